@@ -1,0 +1,66 @@
+package io.uptake.gateway.health;
+
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.uptake.gateway.routing.GatewayConfig;
+import io.uptake.gateway.routing.Upstream;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** The gateway is ready when every upstream says it is ready; the response names each one's state. */
+@Readiness
+@ApplicationScoped
+public class UpstreamsHealthCheck implements AsyncHealthCheck {
+
+    private final GatewayConfig config;
+    private final HttpClient client;
+
+    public UpstreamsHealthCheck(GatewayConfig config, Vertx vertx) {
+        this.config = config;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.healthTimeout().toMillis()));
+    }
+
+    @Override
+    public Uni<HealthCheckResponse> call() {
+        return Multi.createFrom().iterable(config.routes().entrySet())
+                .onItem().transformToUniAndMerge(route -> isReady(Upstream.of(route.getKey(), route.getValue()))
+                        .map(ready -> Map.entry(route.getKey(), ready)))
+                .collect().asList()
+                .map(states -> {
+                    HealthCheckResponseBuilder response = HealthCheckResponse.named("upstreams").up();
+                    states.forEach(state -> {
+                        response.withData(state.getKey(), state.getValue() ? "UP" : "DOWN");
+                        if (!state.getValue()) {
+                            response.down();
+                        }
+                    });
+                    return response.build();
+                });
+    }
+
+    private Uni<Boolean> isReady(Upstream upstream) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setURI("/q/health/ready")
+                .setTimeout(config.healthTimeout().toMillis());
+        return client.request(options)
+                .flatMap(request -> request.send())
+                .flatMap(response -> response.body().map(ignored -> response))
+                .map(HttpClientResponse::statusCode)
+                .map(status -> status == 200)
+                .onFailure().recoverWithItem(false);
+    }
+}

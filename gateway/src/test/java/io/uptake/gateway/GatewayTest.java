@@ -1,0 +1,114 @@
+package io.uptake.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Through the gateway to the real, packaged metrics-service, with real tokens from the local Keycloak. */
+@QuarkusTest
+@QuarkusTestResource(value = MetricsServiceProcess.class, restrictToAnnotatedClass = true)
+class GatewayTest {
+
+    private static final String EMPLOYEE = "alice";
+    private static final String ADMIN = "adam";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    static String accessToken(String user) {
+        String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        return given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", "uptake-cli")
+                .formParam("username", user)
+                .formParam("password", user)
+                .when().post(realm + "/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    @Test
+    void withoutATokenTheGatewayAnswers401() {
+        given().when().get("/api/metrics/actions")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void aForgedTokenIsRejectedAtTheGateway() {
+        given().auth().oauth2("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.c2lnbmF0dXJl")
+                .when().get("/api/metrics/actions")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void aRealTokenReachesTheServiceThroughTheGateway() {
+        given().auth().oauth2(accessToken(EMPLOYEE))
+                .when().get("/api/metrics/actions?size=20")
+                .then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("items.code", hasItems("login", "record.created"))
+                .body("size", equalTo(20));
+    }
+
+    @Test
+    void theServiceChecksRolesOnTheRelayedToken() {
+        given().auth().oauth2(accessToken(EMPLOYEE))
+                .contentType(ContentType.JSON).body("{\"name\":\"Not allowed\"}")
+                .when().put("/api/metrics/actions/gateway.denied")
+                .then().statusCode(403)
+                .contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void aRequestBodyStreamsToTheServiceAndTheAnswerStreamsBack() {
+        String code = "gateway.probe-" + UUID.randomUUID().toString().substring(0, 8);
+        String description = "x".repeat(200_000);
+        given().auth().oauth2(accessToken(ADMIN))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Through the gateway\",\"description\":\"" + description.substring(0, 1000) + "\"}")
+                .when().put("/api/metrics/actions/" + code)
+                .then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/metrics/actions/" + code))
+                .body("name", equalTo("Through the gateway"));
+
+        given().auth().oauth2(accessToken(ADMIN))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Too long\",\"description\":\"" + description + "\"}")
+                .when().put("/api/metrics/actions/" + code)
+                .then().statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("description"));
+    }
+
+    @Test
+    void anUpstreamThatIsDownIsA503ProblemWithRetryAfter() {
+        given().auth().oauth2(accessToken(EMPLOYEE))
+                .when().get("/api/feedback/areas")
+                .then().statusCode(503)
+                .contentType(PROBLEM_JSON)
+                .header("Retry-After", equalTo("5"))
+                .body("status", equalTo(503));
+    }
+
+    @Test
+    void healthNamesTheStateOfEachUpstream() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(503)
+                .body("checks.find { it.name == 'upstreams' }.data.metrics", equalTo("UP"))
+                .body("checks.find { it.name == 'upstreams' }.data.feedback", equalTo("DOWN"))
+                .body("checks.find { it.name == 'upstreams' }.data.training", equalTo("DOWN"));
+    }
+}

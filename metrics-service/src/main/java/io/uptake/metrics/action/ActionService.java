@@ -1,0 +1,52 @@
+package io.uptake.metrics.action;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.uptake.metrics.api.PageView;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+@ApplicationScoped
+public class ActionService {
+
+    /** The result of an upsert: the action as stored, and whether it is new. */
+    public record Saved(ActionView action, boolean created) {
+    }
+
+    private final ActionRepository actions;
+
+    public ActionService(ActionRepository actions) {
+        this.actions = actions;
+    }
+
+    @WithSession
+    public Uni<PageView<ActionView>> list(int page, int size) {
+        return actions.listPage(page, size)
+                .map(found -> found.stream().map(ActionView::of).toList())
+                .flatMap(items -> actions.count().map(total -> new PageView<>(items, page, size, total)));
+    }
+
+    @WithSession
+    public Uni<ActionView> find(String code) {
+        return actions.findById(code).map(found -> found == null ? null : ActionView.of(found));
+    }
+
+    @WithTransaction
+    public Uni<Saved> define(String code, ActionDefinition definition) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return actions.findById(code).flatMap(existing -> {
+            boolean created = existing == null;
+            Action action = created ? new Action() : existing;
+            if (created) {
+                action.code = code;
+                action.createdAt = now;
+            }
+            action.name = definition.name().strip();
+            action.description = definition.description();
+            action.updatedAt = now;
+            return actions.persist(action).map(saved -> new Saved(ActionView.of(saved), created));
+        });
+    }
+}

@@ -1,0 +1,24 @@
+package io.uptake.training.support;
+
+import static io.restassured.RestAssured.given;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Real access tokens from the local Keycloak: a password grant on the public {@code uptake-cli} client. */
+public final class KeycloakTokens {
+
+    private KeycloakTokens() {
+    }
+
+    public static String accessToken(String user) {
+        String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        return given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", "uptake-cli")
+                .formParam("username", user)
+                .formParam("password", user)
+                .when().post(realm + "/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+}
