@@ -39,7 +39,7 @@ public class MetricsServiceProcess implements QuarkusTestResourceLifecycleManage
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("DB_HOST", "localhost");
             env.put("DB_PORT", System.getenv().getOrDefault("UPTAKE_PG_PORT", "5433"));
-            env.put("DB_NAME", "metrics");
+            env.put("DB_NAME", "metrics_test");
             env.put("DB_USER", "uptake");
             env.put("DB_PASSWORD", "uptake");
             env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + System.getenv().getOrDefault("UPTAKE_KAFKA_PORT", "9092"));
