@@ -43,6 +43,7 @@ public class MetricsServiceProcess implements QuarkusTestResourceLifecycleManage
             env.put("DB_USER", "uptake");
             env.put("DB_PASSWORD", "uptake");
             env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + System.getenv().getOrDefault("UPTAKE_KAFKA_PORT", "9092"));
+            env.put("UPTAKE_TOPICS_USAGE_EVENTS", "test.gateway.uptake.usage-events");
             env.put("OIDC_AUTH_SERVER_URL", "http://localhost:" + System.getenv().getOrDefault("UPTAKE_KEYCLOAK_PORT", "8180") + "/realms/uptake");
             process = builder.start();
         } catch (IOException e) {

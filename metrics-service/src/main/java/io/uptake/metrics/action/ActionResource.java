@@ -18,12 +18,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.core.Context;
 
-/** The action catalogue: every signed-in person reads it, the CRM team (admin) maintains it. */
+/** The action catalogue: every signed-in person reads it (not CRM connectors), the CRM team (admin) maintains it. */
 @Path("/api/metrics/actions")
-@Authenticated
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"})
 public class ActionResource {
 
     static final String CODE_PATTERN = "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*";

@@ -1,7 +1,7 @@
 package io.uptake.metrics.action;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.api.PageView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +16,11 @@ public class ActionService {
     }
 
     private final ActionRepository actions;
+    private final KnownActions knownActions;
 
-    public ActionService(ActionRepository actions) {
+    public ActionService(ActionRepository actions, KnownActions knownActions) {
         this.actions = actions;
+        this.knownActions = knownActions;
     }
 
     @WithSession
@@ -33,8 +35,13 @@ public class ActionService {
         return actions.findById(code).map(found -> found == null ? null : ActionView.of(found));
     }
 
-    @WithTransaction
+    /** Adds or renames an action; ingestion knows the new code as soon as the transaction has committed. */
     public Uni<Saved> define(String code, ActionDefinition definition) {
+        return Panache.withTransaction(() -> upsert(code, definition))
+                .invoke(knownActions::forget);
+    }
+
+    private Uni<Saved> upsert(String code, ActionDefinition definition) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return actions.findById(code).flatMap(existing -> {
             boolean created = existing == null;

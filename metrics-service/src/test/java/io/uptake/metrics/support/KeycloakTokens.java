@@ -10,8 +10,23 @@ public final class KeycloakTokens {
     private KeycloakTokens() {
     }
 
+    /** The CRM connector's token: client credentials of the confidential {@code crm-ingest} client (role ingest). */
+    public static String connectorToken() {
+        return given()
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", "crm-ingest")
+                .formParam("client_secret", "crm-ingest-secret")
+                .when().post(realm() + "/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    private static String realm() {
+        return ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+    }
+
     public static String accessToken(String user) {
-        String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        String realm = realm();
         return given()
                 .formParam("grant_type", "password")
                 .formParam("client_id", "uptake-cli")

@@ -63,12 +63,18 @@ public class ProblemMappers {
     public Response http(WebApplicationException failure) {
         Response original = failure.getResponse();
         int status = original.getStatus();
-        if (status >= 500) {
+        boolean unavailable = status == 503;
+        if (status >= 500 && !unavailable) {
             Log.error("Request failed", failure);
         }
-        Response.StatusType type = original.getStatusInfo();
-        String detail = status >= 500 ? "The service could not complete the request" : failure.getMessage();
-        return respond(Problem.of(status, type.getReasonPhrase(), detail));
+        String detail = status >= 500 && !unavailable ? "The service could not complete the request" : failure.getMessage();
+        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, original.getStatusInfo().getReasonPhrase(), detail));
+        Object retryAfter = original.getHeaders().getFirst("Retry-After");
+        if (retryAfter != null) {
+            response.header("Retry-After", retryAfter);
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper

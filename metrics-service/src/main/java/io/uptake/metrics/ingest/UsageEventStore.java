@@ -1,0 +1,76 @@
+package io.uptake.metrics.ingest;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/** The usage-event log and its person x day x action rollups, in PostgreSQL. */
+@ApplicationScoped
+public class UsageEventStore {
+
+    /**
+     * One statement, so one transaction: the event ids that are new are inserted, and only those are
+     * added to the rollups. Applying the same events again changes nothing.
+     */
+    private static final String APPLY = """
+            with new_events as (
+                insert into usage_event (event_id, user_id, action, occurred_at, day, object_type, source)
+                select * from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::date[],
+                                     $6::varchar[], $7::varchar[])
+                on conflict (event_id) do nothing
+                returning user_id, day, action)
+            insert into daily_rollup (user_id, day, action, events)
+            select user_id, day, action, count(*) from new_events group by user_id, day, action
+            on conflict (user_id, day, action) do update set events = daily_rollup.events + excluded.events
+            """;
+
+    private final Pool pool;
+
+    public UsageEventStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Records the events whose ids are new and adds them to the rollups; returns how many rollup rows changed. */
+    public Uni<Integer> apply(List<UsageEvent> events) {
+        int size = events.size();
+        UUID[] ids = new UUID[size];
+        String[] users = new String[size];
+        String[] actions = new String[size];
+        OffsetDateTime[] occurred = new OffsetDateTime[size];
+        LocalDate[] days = new LocalDate[size];
+        String[] objectTypes = new String[size];
+        String[] sources = new String[size];
+        for (int i = 0; i < size; i++) {
+            UsageEvent event = events.get(i);
+            OffsetDateTime at = event.occurredAt().atOffset(ZoneOffset.UTC);
+            ids[i] = event.eventId();
+            users[i] = event.userId();
+            actions[i] = event.action();
+            occurred[i] = at;
+            days[i] = at.toLocalDate();
+            objectTypes[i] = event.objectType();
+            sources[i] = event.source();
+        }
+        Tuple arguments = Tuple.tuple(List.of(ids, users, actions, occurred, days, objectTypes, sources));
+        return pool.preparedQuery(APPLY).execute(arguments).map(rows -> rows.rowCount());
+    }
+
+    /** Which of these event ids are already recorded. */
+    public Uni<Set<UUID>> recorded(List<UUID> ids) {
+        return pool.preparedQuery("select event_id from usage_event where event_id = any($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map((Row row) -> row.getUUID("event_id"))
+                        .collect(Collectors.toSet()));
+    }
+}

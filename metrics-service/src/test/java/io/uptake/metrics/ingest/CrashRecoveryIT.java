@@ -1,0 +1,116 @@
+package io.uptake.metrics.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.uptake.metrics.support.BatchSender;
+import io.uptake.metrics.support.Keycloak;
+import io.uptake.metrics.support.PackagedService;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing accepted is lost and nothing counts twice when the service is killed, or the database
+ * goes away, in the middle of a run: the packaged app, the real broker, the real database.
+ */
+class CrashRecoveryIT {
+
+    private static final int BATCH_SIZE = 1000;
+    private static final int BATCHES = 200;
+    private static final long EVENTS = (long) BATCH_SIZE * BATCHES;
+    private static final Duration RUN_DEADLINE = Duration.ofMinutes(5);
+    private static final Duration SETTLE_DEADLINE = Duration.ofMinutes(3);
+
+    @Test
+    void aKill9MidRunLosesNothingAndCountsNothingTwice() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String users = "crash-" + run + "-";
+        PackagedService service = new PackagedService("test.crash-" + run + ".usage-events", Path.of("target", "crash-recovery-" + run + ".log"));
+        service.start();
+        try (BatchSender sender = new BatchSender(service::baseUrl, Keycloak.connectorToken(), users, BATCH_SIZE, 4)) {
+            List<Future<?>> batches = sender.send(BATCHES, RUN_DEADLINE);
+            await().atMost(RUN_DEADLINE).until(() -> sender.acknowledged() >= BATCHES / 4);
+
+            service.kill();
+            int acknowledgedAtKill = sender.acknowledged();
+            service.start();
+
+            for (Future<?> batch : batches) {
+                batch.get();
+            }
+            assertThat(acknowledgedAtKill).isLessThan(BATCHES);
+            assertThat(sender.acknowledged()).isEqualTo(BATCHES);
+            assertThat(sender.retries()).as("some batches had to be sent again").isPositive();
+            awaitExactTotals(users);
+        } finally {
+            service.stop();
+        }
+    }
+
+    @Test
+    void postgresAway30SecondsMidRunLosesNothingAndCountsNothingTwice() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String users = "pgdown-" + run + "-";
+        PackagedService service = new PackagedService("test.pgdown-" + run + ".usage-events", Path.of("target", "postgres-away-" + run + ".log"));
+        service.start();
+        try (BatchSender sender = new BatchSender(service::baseUrl, Keycloak.connectorToken(), users, BATCH_SIZE, 4)) {
+            List<Future<?>> batches = sender.send(BATCHES, RUN_DEADLINE);
+            await().atMost(RUN_DEADLINE).until(() -> sender.acknowledged() >= BATCHES / 4);
+
+            launcher("infra", "stop", "postgres");
+            Thread.sleep(Duration.ofSeconds(30));
+            launcher("infra", "up");
+
+            for (Future<?> batch : batches) {
+                batch.get();
+            }
+            assertThat(sender.acknowledged()).isEqualTo(BATCHES);
+            awaitExactTotals(users);
+        } finally {
+            service.stop();
+        }
+    }
+
+    private static void awaitExactTotals(String users) throws SQLException {
+        await().atMost(SETTLE_DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> rolledUp(users) >= EVENTS);
+        assertThat(recorded(users)).isEqualTo(EVENTS);
+        assertThat(rolledUp(users)).isEqualTo(EVENTS);
+    }
+
+    private static long recorded(String users) throws SQLException {
+        return count("select count(*) from usage_event where user_id like ?", users);
+    }
+
+    private static long rolledUp(String users) throws SQLException {
+        return count("select coalesce(sum(events), 0) from daily_rollup where user_id like ? and action = '" + BatchSender.ACTION + "'", users);
+    }
+
+    private static long count(String sql, String users) throws SQLException {
+        String url = "jdbc:postgresql://localhost:" + System.getenv().getOrDefault("UPTAKE_PG_PORT", "5433") + "/metrics_test";
+        try (Connection connection = DriverManager.getConnection(url, "uptake", "uptake");
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, users + "%");
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private static void launcher(String... arguments) throws Exception {
+        String launcher = System.getProperty("uptake.launcher", "../uptake");
+        List<String> command = new java.util.ArrayList<>(List.of(launcher));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
+    }
+}

@@ -1,0 +1,117 @@
+package io.uptake.metrics.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** The packaged metrics-service as its own process on the local infrastructure, so a test can kill -9 it and start it again. */
+public final class PackagedService {
+
+    private final Path jar;
+    private final int port;
+    private final String usageEventsTopic;
+    private final Path log;
+    private Process process;
+
+    public PackagedService(String usageEventsTopic, Path log) {
+        this.jar = Path.of(System.getProperty("uptake.app-jar", "target/quarkus-app/quarkus-run.jar"));
+        this.port = freePort();
+        this.usageEventsTopic = usageEventsTopic;
+        this.log = log;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public void start() {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: the integration tests need the packaged app (mvn verify)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("DB_HOST", "localhost");
+        env.put("DB_PORT", System.getenv().getOrDefault("UPTAKE_PG_PORT", "5433"));
+        env.put("DB_NAME", "metrics_test");
+        env.put("DB_USER", "uptake");
+        env.put("DB_PASSWORD", "uptake");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + System.getenv().getOrDefault("UPTAKE_KAFKA_PORT", "9092"));
+        env.put("UPTAKE_TOPICS_USAGE_EVENTS", usageEventsTopic);
+        env.put("OIDC_AUTH_SERVER_URL", Keycloak.realmUrl());
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start metrics-service", e);
+        }
+        awaitReady();
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no offset commit. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("metrics-service exited early, see " + log.toAbsolutePath());
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+                Thread.sleep(250);
+            } catch (IOException notYet) {
+                pause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("metrics-service was not ready within 120 s, see " + log.toAbsolutePath());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
