@@ -1,0 +1,113 @@
+package io.uptake.metrics.roster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.uptake.metrics.api.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@ApplicationScoped
+public class RosterService {
+
+    static final List<String> COLUMNS = List.of("userId", "displayName", "email", "businessUnit", "jobRole", "managerId", "executive", "active");
+
+    /** The result of one PUT: the entry as stored and whether it is new. */
+    public record Saved(PersonView person, boolean created) {
+    }
+
+    /** A PUT whose body breaks the rules; the resource answers 400 naming each field. */
+    public static final class InvalidPerson extends RuntimeException {
+        private final List<Problem.FieldError> errors;
+
+        InvalidPerson(List<Problem.FieldError> errors) {
+            super("The roster entry has " + errors.size() + " invalid field(s)");
+            this.errors = errors;
+        }
+
+        public List<Problem.FieldError> errors() {
+            return errors;
+        }
+    }
+
+    private final RosterStore store;
+    private final PeoplePublisher publisher;
+
+    public RosterService(RosterStore store, PeoplePublisher publisher) {
+        this.store = store;
+        this.publisher = publisher;
+    }
+
+    public Uni<PersonView> find(String userId) {
+        return store.find(userId);
+    }
+
+    public Uni<Saved> put(String userId, JsonNode body) {
+        Map<String, Object> row = fields(body);
+        row.put("userId", userId);
+        PersonValidator.Outcome outcome = PersonValidator.validate(row);
+        if (!outcome.valid()) {
+            return Uni.createFrom().failure(new InvalidPerson(outcome.errors()));
+        }
+        return store.upsert(List.of(outcome.entry()))
+                .invoke(publisher::nudge)
+                .flatMap(changes -> store.find(userId).map(stored -> new Saved(stored, changes.created() == 1)));
+    }
+
+    public Uni<ImportReport> importCsv(String csv) {
+        return importRows(CsvRows.parse(csv, COLUMNS));
+    }
+
+    public Uni<ImportReport> importJson(List<JsonNode> items) {
+        return importRows(items.stream().map(RosterService::fields).toList());
+    }
+
+    private Uni<ImportReport> importRows(List<Map<String, Object>> rows) {
+        List<PersonEntry> valid = new ArrayList<>(rows.size());
+        List<ImportReport.RejectedRow> rejected = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int index = 0; index < rows.size(); index++) {
+            Map<String, Object> row = rows.get(index);
+            PersonValidator.Outcome outcome = PersonValidator.validate(row);
+            String userId = row.get("userId") instanceof String id ? id : null;
+            if (row.containsKey("_extra")) {
+                rejected.add(new ImportReport.RejectedRow(index + 1, userId, List.of("the row has more values than the header has columns")));
+            } else if (!outcome.valid()) {
+                rejected.add(new ImportReport.RejectedRow(index + 1, userId,
+                        outcome.errors().stream().map(error -> error.field() + ": " + error.message()).toList()));
+            } else if (!seen.add(outcome.entry().userId())) {
+                rejected.add(new ImportReport.RejectedRow(index + 1, userId, List.of("userId: appears on an earlier row of this import")));
+            } else {
+                valid.add(outcome.entry());
+            }
+        }
+        if (valid.isEmpty()) {
+            return Uni.createFrom().item(new ImportReport(0, 0, 0, rejected));
+        }
+        return store.upsert(valid)
+                .invoke(publisher::nudge)
+                .map(changes -> new ImportReport(changes.created(), changes.updated(),
+                        valid.size() - changes.created() - changes.updated(), rejected));
+    }
+
+    /** A JSON object's fields as the validator reads them: strings, booleans, or the node itself (a wrong type). */
+    private static Map<String, Object> fields(JsonNode node) {
+        Map<String, Object> row = new HashMap<>();
+        if (node == null || !node.isObject()) {
+            row.put("_notAnObject", true);
+            return row;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            row.put(field.getKey(), value.isNull() ? null : value.isTextual() ? value.asText() : value.isBoolean() ? value.asBoolean() : value);
+        }
+        return row;
+    }
+}
