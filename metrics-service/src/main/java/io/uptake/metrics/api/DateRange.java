@@ -1,0 +1,43 @@
+package io.uptake.metrics.api;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A report's range of days, both ends included ({@code ?from=2026-11-02&to=2026-11-08}); by default the last 7 days. */
+public record DateRange(LocalDate from, LocalDate to) {
+
+    public static final int MAX_DAYS = 366;
+
+    public static DateRange parse(String from, String to) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        LocalDate end = date("to", to, LocalDate.now(ZoneOffset.UTC), errors);
+        LocalDate start = date("from", from, end == null ? null : end.minusDays(6), errors);
+        if (errors.isEmpty()) {
+            if (start.isAfter(end)) {
+                errors.add(new Problem.FieldError("from", "must not be after to"));
+            } else if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
+                errors.add(new Problem.FieldError("from", "the range may span at most " + MAX_DAYS + " days"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return new DateRange(start, end);
+    }
+
+    private static LocalDate date(String field, String value, LocalDate absent, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, "must be a date such as 2026-11-02"));
+            return null;
+        }
+    }
+}

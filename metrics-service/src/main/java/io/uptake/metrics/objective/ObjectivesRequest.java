@@ -1,0 +1,10 @@
+package io.uptake.metrics.objective;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** What an admin sends to set the objectives of one business unit and job role (an empty list clears them). */
+public record ObjectivesRequest(@NotNull @Size(max = 50) List<@Valid @NotNull Expectation> expectations) {
+}

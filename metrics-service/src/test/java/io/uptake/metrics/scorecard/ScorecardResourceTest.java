@@ -1,0 +1,154 @@
+package io.uptake.metrics.scorecard;
+
+import static io.restassured.RestAssured.given;
+import static io.uptake.metrics.support.KeycloakTokens.accessToken;
+import static io.uptake.metrics.support.KeycloakTokens.connectorToken;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Scorecards from real events, real objectives and real tokens. */
+@QuarkusTest
+class ScorecardResourceTest {
+
+    private static final String SALES = "Sales EMEA";
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final LocalDate WEEK_START = TODAY.minusDays(6);
+
+    private final Pool pool;
+    private String role;
+
+    ScorecardResourceTest(Pool pool) {
+        this.pool = pool;
+    }
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @BeforeEach
+    void objectivesForAFreshRole() {
+        role = "role-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
+                .body("""
+                        {"expectations":[{"metric":"active-days","period":"week","min":2},{"metric":"action:record.created","period":"week","min":3}]}""")
+                .when().put("/api/metrics/objectives/" + SALES + "/" + role)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void someoneWhoDidEverythingIsMeetingSomeoneWhoDidLittleIsBelowSomeoneWhoDidNothingIsInactive() {
+        String busy = person();
+        String light = person();
+        String idle = person();
+        post(List.of(event(busy, "login", TODAY.minusDays(1)), event(busy, "record.created", TODAY.minusDays(1)),
+                event(busy, "record.created", TODAY), event(busy, "record.created", TODAY),
+                event(light, "login", TODAY)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> events(busy) == 4 && events(light) == 1);
+
+        String admin = accessToken("adam");
+        scorecard(admin, busy).then().statusCode(200)
+                .body("status", equalTo("MEETING"))
+                .body("score", equalTo(100))
+                .body("activeDays", equalTo(2))
+                .body("expectations", hasSize(2))
+                .body("expectations[1].expected", equalTo(3))
+                .body("expectations[1].actual", equalTo(3))
+                .body("expectations[1].met", equalTo(true));
+        scorecard(admin, light).then().statusCode(200)
+                .body("status", equalTo("BELOW"))
+                .body("score", equalTo(25))
+                .body("expectations[0].actual", equalTo(1))
+                .body("expectations[0].met", equalTo(false));
+        scorecard(admin, idle).then().statusCode(200)
+                .body("status", equalTo("INACTIVE"))
+                .body("score", equalTo(0));
+    }
+
+    @Test
+    void aPastPeriodIsJudgedByTheObjectivesThatHeldThen() {
+        String user = person();
+        pool.preparedQuery("update objective_version set valid_from = now() - interval '60 days' where business_unit = $1 and job_role = $2")
+                .execute(Tuple.of(SALES, role)).await().atMost(Duration.ofSeconds(10));
+        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
+                .body("{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":5}]}")
+                .when().put("/api/metrics/objectives/" + SALES + "/" + role)
+                .then().statusCode(200);
+
+        given().auth().oauth2(accessToken("adam"))
+                .queryParam("from", TODAY.minusDays(20).toString()).queryParam("to", TODAY.minusDays(14).toString())
+                .when().get("/api/metrics/people/" + user + "/scorecard")
+                .then().statusCode(200)
+                .body("expectations", hasSize(2))
+                .body("expectations[0].expected", equalTo(2));
+        scorecard(accessToken("adam"), user).then().statusCode(200)
+                .body("expectations", hasSize(1))
+                .body("expectations[0].expected", equalTo(5));
+    }
+
+    @Test
+    void accessFollowsTheRules() {
+        String user = person();
+        scorecard(accessToken("mark"), user).then().statusCode(200);
+        scorecard(accessToken("erin"), user).then().statusCode(200);
+        scorecard(accessToken("alice"), user).then().statusCode(403);
+        scorecard(accessToken("alice"), "alice").then().statusCode(org.hamcrest.Matchers.oneOf(200, 404));
+        given().auth().oauth2(connectorToken()).when().get("/api/metrics/people/" + user + "/scorecard").then().statusCode(403);
+        given().auth().oauth2(accessToken("adam")).queryParam("from", "last tuesday")
+                .when().get("/api/metrics/people/" + user + "/scorecard")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        given().auth().oauth2(accessToken("adam")).queryParam("from", "2026-11-10").queryParam("to", "2026-11-01")
+                .when().get("/api/metrics/people/" + user + "/scorecard")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    private String person() {
+        String user = "score-" + UUID.randomUUID().toString().substring(0, 12);
+        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
+                .body("{\"displayName\":\"Scored\",\"businessUnit\":\"%s\",\"jobRole\":\"%s\"}".formatted(SALES, role))
+                .when().put("/api/metrics/people/" + user)
+                .then().statusCode(201);
+        return user;
+    }
+
+    private static io.restassured.response.Response scorecard(String token, String user) {
+        return given().auth().oauth2(token)
+                .queryParam("from", WEEK_START.toString()).queryParam("to", TODAY.toString())
+                .when().get("/api/metrics/people/" + user + "/scorecard");
+    }
+
+    private static void post(List<Map<String, Object>> events) {
+        given().auth().oauth2(connectorToken()).contentType(ContentType.JSON).body(new ArrayList<>(events))
+                .when().post("/api/metrics/events")
+                .then().statusCode(202).body("accepted", equalTo(events.size()));
+    }
+
+    private static Map<String, Object> event(String user, String action, LocalDate day) {
+        String at = day.equals(TODAY) ? java.time.Instant.now().minusSeconds(60).toString() : day + "T10:00:00Z";
+        return Map.of("eventId", UUID.randomUUID().toString(), "userId", user, "action", action, "occurredAt", at);
+    }
+
+    private long events(String user) {
+        return pool.preparedQuery("select coalesce(sum(events), 0) as total from daily_rollup where user_id = $1")
+                .execute(Tuple.of(user))
+                .map(rows -> rows.iterator().next().getLong("total"))
+                .await().atMost(Duration.ofSeconds(10));
+    }
+}
