@@ -61,11 +61,6 @@ public class ObjectiveResource {
         return service.history(businessUnit, jobRole);
     }
 
-    @ServerExceptionMapper
-    public Response invalid(ObjectiveService.InvalidObjectives failure) {
-        return Response.status(400).type(Problem.MEDIA_TYPE).entity(Problem.invalid(failure.getMessage(), failure.errors())).build();
-    }
-
     /** Two admins changing the same objectives at once: the second is told to try again. */
     @ServerExceptionMapper
     public Response concurrentChange(PgException failure) {

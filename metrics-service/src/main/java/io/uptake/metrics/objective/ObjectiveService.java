@@ -2,6 +2,7 @@ package io.uptake.metrics.objective;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.action.KnownActions;
+import io.uptake.metrics.api.InvalidInput;
 import io.uptake.metrics.api.PageView;
 import io.uptake.metrics.api.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,20 +14,6 @@ import java.util.Set;
 
 @ApplicationScoped
 public class ObjectiveService {
-
-    /** Objectives that pass the bean checks but break a rule of their own; answered 400 naming each field. */
-    public static final class InvalidObjectives extends RuntimeException {
-        private final List<Problem.FieldError> errors;
-
-        InvalidObjectives(List<Problem.FieldError> errors) {
-            super("The objectives have " + errors.size() + " invalid field(s)");
-            this.errors = errors;
-        }
-
-        public List<Problem.FieldError> errors() {
-            return errors;
-        }
-    }
 
     private final ObjectiveStore store;
     private final KnownActions knownActions;
@@ -72,7 +59,7 @@ public class ObjectiveService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidObjectives(errors);
+            throw new InvalidInput(errors);
         }
         return expectations;
     }

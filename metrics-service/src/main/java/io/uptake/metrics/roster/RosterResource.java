@@ -84,12 +84,6 @@ public class RosterResource {
     }
 
     @ServerExceptionMapper
-    public Response invalidPerson(RosterService.InvalidPerson failure) {
-        return Response.status(400).type(Problem.MEDIA_TYPE)
-                .entity(Problem.invalid(failure.getMessage(), failure.errors())).build();
-    }
-
-    @ServerExceptionMapper
     public Response unreadableCsv(CsvRows.Malformed failure) {
         return Response.status(400).type(Problem.MEDIA_TYPE)
                 .entity(Problem.invalid(failure.getMessage(), List.of(new Problem.FieldError("body", failure.getMessage())))).build();

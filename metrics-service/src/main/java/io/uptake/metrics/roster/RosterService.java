@@ -2,7 +2,7 @@ package io.uptake.metrics.roster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import io.uptake.metrics.api.Problem;
+import io.uptake.metrics.api.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,20 +19,6 @@ public class RosterService {
 
     /** The result of one PUT: the entry as stored and whether it is new. */
     public record Saved(PersonView person, boolean created) {
-    }
-
-    /** A PUT whose body breaks the rules; the resource answers 400 naming each field. */
-    public static final class InvalidPerson extends RuntimeException {
-        private final List<Problem.FieldError> errors;
-
-        InvalidPerson(List<Problem.FieldError> errors) {
-            super("The roster entry has " + errors.size() + " invalid field(s)");
-            this.errors = errors;
-        }
-
-        public List<Problem.FieldError> errors() {
-            return errors;
-        }
     }
 
     private final RosterStore store;
@@ -52,7 +38,7 @@ public class RosterService {
         row.put("userId", userId);
         PersonValidator.Outcome outcome = PersonValidator.validate(row);
         if (!outcome.valid()) {
-            return Uni.createFrom().failure(new InvalidPerson(outcome.errors()));
+            return Uni.createFrom().failure(new InvalidInput(outcome.errors()));
         }
         return store.upsert(List.of(outcome.entry()))
                 .invoke(publisher::nudge)
