@@ -1,6 +1,7 @@
 package io.uptake.metrics.api;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +28,18 @@ public record DateRange(LocalDate from, LocalDate to) {
             throw new InvalidInput(errors);
         }
         return new DateRange(start, end);
+    }
+
+    /** Days in the range, both ends counted. */
+    public long days() {
+        return ChronoUnit.DAYS.between(from, to) + 1;
+    }
+
+    /** When the range is judged: the last moment of its last day, or now while that day has not ended. */
+    public OffsetDateTime judgedAt() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime closed = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1000);
+        return closed.isAfter(now) ? now : closed;
     }
 
     private static LocalDate date(String field, String value, LocalDate absent, List<Problem.FieldError> errors) {

@@ -75,6 +75,13 @@ public class ObjectiveStore {
                 .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
     }
 
+    /** Every unit's and role's objectives in force at an instant. */
+    public Uni<List<ObjectivesView>> allInForceAt(OffsetDateTime at) {
+        return pool.preparedQuery("select " + COLUMNS + " from objective_version where valid_from <= $1 and (valid_to is null or valid_to > $1)")
+                .execute(Tuple.of(at))
+                .map(this::views);
+    }
+
     private List<ObjectivesView> views(RowSet<Row> rows) {
         List<ObjectivesView> views = new ArrayList<>(rows.size());
         rows.forEach(row -> views.add(view(row)));

@@ -65,6 +65,17 @@ public class RosterStore {
         });
     }
 
+    /** Everyone active on the roster, or those of one business unit. */
+    public Uni<List<PersonView>> active(String businessUnit) {
+        return pool.preparedQuery("select * from person where active and ($1::varchar is null or business_unit = $1) order by user_id")
+                .execute(Tuple.of(businessUnit))
+                .map(rows -> {
+                    List<PersonView> people = new java.util.ArrayList<>(rows.size());
+                    rows.forEach(row -> people.add(PersonView.of(row)));
+                    return people;
+                });
+    }
+
     public Uni<PersonView> find(String userId) {
         return pool.preparedQuery("select * from person where user_id = $1").execute(Tuple.of(userId))
                 .map(rows -> rows.size() == 0 ? null : PersonView.of(rows.iterator().next()));

@@ -13,12 +13,12 @@ import java.util.List;
  * when the actual reaches it; the score is the mean, over the expectations, of actual / expected
  * capped at 1, as a percentage. INACTIVE: no use at all in the range; MEETING: every expectation met.
  */
-final class ScorecardCalculator {
+public final class ScorecardCalculator {
 
     private ScorecardCalculator() {
     }
 
-    static ScorecardView score(PersonView person, ObjectivesView objectives, LocalDate from, LocalDate to, Usage usage) {
+    public static ScorecardView score(PersonView person, ObjectivesView objectives, LocalDate from, LocalDate to, Usage usage) {
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         List<Expectation> expectations = objectives == null ? List.of() : objectives.expectations();
         List<ExpectationResult> results = expectations.stream().map(expectation -> {

@@ -4,7 +4,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.api.DateRange;
+import io.uptake.metrics.api.CsvWriter;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestHeader;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,7 +27,9 @@ public class ScorecardResource {
 
     @GET
     @RolesAllowed({"employee", "manager", "executive", "admin"})
-    public Uni<ScorecardView> scorecard(@PathParam("userId") String userId, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return service.scorecard(Viewer.of(identity), userId, DateRange.parse(from, to));
+    public Uni<Response> scorecard(@RestHeader("Accept") String accept, @PathParam("userId") String userId,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return service.scorecard(Viewer.of(identity), userId, DateRange.parse(from, to))
+                .map(card -> CsvWriter.respond(accept, card, ScorecardView.class));
     }
 }

@@ -7,24 +7,20 @@ import io.uptake.metrics.objective.ObjectiveService;
 import io.uptake.metrics.roster.PersonView;
 import io.uptake.metrics.roster.RosterService;
 import io.quarkus.security.ForbiddenException;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 @ApplicationScoped
 public class ScorecardService {
 
     private final RosterService roster;
     private final ObjectiveService objectives;
-    private final Pool pool;
+    private final UsageQueries usageQueries;
 
-    public ScorecardService(RosterService roster, ObjectiveService objectives, Pool pool) {
+    public ScorecardService(RosterService roster, ObjectiveService objectives, UsageQueries usageQueries) {
         this.roster = roster;
         this.objectives = objectives;
-        this.pool = pool;
+        this.usageQueries = usageQueries;
     }
 
     /** The scorecard, judged by the objectives in force when the range closed (or now, for a range still open). */
@@ -36,9 +32,7 @@ public class ScorecardService {
             if (person == null) {
                 return Uni.createFrom().failure(new NotFoundException("No person '" + userId + "' in the roster"));
             }
-            OffsetDateTime closedAt = range.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-            OffsetDateTime judgedAt = closedAt.isAfter(OffsetDateTime.now(ZoneOffset.UTC)) ? OffsetDateTime.now(ZoneOffset.UTC) : closedAt.minusNanos(1000);
-            return objectives.inForceAt(person.businessUnit(), person.jobRole(), judgedAt)
+            return objectives.inForceAt(person.businessUnit(), person.jobRole(), range.judgedAt())
                     .flatMap(inForce -> usage(userId, range)
                             .map(usage -> ScorecardCalculator.score(person, inForce, range.from(), range.to(), usage)));
         });
@@ -50,12 +44,6 @@ public class ScorecardService {
     }
 
     private Uni<Usage> usage(String userId, DateRange range) {
-        return pool.preparedQuery("select day, action, events from daily_rollup where user_id = $1 and day between $2 and $3")
-                .execute(Tuple.of(userId, range.from(), range.to()))
-                .map(rows -> {
-                    Usage usage = new Usage();
-                    rows.forEach(row -> usage.add(row.getLocalDate("day"), row.getString("action"), row.getLong("events")));
-                    return usage;
-                });
+        return usageQueries.usage(range, userId, null).map(byUser -> byUser.getOrDefault(userId, Usage.NONE));
     }
 }

@@ -1,26 +1,28 @@
 package io.uptake.metrics.scorecard;
 
-import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
-/** One person's rollups over a range: the days with any use, and the count of each action. */
-final class Usage {
+/** One person's use of the CRM over a range, from the rollups: days with any use, and the count of each action. */
+public final class Usage {
 
-    private final Set<LocalDate> activeDays = new HashSet<>();
+    public static final Usage NONE = new Usage();
+
+    private long activeDays;
     private final Map<String, Long> actions = new HashMap<>();
 
-    void add(LocalDate day, String action, long events) {
-        if (events > 0) {
-            activeDays.add(day);
-            actions.merge(action, events, Long::sum);
-        }
+    public Usage activeDays(long days) {
+        this.activeDays = days;
+        return this;
+    }
+
+    public Usage count(String action, long events) {
+        actions.merge(action, events, Long::sum);
+        return this;
     }
 
     long activeDays() {
-        return activeDays.size();
+        return activeDays;
     }
 
     long count(String action) {
@@ -28,6 +30,6 @@ final class Usage {
     }
 
     boolean none() {
-        return activeDays.isEmpty();
+        return activeDays == 0;
     }
 }

@@ -5,7 +5,6 @@ import static io.uptake.metrics.support.KeycloakTokens.accessToken;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -38,10 +37,18 @@ class ActionResourceTest {
         given().auth().oauth2(accessToken(EMPLOYEE))
                 .when().get("/api/metrics/actions")
                 .then().statusCode(200)
-                .body("items.code", hasItems("login", "record.created", "search.performed"))
                 .body("page", equalTo(0))
                 .body("size", equalTo(50))
-                .body("total", greaterThanOrEqualTo(10));
+                .body("total", greaterThanOrEqualTo(10))
+                .body("items.size()", greaterThanOrEqualTo(10));
+    }
+
+    @Test
+    void aSeededEntryIsReadByItsCode() {
+        given().auth().oauth2(accessToken(EMPLOYEE))
+                .when().get("/api/metrics/actions/login")
+                .then().statusCode(200)
+                .body("name", equalTo("Signed in"));
     }
 
     @Test

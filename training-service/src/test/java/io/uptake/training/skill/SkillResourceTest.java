@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.uptake.training.support.KeycloakTokens.accessToken;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,11 +64,12 @@ class SkillResourceTest {
                 .body("name", equalTo("Pipeline management"));
 
         given().auth().oauth2(accessToken(EMPLOYEE))
-                .queryParam("size", 500)
+                .queryParam("size", 1)
                 .when().get("/api/training/skills")
                 .then().statusCode(200)
-                .body("items.code", hasItem(code))
-                .body("size", equalTo(500));
+                .body("size", equalTo(1))
+                .body("items.size()", equalTo(1))
+                .body("total", greaterThanOrEqualTo(1));
     }
 
     @Test

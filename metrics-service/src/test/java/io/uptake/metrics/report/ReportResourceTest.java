@@ -1,0 +1,204 @@
+package io.uptake.metrics.report;
+
+import static io.restassured.RestAssured.given;
+import static io.uptake.metrics.support.KeycloakTokens.accessToken;
+import static io.uptake.metrics.support.KeycloakTokens.connectorToken;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The four reports over a small team built through the API: roster, objectives, events. */
+@QuarkusTest
+class ReportResourceTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final String FROM = TODAY.minusDays(6).toString();
+    private static final String TO = TODAY.toString();
+
+    private final Pool pool;
+
+    ReportResourceTest(Pool pool) {
+        this.pool = pool;
+    }
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    /** A unit of three: one meeting the objectives, one below, one who never used the CRM. */
+    private record Team(String unit, String meeting, String below, String idle) {
+    }
+
+    private Team team() {
+        String unit = "Unit " + UUID.randomUUID().toString().substring(0, 8);
+        String admin = accessToken("adam");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":1},{\"metric\":\"action:record.created\",\"period\":\"week\",\"min\":2}]}")
+                .when().put("/api/metrics/objectives/" + unit + "/rep").then().statusCode(200);
+        Team team = new Team(unit, person(unit, false), person(unit, false), person(unit, false));
+        post(List.of(event(team.meeting(), "record.created", TODAY.minusDays(1)), event(team.meeting(), "record.created", TODAY),
+                event(team.below(), "login", TODAY)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> events(team.meeting()) == 2 && events(team.below()) == 1);
+        return team;
+    }
+
+    @Test
+    void adoptionCountsPeopleActivityAndObjectivesMet() {
+        Team team = team();
+        given().auth().oauth2(accessToken("erin")).queryParam("from", FROM).queryParam("to", TO).queryParam("businessUnit", team.unit())
+                .when().get("/api/metrics/adoption")
+                .then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].group", equalTo(team.unit()))
+                .body("[0].people", equalTo(3))
+                .body("[0].activePeople", equalTo(2))
+                .body("[0].dau", equalTo(0.429f))
+                .body("[0].wau", equalTo(2))
+                .body("[0].mau", equalTo(2))
+                .body("[0].stickiness", equalTo(0.214f))
+                .body("[0].meetingObjectives", equalTo(0.333f));
+
+        String csv = given().auth().oauth2(accessToken("adam")).accept("text/csv")
+                .queryParam("from", FROM).queryParam("to", TO).queryParam("businessUnit", team.unit()).queryParam("groupBy", "jobRole")
+                .when().get("/api/metrics/adoption")
+                .then().statusCode(200).contentType(startsWith("text/csv"))
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(csv.split("\r\n"))
+                .containsExactly("group,people,activePeople,dau,wau,mau,stickiness,meetingObjectives", "rep,3,2,0.429,2,2,0.214,0.333");
+    }
+
+    @Test
+    void prometheusCarriesAdoptionGaugesPerBusinessUnit() {
+        Team team = team();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("uptake_adoption_people{business_unit=\"%s\"} 3.0".formatted(team.unit())))
+                .body(org.hamcrest.Matchers.containsString("uptake_adoption_active_people{business_unit=\"%s\"} 2.0".formatted(team.unit())))
+                .body(org.hamcrest.Matchers.containsString("uptake_adoption_meeting_objectives{business_unit=\"%s\"} 0.333".formatted(team.unit()))));
+    }
+
+    @Test
+    void shortfallsPutTheLargestGapFirstAndIncludeNonUsers() {
+        Team team = team();
+        given().auth().oauth2(accessToken("adam")).queryParam("from", FROM).queryParam("to", TO).queryParam("businessUnit", team.unit())
+                .when().get("/api/metrics/shortfalls")
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items[0].userId", equalTo(team.idle()))
+                .body("items[0].status", equalTo("INACTIVE"))
+                .body("items[0].gap", equalTo(100))
+                .body("items[1].userId", equalTo(team.below()))
+                .body("items[1].gap", equalTo(50))
+                .body("items[1].missed", hasSize(1))
+                .body("items[1].missed[0].metric", equalTo("action:record.created"));
+    }
+
+    @Test
+    void managersSeeTheirOwnUnitOnly() {
+        given().auth().oauth2(accessToken("mark")).queryParam("businessUnit", "Support")
+                .when().get("/api/metrics/adoption").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(accessToken("mark"))
+                .when().get("/api/metrics/shortfalls").then().statusCode(200)
+                .body("items.businessUnit", everyItem(equalTo("Sales EMEA")));
+        given().auth().oauth2(accessToken("alice")).when().get("/api/metrics/adoption").then().statusCode(403);
+        given().auth().oauth2(accessToken("mark")).when().get("/api/metrics/leadership").then().statusCode(403);
+        given().auth().oauth2(connectorToken()).when().get("/api/metrics/conformity").then().statusCode(403);
+        given().auth().oauth2(accessToken("adam")).queryParam("groupBy", "shoeSize")
+                .when().get("/api/metrics/adoption").then().statusCode(400).body("errors[0].field", equalTo("groupBy"));
+    }
+
+    @Test
+    void leadershipShowsEachExecutivesDailyUse() {
+        String unit = "Board " + UUID.randomUUID().toString().substring(0, 8);
+        String executive = person(unit, true);
+        LocalDate workday = TODAY;
+        while (workday.getDayOfWeek() == DayOfWeek.SATURDAY || workday.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            workday = workday.minusDays(1);
+        }
+        post(List.of(event(executive, "dashboard.viewed", workday)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> events(executive) == 1);
+
+        given().auth().oauth2(accessToken("erin")).queryParam("from", FROM).queryParam("to", TO)
+                .when().get("/api/metrics/leadership")
+                .then().statusCode(200)
+                .body("find { it.userId == '%s' }.activeDays".formatted(executive), equalTo(1))
+                .body("find { it.userId == '%s' }.workdays".formatted(executive), equalTo(5))
+                .body("find { it.userId == '%s' }.dailyUse".formatted(executive), equalTo(0.2f));
+    }
+
+    @Test
+    void aUnitThatWorksItsOwnWayIsFlagged() {
+        String unit = "Maverick " + UUID.randomUUID().toString().substring(0, 8);
+        String maverick = person(unit, false);
+        String standardUnit = "Standard " + UUID.randomUUID().toString().substring(0, 8);
+        String standard = person(standardUnit, false);
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(event(maverick, "report.run", TODAY));
+        }
+        for (String action : List.of("login", "record.created", "record.updated", "activity.logged")) {
+            for (int i = 0; i < 20; i++) {
+                events.add(event(standard, action, TODAY));
+            }
+        }
+        post(events);
+        await().atMost(Duration.ofSeconds(60)).until(() -> events(maverick) == 20 && events(standard) == 80);
+
+        given().auth().oauth2(accessToken("adam")).queryParam("from", FROM).queryParam("to", TO)
+                .when().get("/api/metrics/conformity")
+                .then().statusCode(200)
+                .body("find { it.businessUnit == '%s' }.flagged".formatted(unit), equalTo(true))
+                .body("find { it.businessUnit == '%s' }.deviation".formatted(unit), greaterThan(0.2f))
+                .body("find { it.businessUnit == '%s' }.topDeviations[0].action".formatted(unit), equalTo("report.run"))
+                .body("find { it.businessUnit == '%s' }.topDeviations[0].share".formatted(unit), equalTo(1.0f))
+                .body("find { it.businessUnit == '%s' }.deviation".formatted(standardUnit), org.hamcrest.Matchers.lessThan(0.5f));
+    }
+
+    private static String person(String unit, boolean executive) {
+        String user = "report-" + UUID.randomUUID().toString().substring(0, 12);
+        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
+                .body("{\"displayName\":\"Reported\",\"businessUnit\":\"%s\",\"jobRole\":\"rep\",\"executive\":%s}".formatted(unit, executive))
+                .when().put("/api/metrics/people/" + user)
+                .then().statusCode(201);
+        return user;
+    }
+
+    private static void post(List<Map<String, Object>> events) {
+        given().auth().oauth2(connectorToken()).contentType(ContentType.JSON).body(events)
+                .when().post("/api/metrics/events")
+                .then().statusCode(202).body("accepted", equalTo(events.size()));
+    }
+
+    private static Map<String, Object> event(String user, String action, LocalDate day) {
+        String at = day.equals(TODAY) ? Instant.now().minusSeconds(60).toString() : day + "T10:00:00Z";
+        return Map.of("eventId", UUID.randomUUID().toString(), "userId", user, "action", action, "occurredAt", at);
+    }
+
+    private long events(String user) {
+        return pool.preparedQuery("select coalesce(sum(events), 0) as total from daily_rollup where user_id = $1")
+                .execute(Tuple.of(user))
+                .map(rows -> rows.iterator().next().getLong("total"))
+                .await().atMost(Duration.ofSeconds(10));
+    }
+}
