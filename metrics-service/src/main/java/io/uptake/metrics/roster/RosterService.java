@@ -3,6 +3,7 @@ package io.uptake.metrics.roster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.api.InvalidInput;
+import io.uptake.metrics.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,9 +23,9 @@ public class RosterService {
     }
 
     private final RosterStore store;
-    private final PeoplePublisher publisher;
+    private final OutboxRelay publisher;
 
-    public RosterService(RosterStore store, PeoplePublisher publisher) {
+    public RosterService(RosterStore store, OutboxRelay publisher) {
         this.store = store;
         this.publisher = publisher;
     }

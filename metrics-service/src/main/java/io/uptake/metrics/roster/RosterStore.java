@@ -33,8 +33,8 @@ public class RosterStore {
                        excluded.manager_id, excluded.executive, excluded.active)
                 returning p.*, (p.xmax = 0) as created
             ), published as (
-                insert into person_outbox (user_id, payload)
-                select user_id, json_build_object(
+                insert into outbox (channel, key, payload)
+                select 'people', user_id, json_build_object(
                         'userId', user_id, 'displayName', display_name, 'email', email, 'businessUnit', business_unit,
                         'jobRole', job_role, 'managerId', manager_id, 'executive', executive, 'active', active,
                         'updatedAt', updated_at)::text

@@ -60,7 +60,7 @@ class RosterResourceTest {
                 .then().statusCode(200)
                 .body("jobRole", equalTo("sales-manager"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(published.valuesFor(user)).hasSize(2));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(published.valuesFor(user)).hasSize(2));
         List<String> values = published.valuesFor(user);
         assertThat(JSON.readTree(values.get(0)).get("jobRole").asText()).isEqualTo("sales-rep");
         assertThat(JSON.readTree(values.get(1)).get("jobRole").asText()).isEqualTo("sales-manager");

@@ -1,4 +1,4 @@
-package io.uptake.metrics.roster;
+package io.uptake.metrics.outbox;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -23,27 +24,33 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Relays the roster outbox to the compacted topic {@code uptake.people} (key userId, value the
- * person as JSON): rows are sent, and deleted only once Kafka has confirmed them. A crash between
- * the two sends a change twice, which a compacted topic of whole states absorbs.
+ * Relays the outbox to Kafka: each row goes to the emitter of its channel (key and JSON value as
+ * written), and is deleted only once Kafka has confirmed it. A crash between the two sends a row
+ * twice; the records carry whole states, so a repeat is harmless to their readers.
  */
 @ApplicationScoped
-public class PeoplePublisher {
+public class OutboxRelay {
+
+    /** Channel names as written in the outbox table. */
+    public static final String PEOPLE = "people";
+    public static final String SHORTFALLS = "shortfalls";
 
     private static final int BATCH = 500;
 
     private final Pool pool;
     private final Vertx vertx;
-    private final MutinyEmitter<String> emitter;
+    private final Map<String, MutinyEmitter<String>> emitters;
     private final long intervalMillis;
     private final AtomicBoolean running = new AtomicBoolean();
     private long timer = -1;
 
-    public PeoplePublisher(Pool pool, Vertx vertx, @Channel("people-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH) MutinyEmitter<String> emitter,
-            @ConfigProperty(name = "uptake.people.outbox-interval-ms", defaultValue = "1000") long intervalMillis) {
+    public OutboxRelay(Pool pool, Vertx vertx,
+            @Channel("people-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH) MutinyEmitter<String> people,
+            @Channel("shortfalls-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH) MutinyEmitter<String> shortfalls,
+            @ConfigProperty(name = "uptake.outbox.interval-ms", defaultValue = "1000") long intervalMillis) {
         this.pool = pool;
         this.vertx = vertx;
-        this.emitter = emitter;
+        this.emitters = Map.of(PEOPLE, people, SHORTFALLS, shortfalls);
         this.intervalMillis = intervalMillis;
     }
 
@@ -66,9 +73,9 @@ public class PeoplePublisher {
                 .onTermination().invoke(() -> running.set(false))
                 .subscribe().with(sent -> {
                     if (sent > 0) {
-                        Log.debugf("Published %d roster change(s)", sent);
+                        Log.debugf("Published %d outbox record(s)", sent);
                     }
-                }, failure -> Log.warnf("Roster outbox relay failed, will retry: %s", failure.getMessage()));
+                }, failure -> Log.warnf("Outbox relay failed, will retry: %s", failure.getMessage()));
     }
 
     private Uni<Integer> relayAll() {
@@ -77,11 +84,11 @@ public class PeoplePublisher {
     }
 
     private Uni<Integer> relayBatch(SqlConnection connection) {
-        return connection.query("select id, user_id, payload from person_outbox order by id limit " + BATCH + " for update skip locked")
+        return connection.query("select id, channel, key, payload from outbox order by id limit " + BATCH + " for update skip locked")
                 .execute()
                 .flatMap(rows -> send(rows).flatMap(ids -> ids.isEmpty()
                         ? Uni.createFrom().item(0)
-                        : connection.preparedQuery("delete from person_outbox where id = any($1)")
+                        : connection.preparedQuery("delete from outbox where id = any($1)")
                                 .execute(Tuple.of(ids.toArray(Long[]::new)))
                                 .map(deleted -> ids.size())));
     }
@@ -90,9 +97,14 @@ public class PeoplePublisher {
         List<Long> ids = new ArrayList<>(rows.size());
         List<Uni<Void>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
+            MutinyEmitter<String> emitter = emitters.get(row.getString("channel"));
+            if (emitter == null) {
+                Log.errorf("Outbox row %d names no known channel '%s'; left in place", row.getLong("id"), row.getString("channel"));
+                continue;
+            }
             ids.add(row.getLong("id"));
             sends.add(emitter.sendMessage(Message.of(row.getString("payload"))
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.getString("user_id")).build())));
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.getString("key")).build())));
         }
         return sends.isEmpty() ? Uni.createFrom().item(ids) : Uni.join().all(sends).andFailFast().replaceWith(ids);
     }

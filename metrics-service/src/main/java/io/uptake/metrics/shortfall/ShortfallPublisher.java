@@ -1,0 +1,116 @@
+package io.uptake.metrics.shortfall;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.uptake.metrics.outbox.OutboxRelay;
+import io.uptake.metrics.scorecard.ExpectationResult;
+import io.uptake.metrics.scorecard.ScorecardView;
+import io.uptake.metrics.scorecard.TeamScorecards;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes, when a week or month has closed, everyone below their objectives in it to
+ * {@code uptake.adoption-shortfalls}, once per person and period: the notice table and the outbox
+ * row are written in one statement, so a repeat (the hourly check, an admin asking again, a crash)
+ * publishes nobody twice.
+ */
+@ApplicationScoped
+public class ShortfallPublisher {
+
+    private static final String RECORD = """
+            with noticed as (
+                insert into shortfall_notice (user_id, period, period_start)
+                select unnest($1::varchar[]), $2, $3
+                on conflict do nothing
+                returning user_id
+            ), queued as (
+                insert into outbox (channel, key, payload)
+                select 'shortfalls', n.user_id, p.payload
+                  from noticed n join unnest($1::varchar[], $4::text[]) as p(user_id, payload) on p.user_id = n.user_id
+                returning 1
+            )
+            select count(*) from queued""";
+
+    private final TeamScorecards scorecards;
+    private final Pool pool;
+    private final ObjectMapper json;
+    private final OutboxRelay relay;
+    private final Vertx vertx;
+    private final long firstCheckMillis;
+    private final long checkMillis;
+    private long timer = -1;
+
+    public ShortfallPublisher(TeamScorecards scorecards, Pool pool, ObjectMapper json, OutboxRelay relay, Vertx vertx,
+            @ConfigProperty(name = "uptake.shortfalls.first-check-ms", defaultValue = "30000") long firstCheckMillis,
+            @ConfigProperty(name = "uptake.shortfalls.check-ms", defaultValue = "3600000") long checkMillis) {
+        this.scorecards = scorecards;
+        this.pool = pool;
+        this.json = json;
+        this.relay = relay;
+        this.vertx = vertx;
+        this.firstCheckMillis = firstCheckMillis;
+        this.checkMillis = checkMillis;
+    }
+
+    void start(@Observes StartupEvent started) {
+        timer = vertx.setPeriodic(firstCheckMillis, checkMillis, tick -> publishClosedPeriods());
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** The last closed week and month; what was published already is skipped. */
+    void publishClosedPeriods() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        publish(Period.lastClosed(Period.WEEK, today))
+                .flatMap(week -> publish(Period.lastClosed(Period.MONTH, today)))
+                .subscribe().with(done -> { }, failure -> Log.warnf("Shortfalls not published, will retry: %s", failure.getMessage()));
+    }
+
+    public Uni<PublishReport> publish(Period period) {
+        return scorecards.scorecards(period.range(), null).flatMap(cards -> {
+            List<ShortfallNotice> below = cards.stream()
+                    .filter(card -> card.status() != ScorecardView.Status.MEETING)
+                    .map(card -> notice(card, period))
+                    .toList();
+            if (below.isEmpty()) {
+                return Uni.createFrom().item(new PublishReport(period.kind(), period.start(), period.end(), 0, 0));
+            }
+            Tuple arguments = Tuple.of(below.stream().map(ShortfallNotice::userId).toArray(String[]::new), period.kind(), period.start(),
+                    below.stream().map(this::write).toArray(String[]::new));
+            return pool.preparedQuery(RECORD).execute(arguments)
+                    .map(rows -> rows.iterator().next().getLong(0).intValue())
+                    .invoke(relay::nudge)
+                    .map(published -> new PublishReport(period.kind(), period.start(), period.end(), published, below.size() - published));
+        });
+    }
+
+    private static ShortfallNotice notice(ScorecardView card, Period period) {
+        List<ExpectationResult> missed = card.expectations().stream().filter(result -> !result.met()).toList();
+        return new ShortfallNotice(card.userId(), card.businessUnit(), card.jobRole(), period.kind(), period.start(), period.end(),
+                card.status().name(), card.score(), 100 - card.score(), missed);
+    }
+
+    private String write(ShortfallNotice notice) {
+        try {
+            return json.writeValueAsString(notice);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
