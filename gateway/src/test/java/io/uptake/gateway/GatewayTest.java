@@ -56,11 +56,11 @@ class GatewayTest {
     void aRealTokenReachesTheServiceThroughTheGateway() {
         String token = accessToken(EMPLOYEE);
         given().auth().oauth2(token)
-                .when().get("/api/metrics/actions?size=20")
+                .when().get("/api/metrics/actions?size=5")
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
-                .body("size", equalTo(20))
-                .body("items.size()", equalTo(20));
+                .body("size", equalTo(5))
+                .body("items.size()", equalTo(5));
         given().auth().oauth2(token)
                 .when().get("/api/metrics/actions/login")
                 .then().statusCode(200)

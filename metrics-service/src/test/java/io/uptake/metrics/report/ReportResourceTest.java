@@ -10,6 +10,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 
+import static io.uptake.metrics.support.Fixtures.event;
+import static io.uptake.metrics.support.Fixtures.person;
+import static io.uptake.metrics.support.Fixtures.post;
+import static io.uptake.metrics.support.Fixtures.rollupTotal;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -56,10 +61,10 @@ class ReportResourceTest {
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":1},{\"metric\":\"action:record.created\",\"period\":\"week\",\"min\":2}]}")
                 .when().put("/api/metrics/objectives/" + unit + "/rep").then().statusCode(200);
-        Team team = new Team(unit, person(unit, false), person(unit, false), person(unit, false));
+        Team team = new Team(unit, person("report", unit, "rep", false), person("report", unit, "rep", false), person("report", unit, "rep", false));
         post(List.of(event(team.meeting(), "record.created", TODAY.minusDays(1)), event(team.meeting(), "record.created", TODAY),
                 event(team.below(), "login", TODAY)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> events(team.meeting()) == 2 && events(team.below()) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, team.meeting()) == 2 && rollupTotal(pool, team.below()) == 1);
         return team;
     }
 
@@ -115,6 +120,17 @@ class ReportResourceTest {
     }
 
     @Test
+    void theOpenApiDocumentOffersJsonAndCsvForEachReport() {
+        for (String report : List.of("/api/metrics/adoption", "/api/metrics/shortfalls", "/api/metrics/leadership",
+                "/api/metrics/conformity", "/api/metrics/people/{userId}/scorecard")) {
+            given().accept(ContentType.JSON).when().get("/q/openapi")
+                    .then().statusCode(200)
+                    .body("paths.'%s'.get.responses.'200'.content.keySet()".formatted(report),
+                            org.hamcrest.Matchers.containsInAnyOrder("application/json", "text/csv"));
+        }
+    }
+
+    @Test
     void managersSeeTheirOwnUnitOnly() {
         given().auth().oauth2(accessToken("mark")).queryParam("businessUnit", "Support")
                 .when().get("/api/metrics/adoption").then().statusCode(403).contentType("application/problem+json");
@@ -131,13 +147,13 @@ class ReportResourceTest {
     @Test
     void leadershipShowsEachExecutivesDailyUse() {
         String unit = "Board " + UUID.randomUUID().toString().substring(0, 8);
-        String executive = person(unit, true);
+        String executive = person("report", unit, "rep", true);
         LocalDate workday = TODAY;
         while (workday.getDayOfWeek() == DayOfWeek.SATURDAY || workday.getDayOfWeek() == DayOfWeek.SUNDAY) {
             workday = workday.minusDays(1);
         }
         post(List.of(event(executive, "dashboard.viewed", workday)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> events(executive) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, executive) == 1);
 
         given().auth().oauth2(accessToken("erin")).queryParam("from", FROM).queryParam("to", TO)
                 .when().get("/api/metrics/leadership")
@@ -150,20 +166,20 @@ class ReportResourceTest {
     @Test
     void aUnitThatWorksItsOwnWayIsFlagged() {
         String unit = "Maverick " + UUID.randomUUID().toString().substring(0, 8);
-        String maverick = person(unit, false);
+        String maverick = person("report", unit, "rep", false);
         String standardUnit = "Standard " + UUID.randomUUID().toString().substring(0, 8);
-        String standard = person(standardUnit, false);
-        List<Map<String, Object>> events = new ArrayList<>();
+        String standard = person("report", standardUnit, "rep", false);
+        List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            events.add(event(maverick, "report.run", TODAY));
+            batch.add(event(maverick, "report.run", TODAY));
         }
         for (String action : List.of("login", "record.created", "record.updated", "activity.logged")) {
             for (int i = 0; i < 20; i++) {
-                events.add(event(standard, action, TODAY));
+                batch.add(event(standard, action, TODAY));
             }
         }
-        post(events);
-        await().atMost(Duration.ofSeconds(60)).until(() -> events(maverick) == 20 && events(standard) == 80);
+        post(batch);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, maverick) == 20 && rollupTotal(pool, standard) == 80);
 
         given().auth().oauth2(accessToken("adam")).queryParam("from", FROM).queryParam("to", TO)
                 .when().get("/api/metrics/conformity")
@@ -173,32 +189,5 @@ class ReportResourceTest {
                 .body("find { it.businessUnit == '%s' }.topDeviations[0].action".formatted(unit), equalTo("report.run"))
                 .body("find { it.businessUnit == '%s' }.topDeviations[0].share".formatted(unit), equalTo(1.0f))
                 .body("find { it.businessUnit == '%s' }.deviation".formatted(standardUnit), org.hamcrest.Matchers.lessThan(0.5f));
-    }
-
-    private static String person(String unit, boolean executive) {
-        String user = "report-" + UUID.randomUUID().toString().substring(0, 12);
-        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
-                .body("{\"displayName\":\"Reported\",\"businessUnit\":\"%s\",\"jobRole\":\"rep\",\"executive\":%s}".formatted(unit, executive))
-                .when().put("/api/metrics/people/" + user)
-                .then().statusCode(201);
-        return user;
-    }
-
-    private static void post(List<Map<String, Object>> events) {
-        given().auth().oauth2(connectorToken()).contentType(ContentType.JSON).body(events)
-                .when().post("/api/metrics/events")
-                .then().statusCode(202).body("accepted", equalTo(events.size()));
-    }
-
-    private static Map<String, Object> event(String user, String action, LocalDate day) {
-        String at = day.equals(TODAY) ? Instant.now().minusSeconds(60).toString() : day + "T10:00:00Z";
-        return Map.of("eventId", UUID.randomUUID().toString(), "userId", user, "action", action, "occurredAt", at);
-    }
-
-    private long events(String user) {
-        return pool.preparedQuery("select coalesce(sum(events), 0) as total from daily_rollup where user_id = $1")
-                .execute(Tuple.of(user))
-                .map(rows -> rows.iterator().next().getLong("total"))
-                .await().atMost(Duration.ofSeconds(10));
     }
 }

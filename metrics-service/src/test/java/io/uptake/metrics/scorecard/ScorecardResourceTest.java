@@ -7,6 +7,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import static io.uptake.metrics.support.Fixtures.event;
+import static io.uptake.metrics.support.Fixtures.person;
+import static io.uptake.metrics.support.Fixtures.post;
+import static io.uptake.metrics.support.Fixtures.rollupTotal;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -55,13 +60,13 @@ class ScorecardResourceTest {
 
     @Test
     void someoneWhoDidEverythingIsMeetingSomeoneWhoDidLittleIsBelowSomeoneWhoDidNothingIsInactive() {
-        String busy = person();
-        String light = person();
-        String idle = person();
+        String busy = person("score", SALES, role, false);
+        String light = person("score", SALES, role, false);
+        String idle = person("score", SALES, role, false);
         post(List.of(event(busy, "login", TODAY.minusDays(1)), event(busy, "record.created", TODAY.minusDays(1)),
                 event(busy, "record.created", TODAY), event(busy, "record.created", TODAY),
                 event(light, "login", TODAY)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> events(busy) == 4 && events(light) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, busy) == 4 && rollupTotal(pool, light) == 1);
 
         String admin = accessToken("adam");
         scorecard(admin, busy).then().statusCode(200)
@@ -84,7 +89,7 @@ class ScorecardResourceTest {
 
     @Test
     void aPastPeriodIsJudgedByTheObjectivesThatHeldThen() {
-        String user = person();
+        String user = person("score", SALES, role, false);
         pool.preparedQuery("update objective_version set valid_from = now() - interval '60 days' where business_unit = $1 and job_role = $2")
                 .execute(Tuple.of(SALES, role)).await().atMost(Duration.ofSeconds(10));
         given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
@@ -105,7 +110,7 @@ class ScorecardResourceTest {
 
     @Test
     void accessFollowsTheRules() {
-        String user = person();
+        String user = person("score", SALES, role, false);
         scorecard(accessToken("mark"), user).then().statusCode(200);
         scorecard(accessToken("erin"), user).then().statusCode(200);
         scorecard(accessToken("alice"), user).then().statusCode(403);
@@ -119,36 +124,9 @@ class ScorecardResourceTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
     }
 
-    private String person() {
-        String user = "score-" + UUID.randomUUID().toString().substring(0, 12);
-        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
-                .body("{\"displayName\":\"Scored\",\"businessUnit\":\"%s\",\"jobRole\":\"%s\"}".formatted(SALES, role))
-                .when().put("/api/metrics/people/" + user)
-                .then().statusCode(201);
-        return user;
-    }
-
     private static io.restassured.response.Response scorecard(String token, String user) {
         return given().auth().oauth2(token)
                 .queryParam("from", WEEK_START.toString()).queryParam("to", TODAY.toString())
                 .when().get("/api/metrics/people/" + user + "/scorecard");
-    }
-
-    private static void post(List<Map<String, Object>> events) {
-        given().auth().oauth2(connectorToken()).contentType(ContentType.JSON).body(new ArrayList<>(events))
-                .when().post("/api/metrics/events")
-                .then().statusCode(202).body("accepted", equalTo(events.size()));
-    }
-
-    private static Map<String, Object> event(String user, String action, LocalDate day) {
-        String at = day.equals(TODAY) ? java.time.Instant.now().minusSeconds(60).toString() : day + "T10:00:00Z";
-        return Map.of("eventId", UUID.randomUUID().toString(), "userId", user, "action", action, "occurredAt", at);
-    }
-
-    private long events(String user) {
-        return pool.preparedQuery("select coalesce(sum(events), 0) as total from daily_rollup where user_id = $1")
-                .execute(Tuple.of(user))
-                .map(rows -> rows.iterator().next().getLong("total"))
-                .await().atMost(Duration.ofSeconds(10));
     }
 }

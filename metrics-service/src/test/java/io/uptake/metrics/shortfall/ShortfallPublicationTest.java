@@ -8,6 +8,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
+import static io.uptake.metrics.support.Fixtures.event;
+import static io.uptake.metrics.support.Fixtures.person;
+import static io.uptake.metrics.support.Fixtures.rollupTotal;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,14 +58,14 @@ class ShortfallPublicationTest {
         // Last week is judged by the objectives that held then: let these have held for a while.
         pool.preparedQuery("update objective_version set valid_from = now() - interval '60 days' where business_unit = $1")
                 .execute(Tuple.of(unit)).await().atMost(Duration.ofSeconds(10));
-        String meeting = person(unit);
-        String below = person(unit);
-        String idle = person(unit);
+        String meeting = person("short", unit, "rep", false);
+        String below = person("short", unit, "rep", false);
+        String idle = person("short", unit, "rep", false);
         given().auth().oauth2(connectorToken()).contentType(ContentType.JSON)
-                .body(List.of(event(meeting, LAST_WEEK.start()), event(meeting, LAST_WEEK.start().plusDays(1)),
-                        event(meeting, LAST_WEEK.start().plusDays(2)), event(below, LAST_WEEK.start())))
+                .body(List.of(event(meeting, "login", LAST_WEEK.start()), event(meeting, "login", LAST_WEEK.start().plusDays(1)),
+                        event(meeting, "login", LAST_WEEK.start().plusDays(2)), event(below, "login", LAST_WEEK.start())))
                 .when().post("/api/metrics/events").then().statusCode(202).body("accepted", equalTo(4));
-        await().atMost(Duration.ofSeconds(60)).until(() -> events(meeting) == 3 && events(below) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, meeting) == 3 && rollupTotal(pool, below) == 1);
 
         given().auth().oauth2(admin).queryParam("period", "week").queryParam("from", LAST_WEEK.start().toString())
                 .when().post("/api/metrics/shortfalls/publish")
@@ -94,24 +98,5 @@ class ShortfallPublicationTest {
         given().auth().oauth2(accessToken("adam")).queryParam("period", "fortnight")
                 .when().post("/api/metrics/shortfalls/publish")
                 .then().statusCode(400).body("errors[0].field", equalTo("period"));
-    }
-
-    private static String person(String unit) {
-        String user = "short-" + UUID.randomUUID().toString().substring(0, 12);
-        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
-                .body("{\"displayName\":\"Short\",\"businessUnit\":\"%s\",\"jobRole\":\"rep\"}".formatted(unit))
-                .when().put("/api/metrics/people/" + user).then().statusCode(201);
-        return user;
-    }
-
-    private static Map<String, Object> event(String user, LocalDate day) {
-        return Map.of("eventId", UUID.randomUUID().toString(), "userId", user, "action", "login", "occurredAt", day + "T09:00:00Z");
-    }
-
-    private long events(String user) {
-        return pool.preparedQuery("select coalesce(sum(events), 0) as total from daily_rollup where user_id = $1")
-                .execute(Tuple.of(user))
-                .map(rows -> rows.iterator().next().getLong("total"))
-                .await().atMost(Duration.ofSeconds(10));
     }
 }
