@@ -1,5 +1,7 @@
 package io.uptake.gateway;
 
+import static org.awaitility.Awaitility.await;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.File;
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -68,30 +69,14 @@ public class MetricsServiceProcess implements QuarkusTestResourceLifecycleManage
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("metrics-service exited early, see " + log.toAbsolutePath());
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
+                    .failFast("metrics-service exited early, see " + log.toAbsolutePath(), () -> !process.isAlive())
+                    .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (RuntimeException notReady) {
+            process.destroy();
+            throw notReady;
         }
-        process.destroy();
-        throw new IllegalStateException("metrics-service was not ready within 120 s, see " + log.toAbsolutePath());
     }
 
     private static String javaBinary() {

@@ -1,5 +1,7 @@
 package io.uptake.metrics.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /** The packaged metrics-service as its own process on the local infrastructure, so a test can kill -9 it and start it again. */
@@ -74,32 +75,9 @@ public final class PackagedService {
     private void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("metrics-service exited early, see " + log.toAbsolutePath());
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-                Thread.sleep(250);
-            } catch (IOException notYet) {
-                pause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("metrics-service was not ready within 120 s, see " + log.toAbsolutePath());
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
+                .failFast("metrics-service exited early, see " + log.toAbsolutePath(), () -> !process.isAlive())
+                .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private static String javaBinary() {
