@@ -2,6 +2,7 @@ package io.uptake.metrics.ingest;
 
 import static io.restassured.RestAssured.given;
 import static io.uptake.metrics.support.KeycloakTokens.accessToken;
+import static io.uptake.metrics.support.Fixtures.rollupTotal;
 import static io.uptake.metrics.support.KeycloakTokens.connectorToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,7 +61,7 @@ class IngestResourceTest {
                 .body("accepted", equalTo(3))
                 .body("duplicates", equalTo(0))
                 .body("rejected", hasSize(0));
-        await().atMost(APPLIED_WITHIN).until(() -> eventsOf(user) == 3L);
+        await().atMost(APPLIED_WITHIN).until(() -> rollupTotal(pool, user) == 3L);
 
         given().auth().oauth2(connector).contentType(ContentType.JSON).body(batch)
                 .when().post(EVENTS)
@@ -77,7 +78,7 @@ class IngestResourceTest {
                 .then().statusCode(202)
                 .body("accepted", equalTo(1))
                 .body("duplicates", equalTo(4));
-        await().atMost(APPLIED_WITHIN).until(() -> eventsOf(user) == 4L);
+        await().atMost(APPLIED_WITHIN).until(() -> rollupTotal(pool, user) == 4L);
         assertThat(rollup(user, "record.created")).isEqualTo(2L);
     }
 
@@ -96,7 +97,7 @@ class IngestResourceTest {
                 .body("rejected[0].index", equalTo(1))
                 .body("rejected[0].eventId", equalTo(bad.get("eventId")))
                 .body("rejected[0].errors[0]", containsString("action"));
-        await().atMost(APPLIED_WITHIN).until(() -> eventsOf(user) == 2L);
+        await().atMost(APPLIED_WITHIN).until(() -> rollupTotal(pool, user) == 2L);
         assertThat(rollup(user, "record.teleported")).isZero();
     }
 
@@ -132,7 +133,7 @@ class IngestResourceTest {
                 .body("rejected[6].errors", hasItem("source: at most 100 characters"))
                 .body("rejected[7].errors[0]", containsString("userId: must be"))
                 .body("rejected[8].errors", hasItem("the item must be a JSON object"));
-        assertThat(eventsOf(user)).isZero();
+        assertThat(rollupTotal(pool, user)).isZero();
     }
 
     @Test
@@ -158,7 +159,7 @@ class IngestResourceTest {
                 .when().post(EVENTS)
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("events"));
-        assertThat(eventsOf(user)).isZero();
+        assertThat(rollupTotal(pool, user)).isZero();
     }
 
     @Test
@@ -185,13 +186,6 @@ class IngestResourceTest {
     private static Map<String, Object> event(String user, String action, Instant at) {
         return Map.of("eventId", UUID.randomUUID().toString(), "userId", user, "action", action,
                 "occurredAt", at.toString(), "objectType", "contact", "source", "web");
-    }
-
-    private long eventsOf(String user) {
-        return pool.preparedQuery("select coalesce(sum(events), 0) as total from daily_rollup where user_id = $1")
-                .execute(Tuple.of(user))
-                .map(rows -> rows.iterator().next().getLong("total"))
-                .await().atMost(Duration.ofSeconds(10));
     }
 
     private long rollup(String user, String action) {
