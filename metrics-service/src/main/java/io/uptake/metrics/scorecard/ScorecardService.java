@@ -44,6 +44,6 @@ public class ScorecardService {
     }
 
     private Uni<Usage> usage(String userId, DateRange range) {
-        return usageQueries.usage(range, userId, null).map(byUser -> byUser.getOrDefault(userId, Usage.NONE));
+        return usageQueries.usage(range, userId, null).map(byUser -> byUser.getOrDefault(userId, Usage.empty()));
     }
 }

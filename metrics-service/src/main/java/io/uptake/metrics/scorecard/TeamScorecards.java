@@ -39,7 +39,7 @@ public class TeamScorecards {
         Map<String, ObjectivesView> byTeam = inForce.stream().collect(Collectors.toMap(o -> team(o.businessUnit(), o.jobRole()), Function.identity()));
         return people.stream()
                 .map(person -> ScorecardCalculator.score(person, byTeam.get(team(person.businessUnit(), person.jobRole())),
-                        range.from(), range.to(), used.getOrDefault(person.userId(), Usage.NONE)))
+                        range.from(), range.to(), used.getOrDefault(person.userId(), Usage.empty())))
                 .toList();
     }
 

@@ -6,7 +6,10 @@ import java.util.Map;
 /** One person's use of the CRM over a range, from the rollups: days with any use, and the count of each action. */
 public final class Usage {
 
-    public static final Usage NONE = new Usage();
+    /** No use at all; a new instance each time, since a Usage is filled in place. */
+    public static Usage empty() {
+        return new Usage();
+    }
 
     private long activeDays;
     private final Map<String, Long> actions = new HashMap<>();
