@@ -163,6 +163,37 @@ class IngestResourceTest {
     }
 
     @Test
+    void aHundredThousandItemsOrTwentyMegabytesAreRefusedAndNothingIsWritten() {
+        String connector = connectorToken();
+        String user = newUser();
+        String item = "{\"eventId\":\"%s\",\"userId\":\"%s\",\"action\":\"login\",\"occurredAt\":\"%s\"}";
+        StringBuilder hundredThousand = new StringBuilder("[");
+        for (int i = 0; i < 100_000; i++) {
+            hundredThousand.append(i == 0 ? "" : ",").append(item.formatted(UUID.randomUUID(), user, Instant.now()));
+        }
+        given().auth().oauth2(connector).contentType(ContentType.JSON).body(hundredThousand.append("]").toString())
+                .when().post(EVENTS)
+                .then().statusCode(413).contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("body"));
+
+        String twentyMegabytes = "[" + item.formatted(UUID.randomUUID(), user, Instant.now()).replace("\"login\"",
+                "\"login\",\"source\":\"" + "x".repeat(20 * 1024 * 1024) + "\"") + "]";
+        given().auth().oauth2(connector).contentType(ContentType.JSON).body(twentyMegabytes)
+                .when().post(EVENTS)
+                .then().statusCode(413).contentType(PROBLEM_JSON);
+
+        StringBuilder manySmall = new StringBuilder("[");
+        for (int i = 0; i < 100_000; i++) {
+            manySmall.append(i == 0 ? "{}" : ",{}");
+        }
+        given().auth().oauth2(connector).contentType(ContentType.JSON).body(manySmall.append("]").toString())
+                .when().post(EVENTS)
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("events"));
+        assertThat(rollupTotal(pool, user)).isZero();
+    }
+
+    @Test
     void onlyConnectorsAndAdminsPostAndConnectorsReadNothing() {
         List<Map<String, Object>> batch = List.of(event(newUser(), "login", Instant.now()));
         given().contentType(ContentType.JSON).body(batch)
