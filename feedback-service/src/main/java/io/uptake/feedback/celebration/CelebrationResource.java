@@ -1,0 +1,50 @@
+package io.uptake.feedback.celebration;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.uptake.feedback.api.PageView;
+import io.uptake.feedback.api.Pages;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/** The company's celebrations feed: implemented ideas, newest first, and a live stream of new ones. */
+@Path("/api/feedback/celebrations")
+@Authenticated
+public class CelebrationResource {
+
+    private final Pool pool;
+    private final CelebrationBroadcaster broadcaster;
+
+    public CelebrationResource(Pool pool, CelebrationBroadcaster broadcaster) {
+        this.pool = pool;
+        this.broadcaster = broadcaster;
+    }
+
+    @GET
+    public Uni<PageView<CelebrationView>> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return pool.preparedQuery("select *, " + Pages.TOTAL + " from celebration order by implemented_at desc, item_id desc limit $1 offset $2")
+                .execute(Tuple.of(size, (long) page * size))
+                .map(rows -> Pages.of(rows, CelebrationView::of, page, size));
+    }
+
+    /** Server-Sent Events, one per celebration from the moment of connecting; the feed above has the earlier ones. */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<CelebrationView> stream() {
+        return broadcaster.stream();
+    }
+}

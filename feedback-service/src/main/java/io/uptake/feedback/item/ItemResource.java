@@ -1,0 +1,123 @@
+package io.uptake.feedback.item;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.uptake.feedback.access.Viewer;
+import io.uptake.feedback.api.InvalidInput;
+import io.uptake.feedback.api.PageView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Feedback items: any signed-in person submits, lists, searches, votes, follows and comments. */
+@Path("/api/feedback/items")
+@Authenticated
+public class ItemResource {
+
+    private final ItemService service;
+    private final ItemQueries queries;
+    private final SecurityIdentity identity;
+
+    public ItemResource(ItemService service, ItemQueries queries, SecurityIdentity identity) {
+        this.service = service;
+        this.queries = queries;
+        this.identity = identity;
+    }
+
+    @POST
+    public Uni<Response> submit(@Valid @NotNull NewItem item, @Context UriInfo uri) {
+        return service.submit(Viewer.of(identity), item)
+                .map(saved -> Response.created(uri.getAbsolutePathBuilder().path(Long.toString(saved.id())).build()).entity(saved).build());
+    }
+
+    @GET
+    public Uni<PageView<ItemSummary>> list(
+            @QueryParam("status") String status,
+            @QueryParam("kind") String kind,
+            @QueryParam("area") @Size(max = 64) String area,
+            @QueryParam("q") @Size(max = 200) String query,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        ItemFilter filter = new ItemFilter(parse(Status.class, "status", status), parse(Kind.class, "kind", kind), blankToNull(area),
+                blankToNull(query), parse(ItemSort.class, "sort", sort));
+        return queries.list(filter, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ItemView> get(@PathParam("id") long id) {
+        return queries.find(id).onItem().ifNull().failWith(() -> ItemService.notFound(id));
+    }
+
+    @PUT
+    @Path("/{id}/vote")
+    public Uni<ItemView> vote(@PathParam("id") long id) {
+        return service.vote(Viewer.of(identity), id);
+    }
+
+    @DELETE
+    @Path("/{id}/vote")
+    public Uni<ItemView> unvote(@PathParam("id") long id) {
+        return service.unvote(Viewer.of(identity), id);
+    }
+
+    @PUT
+    @Path("/{id}/follow")
+    public Uni<Response> follow(@PathParam("id") long id) {
+        return service.follow(Viewer.of(identity), id).map(done -> Response.noContent().build());
+    }
+
+    @DELETE
+    @Path("/{id}/follow")
+    public Uni<Response> unfollow(@PathParam("id") long id) {
+        return service.unfollow(Viewer.of(identity), id).map(done -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/{id}/comments")
+    public Uni<Response> comment(@PathParam("id") long id, @Valid @NotNull NewComment comment, @Context UriInfo uri) {
+        return service.comment(Viewer.of(identity), id, comment)
+                .map(saved -> Response.created(uri.getAbsolutePathBuilder().path(Long.toString(saved.id())).build()).entity(saved).build());
+    }
+
+    @GET
+    @Path("/{id}/comments")
+    public Uni<PageView<CommentView>> comments(@PathParam("id") long id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return service.comments(id, page, size);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase());
+        } catch (IllegalArgumentException unknown) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(constant -> constant.name().toLowerCase()).collect(Collectors.joining(", "));
+            throw new InvalidInput(field, "must be one of " + allowed);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,15 @@
+package io.uptake.feedback.item;
+
+import io.vertx.mutiny.sqlclient.Row;
+import java.time.OffsetDateTime;
+
+/** An item in a list: the start of its description only, so that a page stays small. */
+public record ItemSummary(long id, Kind kind, String title, String excerpt, String area, Status status, int votes,
+        String submittedBy, OffsetDateTime createdAt) {
+
+    public static ItemSummary of(Row row) {
+        return new ItemSummary(row.getLong("id"), Kind.valueOf(row.getString("kind")), row.getString("title"), row.getString("excerpt"),
+                row.getString("area"), Status.valueOf(row.getString("status")), row.getInteger("votes"), row.getString("submitted_by"),
+                row.getOffsetDateTime("created_at"));
+    }
+}

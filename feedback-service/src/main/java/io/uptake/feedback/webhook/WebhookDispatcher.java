@@ -1,0 +1,161 @@
+package io.uptake.feedback.webhook;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Delivers pending webhook jobs. A due job is claimed with a lease (so that a second instance skips
+ * it), posted with a timeout, and then marked delivered, rescheduled with exponential back-off, or
+ * given up after the last attempt; every attempt goes into the delivery log. A crash after the
+ * receiver answered but before the outcome was written repeats that attempt once the lease runs out:
+ * receivers can recognise a repeat by {@code X-Uptake-Event-Id}.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final int BATCH = 20;
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final WebhookConfig config;
+    private final HttpClient client;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private long timer = -1;
+
+    public WebhookDispatcher(Pool pool, Vertx vertx, WebhookConfig config) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.config = config;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.timeout().toMillis())
+                .setMaxPoolSize(BATCH));
+    }
+
+    void start(@Observes StartupEvent started) {
+        timer = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> nudge());
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Delivers what is due now; if a round is under way, it runs once more when done. */
+    public void nudge() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        deliverDue()
+                .onTermination().invoke(() -> {
+                    running.set(false);
+                    if (again.getAndSet(false)) {
+                        nudge();
+                    }
+                })
+                .subscribe().with(done -> { }, failure -> Log.warnf("Webhook round failed, will retry: %s", failure.getMessage()));
+    }
+
+    private Uni<Void> deliverDue() {
+        return claim().flatMap(jobs -> {
+            if (jobs.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<Uni<Void>> deliveries = new ArrayList<>(jobs.size());
+            jobs.forEach(job -> deliveries.add(deliver(job)));
+            return Uni.join().all(deliveries).andCollectFailures().replaceWithVoid()
+                    .flatMap(done -> jobs.size() == BATCH ? deliverDue() : Uni.createFrom().voidItem());
+        });
+    }
+
+    private record Job(long id, long webhookId, UUID eventId, String payload, int attempt, String url, String secret, boolean active) {
+    }
+
+    private Uni<List<Job>> claim() {
+        long leaseSeconds = config.timeout().toSeconds() + 30;
+        return pool.preparedQuery("""
+                with due as (
+                    select id from webhook_job where state = 'PENDING' and next_attempt_at <= now()
+                    order by next_attempt_at limit %d for update skip locked)
+                update webhook_job j set attempts = j.attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
+                from due, webhook w where j.id = due.id and w.id = j.webhook_id
+                returning j.id, j.webhook_id, j.event_id, j.payload, j.attempts, w.url, w.secret, w.active""".formatted(BATCH))
+                .execute(Tuple.of((double) leaseSeconds))
+                .map(rows -> {
+                    List<Job> jobs = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        jobs.add(new Job(row.getLong("id"), row.getLong("webhook_id"), row.getUUID("event_id"), row.getString("payload"),
+                                row.getInteger("attempts"), row.getString("url"), row.getString("secret"), row.getBoolean("active")));
+                    }
+                    return jobs;
+                });
+    }
+
+    private Uni<Void> deliver(Job job) {
+        if (!job.active()) {
+            return pool.preparedQuery("update webhook_job set state = 'CANCELLED' where id = $1").execute(Tuple.of(job.id())).replaceWithVoid();
+        }
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(job.url())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "Uptake-Webhooks/1")
+                .putHeader(Signature.HEADER, Signature.of(job.secret(), job.payload()))
+                .putHeader("X-Uptake-Event-Id", job.eventId().toString())
+                .putHeader("X-Uptake-Delivery-Attempt", Integer.toString(job.attempt()));
+        return client.request(request)
+                .flatMap(sending -> sending.send(job.payload()))
+                .flatMap(response -> response.body().map(ignored -> response.statusCode()))
+                .ifNoItem().after(config.timeout()).fail()
+                .map(status -> new Outcome(status, status >= 200 && status < 300 ? null : "answered " + status))
+                .onFailure().recoverWithItem(failure -> new Outcome(null, describe(failure)))
+                .flatMap(outcome -> record(job, outcome));
+    }
+
+    private record Outcome(Integer statusCode, String error) {
+        boolean succeeded() {
+            return error == null;
+        }
+    }
+
+    private Uni<Void> record(Job job, Outcome outcome) {
+        boolean givenUp = !outcome.succeeded() && job.attempt() >= config.maxAttempts();
+        String state = outcome.succeeded() ? "DELIVERED" : givenUp ? "FAILED" : "PENDING";
+        double backoffSeconds = config.initialBackoff().toMillis() / 1000.0 * Math.pow(2, job.attempt() - 1);
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                insert into webhook_delivery (job_id, webhook_id, event_id, attempt, status_code, error, succeeded)
+                values ($1, $2, $3, $4, $5, $6, $7)""")
+                .execute(Tuple.from(new Object[] {job.id(), job.webhookId(), job.eventId(), job.attempt(), outcome.statusCode(),
+                        outcome.error(), outcome.succeeded()}))
+                .flatMap(logged -> connection.preparedQuery("update webhook_job set state = $2, next_attempt_at = now() + make_interval(secs => $3) where id = $1")
+                        .execute(Tuple.of(job.id(), state, backoffSeconds))))
+                .invoke(() -> {
+                    if (givenUp) {
+                        Log.warnf("Gave up delivering event %s to webhook %d after %d attempts: %s", job.eventId(), job.webhookId(), job.attempt(),
+                                outcome.error());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        return message.length() > 500 ? message.substring(0, 500) : message;
+    }
+}

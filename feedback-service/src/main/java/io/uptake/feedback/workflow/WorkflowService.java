@@ -1,0 +1,132 @@
+package io.uptake.feedback.workflow;
+
+import io.smallrye.mutiny.Uni;
+import io.uptake.feedback.access.Viewer;
+import io.uptake.feedback.api.InvalidInput;
+import io.uptake.feedback.event.FeedbackEvent;
+import io.uptake.feedback.event.FeedbackOutbox;
+import io.uptake.feedback.event.OutboxRelay;
+import io.uptake.feedback.item.ItemQueries;
+import io.uptake.feedback.item.ItemService;
+import io.uptake.feedback.item.ItemView;
+import io.uptake.feedback.item.Status;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Moves items through the triage workflow. The item's row is locked for the move, the change is kept
+ * in its history, and the event that tells people about it is written to the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class WorkflowService {
+
+    private final Pool pool;
+    private final ItemQueries queries;
+    private final FeedbackOutbox outbox;
+    private final OutboxRelay relay;
+
+    public WorkflowService(Pool pool, ItemQueries queries, FeedbackOutbox outbox, OutboxRelay relay) {
+        this.pool = pool;
+        this.queries = queries;
+        this.outbox = outbox;
+        this.relay = relay;
+    }
+
+    public Uni<ItemView> transition(Viewer admin, long id, TransitionRequest request) {
+        return pool.withTransaction(connection -> ItemService.existing(connection, id)
+                .flatMap(item -> check(connection, item, request).replaceWith(item))
+                .flatMap(item -> move(connection, admin, item, request)))
+                .invoke(relay::nudge);
+    }
+
+    public Uni<List<HistoryEntry>> history(long id) {
+        return queries.find(id)
+                .onItem().ifNull().failWith(() -> ItemService.notFound(id))
+                .flatMap(item -> pool.preparedQuery("select * from status_change where item_id = $1 order by id").execute(Tuple.of(id)))
+                .map(rows -> {
+                    List<HistoryEntry> entries = new ArrayList<>(rows.size());
+                    rows.forEach(row -> entries.add(HistoryEntry.of(row)));
+                    return entries;
+                });
+    }
+
+    private Uni<Void> check(SqlConnection connection, ItemView item, TransitionRequest request) {
+        if (request.version() != null && request.version() != item.version()) {
+            throw new ClientErrorException("Item " + item.id() + " changed since version " + request.version()
+                    + " (it is at version " + item.version() + ", " + item.status() + "); reload it and decide again", 409);
+        }
+        if (!item.status().mayMoveTo(request.to())) {
+            throw new ClientErrorException(forbiddenMove(item.status(), request.to()), 409);
+        }
+        if (request.to() == Status.DECLINED && (request.note() == null || request.note().isBlank())) {
+            throw new InvalidInput("note", "a reason is required to decline");
+        }
+        if (request.to() != Status.DUPLICATE) {
+            return Uni.createFrom().voidItem();
+        }
+        if (request.duplicateOf() == null) {
+            throw new InvalidInput("duplicateOf", "the original item's id is required to close as a duplicate");
+        }
+        if (request.duplicateOf() == item.id()) {
+            throw new InvalidInput("duplicateOf", "an item cannot duplicate itself");
+        }
+        return queries.find(connection, request.duplicateOf()).invoke(original -> {
+            if (original == null) {
+                throw new InvalidInput("duplicateOf", "no feedback item " + request.duplicateOf());
+            }
+            if (original.status() == Status.DUPLICATE) {
+                throw new InvalidInput("duplicateOf", "item " + original.id() + " is itself a duplicate of item " + original.duplicateOf()
+                        + "; name that one");
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<ItemView> move(SqlConnection connection, Viewer admin, ItemView item, TransitionRequest request) {
+        Long duplicateOf = request.to() == Status.DUPLICATE ? request.duplicateOf() : null;
+        Uni<Void> moveSupporters = duplicateOf == null ? Uni.createFrom().voidItem() : moveSupporters(connection, item.id(), duplicateOf);
+        return moveSupporters
+                .flatMap(moved -> connection.preparedQuery("""
+                        update feedback_item set status = $2::varchar, duplicate_of = $3, version = version + 1, updated_at = now(),
+                            first_response_at = coalesce(first_response_at, now()),
+                            implemented_at = case when $2::varchar = 'IMPLEMENTED' then now() else implemented_at end
+                        where id = $1 returning *""")
+                        .execute(Tuple.of(item.id(), request.to().name(), duplicateOf)))
+                .map(rows -> ItemView.of(rows.iterator().next()))
+                .call(moved -> connection.preparedQuery("insert into status_change (item_id, actor, from_status, to_status, note) values ($1, $2, $3, $4, $5)")
+                        .execute(Tuple.of(item.id(), admin.userId(), item.status().name(), moved.status().name(), request.note())))
+                .call(moved -> outbox.write(connection, new FeedbackEvent(UUID.randomUUID(),
+                        moved.status() == Status.IMPLEMENTED ? FeedbackEvent.IMPLEMENTED : FeedbackEvent.STATUS_CHANGED,
+                        moved.id(), moved.title(), item.status().name(), moved.status().name(), request.note(), admin.userId(),
+                        moved.submittedBy(), moved.businessUnit(), moved.votes(), OffsetDateTime.now())));
+    }
+
+    /** A duplicate's voters and followers become the original's (each person counted once), and both counts are set again. */
+    private static Uni<Void> moveSupporters(SqlConnection connection, long duplicate, long original) {
+        Tuple both = Tuple.of(duplicate, original);
+        return connection.preparedQuery("insert into item_vote (item_id, user_id, voted_at) select $2, user_id, voted_at from item_vote where item_id = $1 on conflict do nothing")
+                .execute(both)
+                .flatMap(done -> connection.preparedQuery("delete from item_vote where item_id = $1").execute(Tuple.of(duplicate)))
+                .flatMap(done -> connection.preparedQuery("insert into item_follow (item_id, user_id, followed_at) select $2, user_id, followed_at from item_follow where item_id = $1 on conflict do nothing")
+                        .execute(both))
+                .flatMap(done -> connection.preparedQuery("delete from item_follow where item_id = $1").execute(Tuple.of(duplicate)))
+                .flatMap(done -> ItemService.recount(connection, original))
+                .flatMap(done -> ItemService.recount(connection, duplicate))
+                .replaceWithVoid();
+    }
+
+    private static String forbiddenMove(Status from, Status to) {
+        if (!from.open()) {
+            return "The item is " + from + ", which is final; it cannot move to " + to;
+        }
+        return "An item in " + from + " can move to " + from.next().stream().map(Status::name).collect(Collectors.joining(", "))
+                + "; not to " + to;
+    }
+}
