@@ -31,6 +31,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidInput(InvalidInput failure) {
+        return respond(Problem.invalid(failure.getMessage(), failure.errors()));
+    }
+
+    @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException failure) {
         return unreadableJson(failure);
     }

@@ -1,0 +1,47 @@
+package io.uptake.training.assessment;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.uptake.training.access.Caller;
+import io.uptake.training.api.PageView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Test definitions: HR writes, everyone lists the tests open to them. */
+@Path("/api/training/tests")
+@Authenticated
+public class TestResource {
+
+    private final TestService service;
+    private final SecurityIdentity identity;
+
+    public TestResource(TestService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed("hr")
+    public Uni<Response> create(@Valid @NotNull NewTest request, @Context UriInfo uri) {
+        return service.create(request).map(created -> Response
+                .created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build());
+    }
+
+    @GET
+    public Uni<PageView<TestView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return service.list(Caller.of(identity), page, size);
+    }
+}

@@ -1,0 +1,47 @@
+package io.uptake.training.attempt;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.uptake.training.access.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
+
+/** An attempt: save answers, submit, read back (its owner; HR reads too). */
+@Path("/api/training/attempts")
+@Authenticated
+public class AttemptResource {
+
+    private final AttemptService service;
+    private final SecurityIdentity identity;
+
+    public AttemptResource(AttemptService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @PUT
+    @Path("/{id}/answers/{questionId}")
+    public Uni<AttemptView.TakerQuestion> answer(@PathParam("id") UUID id, @PathParam("questionId") UUID questionId,
+            @Valid @NotNull AnswerRequest request) {
+        return service.answer(Caller.of(identity), id, questionId, request.answer());
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    public Uni<AttemptResult> submit(@PathParam("id") UUID id) {
+        return service.submit(Caller.of(identity), id);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<AttemptView> find(@PathParam("id") UUID id) {
+        return service.find(Caller.of(identity), id);
+    }
+}

@@ -1,0 +1,37 @@
+package io.uptake.training.attempt;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.uptake.training.access.Caller;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+/** Starting an attempt: the questions drawn at random per blueprint, options shuffled, the deadline; never an answer. */
+@Path("/api/training/tests/{testId}/attempts")
+@Authenticated
+public class AttemptStartResource {
+
+    private final AttemptService service;
+    private final SecurityIdentity identity;
+
+    public AttemptStartResource(AttemptService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    /** {@code ?skill=} draws that skill's questions only (a re-test). */
+    @POST
+    public Uni<Response> start(@PathParam("testId") UUID testId, @QueryParam("skill") @Size(max = 64) String skill, @Context UriInfo uri) {
+        return service.start(Caller.of(identity), testId, skill).map(attempt -> Response
+                .created(uri.getBaseUriBuilder().path("api/training/attempts").path(attempt.id().toString()).build())
+                .entity(attempt).build());
+    }
+}

@@ -1,0 +1,60 @@
+package io.uptake.training.support;
+
+import static io.restassured.RestAssured.given;
+import static io.uptake.training.support.KeycloakTokens.accessToken;
+
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds catalogue data through HR's API, with names unique to each run so that no test depends on earlier data. */
+public final class Catalogue {
+
+    public static final String HR = "hana";
+
+    private Catalogue() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A new skill; returns its code. */
+    public static String skill() {
+        String code = unique("skill");
+        given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", "Skill " + code))
+                .when().post("/api/training/skills").then().statusCode(201);
+        return code;
+    }
+
+    /** A new question; returns its id. */
+    public static String question(String skill, String type, List<String> options, Object answer, Double tolerance) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("skill", skill, "type", type, "prompt", "Prompt " + unique("q"),
+                "options", options, "answer", answer, "difficulty", 2));
+        if (tolerance != null) {
+            body.put("tolerance", tolerance);
+        }
+        return given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/training/questions").then().statusCode(201).extract().path("id");
+    }
+
+    public static String single(String skill, int options) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < options; i++) {
+            texts.add("option " + i + " " + unique("t"));
+        }
+        return question(skill, "SINGLE", texts, 0, null);
+    }
+
+    /** A new test over the given skills (questions each), pass mark and retake wait; returns its id. */
+    public static String test(Map<String, Integer> blueprint, int passMark, int retakeAfterHours, List<String> businessUnits) {
+        List<Map<String, Object>> items = blueprint.entrySet().stream()
+                .map(entry -> Map.<String, Object>of("skill", entry.getKey(), "questions", entry.getValue())).toList();
+        return given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON)
+                .body(Map.of("name", unique("test"), "blueprint", items, "timeLimitMinutes", 30, "passMark", passMark,
+                        "retakeAfterHours", retakeAfterHours, "audience", Map.of("businessUnits", businessUnits, "jobRoles", List.of())))
+                .when().post("/api/training/tests").then().statusCode(201).extract().path("id");
+    }
+}
