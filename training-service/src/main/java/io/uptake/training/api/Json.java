@@ -31,6 +31,15 @@ public class Json {
         }
     }
 
+    /** A request body read by hand: unreadable JSON is the client's mistake, answered 400 by {@link ProblemMappers}. */
+    public <T> T readRequest(String text, Class<T> type) {
+        try {
+            return mapper.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInput("body", "is not valid JSON for this request: " + e.getOriginalMessage());
+        }
+    }
+
     public JsonNode tree(String text) {
         return read(text, JsonNode.class);
     }

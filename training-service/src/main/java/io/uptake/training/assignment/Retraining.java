@@ -1,16 +1,31 @@
 package io.uptake.training.assignment;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.attempt.AttemptResult;
+import io.uptake.training.module.Mode;
+import io.uptake.training.outbox.TrainingEvents;
+import io.uptake.training.policy.PolicyService;
+import io.uptake.training.policy.PolicyView;
+import io.uptake.training.session.Seats;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** What a scored attempt leads to, in the submit's transaction: the latest scores per skill, and retraining for the weak skills only. */
+/**
+ * What a scored attempt leads to, in the submit's transaction: the latest score per skill, the
+ * person's open assignments of this test completed, and for each skill under the business unit's
+ * threshold (and only those) a module covering it in the preferred mode, with the next free seat
+ * booked when instructor-led, due per policy, saying why.
+ */
 @ApplicationScoped
 public class Retraining {
 
@@ -19,8 +34,83 @@ public class Retraining {
             List<AttemptResult.SkillScore> scores, OffsetDateTime at) {
     }
 
+    private final PolicyService policies;
+    private final AssignmentStore assignments;
+    private final Seats seats;
+    private final TrainingEvents events;
+
+    public Retraining(PolicyService policies, AssignmentStore assignments, Seats seats, TrainingEvents events) {
+        this.policies = policies;
+        this.assignments = assignments;
+        this.seats = seats;
+        this.events = events;
+    }
+
     public Uni<List<AssignmentView>> afterScoring(SqlConnection connection, Scored scored) {
-        return recordScores(connection, scored).replaceWith(List.of());
+        return recordScores(connection, scored)
+                .flatMap(done -> completeTestAssignments(connection, scored))
+                .flatMap(done -> policies.find(connection, scored.businessUnit()))
+                .flatMap(policy -> {
+                    LocalDate due = scored.at().atZoneSameInstant(ZoneOffset.UTC).toLocalDate().plusDays(policy.dueInDays());
+                    List<AttemptResult.SkillScore> weak = scored.scores().stream()
+                            .filter(score -> score.score() < threshold(policy, score)).toList();
+                    return Multi.createFrom().iterable(weak)
+                            .onItem().transformToUniAndConcatenate(score -> assign(connection, scored, policy, score, due))
+                            .collect().asList();
+                })
+                .map(ids -> ids.stream().filter(id -> id != null).toList())
+                .flatMap(ids -> assignments.findAll(connection, ids))
+                .call(created -> events.record(connection, TrainingEvents.ASSIGNED, created));
+    }
+
+    private static int threshold(PolicyView policy, AttemptResult.SkillScore score) {
+        return policy.threshold() == null ? score.passMark() : policy.threshold();
+    }
+
+    /** One assignment for a weak skill, unless the person already has open training for it. */
+    private Uni<UUID> assign(SqlConnection connection, Scored scored, PolicyView policy, AttemptResult.SkillScore score, LocalDate due) {
+        return connection.preparedQuery("select 1 from assignment where user_id = $1 and skill = $2 and kind = 'TRAINING' and status in "
+                        + AssignmentStore.OPEN)
+                .execute(Tuple.of(scored.userId(), score.skill()))
+                .flatMap(open -> {
+                    if (open.size() > 0) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return connection.preparedQuery("""
+                                    select id, mode from training_module where $1 = any(skills)
+                                    order by (mode = $2) desc, created_at desc, id limit 1""")
+                            .execute(Tuple.of(score.skill(), policy.preferredMode().name()))
+                            .flatMap(modules -> {
+                                Row module = modules.size() == 0 ? null : modules.iterator().next();
+                                String mode = module == null ? policy.preferredMode().name() : module.getString("mode");
+                                AssignmentStore.Draft draft = new AssignmentStore.Draft(scored.userId(), scored.businessUnit(), "TRAINING",
+                                        score.skill(), module == null ? null : module.getUUID("id"), mode, scored.testId(), due,
+                                        Reason.score(score.skill(), score.score(), threshold(policy, score), scored.attemptId()), "system");
+                                return assignments.insert(connection, draft).call(id -> module != null && Mode.INSTRUCTOR_LED.name().equals(mode)
+                                        ? book(connection, module.getUUID("id"), scored.userId(), id)
+                                        : Uni.createFrom().voidItem());
+                            });
+                });
+    }
+
+    private Uni<Void> book(SqlConnection connection, UUID moduleId, String userId, UUID assignmentId) {
+        return seats.bookNext(connection, moduleId, userId, assignmentId).flatMap(session -> session == null
+                ? Uni.createFrom().voidItem()
+                : connection.preparedQuery("update assignment set session_id = $2 where id = $1")
+                        .execute(Tuple.of(assignmentId, session.id())).replaceWithVoid());
+    }
+
+    private Uni<Void> completeTestAssignments(SqlConnection connection, Scored scored) {
+        return connection.preparedQuery("""
+                        update assignment set status = 'COMPLETED', completed_at = now(), updated_at = now()
+                        where user_id = $1 and test_id = $2 and kind = 'TEST' and status in """ + AssignmentStore.OPEN + " returning id")
+                .execute(Tuple.of(scored.userId(), scored.testId()))
+                .flatMap(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID("id")));
+                    return assignments.findAll(connection, ids);
+                })
+                .flatMap(done -> events.record(connection, TrainingEvents.COMPLETED, done));
     }
 
     private Uni<Void> recordScores(SqlConnection connection, Scored scored) {

@@ -9,6 +9,7 @@ import io.uptake.training.api.InvalidInput;
 import io.uptake.training.assessment.TestService;
 import io.uptake.training.assessment.TestView;
 import io.uptake.training.assignment.Retraining;
+import io.uptake.training.outbox.TrainingEvents;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -43,8 +44,10 @@ public class AttemptService {
     private final Json json;
     private final TestService tests;
     private final Retraining retraining;
+    private final TrainingEvents events;
 
-    public AttemptService(Pool pool, Json json, TestService tests, Retraining retraining) {
+    public AttemptService(Pool pool, Json json, TestService tests, Retraining retraining, TrainingEvents events) {
+        this.events = events;
         this.pool = pool;
         this.json = json;
         this.tests = tests;
@@ -208,7 +211,8 @@ public class AttemptService {
                         return Uni.createFrom().item(json.read(attempt.getString("result"), AttemptResult.class));
                     }
                     return score(connection, attemptId, attempt, now);
-                }));
+                }))
+                .invoke(events::flushSoon);
     }
 
     /** Submits, as of their deadline, the person's expired attempts of the test that were never submitted. */

@@ -57,4 +57,26 @@ public final class Catalogue {
                         "retakeAfterHours", retakeAfterHours, "audience", Map.of("businessUnits", businessUnits, "jobRoles", List.of())))
                 .when().post("/api/training/tests").then().statusCode(201).extract().path("id");
     }
+
+    /** A new module; returns its id. */
+    public static String module(List<String> skills, String mode) {
+        return given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON)
+                .body(Map.of("title", unique("module"), "skills", skills, "mode", mode, "durationMinutes", 60,
+                        "url", "https://learn.example.com/" + unique("m")))
+                .when().post("/api/training/modules").then().statusCode(201).extract().path("id");
+    }
+
+    /** A new session of an instructor-led module, starting in so many days; returns its id. */
+    public static String session(String moduleId, int inDays, int capacity) {
+        return given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON)
+                .body(Map.of("moduleId", moduleId, "startsAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(inDays).toString(),
+                        "location", "Room " + unique("r"), "capacity", capacity))
+                .when().post("/api/training/sessions").then().statusCode(201).extract().path("id");
+    }
+
+    public static void policy(String businessUnit, int threshold, String mode, int dueInDays) {
+        given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON)
+                .body(Map.of("threshold", threshold, "preferredMode", mode, "dueInDays", dueInDays))
+                .when().put("/api/training/policies/{unit}", businessUnit).then().statusCode(200).body("businessUnit", org.hamcrest.Matchers.equalTo(businessUnit));
+    }
 }

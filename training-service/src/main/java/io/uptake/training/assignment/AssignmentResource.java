@@ -1,0 +1,65 @@
+package io.uptake.training.assignment;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.uptake.training.access.Caller;
+import io.uptake.training.api.PageView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/** Assignments: self, manager (own business unit) and HR read; HR assigns and changes; the assignee or HR completes. */
+@Path("/api/training/assignments")
+@Authenticated
+public class AssignmentResource {
+
+    private final AssignmentService service;
+    private final SecurityIdentity identity;
+
+    public AssignmentResource(AssignmentService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @GET
+    public Uni<PageView<AssignmentView>> list(@QueryParam("userId") String userId,
+            @QueryParam("status") @Pattern(regexp = "ASSIGNED|IN_PROGRESS|COMPLETED|OVERDUE|CANCELLED",
+                    message = "must be ASSIGNED, IN_PROGRESS, COMPLETED, OVERDUE or CANCELLED") String status,
+            @QueryParam("businessUnit") String businessUnit,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return service.list(Caller.of(identity), userId, status, businessUnit, page, size);
+    }
+
+    @POST
+    @RolesAllowed("hr")
+    public Uni<Response> assign(@Valid @NotNull NewAssignments request) {
+        return service.assign(Caller.of(identity), request).map(result -> Response.status(Response.Status.CREATED).entity(result).build());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed("hr")
+    public Uni<AssignmentView> change(@PathParam("id") UUID id, @Valid @NotNull AssignmentChange change) {
+        return service.change(id, change);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    public Uni<AssignmentView> complete(@PathParam("id") UUID id) {
+        return service.complete(Caller.of(identity), id);
+    }
+}

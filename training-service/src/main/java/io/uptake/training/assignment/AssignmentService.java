@@ -1,0 +1,339 @@
+package io.uptake.training.assignment;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.uptake.training.access.Caller;
+import io.uptake.training.api.Conflict;
+import io.uptake.training.api.InvalidInput;
+import io.uptake.training.api.PageView;
+import io.uptake.training.api.Problem.FieldError;
+import io.uptake.training.outbox.TrainingEvents;
+import io.uptake.training.policy.PolicyService;
+import io.uptake.training.policy.PolicyView;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Assignments: listing by who may see them, completing (and the re-test it leads to), HR's manual and bulk assignment, changes, overdue marking. */
+@ApplicationScoped
+public class AssignmentService {
+
+    private static final int SHOWN = 100;
+
+    /**
+     * One statement for one person or ten thousand: the targets, their policy, the module, the rows
+     * and their {@code training.assigned} events. Whoever already has the test, or open training for the
+     * skill, is skipped.
+     */
+    private static final String BULK = """
+            with targets as (
+                select t.user_id, t.business_unit from (
+                    select $1::varchar as user_id, (select business_unit from person where user_id = $1) as business_unit where $1 is not null
+                    union all
+                    select user_id, business_unit from person
+                    where $1 is null and $4::varchar is null and active and ($2::varchar is not null or $3::varchar is not null)
+                      and ($2::varchar is null or business_unit = $2) and ($3::varchar is null or job_role = $3)
+                    union all
+                    select user_id, business_unit from skill_score
+                    where $1 is null and $4::varchar is not null and skill = $4 and score < $5 and ($2::varchar is null or business_unit = $2)
+                ) t
+            ), planned as (
+                select t.user_id, t.business_unit, coalesce($9::date, current_date + coalesce(p.due_in_days, 14)) as due_on,
+                       m.id as module_id, m.title as module_title,
+                       case when $7::uuid is not null then null else coalesce(m.mode, $8::varchar, p.preferred_mode, 'ELEARNING') end as mode
+                from targets t
+                left join training_policy p on p.business_unit = t.business_unit
+                left join lateral (
+                    select id, title, mode from training_module
+                    where $7::uuid is null and (id = $6::uuid or ($6::uuid is null and $10::varchar = any(skills)))
+                    order by (mode = coalesce($8::varchar, p.preferred_mode, 'ELEARNING')) desc, created_at desc, id limit 1
+                ) m on true
+            ), inserted as (
+                insert into assignment (id, user_id, business_unit, kind, skill, module_id, mode, test_id, status, due_on, reason, created_by)
+                select gen_random_uuid(), user_id, business_unit, case when $7::uuid is null then 'TRAINING' else 'TEST' end, $10, module_id,
+                       mode, $7, 'ASSIGNED', due_on, $11::text::jsonb, $12
+                from planned
+                where $7::uuid is not null or not exists (
+                    select 1 from assignment x where x.user_id = planned.user_id and x.kind = 'TRAINING' and x.skill = $10
+                    and x.status in ('ASSIGNED', 'IN_PROGRESS', 'OVERDUE'))
+                on conflict do nothing
+                returning *
+            ), published as (
+                insert into outbox (channel, key, payload)
+                select 'training-events', i.user_id, json_build_object('eventId', gen_random_uuid(), 'type', 'training.assigned',
+                        'occurredAt', now(), 'assignment', json_strip_nulls(json_build_object('id', i.id, 'userId', i.user_id,
+                        'businessUnit', i.business_unit, 'kind', i.kind, 'skill', i.skill, 'moduleId', i.module_id,
+                        'moduleTitle', pl.module_title, 'mode', i.mode, 'testId', i.test_id, 'status', i.status, 'dueOn', i.due_on,
+                        'reason', i.reason, 'assignedBy', i.created_by, 'createdAt', i.created_at))))::text
+                from inserted i join planned pl on pl.user_id = i.user_id
+            )
+            select (select count(*) from inserted) as assigned, (select count(*) from targets) as targeted,
+                   (select array_agg(id) from (select id from inserted limit %d) shown) as shown
+            """.formatted(SHOWN);
+
+    private final Pool pool;
+    private final AssignmentStore store;
+    private final TrainingEvents events;
+    private final PolicyService policies;
+    private final Vertx vertx;
+    private final long overdueCheckMillis;
+    private long timer = -1;
+
+    public AssignmentService(Pool pool, AssignmentStore store, TrainingEvents events, PolicyService policies, Vertx vertx,
+            @ConfigProperty(name = "uptake.assignments.overdue-check-ms", defaultValue = "60000") long overdueCheckMillis) {
+        this.pool = pool;
+        this.store = store;
+        this.events = events;
+        this.policies = policies;
+        this.vertx = vertx;
+        this.overdueCheckMillis = overdueCheckMillis;
+    }
+
+    void start(@Observes StartupEvent started) {
+        timer = vertx.setPeriodic(overdueCheckMillis, tick -> markOverdue().subscribe().with(
+                marked -> { }, failure -> Log.warnf("Overdue assignments not marked, will retry: %s", failure.getMessage())));
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Marks OVERDUE what is still open after its due date; returns how many. */
+    public Uni<Integer> markOverdue() {
+        return pool.preparedQuery("""
+                        update assignment set status = 'OVERDUE', updated_at = now()
+                        where status in ('ASSIGNED', 'IN_PROGRESS') and due_on < current_date""")
+                .execute().map(rows -> rows.rowCount());
+    }
+
+    /** Employees see their own, managers their business unit's, HR and admins everyone's. */
+    public Uni<PageView<AssignmentView>> list(Caller caller, String userId, String status, String businessUnit, int page, int size) {
+        String user = userId;
+        String unit = businessUnit;
+        if (!caller.readsAll()) {
+            boolean self = userId == null || userId.equals(caller.userId());
+            if (caller.manager()) {
+                if (businessUnit != null && !caller.managesUnit(businessUnit)) {
+                    throw new ForbiddenException("Managers read the assignments of their own business unit only");
+                }
+                if (!(self && userId != null)) {
+                    unit = caller.businessUnit();
+                }
+            } else {
+                if (!self || businessUnit != null) {
+                    throw new ForbiddenException("You may read your own assignments only");
+                }
+                user = caller.userId();
+            }
+        }
+        String u = user;
+        String b = unit;
+        return markOverdue().flatMap(marked -> pool.preparedQuery(AssignmentStore.SELECT + """
+                         where ($1::varchar is null or a.user_id = $1) and ($2::varchar is null or a.status = $2)
+                           and ($3::varchar is null or a.business_unit = $3)
+                         order by a.due_on, a.created_at, a.id limit $4 offset $5""")
+                .execute(Tuple.tuple(Arrays.asList(u, status, b, size, page * size)))
+                .flatMap(rows -> pool.preparedQuery("""
+                                select count(*) from assignment a where ($1::varchar is null or a.user_id = $1)
+                                and ($2::varchar is null or a.status = $2) and ($3::varchar is null or a.business_unit = $3)""")
+                        .execute(Tuple.tuple(Arrays.asList(u, status, b)))
+                        .map(count -> new PageView<>(store.views(rows), page, size, count.iterator().next().getLong(0)))));
+    }
+
+    /** The assignee or HR completes a TRAINING assignment; completing every one of a skill assigns a re-test of it. */
+    public Uni<AssignmentView> complete(Caller caller, UUID id) {
+        return pool.withTransaction(connection -> connection.preparedQuery(
+                        "select user_id, business_unit, kind, skill, test_id, status from assignment where id = $1 for update")
+                .execute(Tuple.of(id))
+                .flatMap(rows -> {
+                    Row row = rows.size() == 0 ? null : rows.iterator().next();
+                    if (row == null || !(row.getString("user_id").equals(caller.userId()) || caller.hr())) {
+                        throw new NotFoundException("No assignment " + id + " of yours");
+                    }
+                    String status = row.getString("status");
+                    if ("COMPLETED".equals(status)) {
+                        return store.find(connection, id);
+                    }
+                    if ("CANCELLED".equals(status)) {
+                        throw new Conflict("The assignment is cancelled");
+                    }
+                    if ("TEST".equals(row.getString("kind"))) {
+                        throw new Conflict("A test assignment completes when the test is submitted");
+                    }
+                    return connection.preparedQuery("""
+                                    update assignment set status = 'COMPLETED', completed_at = now(), updated_at = now() where id = $1""")
+                            .execute(Tuple.of(id))
+                            .flatMap(done -> store.find(connection, id))
+                            .call(completed -> events.record(connection, TrainingEvents.COMPLETED, List.of(completed)))
+                            .call(completed -> retestIfDone(connection, row));
+                }))
+                .invoke(events::flushSoon);
+    }
+
+    private Uni<Void> retestIfDone(SqlConnection connection, Row completed) {
+        String userId = completed.getString("user_id");
+        String skill = completed.getString("skill");
+        return connection.preparedQuery("select 1 from assignment where user_id = $1 and skill = $2 and kind = 'TRAINING' and status in "
+                        + AssignmentStore.OPEN)
+                .execute(Tuple.of(userId, skill))
+                .flatMap(open -> {
+                    if (open.size() > 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    UUID testId = completed.getUUID("test_id");
+                    Uni<UUID> test = testId != null ? Uni.createFrom().item(testId) : connection.preparedQuery("""
+                                    select id from competency_test where blueprint @> jsonb_build_array(jsonb_build_object('skill', $1::text))
+                                    order by created_at desc, id limit 1""")
+                            .execute(Tuple.of(skill)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
+                    return test.flatMap(found -> found == null ? Uni.createFrom().voidItem()
+                            : policies.find(connection, completed.getString("business_unit")).flatMap(policy -> {
+                                LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(policy.dueInDays());
+                                Reason reason = new Reason("RETEST", skill, null, null, null, "every training of " + skill + " completed: re-test the skill");
+                                return store.insert(connection, new AssignmentStore.Draft(userId, completed.getString("business_unit"), "TEST", skill,
+                                                null, null, found, due, reason, "system"))
+                                        .flatMap(retest -> retest == null ? Uni.createFrom().voidItem()
+                                                : store.find(connection, retest).flatMap(view ->
+                                                        events.record(connection, TrainingEvents.ASSIGNED, List.of(view))));
+                            }));
+                });
+    }
+
+    /** HR assigns by hand, to one person or in bulk. */
+    public Uni<BulkResult> assign(Caller caller, NewAssignments request) {
+        List<FieldError> errors = new ArrayList<>();
+        int targets = (request.userId() != null ? 1 : 0) + (request.businessUnit() != null || request.jobRole() != null ? 1 : 0)
+                + (request.scoreBelow() != null ? 1 : 0);
+        boolean unitWithGap = request.scoreBelow() != null && request.businessUnit() != null && request.jobRole() == null && request.userId() == null;
+        if (targets == 0) {
+            errors.add(new FieldError("userId", "name one person, or a businessUnit / jobRole, or scoreBelow"));
+        } else if (targets > 1 && !unitWithGap) {
+            errors.add(new FieldError("userId", "choose one target: userId, businessUnit / jobRole, or scoreBelow (optionally with businessUnit)"));
+        }
+        if (request.testId() == null && request.skill() == null) {
+            errors.add(new FieldError("skill", "name the skill to train (or a testId to assign a test)"));
+        }
+        if (request.testId() != null && (request.moduleId() != null || request.mode() != null)) {
+            errors.add(new FieldError("testId", "a test assignment takes no moduleId or mode"));
+        }
+        if (request.dueOn() != null && request.dueOn().isBefore(LocalDate.now(ZoneOffset.UTC))) {
+            errors.add(new FieldError("dueOn", "must not be in the past"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Reason reason = request.scoreBelow() != null
+                ? new Reason("MANUAL", request.scoreBelow().skill(), null, request.scoreBelow().score(), null,
+                        "latest score on " + request.scoreBelow().skill() + " under " + request.scoreBelow().score()
+                                + (request.note() == null ? "" : ": " + request.note()))
+                : new Reason("MANUAL", request.skill(), null, null, null, request.note() == null ? "assigned by " + caller.userId() : request.note());
+        return pool.withTransaction(connection -> checkReferences(connection, request)
+                .flatMap(checked -> connection.preparedQuery(BULK).execute(Tuple.tuple(Arrays.asList(
+                        request.userId(), request.businessUnit(), request.jobRole(),
+                        request.scoreBelow() == null ? null : request.scoreBelow().skill(),
+                        request.scoreBelow() == null ? null : request.scoreBelow().score(),
+                        request.moduleId(), request.testId(), request.mode() == null ? null : request.mode().name(), request.dueOn(),
+                        request.skill(), store.json().write(reason), caller.userId())))))
+                .flatMap(rows -> {
+                    Row row = rows.iterator().next();
+                    int assigned = row.getLong("assigned").intValue();
+                    int targeted = row.getLong("targeted").intValue();
+                    UUID[] shown = row.getArrayOfUUIDs("shown");
+                    return store.findAll(pool, shown == null ? List.of() : List.of(shown))
+                            .map(views -> new BulkResult(assigned, targeted - assigned, views));
+                })
+                .invoke(events::flushSoon);
+    }
+
+    private Uni<Void> checkReferences(SqlConnection connection, NewAssignments request) {
+        return connection.preparedQuery("""
+                        select (select count(*) from skill where code = $1) as skill,
+                               (select count(*) from training_module where id = $2 and ($1::varchar is null or $1 = any(skills))) as module,
+                               (select count(*) from competency_test where id = $3) as test""")
+                .execute(Tuple.tuple(Arrays.asList(request.skill(), request.moduleId(), request.testId())))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    List<FieldError> errors = new ArrayList<>();
+                    if (request.skill() != null && row.getLong("skill") == 0) {
+                        errors.add(new FieldError("skill", "no skill '" + request.skill() + "' in the catalogue"));
+                    }
+                    if (request.moduleId() != null && row.getLong("module") == 0) {
+                        errors.add(new FieldError("moduleId", "no module " + request.moduleId() + " covering the skill"));
+                    }
+                    if (request.testId() != null && row.getLong("test") == 0) {
+                        errors.add(new FieldError("testId", "no test " + request.testId()));
+                    }
+                    if (!errors.isEmpty()) {
+                        throw new InvalidInput(errors);
+                    }
+                    return null;
+                });
+    }
+
+    /** HR changes the due date or the mode, or cancels; an open assignment due again in the future is no longer overdue. */
+    public Uni<AssignmentView> change(UUID id, AssignmentChange change) {
+        if (change.dueOn() == null && change.mode() == null && change.status() == null) {
+            throw new InvalidInput("dueOn", "name a dueOn, a mode, or status CANCELLED");
+        }
+        return pool.withTransaction(connection -> connection.preparedQuery(
+                        "select kind, skill, status, session_id from assignment where id = $1 for update").execute(Tuple.of(id))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        throw new NotFoundException("No assignment " + id);
+                    }
+                    Row row = rows.iterator().next();
+                    String status = row.getString("status");
+                    if ("COMPLETED".equals(status) || "CANCELLED".equals(status)) {
+                        throw new Conflict("The assignment is " + status.toLowerCase() + "; it no longer changes");
+                    }
+                    if (change.mode() != null && "TEST".equals(row.getString("kind"))) {
+                        throw new InvalidInput("mode", "a test assignment has no mode");
+                    }
+                    UUID session = row.getUUID("session_id");
+                    boolean releaseSeat = session != null && ("CANCELLED".equals(change.status()) || change.mode() != null);
+                    Uni<?> released = !releaseSeat ? Uni.createFrom().voidItem() : connection.preparedQuery("""
+                                    with gone as (delete from enrolment where session_id = $1 and assignment_id = $2 returning 1)
+                                    update training_session set seats_taken = seats_taken - (select count(*) from gone) where id = $1""")
+                            .execute(Tuple.of(session, id));
+                    Uni<UUID> module = change.mode() == null ? Uni.createFrom().nullItem() : connection.preparedQuery("""
+                                    select id from training_module where $1 = any(skills) and mode = $2 order by created_at desc, id limit 1""")
+                            .execute(Tuple.of(row.getString("skill"), change.mode().name()))
+                            .map(found -> {
+                                if (found.size() == 0) {
+                                    throw new InvalidInput("mode", "no " + change.mode() + " module covers " + row.getString("skill"));
+                                }
+                                return found.iterator().next().getUUID("id");
+                            });
+                    return released.replaceWith(module).flatMap(moduleId -> connection.preparedQuery("""
+                                    update assignment set
+                                        due_on = coalesce($2, due_on),
+                                        mode = coalesce($3, mode),
+                                        module_id = coalesce($4, module_id),
+                                        session_id = case when $5 then null else session_id end,
+                                        status = case when $6::varchar is not null then $6
+                                                      when status = 'OVERDUE' and coalesce($2, due_on) >= current_date then 'ASSIGNED'
+                                                      else status end,
+                                        updated_at = now()
+                                    where id = $1""")
+                            .execute(Tuple.tuple(Arrays.asList(id, change.dueOn(), change.mode() == null ? null : change.mode().name(), moduleId,
+                                    releaseSeat, change.status()))))
+                            .flatMap(done -> store.find(connection, id));
+                }));
+    }
+}

@@ -1,0 +1,69 @@
+package io.uptake.training.session;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.uptake.training.access.Caller;
+import io.uptake.training.api.InvalidInput;
+import io.uptake.training.api.Json;
+import io.uptake.training.api.PageView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+/** Instructor-led sessions: HR schedules them, everyone sees when and where, assignees (or HR for them) take seats. */
+@Path("/api/training/sessions")
+@Authenticated
+public class SessionResource {
+
+    private final SessionService service;
+    private final SecurityIdentity identity;
+    private final Json json;
+
+    public SessionResource(SessionService service, SecurityIdentity identity, Json json) {
+        this.json = json;
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed("hr")
+    public Uni<Response> create(@Valid @NotNull NewSession request, @Context UriInfo uri) {
+        return service.create(request).map(created -> Response
+                .created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build());
+    }
+
+    @GET
+    public Uni<PageView<SessionView>> list(@QueryParam("moduleId") UUID moduleId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return service.list(moduleId, page, size);
+    }
+
+    /** HR sends {@code {"userId"}}; the assignee sends no body (any or no content type), or {@code {}}. */
+    @POST
+    @Path("/{id}/enrolments")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> enrol(@PathParam("id") UUID id, String body) {
+        EnrolmentRequest request = body == null || body.isBlank() ? new EnrolmentRequest(null) : json.readRequest(body, EnrolmentRequest.class);
+        if (request.userId() != null && (request.userId().isBlank() || request.userId().length() > 100)) {
+            throw new InvalidInput("userId", "must be 1 to 100 characters");
+        }
+        return service.enrol(Caller.of(identity), id, request.userId())
+                .map(enrolment -> Response.status(Response.Status.CREATED).entity(enrolment).build());
+    }
+}
