@@ -37,12 +37,20 @@ public class ItemQueries {
         condition(where, parameters, "status = $%d", filter.status() == null ? null : filter.status().name());
         condition(where, parameters, "kind = $%d", filter.kind() == null ? null : filter.kind().name());
         condition(where, parameters, "area = $%d", filter.area());
-        condition(where, parameters, "search @@ websearch_to_tsquery('english', $%d)", filter.query());
-        int queryParameter = parameters.indexOf(filter.query()) + 1;
+        String from = " from feedback_item";
+        if (filter.query() != null) {
+            // The query is parsed once, not per row: a generic plan would otherwise re-parse it for every ranked match.
+            parameters.add(filter.query());
+            from += ", websearch_to_tsquery('english', $" + parameters.size() + ") as query";
+            where.append(" and search @@ query");
+        }
         Tuple countParameters = Tuple.from(parameters);
-        String select = "select " + LIST_COLUMNS + " from feedback_item" + where + " order by " + filter.effectiveSort().orderBy(queryParameter)
+        String select = "select " + LIST_COLUMNS + from + where + " order by " + filter.effectiveSort().orderBy
                 + " limit " + size + " offset " + (long) page * size;
-        return pool.preparedQuery("select count(*) as total from feedback_item" + where).execute(countParameters)
+        String count = filter.query() == null
+                ? "select coalesce(sum(items), 0)::bigint as total from item_count" + where
+                : "select count(*) as total" + from + where;
+        return pool.preparedQuery(count).execute(countParameters)
                 .map(rows -> rows.iterator().next().getLong("total"))
                 .flatMap(total -> total == 0
                         ? Uni.createFrom().item(new PageView<ItemSummary>(List.of(), page, size, 0))

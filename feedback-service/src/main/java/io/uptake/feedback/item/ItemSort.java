@@ -4,16 +4,12 @@ package io.uptake.feedback.item;
 public enum ItemSort {
     VOTES("votes desc, id desc"),
     NEWEST("created_at desc, id desc"),
-    RELEVANCE("ts_rank(search, websearch_to_tsquery('english', $%d)) desc, id desc");
+    RELEVANCE("ts_rank(search, query) desc, id desc");
 
-    private final String orderBy;
+    /** The ORDER BY clause; relevance ranks against the parsed search {@code query}. */
+    final String orderBy;
 
     ItemSort(String orderBy) {
         this.orderBy = orderBy;
-    }
-
-    /** The ORDER BY clause; relevance needs the index of the search parameter. */
-    String orderBy(int queryParameter) {
-        return this == RELEVANCE ? orderBy.formatted(queryParameter) : orderBy;
     }
 }

@@ -124,6 +124,26 @@ class ItemResourceTest {
     }
 
     @Test
+    void listTotalsFollowSubmissionsAndMoves() {
+        String alice = accessToken("alice");
+        String submitted = "?kind=QUESTION&area=mobile&status=SUBMITTED";
+        String acknowledged = "?kind=QUESTION&area=mobile&status=ACKNOWLEDGED";
+        int submittedBefore = total(alice, submitted);
+        int acknowledgedBefore = total(alice, acknowledged);
+        int id = given().auth().oauth2(alice).contentType(ContentType.JSON)
+                .body(Map.of("kind", "QUESTION", "title", "Offline mode?", "description", "Does it work offline?", "area", "mobile"))
+                .when().post(ITEMS).then().statusCode(201).extract().path("id");
+        assertThat(total(alice, submitted)).isEqualTo(submittedBefore + 1);
+        Items.move(accessToken("adam"), id, Status.ACKNOWLEDGED, null);
+        assertThat(total(alice, submitted)).isEqualTo(submittedBefore);
+        assertThat(total(alice, acknowledged)).isEqualTo(acknowledgedBefore + 1);
+    }
+
+    private static int total(String token, String filter) {
+        return given().auth().oauth2(token).when().get(ITEMS + filter).then().statusCode(200).extract().path("total");
+    }
+
+    @Test
     void oneVotePerPersonFollowsAndOfficialComments() {
         long id = Items.submit(accessToken("alice"), "Vote for me " + UUID.randomUUID());
         String bob = accessToken("bob");

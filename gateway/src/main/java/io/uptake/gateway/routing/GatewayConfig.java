@@ -29,6 +29,14 @@ public interface GatewayConfig {
     @WithDefault("64")
     int maxConnectionsPerUpstream();
 
+    /**
+     * Event streams (requests that accept {@code text/event-stream}) open at once per upstream. They
+     * have their own connections, without the idle timeout, so that quiet streams stay open and never
+     * take the connections of ordinary requests.
+     */
+    @WithDefault("5000")
+    int maxStreamsPerUpstream();
+
     /** Seconds a client should wait before retrying when an upstream is down. */
     @WithDefault("5")
     int retryAfterSeconds();

@@ -32,6 +32,7 @@ public class StreamingProxy {
 
     private final GatewayConfig config;
     private final HttpClient client;
+    private final HttpClient streams;
 
     public StreamingProxy(GatewayConfig config, Vertx vertx) {
         this.config = config;
@@ -40,6 +41,11 @@ public class StreamingProxy {
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
                         .setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream()));
+        this.streams = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setKeepAlive(false),
+                new PoolOptions().setHttp1MaxSize(config.maxStreamsPerUpstream()));
     }
 
     void registerRoutes(@Observes Router router) {
@@ -55,19 +61,28 @@ public class StreamingProxy {
         HttpServerRequest inbound = context.request();
         HttpServerResponse outbound = context.response();
         inbound.pause();
+        boolean eventStream = accepts(inbound, "text/event-stream");
         RequestOptions options = new RequestOptions()
                 .setMethod(inbound.method())
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setURI(inbound.uri())
-                .setIdleTimeout(config.idleTimeout().toMillis());
-        client.request(options)
+                .setIdleTimeout(eventStream ? 0 : config.idleTimeout().toMillis());
+        (eventStream ? streams : client).request(options)
                 .compose(request -> {
                     copyRequestHeaders(inbound, request);
+                    if (eventStream) {
+                        outbound.closeHandler(clientLeft -> request.reset());
+                    }
                     return request.send(inbound);
                 })
                 .onSuccess(response -> relay(response, outbound))
                 .onFailure(failure -> fail(outbound, upstream, failure));
+    }
+
+    private static boolean accepts(HttpServerRequest inbound, String mediaType) {
+        String accept = inbound.getHeader("Accept");
+        return accept != null && accept.toLowerCase().contains(mediaType);
     }
 
     private void copyRequestHeaders(HttpServerRequest inbound, HttpClientRequest request) {
@@ -91,6 +106,10 @@ public class StreamingProxy {
             outbound.putHeader("Content-Length", contentLength);
         } else {
             outbound.setChunked(true);
+            String contentType = response.getHeader("Content-Type");
+            if (contentType != null && contentType.startsWith("text/event-stream")) {
+                outbound.writeHead(); // a quiet stream's client learns at once that it is connected
+            }
         }
         response.pipeTo(outbound).onFailure(failure -> {
             Log.debugf("Response stream broken: %s", failure.getMessage());
