@@ -40,6 +40,11 @@ final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
+    /** Whether a delivery about the item was answered 200. */
+    boolean calledFor(long itemId) {
+        return calls.stream().anyMatch(call -> call.status() == 200 && call.body().contains("\"itemId\":" + itemId + ","));
+    }
+
     List<Call> calls(String eventId) {
         return calls.stream().filter(call -> eventId.equals(call.eventId())).toList();
     }
