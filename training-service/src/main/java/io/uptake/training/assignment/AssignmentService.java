@@ -79,7 +79,7 @@ public class AssignmentService {
                         'occurredAt', now(), 'assignment', json_strip_nulls(json_build_object('id', i.id, 'userId', i.user_id,
                         'businessUnit', i.business_unit, 'kind', i.kind, 'skill', i.skill, 'moduleId', i.module_id,
                         'moduleTitle', pl.module_title, 'mode', i.mode, 'testId', i.test_id, 'status', i.status, 'dueOn', i.due_on,
-                        'reason', i.reason, 'assignedBy', i.created_by, 'createdAt', i.created_at))))::text
+                        'reason', i.reason, 'assignedBy', i.created_by, 'createdAt', i.created_at)))::text
                 from inserted i join planned pl on pl.user_id = i.user_id
             )
             select (select count(*) from inserted) as assigned, (select count(*) from targets) as targeted,

@@ -1,0 +1,112 @@
+package io.uptake.training.shortfall;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.uptake.training.api.Json;
+import io.uptake.training.assignment.AssignmentStore;
+import io.uptake.training.assignment.Reason;
+import io.uptake.training.outbox.TrainingEvents;
+import io.uptake.training.policy.PolicyService;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * {@code uptake.adoption-shortfalls} (key userId; value {@code {userId, businessUnit, jobRole, period,
+ * from, to, status, score, gap, missed}}): a person below their objectives gets the test relevant to
+ * their business unit and job role assigned, once. The event's identity (person, period, start) is
+ * recorded in {@code processed_event} in the same transaction as the assignment, so a redelivered
+ * event does nothing; and a test already open for the person is not assigned again by a later event.
+ */
+@ApplicationScoped
+public class ShortfallConsumer {
+
+    private final Pool pool;
+    private final Json json;
+    private final AssignmentStore assignments;
+    private final PolicyService policies;
+    private final TrainingEvents events;
+
+    public ShortfallConsumer(Pool pool, Json json, AssignmentStore assignments, PolicyService policies, TrainingEvents events) {
+        this.pool = pool;
+        this.json = json;
+        this.assignments = assignments;
+        this.policies = policies;
+        this.events = events;
+    }
+
+    @Incoming("shortfalls-in")
+    public Uni<Void> onShortfall(ConsumerRecord<String, String> record) {
+        JsonNode notice;
+        try {
+            notice = record.value() == null ? null : json.tree(record.value());
+        } catch (IllegalStateException unreadable) {
+            notice = null;
+        }
+        if (notice == null || !notice.hasNonNull("userId")) {
+            Log.warnf("Skipped an unreadable shortfall record (key %s)", record.key());
+            return Uni.createFrom().voidItem();
+        }
+        JsonNode shortfall = notice;
+        return pool.withTransaction(connection -> handle(connection, shortfall))
+                .invoke(events::flushSoon)
+                .onFailure().invoke(failure -> Log.warnf("Shortfall not handled, retrying: %s", failure.getMessage())).onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely();
+    }
+
+    /** The event's identity: person, period kind and start. */
+    public static String eventKey(JsonNode notice) {
+        return "shortfall:" + notice.path("userId").asText() + ":" + notice.path("period").asText() + ":" + notice.path("from").asText();
+    }
+
+    private Uni<Void> handle(SqlConnection connection, JsonNode notice) {
+        String userId = notice.get("userId").asText();
+        String unit = notice.hasNonNull("businessUnit") ? notice.get("businessUnit").asText() : null;
+        String role = notice.hasNonNull("jobRole") ? notice.get("jobRole").asText() : null;
+        return connection.preparedQuery("insert into processed_event (event_key) values ($1) on conflict do nothing")
+                .execute(Tuple.of(eventKey(notice)))
+                .flatMap(first -> {
+                    if (first.rowCount() == 0) {
+                        Log.debugf("Shortfall %s already handled", eventKey(notice));
+                        return Uni.createFrom().voidItem();
+                    }
+                    return relevantTest(connection, unit, role).flatMap(testId -> {
+                        if (testId == null) {
+                            Log.infof("No test is open to %s / %s; shortfall of %s noted without an assignment", unit, role, userId);
+                            return Uni.createFrom().voidItem();
+                        }
+                        return policies.find(connection, unit).flatMap(policy -> {
+                            Reason reason = new Reason("SHORTFALL", null, notice.hasNonNull("score") ? notice.get("score").asInt() : null, null, null,
+                                    "below CRM usage objectives (" + notice.path("status").asText() + ") in the " + notice.path("period").asText()
+                                            + " " + notice.path("from").asText() + " to " + notice.path("to").asText());
+                            AssignmentStore.Draft draft = new AssignmentStore.Draft(userId, unit, "TEST", null, null, null, testId,
+                                    LocalDate.now(ZoneOffset.UTC).plusDays(policy.dueInDays()), reason, "system");
+                            return assignments.insert(connection, draft).flatMap(id -> id == null
+                                    ? Uni.createFrom().voidItem()
+                                    : assignments.find(connection, id).flatMap(view -> events.record(connection, TrainingEvents.ASSIGNED, List.of(view))));
+                        });
+                    });
+                });
+    }
+
+    /** The test open to the person, the most specific audience first, then the newest. */
+    private Uni<UUID> relevantTest(SqlConnection connection, String unit, String role) {
+        return connection.preparedQuery("""
+                        select id from competency_test
+                        where (cardinality(business_units) = 0 or $1 = any(business_units))
+                          and (cardinality(job_roles) = 0 or $2 = any(job_roles))
+                        order by (cardinality(business_units) > 0)::int + (cardinality(job_roles) > 0)::int desc, created_at desc, id
+                        limit 1""")
+                .execute(Tuple.tuple(Arrays.asList(unit, role)))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
+    }
+}
