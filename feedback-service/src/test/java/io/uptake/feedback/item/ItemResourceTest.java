@@ -75,6 +75,11 @@ class ItemResourceTest {
                     .then().statusCode(400).contentType(PROBLEM_JSON)
                     .body("errors.field", hasItem(fields.get(i)));
         }
+        given().auth().oauth2(alice).contentType(ContentType.JSON)
+                .body(Map.of("kind", "IDEA", "title", marker, "description", "d".repeat(11 * 1024 * 1024), "area", "reports"))
+                .when().post(ITEMS)
+                .then().statusCode(413).contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("body"));
         given().auth().oauth2(alice).contentType(ContentType.JSON).body("{\"kind\":\"IDEA\",")
                 .when().post(ITEMS)
                 .then().statusCode(400).contentType(PROBLEM_JSON);
