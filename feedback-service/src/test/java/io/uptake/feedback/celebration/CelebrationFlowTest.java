@@ -128,6 +128,37 @@ class CelebrationFlowTest {
     }
 
     @Test
+    void aWebhookThatKeepsFailingIsGivenUpAfterTheLastAttempt() throws Exception {
+        String admin = accessToken("adam");
+        int maxAttempts = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("uptake.webhooks.max-attempts", Integer.class);
+        try (WebhookReceiver receiver = new WebhookReceiver(Integer.MAX_VALUE)) {
+            int hook = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url(), "secret", SECRET, "events", List.of("feedback.implemented")))
+                    .when().post("/api/feedback/webhooks")
+                    .then().statusCode(201).extract().path("id");
+            try {
+                long id = Items.submit(accessToken("alice"), "Never heard " + UUID.randomUUID());
+                Items.advanceTo(admin, id, Status.IMPLEMENTED);
+                await().atMost(WITHIN).until(() -> deliveries(admin, hook).getInt("total") >= maxAttempts);
+                TimeUnit.SECONDS.sleep(3);
+                JsonPath log = deliveries(admin, hook);
+                assertThat(log.getInt("total")).isEqualTo(maxAttempts);
+                assertThat(log.getList("items.succeeded", Boolean.class)).containsOnly(false);
+                assertThat(log.getList("items.attempt", Integer.class)).containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, maxAttempts).boxed().toList());
+            } finally {
+                given().auth().oauth2(admin).when().delete("/api/feedback/webhooks/" + hook).then().statusCode(204);
+            }
+        }
+    }
+
+    private static JsonPath deliveries(String admin, int hook) {
+        return given().auth().oauth2(admin).queryParam("size", 200)
+                .when().get("/api/feedback/webhooks/" + hook + "/deliveries")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
     void nobodyReadsOrMarksAnotherPersonsInboxAndOnlyAdminsRegisterWebhooks() {
         String admin = accessToken("adam");
         String alice = accessToken("alice");
