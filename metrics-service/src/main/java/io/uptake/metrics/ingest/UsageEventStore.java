@@ -28,10 +28,15 @@ public class UsageEventStore {
                 select * from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::date[],
                                      $6::varchar[], $7::varchar[])
                 on conflict (event_id) do nothing
-                returning user_id, day, action)
-            insert into daily_rollup (user_id, day, action, events)
-            select user_id, day, action, count(*) from new_events group by user_id, day, action
-            on conflict (user_id, day, action) do update set events = daily_rollup.events + excluded.events
+                returning user_id, day, action),
+            rolled_up as (
+                insert into daily_rollup (user_id, day, action, events)
+                select user_id, day, action, count(*) from new_events group by user_id, day, action
+                on conflict (user_id, day, action) do update set events = daily_rollup.events + excluded.events)
+            insert into unit_action_day (business_unit, day, action, events)
+            select p.business_unit, e.day, e.action, count(*) from new_events e join person p on p.user_id = e.user_id
+            group by e.day, p.business_unit, e.action order by e.day, p.business_unit, e.action
+            on conflict (day, business_unit, action) do update set events = unit_action_day.events + excluded.events
             """;
 
     private final Pool pool;

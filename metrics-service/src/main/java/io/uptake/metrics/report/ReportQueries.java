@@ -62,12 +62,11 @@ public class ReportQueries {
                 });
     }
 
-    /** Events per business unit and action over the range. */
+    /** Events per business unit (the person's unit when the event was applied) and action over the range. */
     Uni<Map<String, Map<String, Long>>> actionMix(DateRange range) {
         return pool.preparedQuery("""
-                        select p.business_unit, r.action, sum(r.events) as events
-                          from daily_rollup r join person p on p.user_id = r.user_id
-                         where r.day between $1 and $2 group by 1, 2""")
+                        select business_unit, action, sum(events) as events
+                          from unit_action_day where day between $1 and $2 group by 1, 2""")
                 .execute(Tuple.of(range.from(), range.to()))
                 .map(rows -> {
                     Map<String, Map<String, Long>> mix = new HashMap<>();

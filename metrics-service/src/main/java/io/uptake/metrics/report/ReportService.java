@@ -73,8 +73,7 @@ public class ReportService {
 
     public Uni<List<LeadershipRow>> leadership(DateRange range) {
         long workdays = workdays(range);
-        return roster.active(null)
-                .map(people -> people.stream().filter(PersonView::executive).toList())
+        return roster.executives()
                 .flatMap(executives -> executives.isEmpty() ? Uni.createFrom().item(List.<LeadershipRow>of())
                         : queries.presence(range, executives.stream().map(PersonView::userId).toList())
                                 .map(presence -> executives.stream().map(executive -> {

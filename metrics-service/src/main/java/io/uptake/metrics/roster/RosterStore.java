@@ -76,6 +76,17 @@ public class RosterStore {
                 });
     }
 
+    /** The active people flagged as executives, for the leadership report. */
+    public Uni<List<PersonView>> executives() {
+        return pool.preparedQuery("select * from person where active and executive order by user_id")
+                .execute()
+                .map(rows -> {
+                    List<PersonView> people = new java.util.ArrayList<>(rows.size());
+                    rows.forEach(row -> people.add(PersonView.of(row)));
+                    return people;
+                });
+    }
+
     public Uni<PersonView> find(String userId) {
         return pool.preparedQuery("select * from person where user_id = $1").execute(Tuple.of(userId))
                 .map(rows -> rows.size() == 0 ? null : PersonView.of(rows.iterator().next()));

@@ -190,4 +190,29 @@ class ReportResourceTest {
                 .body("find { it.businessUnit == '%s' }.topDeviations[0].share".formatted(unit), equalTo(1.0f))
                 .body("find { it.businessUnit == '%s' }.deviation".formatted(standardUnit), org.hamcrest.Matchers.lessThan(0.5f));
     }
+
+    @Test
+    void pastEventsStayWithTheUnitTheyWereMadeInWhenSomeoneMoves() {
+        String before = "Before " + UUID.randomUUID().toString().substring(0, 8);
+        String after = "After " + UUID.randomUUID().toString().substring(0, 8);
+        String mover = person("report", before, "rep", false);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(event(mover, "login", TODAY));
+        }
+        post(batch);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, mover) == 5);
+        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
+                .body("{\"displayName\":\"Test person\",\"businessUnit\":\"%s\",\"jobRole\":\"rep\",\"executive\":false}".formatted(after))
+                .when().put("/api/metrics/people/" + mover)
+                .then().statusCode(200);
+        post(List.of(event(mover, "record.created", TODAY)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, mover) == 6);
+
+        given().auth().oauth2(accessToken("adam")).queryParam("from", FROM).queryParam("to", TO)
+                .when().get("/api/metrics/conformity")
+                .then().statusCode(200)
+                .body("find { it.businessUnit == '%s' }.events".formatted(before), equalTo(5))
+                .body("find { it.businessUnit == '%s' }.events".formatted(after), equalTo(1));
+    }
 }
