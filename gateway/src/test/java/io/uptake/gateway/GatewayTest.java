@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.uptake.gateway.support.MetricsServiceOnly;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Through the gateway to the real, packaged metrics-service, with real tokens from the local Keycloak. */
 @QuarkusTest
-@QuarkusTestResource(value = MetricsServiceProcess.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = MetricsServiceOnly.class, restrictToAnnotatedClass = true)
 class GatewayTest {
 
     private static final String EMPLOYEE = "alice";

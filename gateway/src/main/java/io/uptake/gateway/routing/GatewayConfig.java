@@ -1,12 +1,13 @@
 package io.uptake.gateway.routing;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-/** Where the gateway sends each path, and how long it waits. */
+/** Where the gateway sends each path, how long it waits, and what it lets through. */
 @ConfigMapping(prefix = "uptake.gateway")
 public interface GatewayConfig {
 
@@ -41,6 +42,12 @@ public interface GatewayConfig {
     @WithDefault("5")
     int retryAfterSeconds();
 
+    /** Requests per caller and window. */
+    RateLimit rateLimit();
+
+    /** The circuit breaker kept for each upstream. */
+    CircuitBreaker circuitBreaker();
+
     interface Route {
 
         /** The path prefix the upstream owns, such as {@code /api/metrics}. */
@@ -48,5 +55,43 @@ public interface GatewayConfig {
 
         /** The upstream's base URL, such as {@code http://metrics-service:8080}. */
         URI url();
+
+        /** The largest request body accepted for this route; above it the answer is 413. */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+    }
+
+    interface RateLimit {
+
+        /** Whether callers are limited at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The length of one counting window. */
+        @WithDefault("1m")
+        Duration window();
+
+        /** Requests a person (a user's token) may make per window. */
+        @WithDefault("600")
+        int userRequests();
+
+        /** Requests a machine client (a client-credentials token) may make per window. */
+        @WithDefault("1200")
+        int clientRequests();
+
+        /** Requests a caller with role {@code ingest} (the CRM connector) may make per window. */
+        @WithDefault("12000")
+        int ingestRequests();
+    }
+
+    interface CircuitBreaker {
+
+        /** Consecutive failures (no connection, timeout) that open an upstream's circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit answers 503 at once before one trial request is let through. */
+        @WithDefault("10s")
+        Duration openFor();
     }
 }

@@ -4,12 +4,15 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
 /** RFC 9457 problem details written by the gateway itself: never an upstream's internals. */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
-    static void send(HttpServerResponse response, int status, String title, String detail) {
+    public static void send(HttpServerResponse response, int status, String title, String detail) {
+        if (response.ended()) {
+            return;
+        }
         if (response.headWritten()) {
             response.reset();
             return;
@@ -22,6 +25,7 @@ final class Problems {
                 .encode();
         response.setStatusCode(status)
                 .putHeader("Content-Type", "application/problem+json")
+                .putHeader("Content-Length", String.valueOf(body.length()))
                 .end(body);
     }
 }

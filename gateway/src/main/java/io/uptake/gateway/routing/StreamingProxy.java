@@ -1,6 +1,10 @@
 package io.uptake.gateway.routing;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.uptake.gateway.observability.RequestTelemetry;
+import io.uptake.gateway.protection.RateLimiter;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -16,12 +20,16 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Forwards each request under an upstream's prefix to that upstream. Bodies stream both ways
  * (request body piped into the upstream request, response piped back), so nothing is buffered whole.
- * Authentication has already run: Quarkus checks the bearer token before this handler.
+ * Authentication has already run: Quarkus checks the bearer token before this handler. Before a
+ * request leaves, the caller's rate limit, the route's body limit and the upstream's circuit are
+ * checked, each answering with its own problem.
  */
 @ApplicationScoped
 public class StreamingProxy {
@@ -31,11 +39,14 @@ public class StreamingProxy {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
 
     private final GatewayConfig config;
+    private final RateLimiter rateLimiter;
     private final HttpClient client;
     private final HttpClient streams;
+    private final Map<String, CircuitBreaker> circuits = new HashMap<>();
 
-    public StreamingProxy(GatewayConfig config, Vertx vertx) {
+    public StreamingProxy(GatewayConfig config, RateLimiter rateLimiter, Vertx vertx) {
         this.config = config;
+        this.rateLimiter = rateLimiter;
         this.client = vertx.createHttpClient(
                 new HttpClientOptions()
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -46,6 +57,7 @@ public class StreamingProxy {
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
                         .setKeepAlive(false),
                 new PoolOptions().setHttp1MaxSize(config.maxStreamsPerUpstream()));
+        config.routes().keySet().forEach(name -> circuits.put(name, new CircuitBreaker(name, config.circuitBreaker())));
     }
 
     void registerRoutes(@Observes Router router) {
@@ -60,7 +72,27 @@ public class StreamingProxy {
     private void forward(RoutingContext context, Upstream upstream) {
         HttpServerRequest inbound = context.request();
         HttpServerResponse outbound = context.response();
+        if (!(context.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+            outbound.putHeader("WWW-Authenticate", "Bearer");
+            Problems.send(outbound, 401, "Unauthorized", "A valid bearer token is required");
+            return;
+        }
+        if (!withinRateLimit(context, user.getSecurityIdentity())) {
+            return;
+        }
+        long maxBody = config.routes().get(upstream.name()).maxBodySize().asLongValue();
+        if (declaredLength(inbound) > maxBody) {
+            tooLarge(outbound, maxBody);
+            return;
+        }
+        CircuitBreaker circuit = circuits.get(upstream.name());
+        if (!circuit.allows()) {
+            outbound.putHeader("Retry-After", String.valueOf(circuit.secondsUntilTrial()));
+            Problems.send(outbound, 503, "Service Unavailable", "The " + upstream.name() + " service is not available; try again later");
+            return;
+        }
         inbound.pause();
+        LimitedBody body = new LimitedBody(inbound, maxBody);
         boolean eventStream = accepts(inbound, "text/event-stream");
         RequestOptions options = new RequestOptions()
                 .setMethod(inbound.method())
@@ -70,14 +102,56 @@ public class StreamingProxy {
                 .setIdleTimeout(eventStream ? 0 : config.idleTimeout().toMillis());
         (eventStream ? streams : client).request(options)
                 .compose(request -> {
-                    copyRequestHeaders(inbound, request);
+                    copyRequestHeaders(context, request);
                     if (eventStream) {
                         outbound.closeHandler(clientLeft -> request.reset());
                     }
-                    return request.send(inbound);
+                    return request.send(body);
                 })
-                .onSuccess(response -> relay(response, outbound))
-                .onFailure(failure -> fail(outbound, upstream, failure));
+                .onSuccess(response -> {
+                    circuit.succeeded();
+                    relay(response, outbound, upstream);
+                })
+                .onFailure(failure -> {
+                    if (body.failed()) {
+                        tooLarge(outbound, maxBody);
+                    } else {
+                        fail(outbound, upstream, circuit, failure);
+                    }
+                });
+    }
+
+    private boolean withinRateLimit(RoutingContext context, SecurityIdentity identity) {
+        RateLimiter.Decision decision = rateLimiter.acquire(identity);
+        HttpServerResponse outbound = context.response();
+        outbound.putHeader("RateLimit-Limit", String.valueOf(decision.limit()));
+        outbound.putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));
+        if (decision.allowed()) {
+            return true;
+        }
+        outbound.putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+        Problems.send(outbound, 429, "Too Many Requests",
+                "Rate limit of " + decision.limit() + " requests reached; try again in " + decision.retryAfterSeconds() + " s");
+        return false;
+    }
+
+    private static long declaredLength(HttpServerRequest inbound) {
+        String contentLength = inbound.getHeader("Content-Length");
+        if (contentLength == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException notANumber) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static void tooLarge(HttpServerResponse outbound, long maxBody) {
+        if (!outbound.headWritten()) {
+            outbound.putHeader("Connection", "close");
+        }
+        Problems.send(outbound, 413, "Content Too Large", "The request body is larger than the limit of " + maxBody + " bytes");
     }
 
     private static boolean accepts(HttpServerRequest inbound, String mediaType) {
@@ -85,7 +159,8 @@ public class StreamingProxy {
         return accept != null && accept.toLowerCase().contains(mediaType);
     }
 
-    private void copyRequestHeaders(HttpServerRequest inbound, HttpClientRequest request) {
+    private void copyRequestHeaders(RoutingContext context, HttpClientRequest request) {
+        HttpServerRequest inbound = context.request();
         copyHeaders(inbound.headers(), request.headers());
         String contentLength = inbound.getHeader("Content-Length");
         if (contentLength != null) {
@@ -93,12 +168,21 @@ public class StreamingProxy {
         } else if (inbound.getHeader("Transfer-Encoding") != null) {
             request.setChunked(true);
         }
+        request.putHeader(RequestTelemetry.REQUEST_ID, RequestTelemetry.requestId(context));
+        request.putHeader(RequestTelemetry.TRACEPARENT, RequestTelemetry.traceparent(context));
         request.putHeader("X-Forwarded-For", inbound.remoteAddress().hostAddress());
         request.putHeader("X-Forwarded-Proto", inbound.scheme());
         request.putHeader("X-Forwarded-Host", inbound.authority() == null ? "" : inbound.authority().toString());
     }
 
-    private void relay(HttpClientResponse response, HttpServerResponse outbound) {
+    private void relay(HttpClientResponse response, HttpServerResponse outbound, Upstream upstream) {
+        if (hidesInternals(response)) {
+            // an upstream failure that did not come as our own problem shape may carry a stack trace
+            Log.warnf("Upstream %s answered %d; its body is not relayed", upstream.name(), response.statusCode());
+            response.body().onComplete(drained -> Problems.send(outbound, 502, "Bad Gateway",
+                    "The " + upstream.name() + " service failed to answer this request"));
+            return;
+        }
         outbound.setStatusCode(response.statusCode());
         copyHeaders(response.headers(), outbound.headers());
         String contentLength = response.getHeader("Content-Length");
@@ -117,7 +201,17 @@ public class StreamingProxy {
         });
     }
 
-    private void fail(HttpServerResponse outbound, Upstream upstream, Throwable failure) {
+    /** A 5xx answer that is not a problem document (a default error page), or any 500, is replaced. */
+    private static boolean hidesInternals(HttpClientResponse response) {
+        if (response.statusCode() < 500) {
+            return false;
+        }
+        String contentType = response.getHeader("Content-Type");
+        return response.statusCode() == 500 || contentType == null || !contentType.startsWith("application/problem+json");
+    }
+
+    private void fail(HttpServerResponse outbound, Upstream upstream, CircuitBreaker circuit, Throwable failure) {
+        circuit.failed();
         boolean silent = !(failure instanceof ConnectException) && failure.getClass().getSimpleName().contains("Timeout");
         if (silent) {
             Log.warnf("Upstream %s timed out: %s", upstream.name(), failure.getMessage());

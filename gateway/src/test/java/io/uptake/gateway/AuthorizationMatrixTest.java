@@ -1,0 +1,212 @@
+package io.uptake.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.uptake.gateway.support.AllServices;
+import io.uptake.gateway.support.ForgedTokens;
+import io.uptake.gateway.support.Tokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route of API.md × every kind of caller, through the gateway to the three real services,
+ * with real Keycloak tokens. The expected statuses are in {@code authorization-matrix.md}.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = AllServices.class, restrictToAnnotatedClass = true)
+class AuthorizationMatrixTest {
+
+    private static final Path MATRIX = Path.of("src/test/resources/authorization-matrix.md");
+    private static final List<String> COLUMNS = List.of("none", "expired", "forged", "employee", "manager-same",
+            "manager-other", "hr", "executive", "admin", "ingest");
+    private static final String OWN_UNIT = "Sales EMEA";
+    private static final String OTHER_UNIT = "Support";
+
+    @TestHTTPResource("/")
+    URL gateway;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    record Row(int line, String method, String path, String body, Map<String, String> cells) {
+    }
+
+    @Test
+    void everyRouteAnswersEveryCallerAsTheMatrixSays() throws Exception {
+        List<Row> rows = readMatrix();
+        assertThat(rows).as("rows in " + MATRIX).hasSizeGreaterThan(40);
+        String item = submitFeedbackItem();
+        ensureRoster();
+
+        Map<String, List<String>> callerTokens = new LinkedHashMap<>();
+        callerTokens.put("none", List.of(""));
+        callerTokens.put("expired", List.of(ForgedTokens.expiredAdmin()));
+        callerTokens.put("forged", List.of(ForgedTokens.badSignature(), ForgedTokens.otherRealm()));
+        callerTokens.put("employee", List.of(Tokens.user("alice")));
+        callerTokens.put("manager-same", List.of(Tokens.user("mark")));
+        callerTokens.put("manager-other", List.of(Tokens.user("mark")));
+        callerTokens.put("hr", List.of(Tokens.user("hana")));
+        callerTokens.put("executive", List.of(Tokens.user("erin")));
+        callerTokens.put("admin", List.of(Tokens.user("adam")));
+        callerTokens.put("ingest", List.of(Tokens.ingestClient()));
+
+        List<String> wrong = new ArrayList<>();
+        List<String> deviations = new ArrayList<>();
+        int checked = 0;
+        for (Row row : rows) {
+            for (String column : COLUMNS) {
+                String cell = row.cells().get(column);
+                String spec = cell.contains("/") ? cell.substring(0, cell.indexOf('/')) : cell;
+                String today = cell.contains("/") ? cell.substring(cell.indexOf('/') + 1) : cell;
+                boolean other = column.equals("manager-other");
+                String path = row.path()
+                        .replace("{member}", other ? "carol" : "alice")
+                        .replace("{colleague}", other ? "carol" : "bob")
+                        .replace("{unit}", URLEncoder.encode(other ? OTHER_UNIT : OWN_UNIT, StandardCharsets.UTF_8).replace("+", "%20"))
+                        .replace("{item}", item);
+                while (path.contains("{uuid}")) {
+                    path = path.replaceFirst("\\{uuid}", UUID.randomUUID().toString());
+                }
+                for (String token : callerTokens.get(column)) {
+                    int status = send(row.method(), path, row.body(), token);
+                    checked++;
+                    if (!matches(today, status)) {
+                        wrong.add("line " + row.line() + ": " + row.method() + " " + path + " as " + column
+                                + " answered " + status + ", the matrix expects " + today);
+                    }
+                    if (!spec.equals(today)) {
+                        deviations.add(row.method() + " " + row.path() + " as " + column + ": ARCHITECTURE.md " + spec + ", today " + status);
+                    }
+                }
+            }
+        }
+        System.out.printf("Authorisation matrix: %d requests, %d known deviations from ARCHITECTURE.md%n", checked, deviations.size());
+        deviations.forEach(deviation -> System.out.println("  deviation: " + deviation));
+        assertThat(wrong).as("answers that differ from " + MATRIX).isEmpty();
+    }
+
+    @Test
+    void theGatewayServesOneOpenApiDocumentOfTheThreeServicesAndASwaggerUi() {
+        io.restassured.path.json.JsonPath document = given().baseUri(gateway.toString())
+                .when().get("/openapi")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .extract().jsonPath();
+        Map<String, Object> paths = document.getMap("paths");
+        assertThat(paths).containsKeys("/api/metrics/events", "/api/metrics/people/{userId}/scorecard",
+                "/api/feedback/items", "/api/feedback/celebrations/stream", "/api/training/skills", "/api/training/assignments");
+        assertThat(document.getList("x-uptake-unavailable")).isNull();
+        String json = document.prettify();
+        Map<String, Object> schemas = document.getMap("components.schemas");
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"#/components/schemas/([^\"]+)\"").matcher(json);
+        int count = 0;
+        while (refs.find()) {
+            count++;
+            assertThat(schemas).as("schema of " + refs.group()).containsKey(refs.group(1));
+        }
+        assertThat(count).as("schema references").isPositive();
+        given().baseUri(gateway.toString()).when().get("/q/swagger-ui/")
+                .then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/html"));
+    }
+
+    private static boolean matches(String expected, int status) {
+        if (expected.equals("ok")) {
+            return status != 401 && status != 403 && status < 500;
+        }
+        return Integer.parseInt(expected) == status;
+    }
+
+    private int send(String method, String path, String body, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.toString().replaceAll("/$", "") + path))
+                .timeout(Duration.ofSeconds(20));
+        if (!token.isEmpty()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (method.equals("STREAM")) {
+            request.header("Accept", "text/event-stream").GET();
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
+        }
+        request.header("Accept", "application/json");
+        if (body.isEmpty()) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static List<Row> readMatrix() throws IOException {
+        List<String> lines = Files.readAllLines(MATRIX);
+        List<Row> rows = new ArrayList<>();
+        List<String> header = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (!line.startsWith("|") || line.startsWith("|---")) {
+                continue;
+            }
+            List<String> cells = Arrays.stream(line.substring(1, line.length() - 1).split("\\|", -1)).map(String::trim).toList();
+            if (cells.getFirst().equals("method")) {
+                header = cells;
+                continue;
+            }
+            if (header == null) {
+                continue; // the legend's table
+            }
+            assertThat(cells).as("cells on line " + (i + 1)).hasSize(header.size());
+            Map<String, String> byColumn = new LinkedHashMap<>();
+            for (String column : COLUMNS) {
+                String cell = cells.get(header.indexOf(column));
+                assertThat(cell).as("cell " + column + " on line " + (i + 1)).matches("(401|403|ok|\\d{3})(/(401|403|ok|\\d{3}))?");
+                byColumn.put(column, cell);
+            }
+            rows.add(new Row(i + 1, cells.get(0), cells.get(1), cells.get(2).replace("`", ""), byColumn));
+        }
+        return rows;
+    }
+
+    private String submitFeedbackItem() {
+        String location = given().baseUri(gateway.toString()).auth().oauth2(Tokens.user("alice"))
+                .contentType("application/json")
+                .body("{\"kind\":\"IDEA\",\"title\":\"Matrix probe\",\"description\":\"Submitted by the gateway's authorisation matrix test\",\"area\":\"reports\"}")
+                .when().post("/api/feedback/items")
+                .then().statusCode(201)
+                .extract().header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** The people the rows name are on metrics-service's roster, with their units, as in the realm. */
+    private void ensureRoster() {
+        Map<String, String> people = Map.of(
+                "alice", "{\"displayName\":\"Alice\",\"email\":\"alice@uptake.test\",\"businessUnit\":\"Sales EMEA\",\"jobRole\":\"sales-rep\",\"managerId\":\"mark\",\"executive\":false,\"active\":true}",
+                "bob", "{\"displayName\":\"Bob\",\"email\":\"bob@uptake.test\",\"businessUnit\":\"Sales EMEA\",\"jobRole\":\"sales-rep\",\"managerId\":\"mark\",\"executive\":false,\"active\":true}",
+                "carol", "{\"displayName\":\"Carol\",\"email\":\"carol@uptake.test\",\"businessUnit\":\"Support\",\"jobRole\":\"support-agent\",\"executive\":false,\"active\":true}",
+                "mark", "{\"displayName\":\"Mark\",\"email\":\"mark@uptake.test\",\"businessUnit\":\"Sales EMEA\",\"jobRole\":\"sales-manager\",\"executive\":false,\"active\":true}");
+        people.forEach((user, entry) -> given().baseUri(gateway.toString()).auth().oauth2(Tokens.user("adam"))
+                .contentType("application/json").body(entry)
+                .when().put("/api/metrics/people/" + user)
+                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201))));
+    }
+}

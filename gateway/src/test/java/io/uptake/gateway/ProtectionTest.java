@@ -1,0 +1,265 @@
+package io.uptake.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.uptake.gateway.support.ForgedTokens;
+import io.uptake.gateway.support.StubUpstream;
+import io.uptake.gateway.support.Tokens;
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway's own rules, in front of a stub upstream, with real Keycloak tokens: 401 problems,
+ * rate limits that hold and reset, body limits, CORS, security headers, request ids and trace context,
+ * no upstream internals, per-route metrics.
+ */
+@QuarkusTest
+@TestProfile(ProtectionTest.SmallLimits.class)
+@QuarkusTestResource(value = StubUpstream.class, restrictToAnnotatedClass = true)
+class ProtectionTest {
+
+    static final int USER_LIMIT = 5;
+    static final int INGEST_LIMIT = 200;
+    static final int WINDOW_SECONDS = 5;
+    static final int MAX_BODY = 1024;
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String ALLOWED_ORIGIN = "http://localhost:3000";
+
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "uptake.gateway.rate-limit.window", WINDOW_SECONDS + "s",
+                    "uptake.gateway.rate-limit.user-requests", String.valueOf(USER_LIMIT),
+                    "uptake.gateway.rate-limit.client-requests", String.valueOf(USER_LIMIT),
+                    "uptake.gateway.rate-limit.ingest-requests", String.valueOf(INGEST_LIMIT),
+                    "uptake.gateway.routes.metrics.max-body-size", String.valueOf(MAX_BODY),
+                    "uptake.gateway.idle-timeout", "1s",
+                    "uptake.gateway.circuit-breaker.failure-threshold", "3",
+                    "uptake.gateway.circuit-breaker.open-for", "2s");
+        }
+    }
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void withoutATokenTheAnswerIsA401Problem() {
+        given().when().get("/api/metrics/echo")
+                .then().statusCode(401)
+                .contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .header("X-Request-Id", not(nullValue()))
+                .body("status", equalTo(401))
+                .body("title", equalTo("Unauthorized"));
+    }
+
+    @Test
+    void aTokenWithTheRealmsKeyIdButAForeignSignatureIsA401Problem() {
+        given().auth().oauth2(ForgedTokens.badSignature())
+                .when().get("/api/metrics/echo")
+                .then().statusCode(401)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(401));
+        given().auth().oauth2(ForgedTokens.otherRealm())
+                .when().get("/api/metrics/echo")
+                .then().statusCode(401)
+                .contentType(PROBLEM_JSON);
+        
+    }
+
+    @Test
+    void aPersonsRateLimitHoldsForThemAloneAndResets() throws InterruptedException {
+        String bob = Tokens.user("bob");
+        int lastAllowed = -1;
+        Response refused = null;
+        for (int i = 0; i < USER_LIMIT + 1; i++) {
+            Response response = given().auth().oauth2(bob).when().get("/api/metrics/echo");
+            if (response.statusCode() == 429) {
+                refused = response;
+                break;
+            }
+            assertThat(response.statusCode()).isEqualTo(200);
+            lastAllowed = i;
+        }
+        assertThat(lastAllowed).as("requests allowed before the limit").isEqualTo(USER_LIMIT - 1);
+        assertThat(refused).isNotNull();
+        assertThat(refused.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(refused.jsonPath().getInt("status")).isEqualTo(429);
+        int retryAfter = Integer.parseInt(refused.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1, WINDOW_SECONDS);
+
+        // another person is not affected
+        given().auth().oauth2(Tokens.user("carol")).when().get("/api/metrics/echo").then().statusCode(200);
+        // still refused within the window, then allowed once it is over
+        given().auth().oauth2(bob).when().get("/api/metrics/echo").then().statusCode(429).header("Retry-After", not(nullValue()));
+        Thread.sleep(retryAfter * 1000L + 200);
+        given().auth().oauth2(bob).when().get("/api/metrics/echo")
+                .then().statusCode(200)
+                .header("RateLimit-Limit", String.valueOf(USER_LIMIT))
+                .header("RateLimit-Remaining", String.valueOf(USER_LIMIT - 1));
+    }
+
+    @Test
+    void theIngestClientHasAHigherLimit() {
+        String ingest = Tokens.ingestClient();
+        for (int i = 0; i < USER_LIMIT * 3; i++) {
+            given().auth().oauth2(ingest).when().post("/api/metrics/echo")
+                    .then().statusCode(200)
+                    .header("RateLimit-Limit", String.valueOf(INGEST_LIMIT));
+        }
+    }
+
+    @Test
+    void aBodyAboveTheRoutesLimitIsA413ProblemDeclaredOrChunked() {
+        String token = Tokens.ingestClient();
+        given().auth().oauth2(token).contentType("application/json").body("x".repeat(MAX_BODY))
+                .when().post("/api/metrics/echo")
+                .then().statusCode(200)
+                .body("bodyLength", equalTo(MAX_BODY));
+        given().auth().oauth2(token).contentType("application/json").body("x".repeat(MAX_BODY + 1))
+                .when().post("/api/metrics/echo")
+                .then().statusCode(413)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(413));
+        // no Content-Length: counted while it streams
+        given().auth().oauth2(token).contentType("application/json")
+                .body(new ByteArrayInputStream("y".repeat(MAX_BODY * 8).getBytes()))
+                .when().post("/api/metrics/echo")
+                .then().statusCode(413)
+                .contentType(PROBLEM_JSON);
+        // other routes keep their own, larger limit
+        given().auth().oauth2(token).contentType("application/json").body("z".repeat(MAX_BODY * 8))
+                .when().post("/api/feedback/echo")
+                .then().statusCode(200)
+                .body("bodyLength", equalTo(MAX_BODY * 8));
+    }
+
+    @Test
+    void corsAnswersTheConfiguredOriginOnly() {
+        given().header("Origin", ALLOWED_ORIGIN).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options("/api/feedback/items")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", ALLOWED_ORIGIN);
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/feedback/items")
+                .then().statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().auth().oauth2(Tokens.ingestClient()).header("Origin", "https://evil.example")
+                .when().get("/api/metrics/echo")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void everyResponseCarriesSecurityHeadersAndNoUpstreamServerHeader() {
+        given().auth().oauth2(Tokens.ingestClient())
+                .when().get("/api/metrics/echo")
+                .then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Strict-Transport-Security", containsString("max-age="))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Server", nullValue());
+        given().when().get("/api/metrics/echo")
+                .then().statusCode(401)
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void aRequestIdIsKeptOrMadeAndReachesTheUpstreamWithTheTraceContext() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        given().auth().oauth2(Tokens.ingestClient())
+                .header("X-Request-Id", "client-req-42").header("traceparent", traceparent)
+                .when().get("/api/metrics/echo")
+                .then().statusCode(200)
+                .header("X-Request-Id", "client-req-42")
+                .body("headers.x-request-id", equalTo("client-req-42"))
+                .body("headers.traceparent", equalTo(traceparent))
+                .body("headers.authorization", containsString("Bearer "));
+        Response made = given().auth().oauth2(Tokens.ingestClient())
+                .header("X-Request-Id", "not a sane id \u0001")
+                .when().get("/api/metrics/echo");
+        assertThat(made.statusCode()).isEqualTo(200);
+        String requestId = made.header("X-Request-Id");
+        assertThat(requestId).matches("[0-9a-f-]{36}");
+        assertThat(made.jsonPath().getString("headers.x-request-id")).isEqualTo(requestId);
+        assertThat(made.jsonPath().getString("headers.traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    @Test
+    void anUpstreamCrashIsAProblemWithoutItsInternals() {
+        given().auth().oauth2(Tokens.ingestClient())
+                .when().get("/api/metrics/crash")
+                .then().statusCode(502)
+                .contentType(PROBLEM_JSON)
+                .body(not(containsString("secret-internal-detail")))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void aSilentUpstreamIsA504Problem() {
+        given().auth().oauth2(Tokens.ingestClient())
+                .when().get("/api/feedback/slow")
+                .then().statusCode(504)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(504));
+    }
+
+    @Test
+    void aStoppedUpstreamIsA503QuicklyItsCircuitOpensAndItRecovers() throws InterruptedException {
+        String token = Tokens.ingestClient();
+        given().auth().oauth2(token).when().get("/api/training/echo").then().statusCode(200);
+        StubUpstream.stopServer();
+        try {
+            for (int i = 0; i < 3; i++) {
+                long started = System.nanoTime();
+                given().auth().oauth2(token).when().get("/api/training/echo")
+                        .then().statusCode(503)
+                        .contentType(PROBLEM_JSON)
+                        .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                        .body("status", equalTo(503));
+                assertThat((System.nanoTime() - started) / 1_000_000).as("ms to the 503").isLessThan(2000);
+            }
+        } finally {
+            StubUpstream.startServer();
+        }
+        int seen = StubUpstream.requests();
+        // the circuit is open: the upstream is back, but is not asked until the open period is over
+        given().auth().oauth2(token).when().get("/api/training/echo")
+                .then().statusCode(503)
+                .header("Retry-After", matchesPattern("[1-2]"));
+        assertThat(StubUpstream.requests()).isEqualTo(seen);
+        // other upstreams keep their own circuit
+        given().auth().oauth2(token).when().get("/api/metrics/echo").then().statusCode(200);
+        Thread.sleep(2200);
+        given().auth().oauth2(token).when().get("/api/training/echo").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/training/echo").then().statusCode(200);
+    }
+
+    @Test
+    void eachRouteHasARequestTimerWithStatusAndHistogram() {
+        given().auth().oauth2(Tokens.ingestClient()).when().get("/api/metrics/echo").then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("uptake_gateway_requests_seconds_count\\{[^}]*route=\"metrics\"[^}]*status=\"200\"[^}]*\\} [1-9]");
+        assertThat(metrics).containsPattern("uptake_gateway_requests_seconds_bucket\\{[^}]*route=\"metrics\"");
+        assertThat(metrics).containsPattern("uptake_gateway_requests_seconds_count\\{[^}]*status=\"401\"");
+    }
+}
