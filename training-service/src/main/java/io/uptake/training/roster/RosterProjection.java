@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.api.Json;
+import io.uptake.training.api.Retries;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,12 +68,17 @@ public class RosterProjection {
                 states.stream().map(State::updatedAt).toArray(OffsetDateTime[]::new)));
         return pool.preparedQuery(UPSERT).execute(arguments).replaceWithVoid()
                 .onFailure().invoke(failure -> Log.warnf("Roster batch not applied, retrying: %s", failure.getMessage()))
+                .onFailure(Retries::permanent).recoverWithUni(failure -> {
+                    Log.errorf("Roster batch skipped: PostgreSQL refuses its data (%s)", failure.getMessage());
+                    return Uni.createFrom().voidItem();
+                })
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely();
     }
 
     /** The state a record carries; a tombstone is an inactive person as of now; null for what cannot be read. */
     private State read(ConsumerRecord<String, String> record) {
-        if (record.key() == null) {
+        if (record.key() == null || record.key().isBlank() || record.key().length() > 100) {
+            Log.warnf("Skipped a person record whose key is no user id: %s", record.key());
             return null;
         }
         if (record.value() == null) {
@@ -90,7 +96,12 @@ public class RosterProjection {
         }
     }
 
+    /** A text field, cut to the 200 characters the projection keeps. */
     private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asText() : null;
+        if (!node.hasNonNull(field)) {
+            return null;
+        }
+        String text = node.get(field).asText();
+        return text.length() > 200 ? text.substring(0, 200) : text;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.api.Json;
+import io.uptake.training.api.Retries;
 import io.uptake.training.assignment.AssignmentStore;
 import io.uptake.training.assignment.Reason;
 import io.uptake.training.outbox.TrainingEvents;
@@ -60,7 +61,12 @@ public class ShortfallConsumer {
         JsonNode shortfall = notice;
         return pool.withTransaction(connection -> handle(connection, shortfall))
                 .invoke(events::flushSoon)
-                .onFailure().invoke(failure -> Log.warnf("Shortfall not handled, retrying: %s", failure.getMessage())).onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely();
+                .onFailure().invoke(failure -> Log.warnf("Shortfall not handled, retrying: %s", failure.getMessage()))
+                .onFailure(Retries::permanent).recoverWithUni(failure -> {
+                    Log.errorf("Shortfall of %s skipped: PostgreSQL refuses its data (%s)", shortfall.get("userId").asText(), failure.getMessage());
+                    return Uni.createFrom().voidItem();
+                })
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely();
     }
 
     /** The event's identity: person, period kind and start. */

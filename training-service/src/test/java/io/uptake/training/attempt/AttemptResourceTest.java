@@ -174,6 +174,10 @@ class AttemptResourceTest {
         tests.then().statusCode(200);
         assertNoAnswerKey(tests, saved);
 
+        Response assignments = given().auth().oauth2(accessToken(TAKER)).when().get("/api/training/assignments?size=500");
+        assignments.then().statusCode(200);
+        assertNoAnswerKey(assignments, saved);
+
         // answering after submit is a conflict
         put(TAKER, id, bank.single(), optionId(attempt, bank.single(), "S-a")).then().statusCode(409).contentType(PROBLEM_JSON);
     }

@@ -77,4 +77,21 @@ class ShortfallConsumerTest {
         assertThat(assignments.getString("items[0].reason.kind")).isEqualTo("SHORTFALL");
         assertThat(assignments.getString("items[0].reason.detail")).contains("WEEK 2026-11-16 to 2026-11-22");
     }
+
+    @Test
+    void unreadableAndOversizedShortfallsAreSkippedWithoutStoppingTheConsumer() {
+        String unit = Catalogue.unique("Unit");
+        String userId = Catalogue.unique("short");
+        String skill = Catalogue.skill();
+        Catalogue.single(skill, 2);
+        Catalogue.test(Map.of(skill, 1), 70, 0, List.of(unit));
+
+        // same key, so the same partition: the good one is handled after the two bad ones
+        upstream.shortfall(userId, "not json at all");
+        upstream.shortfall(userId, notice("x".repeat(150), unit, "WEEK", "2026-11-16", "2026-11-22"));
+        upstream.shortfall(userId, notice(userId, unit, "WEEK", "2026-11-16", "2026-11-22"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed("shortfall:" + userId + ":WEEK:2026-11-16"));
+        assertThat(assignmentsOf(userId).getList("items")).hasSize(1);
+    }
 }
