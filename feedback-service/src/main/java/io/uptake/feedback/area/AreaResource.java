@@ -18,12 +18,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.core.Context;
 
 /** The feedback areas: every signed-in person reads them, the CRM team (admin) maintains them. */
 @Path("/api/feedback/areas")
-@Authenticated
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
 public class AreaResource {
 
     static final String CODE_PATTERN = "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*";

@@ -1,12 +1,12 @@
 package io.uptake.feedback.celebration;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.api.PageView;
 import io.uptake.feedback.api.Pages;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** The company's celebrations feed: implemented ideas, newest first, and a live stream of new ones. */
 @Path("/api/feedback/celebrations")
-@Authenticated
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
 public class CelebrationResource {
 
     private final Pool pool;

@@ -1,11 +1,11 @@
 package io.uptake.feedback.item;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.access.Viewer;
 import io.uptake.feedback.api.InvalidInput;
 import io.uptake.feedback.api.PageView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /** Feedback items: any signed-in person submits, lists, searches, votes, follows and comments. */
 @Path("/api/feedback/items")
-@Authenticated
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
 public class ItemResource {
 
     private final ItemService service;

@@ -1,12 +1,12 @@
 package io.uptake.feedback.notification;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.api.PageView;
 import io.uptake.feedback.api.Pages;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.QueryParam;
 
 /** The caller's own inbox. Nobody reads or marks another person's notifications: those are simply not found. */
 @Path("/api/feedback/notifications")
-@Authenticated
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
 public class NotificationResource {
 
     private final Pool pool;

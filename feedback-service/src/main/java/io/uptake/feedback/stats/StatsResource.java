@@ -1,6 +1,5 @@
 package io.uptake.feedback.stats;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.access.Viewer;
@@ -26,7 +25,7 @@ import java.util.List;
 
 /** Being listened to: what waits too long for a response, and how each business unit's feedback fares. */
 @Path("/api/feedback")
-@Authenticated
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
 public class StatsResource {
 
     private static final int DEFAULT_DAYS = 90;

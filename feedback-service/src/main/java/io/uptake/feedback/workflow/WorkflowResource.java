@@ -1,6 +1,5 @@
 package io.uptake.feedback.workflow;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.access.Viewer;
@@ -16,7 +15,7 @@ import java.util.List;
 
 /** The triage workflow: the CRM team (admin) moves items; everyone reads their history. */
 @Path("/api/feedback/items/{id}")
-@Authenticated
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
 public class WorkflowResource {
 
     private final WorkflowService service;
