@@ -340,4 +340,27 @@ class AttemptResourceTest {
                 .body(Map.of("skill", skill, "type", "SINGLE", "prompt", "p", "options", List.of("a", "b"), "answer", 0, "difficulty", 1))
                 .when().post("/api/training/questions").then().statusCode(403);
     }
+
+    @Test
+    void concurrentStartsOfOneTestOpenOneAttempt() throws Exception {
+        Bank bank = bank(70, 0);
+        String token = accessToken(TAKER);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(threads.submit(() -> {
+                go.await();
+                return given().auth().oauth2(token).when().post("/api/training/tests/" + bank.testId() + "/attempts").then().extract().statusCode();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> result : results) {
+            statuses.add(result.get());
+        }
+        threads.shutdown();
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(7);
+    }
 }
