@@ -262,4 +262,23 @@ class ProtectionTest {
         assertThat(metrics).containsPattern("uptake_gateway_requests_seconds_bucket\\{[^}]*route=\"metrics\"");
         assertThat(metrics).containsPattern("uptake_gateway_requests_seconds_count\\{[^}]*status=\"401\"");
     }
+
+    @Test
+    void theBrowserIsSentToKeycloakWithAPkceChallengeAndAPersonsTokenIsNoSessionThere() {
+        Response login = given().redirects().follow(false)
+                .when().get("/web");
+        assertThat(login.statusCode()).isEqualTo(302);
+        String location = login.header("Location");
+        assertThat(location)
+                .startsWith(Tokens.realm() + "/protocol/openid-connect/auth?")
+                .contains("client_id=uptake-web")
+                .contains("response_type=code")
+                .containsPattern("code_challenge=[A-Za-z0-9_-]{43}")
+                .contains("code_challenge_method=S256");
+        assertThat(login.header("Set-Cookie")).as("the state cookie").contains("q_auth").containsIgnoringCase("HttpOnly");
+        // a bearer token opens no browser session
+        given().redirects().follow(false).auth().oauth2(Tokens.user("alice"))
+                .when().get("/web")
+                .then().statusCode(302);
+    }
 }
