@@ -168,6 +168,15 @@ class ProtectionTest {
     }
 
     @Test
+    void aPathNoServiceOwnsIsA404Problem() {
+        given().auth().oauth2(Tokens.ingestClient())
+                .when().get("/api/nothing-here")
+                .then().statusCode(404)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(404));
+    }
+
+    @Test
     void everyResponseCarriesSecurityHeadersAndNoUpstreamServerHeader() {
         given().auth().oauth2(Tokens.ingestClient())
                 .when().get("/api/metrics/echo")

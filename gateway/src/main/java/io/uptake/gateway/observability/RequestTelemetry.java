@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,7 @@ public class RequestTelemetry {
 
     private final MeterRegistry registry;
     private final List<Map.Entry<String, String>> prefixes;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public RequestTelemetry(MeterRegistry registry, GatewayConfig config) {
         this.registry = registry;
@@ -54,15 +56,19 @@ public class RequestTelemetry {
         context.addHeadersEndHandler(ignored -> context.response().headers().set(REQUEST_ID, requestId));
         String route = route(context.request().path());
         String method = context.request().method().name();
-        context.addEndHandler(ended -> Timer.builder("uptake.gateway.requests")
+        context.addEndHandler(ended -> timer(route, method, context.response().getStatusCode())
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+        context.next();
+    }
+
+    private Timer timer(String route, String method, int status) {
+        return timers.computeIfAbsent(route + ' ' + method + ' ' + status, key -> Timer.builder("uptake.gateway.requests")
                 .description("Requests through the gateway, by route, method and status")
                 .tag("route", route)
                 .tag("method", method)
-                .tag("status", String.valueOf(context.response().getStatusCode()))
+                .tag("status", String.valueOf(status))
                 .publishPercentileHistogram()
-                .register(registry)
-                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
-        context.next();
+                .register(registry));
     }
 
     private String route(String path) {

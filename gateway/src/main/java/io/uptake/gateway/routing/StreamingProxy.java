@@ -67,6 +67,7 @@ public class StreamingProxy {
             router.route(upstream.prefix() + "/*").handler(context -> forward(context, upstream));
             Log.infof("Routing %s/** to %s:%d", upstream.prefix(), upstream.host(), upstream.port());
         });
+        router.route("/api/*").handler(context -> Problems.send(context.response(), 404, "Not Found", "No service owns this path"));
     }
 
     private void forward(RoutingContext context, Upstream upstream) {
