@@ -208,5 +208,9 @@ class AuthorizationMatrixTest {
                 .contentType("application/json").body(entry)
                 .when().put("/api/metrics/people/" + user)
                 .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201))));
+        // training-service learns the roster from uptake.people: a manager reads a person's assignments once it knows their unit
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> given().baseUri(gateway.toString()).auth().oauth2(Tokens.user("mark")).queryParam("userId", "alice")
+                        .when().get("/api/training/assignments").then().extract().statusCode() == 200);
     }
 }

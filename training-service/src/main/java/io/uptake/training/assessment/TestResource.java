@@ -1,6 +1,5 @@
 package io.uptake.training.assessment;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.access.Caller;
@@ -21,7 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** Test definitions: HR writes, everyone lists the tests open to them. */
 @Path("/api/training/tests")
-@Authenticated
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
 public class TestResource {
 
     private final TestService service;

@@ -1,6 +1,5 @@
 package io.uptake.training.assignment;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.access.Caller;
@@ -23,7 +22,7 @@ import java.util.UUID;
 
 /** Assignments: self, manager (own business unit) and HR read; HR assigns and changes; the assignee or HR completes. */
 @Path("/api/training/assignments")
-@Authenticated
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
 public class AssignmentResource {
 
     private final AssignmentService service;

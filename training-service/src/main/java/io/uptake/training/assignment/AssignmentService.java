@@ -125,6 +125,21 @@ public class AssignmentService {
 
     /** Employees see their own, managers their business unit's, HR and admins everyone's. */
     public Uni<PageView<AssignmentView>> list(Caller caller, String userId, String status, String businessUnit, int page, int size) {
+        boolean managerAsksAboutSomeone = !caller.readsAll() && caller.manager() && userId != null && !userId.equals(caller.userId());
+        if (!managerAsksAboutSomeone) {
+            return listVisible(caller, userId, status, businessUnit, page, size);
+        }
+        return pool.preparedQuery("select business_unit from person where user_id = $1").execute(Tuple.of(userId))
+                .flatMap(rows -> {
+                    String unit = rows.size() == 0 ? null : rows.iterator().next().getString("business_unit");
+                    if (unit == null || !caller.managesUnit(unit)) {
+                        throw new ForbiddenException("Managers read the assignments of people in their own business unit only");
+                    }
+                    return listVisible(caller, userId, status, businessUnit, page, size);
+                });
+    }
+
+    private Uni<PageView<AssignmentView>> listVisible(Caller caller, String userId, String status, String businessUnit, int page, int size) {
         String user = userId;
         String unit = businessUnit;
         if (!caller.readsAll()) {

@@ -1,6 +1,6 @@
 package io.uptake.training.attempt;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.access.Caller;
@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /** An attempt: save answers, submit, read back (its owner; HR reads too). */
 @Path("/api/training/attempts")
-@Authenticated
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
 public class AttemptResource {
 
     private final AttemptService service;

@@ -1,6 +1,6 @@
 package io.uptake.training.attempt;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.access.Caller;
@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /** Starting an attempt: the questions drawn at random per blueprint, options shuffled, the deadline; never an answer. */
 @Path("/api/training/tests/{testId}/attempts")
-@Authenticated
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
 public class AttemptStartResource {
 
     private final AttemptService service;

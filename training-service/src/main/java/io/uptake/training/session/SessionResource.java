@@ -1,6 +1,5 @@
 package io.uptake.training.session;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.access.Caller;
@@ -27,7 +26,7 @@ import java.util.UUID;
 
 /** Instructor-led sessions: HR schedules them, everyone sees when and where, assignees (or HR for them) take seats. */
 @Path("/api/training/sessions")
-@Authenticated
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
 public class SessionResource {
 
     private final SessionService service;

@@ -1,6 +1,5 @@
 package io.uptake.training.skill;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** The skill catalogue: every signed-in person reads it, HR maintains it. */
 @Path("/api/training/skills")
-@Authenticated
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
 public class SkillResource {
 
     private final SkillService service;
