@@ -99,7 +99,9 @@ class CelebrationCrashIT {
                     && implementedNotifications(bob, items) == ITEM_COUNT && implementedNotifications(carol, items) == ITEM_COUNT);
             await().atMost(WITHIN).until(() -> celebrated(items) == ITEM_COUNT);
             await().atMost(WITHIN).until(() -> items.stream().allMatch(id -> receiver.calledFor(id)));
-            Thread.sleep(2000);
+            // settled: the counts hold, nothing arrives twice later
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> implementedNotifications(alice, items) == ITEM_COUNT && celebrated(items) == ITEM_COUNT);
 
             for (String token : List.of(alice, bob, carol)) {
                 Map<Long, Long> perItem = implementedNotificationsPerItem(token, items);
