@@ -19,8 +19,8 @@ public class FeedbackOutbox {
     }
 
     public Uni<Void> write(SqlConnection connection, FeedbackEvent event) {
-        return connection.preparedQuery("insert into outbox (key, payload) values ($1, $2)")
-                .execute(Tuple.of(Long.toString(event.itemId()), serialise(event)))
+        return connection.preparedQuery("insert into outbox (key, payload, traceparent) values ($1, $2, $3)")
+                .execute(Tuple.of(Long.toString(event.itemId()), serialise(event), OutboxTrace.current()))
                 .replaceWithVoid();
     }
 

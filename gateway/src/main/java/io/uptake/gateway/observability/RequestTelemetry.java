@@ -7,8 +7,6 @@ import io.uptake.gateway.routing.GatewayConfig;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,18 +16,16 @@ import java.util.regex.Pattern;
 
 /**
  * Runs first, before authentication, on every request: gives it a request id (the caller's, if it is
- * a sane one, else a new one) that goes on the response and to the upstream, keeps or starts a W3C
- * trace context, and records one timer sample per request, tagged by route, method and status
- * ({@code uptake_gateway_requests_seconds}, with histogram buckets).
+ * a sane one, else a new one) that goes on the response and to the upstream, and records one timer
+ * sample per request, tagged by route, method and status ({@code uptake_gateway_requests_seconds},
+ * with histogram buckets). The W3C trace context is OpenTelemetry's: the server span continues the
+ * caller's {@code traceparent} (or starts a trace) and the call upstream carries it on.
  */
 @ApplicationScoped
 public class RequestTelemetry {
 
     public static final String REQUEST_ID = "X-Request-Id";
-    public static final String TRACEPARENT = "traceparent";
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern VALID_TRACEPARENT = Pattern.compile("[0-9a-f]{2}-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MeterRegistry registry;
     private final List<Map.Entry<String, String>> prefixes;
@@ -51,8 +47,6 @@ public class RequestTelemetry {
         String given = context.request().getHeader(REQUEST_ID);
         String requestId = given != null && SANE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         context.put(REQUEST_ID, requestId);
-        String traceparent = context.request().getHeader(TRACEPARENT);
-        context.put(TRACEPARENT, traceparent != null && VALID_TRACEPARENT.matcher(traceparent).matches() ? traceparent : newTraceparent());
         context.addHeadersEndHandler(ignored -> context.response().headers().set(REQUEST_ID, requestId));
         String route = route(context.request().path());
         String method = context.request().method().name();
@@ -87,17 +81,4 @@ public class RequestTelemetry {
         return context.get(REQUEST_ID);
     }
 
-    public static String traceparent(RoutingContext context) {
-        return context.get(TRACEPARENT);
-    }
-
-    private static String newTraceparent() {
-        byte[] traceId = new byte[16];
-        byte[] spanId = new byte[8];
-        RANDOM.nextBytes(traceId);
-        RANDOM.nextBytes(spanId);
-        traceId[0] |= 1;
-        spanId[0] |= 1;
-        return "00-" + HexFormat.of().formatHex(traceId) + "-" + HexFormat.of().formatHex(spanId) + "-01";
-    }
 }

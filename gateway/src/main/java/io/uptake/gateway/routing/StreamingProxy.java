@@ -34,9 +34,13 @@ import java.util.Set;
 @ApplicationScoped
 public class StreamingProxy {
 
-    /** Connection-level headers that belong to one hop and are never forwarded (RFC 9110, 7.6.1). */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+    /**
+     * Headers never copied: connection-level ones that belong to one hop (RFC 9110, 7.6.1), and the
+     * caller's trace context, which OpenTelemetry replaces with the gateway's own client span.
+     */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
+            "traceparent", "tracestate");
 
     private final GatewayConfig config;
     private final RateLimiter rateLimiter;
@@ -170,7 +174,6 @@ public class StreamingProxy {
             request.setChunked(true);
         }
         request.putHeader(RequestTelemetry.REQUEST_ID, RequestTelemetry.requestId(context));
-        request.putHeader(RequestTelemetry.TRACEPARENT, RequestTelemetry.traceparent(context));
         request.putHeader("X-Forwarded-For", inbound.remoteAddress().hostAddress());
         request.putHeader("X-Forwarded-Proto", inbound.scheme());
         request.putHeader("X-Forwarded-Host", inbound.authority() == null ? "" : inbound.authority().toString());
@@ -228,7 +231,7 @@ public class StreamingProxy {
 
     private static void copyHeaders(MultiMap from, MultiMap to) {
         from.forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase())) {
                 to.add(header.getKey(), header.getValue());
             }
         });

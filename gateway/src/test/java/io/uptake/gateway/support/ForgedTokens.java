@@ -33,15 +33,6 @@ public final class ForgedTokens {
         return sign("other-realm-key", claims(Tokens.realm().replace("/realms/uptake", "/realms/other"), Instant.now().plusSeconds(600)));
     }
 
-    /**
-     * An admin token of the realm that expired an hour ago. The realm's tokens live 15 minutes, so a
-     * really expired one cannot be had in a test run: this one carries the realm's key id and issuer,
-     * but is signed with a foreign key.
-     */
-    public static String expiredAdmin() {
-        return sign(realmKeyId(), claims(Tokens.realm(), Instant.now().minusSeconds(3600)));
-    }
-
     private static String claims(String issuer, Instant expiry) {
         long exp = expiry.getEpochSecond();
         return "{\"iss\":\"" + issuer + "\",\"sub\":\"f0000000-0000-0000-0000-000000000001\",\"typ\":\"Bearer\","

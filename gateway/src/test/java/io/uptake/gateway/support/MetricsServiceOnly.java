@@ -19,7 +19,8 @@ public class MetricsServiceOnly implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "uptake.gateway.routes.metrics.url", metrics.url(),
                 "uptake.gateway.routes.feedback.url", closed,
-                "uptake.gateway.routes.training.url", closed);
+                "uptake.gateway.routes.training.url", closed,
+                "quarkus.otel.exporter.otlp.traces.endpoint", OtlpCollector.get().endpoint());
     }
 
     @Override

@@ -72,6 +72,8 @@ public final class ServiceProcess {
             env.put("DB_PASSWORD", "uptake");
             env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + System.getenv().getOrDefault("UPTAKE_KAFKA_PORT", "9092"));
             env.putAll(TOPICS.get(name));
+            env.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", OtlpCollector.get().endpoint());
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
             env.put("OIDC_AUTH_SERVER_URL", "http://localhost:" + System.getenv().getOrDefault("UPTAKE_KEYCLOAK_PORT", "8180") + "/realms/uptake");
             process = builder.start();
         } catch (IOException e) {

@@ -39,7 +39,8 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "uptake.gateway.routes.metrics.url", url,
                 "uptake.gateway.routes.feedback.url", url,
-                "uptake.gateway.routes.training.url", url);
+                "uptake.gateway.routes.training.url", url,
+                "quarkus.otel.exporter.otlp.traces.endpoint", OtlpCollector.get().endpoint());
     }
 
     @Override

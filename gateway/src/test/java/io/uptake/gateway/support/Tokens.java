@@ -2,7 +2,11 @@ package io.uptake.gateway.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -39,5 +43,45 @@ public final class Tokens {
                 .when().post(realm() + "/protocol/openid-connect/token")
                 .then().statusCode(200)
                 .extract().path("access_token"));
+    }
+
+    /** A real token of the realm with its expiry ({@code exp}). */
+    public record ShortLived(String token, Instant expiresAt) {
+    }
+
+    /**
+     * A person's token, signed by the realm, that lives only {@code seconds}: issued to a client made
+     * for it through the admin API of the local Keycloak (its bootstrap admin, dev only), which is
+     * deleted again at once. The token stays verifiable: the realm's key signed it.
+     */
+    public static ShortLived shortLived(String user, int seconds) {
+        String keycloak = realm().substring(0, realm().indexOf("/realms/"));
+        String admin = given()
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .when().post(keycloak + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+        String clientId = "expiry-probe-" + UUID.randomUUID();
+        String client = given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
+                        "attributes", Map.of("access.token.lifespan", String.valueOf(seconds))))
+                .when().post(keycloak + "/admin/realms/uptake/clients")
+                .then().statusCode(201)
+                .extract().header("Location");
+        try {
+            io.restassured.path.json.JsonPath granted = given()
+                    .formParam("grant_type", "password").formParam("client_id", clientId)
+                    .formParam("username", user).formParam("password", user)
+                    .when().post(realm() + "/protocol/openid-connect/token")
+                    .then().statusCode(200)
+                    .extract().jsonPath();
+            String token = granted.getString("access_token");
+            String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+            long exp = Long.parseLong(claims.replaceAll(".*\"exp\":(\\d+).*", "$1"));
+            return new ShortLived(token, Instant.ofEpochSecond(exp));
+        } finally {
+            given().auth().oauth2(admin).when().delete(client).then().statusCode(204);
+        }
     }
 }

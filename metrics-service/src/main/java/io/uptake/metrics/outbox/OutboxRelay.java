@@ -84,7 +84,7 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> relayBatch(SqlConnection connection) {
-        return connection.query("select id, channel, key, payload from outbox order by id limit " + BATCH + " for update skip locked")
+        return connection.query("select id, channel, key, payload, traceparent from outbox order by id limit " + BATCH + " for update skip locked")
                 .execute()
                 .flatMap(rows -> send(rows).flatMap(ids -> ids.isEmpty()
                         ? Uni.createFrom().item(0)
@@ -103,8 +103,9 @@ public class OutboxRelay {
                 continue;
             }
             ids.add(row.getLong("id"));
-            sends.add(emitter.sendMessage(Message.of(row.getString("payload"))
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.getString("key")).build())));
+            sends.add(emitter.sendMessage(OutboxTrace.continuing(Message.of(row.getString("payload"))
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.getString("key")).build()),
+                    row.getString("traceparent"))));
         }
         return sends.isEmpty() ? Uni.createFrom().item(ids) : Uni.join().all(sends).andFailFast().replaceWith(ids);
     }

@@ -1,10 +1,12 @@
 package io.uptake.metrics.roster;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.metrics.outbox.OutboxTrace;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import java.util.List;
 
 /** The roster in PostgreSQL. Every change also writes its outbox row, in the same statement. */
@@ -33,11 +35,11 @@ public class RosterStore {
                        excluded.manager_id, excluded.executive, excluded.active)
                 returning p.*, (p.xmax = 0) as created
             ), published as (
-                insert into outbox (channel, key, payload)
+                insert into outbox (channel, key, payload, traceparent)
                 select 'people', user_id, json_build_object(
                         'userId', user_id, 'displayName', display_name, 'email', email, 'businessUnit', business_unit,
                         'jobRole', job_role, 'managerId', manager_id, 'executive', executive, 'active', active,
-                        'updatedAt', updated_at)::text
+                        'updatedAt', updated_at)::text, $9::varchar
                 from changed
             )
             select count(*) filter (where created) as created, count(*) filter (where not created) as updated from changed
@@ -50,7 +52,7 @@ public class RosterStore {
     }
 
     public Uni<Changes> upsert(List<PersonEntry> people) {
-        Tuple arguments = Tuple.tuple(List.of(
+        Tuple arguments = Tuple.tuple(Arrays.asList(
                 people.stream().map(PersonEntry::userId).toArray(String[]::new),
                 people.stream().map(PersonEntry::displayName).toArray(String[]::new),
                 people.stream().map(PersonEntry::email).toArray(String[]::new),
@@ -58,7 +60,8 @@ public class RosterStore {
                 people.stream().map(PersonEntry::jobRole).toArray(String[]::new),
                 people.stream().map(PersonEntry::managerId).toArray(String[]::new),
                 people.stream().map(PersonEntry::executive).toArray(Boolean[]::new),
-                people.stream().map(PersonEntry::active).toArray(Boolean[]::new)));
+                people.stream().map(PersonEntry::active).toArray(Boolean[]::new),
+                OutboxTrace.current()));
         return pool.preparedQuery(UPSERT).execute(arguments).map(rows -> {
             Row row = rows.iterator().next();
             return new Changes(row.getLong("created").intValue(), row.getLong("updated").intValue());

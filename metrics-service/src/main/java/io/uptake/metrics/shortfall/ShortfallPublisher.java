@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.outbox.OutboxRelay;
+import io.uptake.metrics.outbox.OutboxTrace;
 import io.uptake.metrics.scorecard.ExpectationResult;
 import io.uptake.metrics.scorecard.ScorecardView;
 import io.uptake.metrics.scorecard.TeamScorecards;
@@ -36,8 +37,8 @@ public class ShortfallPublisher {
                 on conflict do nothing
                 returning user_id
             ), queued as (
-                insert into outbox (channel, key, payload)
-                select 'shortfalls', n.user_id, p.payload
+                insert into outbox (channel, key, payload, traceparent)
+                select 'shortfalls', n.user_id, p.payload, $5::varchar
                   from noticed n join unnest($1::varchar[], $4::text[]) as p(user_id, payload) on p.user_id = n.user_id
                 returning 1
             )
@@ -92,7 +93,7 @@ public class ShortfallPublisher {
                 return Uni.createFrom().item(new PublishReport(period.kind(), period.start(), period.end(), 0, 0));
             }
             Tuple arguments = Tuple.of(below.stream().map(ShortfallNotice::userId).toArray(String[]::new), period.kind(), period.start(),
-                    below.stream().map(this::write).toArray(String[]::new));
+                    below.stream().map(this::write).toArray(String[]::new), OutboxTrace.current());
             return pool.preparedQuery(RECORD).execute(arguments)
                     .map(rows -> rows.iterator().next().getLong(0).intValue())
                     .invoke(relay::nudge)

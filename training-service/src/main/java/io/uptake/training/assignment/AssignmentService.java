@@ -9,6 +9,7 @@ import io.uptake.training.api.Conflict;
 import io.uptake.training.api.InvalidInput;
 import io.uptake.training.api.PageView;
 import io.uptake.training.api.Problem.FieldError;
+import io.uptake.training.outbox.OutboxTrace;
 import io.uptake.training.outbox.TrainingEvents;
 import io.uptake.training.policy.PolicyService;
 import io.uptake.training.policy.PolicyView;
@@ -74,12 +75,12 @@ public class AssignmentService {
                 on conflict do nothing
                 returning *
             ), published as (
-                insert into outbox (channel, key, payload)
+                insert into outbox (channel, key, payload, traceparent)
                 select 'training-events', i.user_id, json_build_object('eventId', gen_random_uuid(), 'type', 'training.assigned',
                         'occurredAt', now(), 'assignment', json_strip_nulls(json_build_object('id', i.id, 'userId', i.user_id,
                         'businessUnit', i.business_unit, 'kind', i.kind, 'skill', i.skill, 'moduleId', i.module_id,
                         'moduleTitle', pl.module_title, 'mode', i.mode, 'testId', i.test_id, 'status', i.status, 'dueOn', i.due_on,
-                        'reason', i.reason, 'assignedBy', i.created_by, 'createdAt', i.created_at)))::text
+                        'reason', i.reason, 'assignedBy', i.created_by, 'createdAt', i.created_at)))::text, $13::varchar
                 from inserted i join planned pl on pl.user_id = i.user_id
             )
             select (select count(*) from inserted) as assigned, (select count(*) from targets) as targeted,
@@ -264,7 +265,7 @@ public class AssignmentService {
                         request.scoreBelow() == null ? null : request.scoreBelow().skill(),
                         request.scoreBelow() == null ? null : request.scoreBelow().score(),
                         request.moduleId(), request.testId(), request.mode() == null ? null : request.mode().name(), request.dueOn(),
-                        request.skill(), store.json().write(reason), caller.userId())))))
+                        request.skill(), store.json().write(reason), caller.userId(), OutboxTrace.current())))))
                 .flatMap(rows -> {
                     Row row = rows.iterator().next();
                     int assigned = row.getLong("assigned").intValue();

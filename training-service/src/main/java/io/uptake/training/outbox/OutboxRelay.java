@@ -75,7 +75,7 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> relayBatch(SqlConnection connection) {
-        return connection.query("select id, key, payload from outbox order by id limit " + BATCH + " for update skip locked")
+        return connection.query("select id, key, payload, traceparent from outbox order by id limit " + BATCH + " for update skip locked")
                 .execute()
                 .flatMap(rows -> send(rows).flatMap(ids -> ids.isEmpty()
                         ? Uni.createFrom().item(0)
@@ -89,8 +89,9 @@ public class OutboxRelay {
         List<Uni<Void>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
             ids.add(row.getLong("id"));
-            sends.add(events.sendMessage(Message.of(row.getString("payload"))
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.getString("key")).build())));
+            sends.add(events.sendMessage(OutboxTrace.continuing(Message.of(row.getString("payload"))
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.getString("key")).build()),
+                    row.getString("traceparent"))));
         }
         return sends.isEmpty() ? Uni.createFrom().item(ids) : Uni.join().all(sends).andFailFast().replaceWith(ids);
     }

@@ -40,8 +40,8 @@ public class TrainingEvents {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String[] keys = assignments.stream().map(AssignmentView::userId).toArray(String[]::new);
         String[] payloads = assignments.stream().map(a -> json.write(new TrainingEvent(UUID.randomUUID(), type, now, a))).toArray(String[]::new);
-        return client.preparedQuery("insert into outbox (channel, key, payload) select 'training-events', k, p from unnest($1::varchar[], $2::text[]) as t(k, p)")
-                .execute(Tuple.of(keys, payloads))
+        return client.preparedQuery("insert into outbox (channel, key, payload, traceparent) select 'training-events', k, p, $3 from unnest($1::varchar[], $2::text[]) as t(k, p)")
+                .execute(Tuple.of(keys, payloads, OutboxTrace.current()))
                 .replaceWithVoid();
     }
 
