@@ -1,6 +1,7 @@
 package io.uptake.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -115,5 +116,34 @@ class GatewayTest {
                 .body("checks.find { it.name == 'upstreams' }.data.metrics", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.feedback", equalTo("DOWN"))
                 .body("checks.find { it.name == 'upstreams' }.data.training", equalTo("DOWN"));
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceAndThenRememberedButATamperedCopyIsNot() {
+        String token = accessToken(EMPLOYEE); // a fresh token, never sent before
+        double checked = tokens("checked");
+        double remembered = tokens("remembered");
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).when().get("/api/metrics/actions?size=1").then().statusCode(200);
+        }
+        assertThat(tokens("checked") - checked).isEqualTo(1.0);
+        assertThat(tokens("remembered") - remembered).isEqualTo(4.0);
+
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        String tampered = token.substring(0, token.lastIndexOf('.') + 1)
+                + (signature.charAt(0) == 'A' ? 'B' : 'A') + signature.substring(1);
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(tampered).when().get("/api/metrics/actions?size=1").then().statusCode(401);
+        }
+        assertThat(tokens("checked") - checked).isEqualTo(3.0);
+        assertThat(tokens("remembered") - remembered).isEqualTo(4.0);
+    }
+
+    private static double tokens(String verification) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("uptake_gateway_tokens_total{") && line.contains("verification=\"" + verification + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0])) // an exemplar may follow
+                .sum();
     }
 }

@@ -96,8 +96,12 @@ public class StreamingProxy {
             Problems.send(outbound, 503, "Service Unavailable", "The " + upstream.name() + " service is not available; try again later");
             return;
         }
-        inbound.pause();
-        LimitedBody body = new LimitedBody(inbound, maxBody);
+        // a request without a body (most GETs) is sent as it is; one with a body is streamed, paused until the upstream is ready
+        boolean hasBody = declaredLength(inbound) > 0 || inbound.getHeader("Transfer-Encoding") != null;
+        if (hasBody) {
+            inbound.pause();
+        }
+        LimitedBody body = hasBody ? new LimitedBody(inbound, maxBody) : null;
         boolean eventStream = accepts(inbound, "text/event-stream");
         RequestOptions options = new RequestOptions()
                 .setMethod(inbound.method())
@@ -111,14 +115,14 @@ public class StreamingProxy {
                     if (eventStream) {
                         outbound.closeHandler(clientLeft -> request.reset());
                     }
-                    return request.send(body);
+                    return hasBody ? request.send(body) : request.send();
                 })
                 .onSuccess(response -> {
                     circuit.succeeded();
                     relay(response, outbound, upstream);
                 })
                 .onFailure(failure -> {
-                    if (body.failed()) {
+                    if (body != null && body.failed()) {
                         tooLarge(outbound, maxBody);
                     } else {
                         fail(outbound, upstream, circuit, failure);
