@@ -17,7 +17,10 @@ import io.restassured.response.Response;
 import io.uptake.gateway.support.ForgedTokens;
 import io.uptake.gateway.support.StubUpstream;
 import io.uptake.gateway.support.Tokens;
+import io.uptake.gateway.support.Browser;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -292,5 +295,37 @@ class ProtectionTest {
         given().redirects().follow(false).auth().oauth2(Tokens.user("alice"))
                 .when().get("/web")
                 .then().statusCode(302);
+    }
+
+    @Test
+    void aPersonSignsInAtKeycloakWithPasswordAndPkceIsShownByNameAndSignsOutEverywhere() throws Exception {
+        URI gateway = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+        try (AutoCloseable allowed = Browser.allowRedirectsTo(gateway.toString())) {
+            Browser browser = new Browser();
+            HttpResponse<String> login = browser.open(gateway.resolve("/web"));
+            assertThat(login.uri().toString()).startsWith(Tokens.realm() + "/");
+            assertThat(login.body()).contains("kc-form-login");
+            java.util.regex.Matcher action = java.util.regex.Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"")
+                    .matcher(login.body());
+            assertThat(action.find()).as("the login form's action").isTrue();
+            String formAction = (action.group(1) != null ? action.group(1) : action.group(2)).replace("&amp;", "&");
+
+            HttpResponse<String> signedIn = browser.submit(URI.create(formAction), Map.of("username", "alice", "password", "alice"));
+            assertThat(signedIn.statusCode()).as("%s answered %s", signedIn.uri(), signedIn.body()).isEqualTo(200);
+            assertThat(signedIn.uri().getPath()).isEqualTo("/web");
+            assertThat(signedIn.body()).contains("Signed in as <strong>alice</strong>");
+            assertThat(browser.visited()).as("the code came back to the gateway")
+                    .anySatisfy(hop -> assertThat(hop.toString()).startsWith(gateway + "/web").contains("code="));
+            // the session is a cookie now: the next visit needs no trip to Keycloak
+            assertThat(browser.open(gateway.resolve("/web")).body()).contains("Signed in as <strong>alice</strong>");
+
+            HttpResponse<String> signedOut = browser.open(gateway.resolve("/web/logout"));
+            assertThat(signedOut.uri().getPath()).isEqualTo("/signed-out");
+            assertThat(signedOut.body()).contains("You are signed out");
+            assertThat(browser.visited()).as("the session was ended at Keycloak too")
+                    .anySatisfy(hop -> assertThat(hop.toString()).startsWith(Tokens.realm() + "/protocol/openid-connect/logout"));
+            HttpResponse<String> again = browser.open(gateway.resolve("/web"));
+            assertThat(again.body()).as("after sign-out, Keycloak asks for the password again").contains("kc-form-login");
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.uptake.gateway.protection;
 
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.logging.Log;
@@ -25,6 +26,14 @@ public class AuthenticationProblems {
     private void handle(RoutingContext context) {
         Throwable failure = context.failure();
         if (context.response().ended()) {
+            return;
+        }
+        if (failure instanceof AuthenticationRedirectException redirect) {
+            // not a failure: the browser sign-in's next step (to Keycloak, or back to the page after the code exchange)
+            context.response().setStatusCode(redirect.getCode())
+                    .putHeader("Location", redirect.getRedirectUri())
+                    .putHeader("Cache-Control", "no-store")
+                    .end();
             return;
         }
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException

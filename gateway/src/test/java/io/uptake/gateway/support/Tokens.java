@@ -55,13 +55,8 @@ public final class Tokens {
      * deleted again at once. The token stays verifiable: the realm's key signed it.
      */
     public static ShortLived shortLived(String user, int seconds) {
-        String keycloak = realm().substring(0, realm().indexOf("/realms/"));
-        String admin = given()
-                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
-                .when().post(keycloak + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+        String keycloak = keycloak();
+        String admin = keycloakAdmin();
         String clientId = "expiry-probe-" + UUID.randomUUID();
         String client = given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
@@ -83,5 +78,20 @@ public final class Tokens {
         } finally {
             given().auth().oauth2(admin).when().delete(client).then().statusCode(204);
         }
+    }
+
+    /** The local Keycloak's base URL (without the realm). */
+    public static String keycloak() {
+        return realm().substring(0, realm().indexOf("/realms/"));
+    }
+
+    /** A token of the local Keycloak's bootstrap admin (dev only), for its admin API. */
+    public static String keycloakAdmin() {
+        return given()
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .when().post(keycloak() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
     }
 }
