@@ -66,8 +66,10 @@ class TracingTest {
                 .when().put("/api/metrics/people/trace-probe")
                 .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
 
-        // the relay sends the row later, on its own timer; the send still belongs to the request's trace
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        // the relay sends the row later, on its own timer; the send still belongs to the request's trace.
+        // Rows go out in order, and metrics-service's own tests (a 50,000-person import) can leave a
+        // backlog in the shared test database ahead of this one: hence the long wait.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             List<ReceivedSpan> spans = OtlpCollector.get().trace(traceId);
             assertThat(kinds(spans, "metrics-service")).contains("SERVER", "PRODUCER");
             assertOneTreeUnder(callerSpan, spans);

@@ -13,7 +13,9 @@ import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
@@ -31,11 +33,13 @@ public final class OtlpCollector {
     private static OtlpCollector instance;
 
     private final HttpServer server;
-    private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    // appended to by several export requests at once, and large (every span of the test run): no copy on write
+    private final Queue<ReceivedSpan> spans = new ConcurrentLinkedQueue<>();
 
     private OtlpCollector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/v1/traces", this::receive);
+        server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
 

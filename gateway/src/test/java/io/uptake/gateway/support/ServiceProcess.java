@@ -74,6 +74,8 @@ public final class ServiceProcess {
             env.putAll(TOPICS.get(name));
             env.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", OtlpCollector.get().endpoint());
             env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
+            // a backlog in the shared test outbox is relayed as thousands of sends at once: keep all their spans
+            env.put("QUARKUS_OTEL_BSP_MAX_QUEUE_SIZE", "200000");
             env.put("OIDC_AUTH_SERVER_URL", "http://localhost:" + System.getenv().getOrDefault("UPTAKE_KEYCLOAK_PORT", "8180") + "/realms/uptake");
             process = builder.start();
         } catch (IOException e) {
