@@ -2,6 +2,7 @@ package io.uptake.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -21,7 +22,9 @@ import io.uptake.gateway.support.Browser;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +91,7 @@ class ProtectionTest {
     }
 
     @Test
-    void aPersonsRateLimitHoldsForThemAloneAndResets() throws InterruptedException {
+    void aPersonsRateLimitHoldsForThemAloneAndResets() {
         String bob = Tokens.user("bob");
         int lastAllowed = -1;
         Response refused = null;
@@ -112,9 +115,14 @@ class ProtectionTest {
         given().auth().oauth2(Tokens.user("carol")).when().get("/api/metrics/echo").then().statusCode(200);
         // still refused within the window, then allowed once it is over
         given().auth().oauth2(bob).when().get("/api/metrics/echo").then().statusCode(429).header("Retry-After", not(nullValue()));
-        Thread.sleep(retryAfter * 1000L + 200);
-        given().auth().oauth2(bob).when().get("/api/metrics/echo")
-                .then().statusCode(200)
+        AtomicReference<Response> reset = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(retryAfter + 3L)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    reset.set(given().auth().oauth2(bob).when().get("/api/metrics/echo"));
+                    assertThat(reset.get().statusCode()).as("refused until the window is over, then allowed").isIn(200, 429);
+                    return reset.get().statusCode() == 200;
+                });
+        reset.get().then()
                 .header("RateLimit-Limit", String.valueOf(USER_LIMIT))
                 .header("RateLimit-Remaining", String.valueOf(USER_LIMIT - 1));
     }
@@ -239,7 +247,7 @@ class ProtectionTest {
     }
 
     @Test
-    void aStoppedUpstreamIsA503QuicklyItsCircuitOpensAndItRecovers() throws InterruptedException {
+    void aStoppedUpstreamIsA503QuicklyItsCircuitOpensAndItRecovers() {
         String token = Tokens.ingestClient();
         given().auth().oauth2(token).when().get("/api/training/echo").then().statusCode(200);
         StubUpstream.stopServer();
@@ -264,8 +272,16 @@ class ProtectionTest {
         assertThat(StubUpstream.requests()).isEqualTo(seen);
         // other upstreams keep their own circuit
         given().auth().oauth2(token).when().get("/api/metrics/echo").then().statusCode(200);
-        Thread.sleep(2200);
-        given().auth().oauth2(token).when().get("/api/training/echo").then().statusCode(200);
+        // until the open period is over every answer is the circuit's 503, without asking the upstream;
+        // then one trial goes through, succeeds, and the circuit closes
+        int beforeTrial = StubUpstream.requests();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    int status = given().auth().oauth2(token).when().get("/api/training/echo").then().extract().statusCode();
+                    assertThat(status).isIn(200, 503);
+                    return status == 200;
+                });
+        assertThat(StubUpstream.requests()).as("upstream requests until the circuit closed").isEqualTo(beforeTrial + 1);
         given().auth().oauth2(token).when().get("/api/training/echo").then().statusCode(200);
     }
 
