@@ -14,13 +14,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
-/** The usage-event log and its person x day x action rollups, in PostgreSQL. */
+/** The usage-event log and the per-person aggregates kept with it, in PostgreSQL. */
 @ApplicationScoped
 public class UsageEventStore {
 
     /**
      * One statement, so one transaction: the event ids that are new are inserted, and only those are
-     * added to the rollups. Applying the same events again changes nothing.
+     * added to the per-person aggregates (running counts per person, month and action; the days of the
+     * year each person was active) and to the per-unit daily totals. Applying the same events again
+     * changes nothing.
      */
     private static final String APPLY = """
             with new_events as (
@@ -29,10 +31,21 @@ public class UsageEventStore {
                                      $6::varchar[], $7::varchar[])
                 on conflict (event_id) do nothing
                 returning user_id, day, action),
-            rolled_up as (
-                insert into daily_rollup (user_id, day, action, events)
-                select user_id, day, action, count(*) from new_events group by user_id, day, action
-                on conflict (user_id, day, action) do update set events = daily_rollup.events + excluded.events)
+            per_day as (
+                select user_id, date_trunc('month', day)::date as month, action, extract(day from day)::int as day_of_month,
+                       count(*) as events
+                  from new_events group by user_id, day, action),
+            counted as (
+                insert into person_action_month as a (user_id, month, action, running)
+                select user_id, month, action,
+                       running_of(array_agg(day_of_month order by day_of_month), array_agg(events order by day_of_month))
+                  from per_day group by user_id, month, action
+                on conflict (user_id, month, action) do update set running = running_merge(a.running, excluded.running)),
+            active as (
+                insert into person_activity as a (user_id, year, days)
+                select user_id, extract(year from day)::smallint, days_bitmap(array_agg(distinct extract(doy from day)::int))
+                  from new_events group by user_id, extract(year from day)
+                on conflict (user_id, year) do update set days = days_or(a.days, excluded.days))
             insert into unit_action_day (business_unit, day, action, events)
             select p.business_unit, e.day, e.action, count(*) from new_events e join person p on p.user_id = e.user_id
             group by e.day, p.business_unit, e.action order by e.day, p.business_unit, e.action

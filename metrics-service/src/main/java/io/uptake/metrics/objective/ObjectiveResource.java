@@ -41,7 +41,7 @@ public class ObjectiveResource {
             @PathParam("businessUnit") @Size(min = 1, max = 100) String businessUnit,
             @PathParam("jobRole") @Size(min = 1, max = 100) String jobRole,
             @Valid @NotNull ObjectivesRequest request) {
-        return service.set(businessUnit, jobRole, request.expectations(), identity.getPrincipal().getName());
+        return service.set(businessUnit, jobRole, request.expectations(), request.effectiveFrom(), identity.getPrincipal().getName());
     }
 
     @GET

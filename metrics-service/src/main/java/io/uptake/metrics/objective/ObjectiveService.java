@@ -6,7 +6,10 @@ import io.uptake.metrics.api.InvalidInput;
 import io.uptake.metrics.api.PageView;
 import io.uptake.metrics.api.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,10 +26,35 @@ public class ObjectiveService {
         this.knownActions = knownActions;
     }
 
-    public Uni<ObjectivesView> set(String businessUnit, String jobRole, List<Expectation> expectations, String setBy) {
+    /** How far back a version may be dated: as far as usage history is kept. */
+    static final int MAX_BACKDATE_DAYS = 400;
+
+    public Uni<ObjectivesView> set(String businessUnit, String jobRole, List<Expectation> expectations, String effectiveFrom, String setBy) {
+        OffsetDateTime from = effectiveFrom(effectiveFrom);
         return knownActions.codes()
                 .map(codes -> check(expectations, codes))
-                .flatMap(checked -> store.replace(businessUnit, jobRole, checked, setBy));
+                .flatMap(checked -> store.replace(businessUnit, jobRole, checked, from, setBy));
+    }
+
+    /** The start (UTC) of the date given, or null (now) when none is; a date in the future or too far back is refused. */
+    private static OffsetDateTime effectiveFrom(String date) {
+        if (date == null) {
+            return null;
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("effectiveFrom", "must be a date such as 2026-11-02");
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (day.isAfter(today)) {
+            throw new InvalidInput("effectiveFrom", "must not be in the future");
+        }
+        if (day.isBefore(today.minusDays(MAX_BACKDATE_DAYS))) {
+            throw new InvalidInput("effectiveFrom", "must be within the last " + MAX_BACKDATE_DAYS + " days");
+        }
+        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
     public Uni<PageView<ObjectivesView>> current(String businessUnit, String jobRole, int page, int size) {

@@ -29,16 +29,26 @@ public class ObjectiveStore {
         this.json = json;
     }
 
-    /** Closes the version in force and opens a new one, at the same instant, in one transaction. */
-    public Uni<ObjectivesView> replace(String businessUnit, String jobRole, List<Expectation> expectations, String setBy) {
+    /**
+     * Opens a new version from {@code effectiveFrom} (now when null) and, in the same transaction, ends every
+     * version of the unit and role still in force then at that instant: a backdated version ends the one it
+     * replaces where it begins, and a version that began after it is superseded (it keeps its place in the
+     * history with no time in force). So at any instant at most one version is in force.
+     */
+    public Uni<ObjectivesView> replace(String businessUnit, String jobRole, List<Expectation> expectations, OffsetDateTime effectiveFrom,
+            String setBy) {
         String document = write(expectations);
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("update objective_version set valid_to = now() where business_unit = $1 and job_role = $2 and valid_to is null")
-                .execute(Tuple.of(businessUnit, jobRole))
-                .flatMap(closed -> connection.preparedQuery("""
-                                insert into objective_version (business_unit, job_role, expectations, valid_from, set_by)
-                                values ($1, $2, $3::text::jsonb, now(), $4)""" + " returning " + COLUMNS)
-                        .execute(Tuple.of(businessUnit, jobRole, document, setBy)))
+        return pool.withTransaction(connection -> connection.preparedQuery("select coalesce($1::timestamptz, now()) as starts")
+                .execute(Tuple.of(effectiveFrom))
+                .map(rows -> rows.iterator().next().getOffsetDateTime("starts"))
+                .flatMap(starts -> connection.preparedQuery("""
+                                update objective_version set valid_to = greatest(valid_from, $3)
+                                 where business_unit = $1 and job_role = $2 and (valid_to is null or valid_to > $3)""")
+                        .execute(Tuple.of(businessUnit, jobRole, starts))
+                        .flatMap(closed -> connection.preparedQuery("""
+                                        insert into objective_version (business_unit, job_role, expectations, valid_from, set_by)
+                                        values ($1, $2, $3::text::jsonb, $4, $5)""" + " returning " + COLUMNS)
+                                .execute(Tuple.of(businessUnit, jobRole, document, starts, setBy))))
                 .map(rows -> view(rows.iterator().next())));
     }
 

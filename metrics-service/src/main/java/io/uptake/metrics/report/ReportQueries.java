@@ -11,55 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The aggregates behind the reports, computed in PostgreSQL from the rollups. */
+/** The per-unit totals behind the conformity report, in PostgreSQL. */
 @ApplicationScoped
 public class ReportQueries {
-
-    /** Active people of one group: in the range, as person-days, and in the range's last 7 and 30 days. */
-    record Activity(long activePeople, long personDays, long wau, long mau) {
-    }
-
-    /** Days with any use, and of those the workdays (Monday to Friday). */
-    record Presence(long activeDays, long activeWorkdays) {
-    }
 
     private final Pool pool;
 
     public ReportQueries(Pool pool) {
         this.pool = pool;
-    }
-
-    /** Activity per group; {@code groupColumn} is a column of {@code person} chosen by the caller from a fixed list. */
-    Uni<Map<String, Activity>> activity(DateRange range, String groupColumn, String businessUnit) {
-        String sql = """
-                select p.%s as grp,
-                       count(distinct r.user_id) filter (where r.day between $1 and $2) as active_people,
-                       count(distinct (r.user_id, r.day)) filter (where r.day between $1 and $2) as person_days,
-                       count(distinct r.user_id) filter (where r.day > $2::date - 7) as wau,
-                       count(distinct r.user_id) filter (where r.day > $2::date - 30) as mau
-                  from daily_rollup r join person p on p.user_id = r.user_id
-                 where p.active and r.day between least($1::date, $2::date - 29) and $2 and ($3::varchar is null or p.business_unit = $3)
-                 group by 1""".formatted(groupColumn);
-        return pool.preparedQuery(sql).execute(Tuple.of(range.from(), range.to(), businessUnit)).map(rows -> {
-            Map<String, Activity> activity = new HashMap<>();
-            rows.forEach(row -> activity.put(row.getString("grp"), new Activity(row.getLong("active_people"),
-                    row.getLong("person_days"), row.getLong("wau"), row.getLong("mau"))));
-            return activity;
-        });
-    }
-
-    Uni<Map<String, Presence>> presence(DateRange range, List<String> userIds) {
-        return pool.preparedQuery("""
-                        select user_id, count(distinct day) as active_days,
-                               count(distinct day) filter (where extract(isodow from day) < 6) as active_workdays
-                          from daily_rollup where day between $1 and $2 and user_id = any($3) group by user_id""")
-                .execute(Tuple.of(range.from(), range.to(), userIds.toArray(String[]::new)))
-                .map(rows -> {
-                    Map<String, Presence> presence = new HashMap<>();
-                    rows.forEach(row -> presence.put(row.getString("user_id"),
-                            new Presence(row.getLong("active_days"), row.getLong("active_workdays"))));
-                    return presence;
-                });
     }
 
     /** Events per business unit (the person's unit when the event was applied) and action over the range. */

@@ -7,16 +7,15 @@ import io.uptake.metrics.roster.PersonView;
 import io.uptake.metrics.roster.RosterStore;
 import io.uptake.metrics.scorecard.ScorecardView;
 import io.uptake.metrics.scorecard.TeamScorecards;
+import io.uptake.metrics.scorecard.UsageQueries;
+import io.uptake.metrics.usage.ActiveDays;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,57 +28,50 @@ public class ReportService {
 
     private final TeamScorecards scorecards;
     private final ReportQueries queries;
+    private final UsageQueries usage;
     private final RosterStore roster;
     private final double conformityThreshold;
 
-    public ReportService(TeamScorecards scorecards, ReportQueries queries, RosterStore roster,
+    public ReportService(TeamScorecards scorecards, ReportQueries queries, UsageQueries usage, RosterStore roster,
             @ConfigProperty(name = "uptake.conformity.threshold", defaultValue = "0.2") double conformityThreshold) {
         this.scorecards = scorecards;
         this.queries = queries;
+        this.usage = usage;
         this.roster = roster;
         this.conformityThreshold = conformityThreshold;
     }
 
     public Uni<List<AdoptionRow>> adoption(DateRange range, GroupBy groupBy, String businessUnit) {
-        return Uni.combine().all()
-                .unis(scorecards.scorecards(range, businessUnit), queries.activity(range, groupBy.column, businessUnit))
-                .with((cards, activity) -> {
-                    Map<String, List<ScorecardView>> byGroup = cards.stream().collect(Collectors.groupingBy(groupBy.of));
-                    Set<String> groups = new HashSet<>(byGroup.keySet());
-                    groups.addAll(activity.keySet());
-                    return ReportQueries.sorted(groups).stream().map(group -> {
-                        List<ScorecardView> members = byGroup.getOrDefault(group, List.of());
-                        ReportQueries.Activity active = activity.getOrDefault(group, new ReportQueries.Activity(0, 0, 0, 0));
-                        double dau = active.personDays() / (double) range.days();
-                        long meeting = members.stream().filter(card -> card.status() == ScorecardView.Status.MEETING).count();
-                        return new AdoptionRow(group, members.size(), active.activePeople(), Rounding.three(dau), active.wau(), active.mau(),
-                                active.mau() == 0 ? 0 : Rounding.three(dau / active.mau()), Rounding.share(meeting, members.size()));
-                    }).toList();
-                });
+        return scorecards.scored(range, businessUnit).map(team -> team.stream()
+                .collect(Collectors.groupingBy(member -> groupBy.of.apply(member.card()), TreeMap::new, Collectors.toList()))
+                .entrySet().stream()
+                .map(group -> AdoptionFigures.of(group.getKey(), group.getValue(), range))
+                .toList());
     }
 
     public Uni<PageView<ShortfallRow>> shortfalls(DateRange range, String businessUnit, int page, int size) {
         return scorecards.scorecards(range, businessUnit).map(cards -> {
             List<ShortfallRow> below = cards.stream()
-                    .filter(card -> card.status() != ScorecardView.Status.MEETING)
+                    .filter(card -> card.status().isShortfall())
                     .map(card -> new ShortfallRow(card.userId(), card.businessUnit(), card.jobRole(), card.status().name(), card.score(),
-                            card.expectations().stream().filter(result -> !result.met()).toList(), 100 - card.score()))
+                            card.band(), card.expectations().stream().filter(result -> !result.met()).toList(), 100 - card.score()))
                     .sorted(Comparator.comparingInt(ShortfallRow::gap).reversed().thenComparing(ShortfallRow::userId))
                     .toList();
-            int fromIndex = Math.min(page * size, below.size());
+            int fromIndex = (int) Math.min((long) page * size, below.size());
             return new PageView<>(below.subList(fromIndex, Math.min(fromIndex + size, below.size())), page, size, below.size());
         });
     }
 
     public Uni<List<LeadershipRow>> leadership(DateRange range) {
-        long workdays = workdays(range);
+        long workdays = ActiveDays.workdaysBetween(range.from(), range.to());
         return roster.executives()
                 .flatMap(executives -> executives.isEmpty() ? Uni.createFrom().item(List.<LeadershipRow>of())
-                        : queries.presence(range, executives.stream().map(PersonView::userId).toList())
+                        : usage.activeDays(range, executives.stream().map(PersonView::userId).toList())
                                 .map(presence -> executives.stream().map(executive -> {
-                                    ReportQueries.Presence seen = presence.getOrDefault(executive.userId(), new ReportQueries.Presence(0, 0));
+                                    ActiveDays seen = presence.getOrDefault(executive.userId(), ActiveDays.none());
                                     return new LeadershipRow(executive.userId(), executive.displayName(), executive.businessUnit(),
-                                            seen.activeDays(), workdays, Rounding.share(seen.activeWorkdays(), workdays));
+                                            seen.count(range.from(), range.to()), workdays,
+                                            Rounding.share(seen.workdays(range.from(), range.to()), workdays));
                                 }).sorted(Comparator.comparingDouble(LeadershipRow::dailyUse).thenComparing(LeadershipRow::userId)).toList()));
     }
 
@@ -110,26 +102,14 @@ public class ReportService {
         });
     }
 
-    private static long workdays(DateRange range) {
-        long count = 0;
-        for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                count++;
-            }
-        }
-        return count;
-    }
-
     /** How adoption rows are grouped. */
     public enum GroupBy {
-        BUSINESS_UNIT("business_unit", ScorecardView::businessUnit),
-        JOB_ROLE("job_role", ScorecardView::jobRole);
+        BUSINESS_UNIT(ScorecardView::businessUnit),
+        JOB_ROLE(ScorecardView::jobRole);
 
-        final String column;
         final Function<ScorecardView, String> of;
 
-        GroupBy(String column, Function<ScorecardView, String> of) {
-            this.column = column;
+        GroupBy(Function<ScorecardView, String> of) {
             this.of = of;
         }
     }

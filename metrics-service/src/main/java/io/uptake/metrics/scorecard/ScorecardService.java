@@ -4,11 +4,13 @@ import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.objective.ObjectiveService;
+import io.uptake.metrics.objective.ObjectivesView;
 import io.uptake.metrics.roster.PersonView;
 import io.uptake.metrics.roster.RosterService;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
+import java.util.List;
 
 @ApplicationScoped
 public class ScorecardService {
@@ -33,7 +35,7 @@ public class ScorecardService {
                 return Uni.createFrom().failure(new NotFoundException("No person '" + userId + "' in the roster"));
             }
             return objectives.inForceAt(person.businessUnit(), person.jobRole(), range.judgedAt())
-                    .flatMap(inForce -> usage(userId, range)
+                    .flatMap(inForce -> usage(userId, range, inForce)
                             .map(usage -> ScorecardCalculator.score(person, inForce, range.from(), range.to(), usage)));
         });
     }
@@ -43,7 +45,8 @@ public class ScorecardService {
                 || (person != null && viewer.managesUnit(person.businessUnit()));
     }
 
-    private Uni<Usage> usage(String userId, DateRange range) {
-        return usageQueries.usage(range, userId, null).map(byUser -> byUser.getOrDefault(userId, Usage.empty()));
+    private Uni<Usage> usage(String userId, DateRange range, ObjectivesView inForce) {
+        List<ObjectivesView> objectives = inForce == null ? List.of() : List.of(inForce);
+        return usageQueries.usage(range, userId, null, ScorecardCalculator.countedActions(objectives)).map(byUser -> byUser.getOrDefault(userId, Usage.empty()));
     }
 }

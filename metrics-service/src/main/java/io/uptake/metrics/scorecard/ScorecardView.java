@@ -1,5 +1,6 @@
 package io.uptake.metrics.scorecard;
 
+import io.uptake.metrics.usage.AdoptionBand;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,11 +14,20 @@ public record ScorecardView(
         String jobRole,
         LocalDate from,
         LocalDate to,
-        int score,
+        Integer score,
         Status status,
+        AdoptionBand band,
         Long objectivesVersion,
         long activeDays,
         List<ExpectationResult> expectations) {
 
-    public enum Status { MEETING, BELOW, INACTIVE }
+    /** NO_OBJECTIVES: the unit and role had no objectives in force for the range, so there is no score. */
+    public enum Status {
+        MEETING, BELOW, INACTIVE, NO_OBJECTIVES;
+
+        /** Below the objectives in force: listed as a shortfall and published as one. */
+        public boolean isShortfall() {
+            return this == BELOW || this == INACTIVE;
+        }
+    }
 }

@@ -13,11 +13,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Scorecards for everyone on the roster (or one business unit) at once: three queries whatever the
+ * Scorecards for everyone on the roster (or one business unit) at once: four queries whatever the
  * number of people, people who never used the CRM included.
  */
 @ApplicationScoped
 public class TeamScorecards {
+
+    /** One person of the team: their scorecard, and their usage (for reports that also count activity). */
+    public record Scored(PersonView person, ScorecardView card, Usage usage) {
+    }
 
     private final RosterStore roster;
     private final ObjectiveStore objectives;
@@ -30,16 +34,23 @@ public class TeamScorecards {
     }
 
     public Uni<List<ScorecardView>> scorecards(DateRange range, String businessUnit) {
-        return Uni.combine().all()
-                .unis(roster.active(businessUnit), objectives.allInForceAt(range.judgedAt()), usage.usage(range, null, businessUnit))
-                .with((people, inForce, used) -> score(people, inForce, used, range));
+        return scored(range, businessUnit).map(team -> team.stream().map(Scored::card).toList());
     }
 
-    private static List<ScorecardView> score(List<PersonView> people, List<ObjectivesView> inForce, Map<String, Usage> used, DateRange range) {
+    public Uni<List<Scored>> scored(DateRange range, String businessUnit) {
+        return objectives.allInForceAt(range.judgedAt()).flatMap(inForce -> Uni.combine().all()
+                .unis(roster.active(businessUnit), usage.usage(range, null, businessUnit, ScorecardCalculator.countedActions(inForce)))
+                .with((people, used) -> score(people, inForce, used, range)));
+    }
+
+    private static List<Scored> score(List<PersonView> people, List<ObjectivesView> inForce, Map<String, Usage> used, DateRange range) {
         Map<String, ObjectivesView> byTeam = inForce.stream().collect(Collectors.toMap(o -> team(o.businessUnit(), o.jobRole()), Function.identity()));
         return people.stream()
-                .map(person -> ScorecardCalculator.score(person, byTeam.get(team(person.businessUnit(), person.jobRole())),
-                        range.from(), range.to(), used.getOrDefault(person.userId(), Usage.empty())))
+                .map(person -> {
+                    Usage usage = used.getOrDefault(person.userId(), Usage.empty());
+                    return new Scored(person, ScorecardCalculator.score(person, byTeam.get(team(person.businessUnit(), person.jobRole())),
+                            range.from(), range.to(), usage), usage);
+                })
                 .toList();
     }
 

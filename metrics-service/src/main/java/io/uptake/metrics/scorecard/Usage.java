@@ -1,9 +1,13 @@
 package io.uptake.metrics.scorecard;
 
+import io.uptake.metrics.usage.ActiveDays;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One person's use of the CRM over a range, from the rollups: days with any use, and the count of each action. */
+/**
+ * One person's use of the CRM, from the per-person aggregates: the days with any use (over the range
+ * and the 30 days before its end), and the count of each action the objectives name over the range.
+ */
 public final class Usage {
 
     /** No use at all; a new instance each time, since a Usage is filled in place. */
@@ -11,11 +15,11 @@ public final class Usage {
         return new Usage();
     }
 
-    private long activeDays;
+    private ActiveDays days = ActiveDays.none();
     private final Map<String, Long> actions = new HashMap<>();
 
-    public Usage activeDays(long days) {
-        this.activeDays = days;
+    public Usage days(ActiveDays days) {
+        this.days = days;
         return this;
     }
 
@@ -24,15 +28,11 @@ public final class Usage {
         return this;
     }
 
-    long activeDays() {
-        return activeDays;
+    public ActiveDays days() {
+        return days;
     }
 
     long count(String action) {
         return actions.getOrDefault(action, 0L);
-    }
-
-    boolean none() {
-        return activeDays == 0;
     }
 }

@@ -86,7 +86,7 @@ public class ShortfallPublisher {
     public Uni<PublishReport> publish(Period period) {
         return scorecards.scorecards(period.range(), null).flatMap(cards -> {
             List<ShortfallNotice> below = cards.stream()
-                    .filter(card -> card.status() != ScorecardView.Status.MEETING)
+                    .filter(card -> card.status().isShortfall())
                     .map(card -> notice(card, period))
                     .toList();
             if (below.isEmpty()) {

@@ -82,15 +82,18 @@ class ReportResourceTest {
                 .body("[0].wau", equalTo(2))
                 .body("[0].mau", equalTo(2))
                 .body("[0].stickiness", equalTo(0.214f))
-                .body("[0].meetingObjectives", equalTo(0.333f));
+                .body("[0].meetingObjectives", equalTo(0.333f))
+                .body("[0].dormant", equalTo(1));
 
         String csv = given().auth().oauth2(accessToken("adam")).accept("text/csv")
                 .queryParam("from", FROM).queryParam("to", TO).queryParam("businessUnit", team.unit()).queryParam("groupBy", "jobRole")
                 .when().get("/api/metrics/adoption")
                 .then().statusCode(200).contentType(startsWith("text/csv"))
                 .extract().asString();
-        org.assertj.core.api.Assertions.assertThat(csv.split("\r\n"))
-                .containsExactly("group,people,activePeople,dau,wau,mau,stickiness,meetingObjectives", "rep,3,2,0.429,2,2,0.214,0.333");
+        String[] lines = csv.split("\r\n");
+        org.assertj.core.api.Assertions.assertThat(lines).hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(lines[0]).isEqualTo("group,people,activePeople,dau,wau,mau,stickiness,meetingObjectives,daily,weekly,occasional,dormant");
+        org.assertj.core.api.Assertions.assertThat(lines[1]).startsWith("rep,3,2,0.429,2,2,0.214,0.333,").endsWith(",1");
     }
 
     @Test
@@ -113,6 +116,7 @@ class ReportResourceTest {
                 .body("items[0].userId", equalTo(team.idle()))
                 .body("items[0].status", equalTo("INACTIVE"))
                 .body("items[0].gap", equalTo(100))
+                .body("items[0].band", equalTo("DORMANT"))
                 .body("items[1].userId", equalTo(team.below()))
                 .body("items[1].gap", equalTo(50))
                 .body("items[1].missed", hasSize(1))

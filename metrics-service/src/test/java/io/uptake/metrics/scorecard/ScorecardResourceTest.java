@@ -109,6 +109,67 @@ class ScorecardResourceTest {
     }
 
     @Test
+    void objectivesSetTodayWithAnEarlierEffectiveFromJudgeLastWeekWithoutItLastWeekHasNone() {
+        String unit = "Backdated " + UUID.randomUUID().toString().substring(0, 8);
+        String backdated = person("score", unit, "rep", false);
+        String plain = person("score", unit, "analyst", false);
+        LocalDate lastWeekStart = TODAY.minusDays(TODAY.getDayOfWeek().getValue() - 1).minusWeeks(1);
+        post(List.of(event(backdated, "login", lastWeekStart.plusDays(1)), event(plain, "login", lastWeekStart.plusDays(1))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, backdated) == 1 && rollupTotal(pool, plain) == 1);
+        String admin = accessToken("adam");
+        String expectations = "{\"metric\":\"active-days\",\"period\":\"week\",\"min\":2}";
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"expectations\":[" + expectations + "],\"effectiveFrom\":\"" + TODAY.minusWeeks(4) + "\"}")
+                .when().put("/api/metrics/objectives/" + unit + "/rep").then().statusCode(200);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"expectations\":[" + expectations + "]}")
+                .when().put("/api/metrics/objectives/" + unit + "/analyst").then().statusCode(200);
+
+        lastWeek(admin, backdated, lastWeekStart).then().statusCode(200)
+                .body("status", equalTo("BELOW"))
+                .body("score", equalTo(50))
+                .body("expectations[0].actual", equalTo(1));
+        lastWeek(admin, plain, lastWeekStart).then().statusCode(200)
+                .body("status", equalTo("NO_OBJECTIVES"))
+                .body("score", org.hamcrest.Matchers.nullValue())
+                .body("band", equalTo("WEEKLY"))
+                .body("expectations", hasSize(0));
+        given().auth().oauth2(admin).queryParam("from", lastWeekStart.toString()).queryParam("to", lastWeekStart.plusDays(6).toString())
+                .queryParam("businessUnit", unit)
+                .when().get("/api/metrics/shortfalls")
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].userId", equalTo(backdated))
+                .body("items[0].band", equalTo("WEEKLY"));
+        given().auth().oauth2(admin).queryParam("from", lastWeekStart.toString()).queryParam("to", lastWeekStart.plusDays(6).toString())
+                .queryParam("businessUnit", unit).queryParam("groupBy", "jobRole")
+                .when().get("/api/metrics/adoption")
+                .then().statusCode(200)
+                .body("find { it.group == 'analyst' }.meetingObjectives", equalTo(0.0f))
+                .body("find { it.group == 'analyst' }.weekly", equalTo(1));
+    }
+
+    @Test
+    void anEffectiveFromThatIsNotAPastDateIsRefusedNamingTheField() {
+        String admin = accessToken("adam");
+        for (String date : List.of("yesterday", TODAY.plusDays(1).toString(), TODAY.minusDays(401).toString())) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body("{\"expectations\":[],\"effectiveFrom\":\"" + date + "\"}")
+                    .when().put("/api/metrics/objectives/" + SALES + "/" + role)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("effectiveFrom"));
+        }
+        given().auth().oauth2(admin).when().get("/api/metrics/objectives/" + SALES + "/" + role + "/history")
+                .then().statusCode(200).body("", hasSize(1));
+    }
+
+    private static io.restassured.response.Response lastWeek(String token, String user, LocalDate weekStart) {
+        return given().auth().oauth2(token)
+                .queryParam("from", weekStart.toString()).queryParam("to", weekStart.plusDays(6).toString())
+                .when().get("/api/metrics/people/" + user + "/scorecard");
+    }
+
+    @Test
     void accessFollowsTheRules() {
         String user = person("score", SALES, role, false);
         scorecard(accessToken("mark"), user).then().statusCode(200);
