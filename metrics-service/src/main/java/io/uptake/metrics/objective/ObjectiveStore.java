@@ -85,10 +85,10 @@ public class ObjectiveStore {
                 .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
     }
 
-    /** Every unit's and role's objectives in force at an instant. */
-    public Uni<List<ObjectivesView>> allInForceAt(OffsetDateTime at) {
-        return pool.preparedQuery("select " + COLUMNS + " from objective_version where valid_from <= $1 and (valid_to is null or valid_to > $1)")
-                .execute(Tuple.of(at))
+    /** Every version in force at some instant of {@code from}..{@code to}. */
+    public Uni<List<ObjectivesView>> allInForceBetween(OffsetDateTime from, OffsetDateTime to) {
+        return pool.preparedQuery("select " + COLUMNS + " from objective_version where valid_from <= $2 and (valid_to is null or valid_to > $1)")
+                .execute(Tuple.of(from, to))
                 .map(this::views);
     }
 

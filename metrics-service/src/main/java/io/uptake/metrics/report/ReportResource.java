@@ -25,10 +25,6 @@ import org.jboss.resteasy.reactive.RestHeader;
 @Path("/api/metrics")
 public class ReportResource {
 
-    /** The shape of a page of shortfalls, for the OpenAPI document. */
-    record ShortfallPage(java.util.List<ShortfallRow> items, int page, int size, long total) {
-    }
-
     private final ReportService service;
     private final SecurityIdentity identity;
 
@@ -45,29 +41,62 @@ public class ReportResource {
     @RolesAllowed({"manager", "executive", "admin"})
     public Uni<Response> adoption(@RestHeader("Accept") String accept, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("groupBy") @DefaultValue("businessUnit") String groupBy, @QueryParam("businessUnit") String businessUnit) {
-        ReportService.GroupBy grouping = switch (groupBy) {
-            case "businessUnit" -> ReportService.GroupBy.BUSINESS_UNIT;
-            case "jobRole" -> ReportService.GroupBy.JOB_ROLE;
-            default -> throw new InvalidInput("groupBy", "must be businessUnit or jobRole");
-        };
+        ReportService.GroupBy grouping = grouping(groupBy);
         DateRange range = DateRange.parse(from, to);
         return service.adoption(range, grouping, Scope.businessUnit(Viewer.of(identity), businessUnit))
                 .map(rows -> CsvWriter.respond(accept, rows, AdoptionRow.class));
     }
 
     @GET
-    @Path("/shortfalls")
+    @Path("/adoption/trend")
     @APIResponse(responseCode = "200", description = "JSON by default; CSV with Accept: text/csv", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShortfallPage.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrendRow.class, type = SchemaType.ARRAY)),
             @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     @RolesAllowed({"manager", "executive", "admin"})
-    public Uni<Response> shortfalls(@RestHeader("Accept") String accept, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("businessUnit") String businessUnit,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(1000) int size) {
+    public Uni<Response> trend(@RestHeader("Accept") String accept, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("interval") @DefaultValue("week") String interval,
+            @QueryParam("groupBy") @DefaultValue("businessUnit") String groupBy, @QueryParam("businessUnit") String businessUnit) {
+        ReportService.GroupBy grouping = grouping(groupBy);
+        Interval every = Interval.parse(interval);
+        if (every == null) {
+            throw new InvalidInput("interval", "must be day, week or month");
+        }
         DateRange range = DateRange.parse(from, to);
-        return service.shortfalls(range, Scope.businessUnit(Viewer.of(identity), businessUnit), page, size)
-                .map(found -> CsvWriter.respond(accept, found, ShortfallRow.class));
+        if (every.periods(range).size() > Interval.MAX_PERIODS) {
+            throw new InvalidInput("interval", "a trend has at most " + Interval.MAX_PERIODS + " periods: choose a longer interval or a shorter range");
+        }
+        return service.trend(range, every, grouping, Scope.businessUnit(Viewer.of(identity), businessUnit))
+                .map(rows -> CsvWriter.respond(accept, rows, TrendRow.class));
+    }
+
+    private static ReportService.GroupBy grouping(String groupBy) {
+        return switch (groupBy) {
+            case "businessUnit" -> ReportService.GroupBy.BUSINESS_UNIT;
+            case "jobRole" -> ReportService.GroupBy.JOB_ROLE;
+            default -> throw new InvalidInput("groupBy", "must be businessUnit or jobRole");
+        };
+    }
+
+    @GET
+    @Path("/shortfalls")
+    @APIResponse(responseCode = "200", description = "JSON pages by default (after= the previous page's next); with Accept: text/csv, the whole list",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShortfallPage.class)),
+                    @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    @RolesAllowed({"manager", "executive", "admin"})
+    public Uni<Response> shortfalls(@RestHeader("Accept") String accept, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("businessUnit") String businessUnit, @QueryParam("after") String after, @QueryParam("page") String page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(1000) int size) {
+        if (page != null) {
+            throw new InvalidInput("page", "shortfalls are paged with after= (the 'next' value of the previous page), not page numbers");
+        }
+        ShortfallCursor cursor = ShortfallCursor.decode(after);
+        DateRange range = DateRange.parse(from, to);
+        String unit = Scope.businessUnit(Viewer.of(identity), businessUnit);
+        if (CsvWriter.wanted(accept)) {
+            return service.shortfalls(range, unit).map(rows -> CsvWriter.respond(accept, rows, ShortfallRow.class));
+        }
+        return service.shortfalls(range, unit, cursor, size).map(found -> CsvWriter.respond(accept, found, ShortfallRow.class));
     }
 
     @GET

@@ -2,7 +2,6 @@ package io.uptake.metrics.report;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.api.DateRange;
-import io.uptake.metrics.api.PageView;
 import io.uptake.metrics.roster.PersonView;
 import io.uptake.metrics.roster.RosterStore;
 import io.uptake.metrics.scorecard.ScorecardView;
@@ -42,23 +41,47 @@ public class ReportService {
     }
 
     public Uni<List<AdoptionRow>> adoption(DateRange range, GroupBy groupBy, String businessUnit) {
-        return scorecards.scored(range, businessUnit).map(team -> team.stream()
+        return scorecards.scored(range, businessUnit).map(team -> adoptionRows(team, range, groupBy));
+    }
+
+    private static List<AdoptionRow> adoptionRows(List<TeamScorecards.Scored> team, DateRange range, GroupBy groupBy) {
+        return team.stream()
                 .collect(Collectors.groupingBy(member -> groupBy.of.apply(member.card()), TreeMap::new, Collectors.toList()))
                 .entrySet().stream()
                 .map(group -> AdoptionFigures.of(group.getKey(), group.getValue(), range))
+                .toList();
+    }
+
+    /** Adoption per period and group: what the adoption chart draws. */
+    public Uni<List<TrendRow>> trend(DateRange range, Interval interval, GroupBy groupBy, String businessUnit) {
+        List<DateRange> periods = interval.periods(range);
+        return scorecards.scored(periods, businessUnit).map(byPeriod -> {
+            List<TrendRow> rows = new ArrayList<>();
+            for (int i = 0; i < periods.size(); i++) {
+                DateRange period = periods.get(i);
+                rows.addAll(adoptionRows(byPeriod.get(i), period, groupBy).stream().map(row -> TrendRow.of(period.from(), period.to(), row)).toList());
+            }
+            return rows;
+        });
+    }
+
+    /** Everyone below their objectives over the range, largest gap first. */
+    public Uni<List<ShortfallRow>> shortfalls(DateRange range, String businessUnit) {
+        return scorecards.scorecards(range, businessUnit).map(cards -> cards.stream()
+                .filter(card -> card.status().isShortfall())
+                .map(card -> new ShortfallRow(card.userId(), card.businessUnit(), card.jobRole(), card.status().name(), card.score(),
+                        card.band(), card.expectations().stream().filter(result -> !result.met()).toList(), 100 - card.score()))
+                .sorted(ShortfallCursor.ORDER)
                 .toList());
     }
 
-    public Uni<PageView<ShortfallRow>> shortfalls(DateRange range, String businessUnit, int page, int size) {
-        return scorecards.scorecards(range, businessUnit).map(cards -> {
-            List<ShortfallRow> below = cards.stream()
-                    .filter(card -> card.status().isShortfall())
-                    .map(card -> new ShortfallRow(card.userId(), card.businessUnit(), card.jobRole(), card.status().name(), card.score(),
-                            card.band(), card.expectations().stream().filter(result -> !result.met()).toList(), 100 - card.score()))
-                    .sorted(Comparator.comparingInt(ShortfallRow::gap).reversed().thenComparing(ShortfallRow::userId))
-                    .toList();
-            int fromIndex = (int) Math.min((long) page * size, below.size());
-            return new PageView<>(below.subList(fromIndex, Math.min(fromIndex + size, below.size())), page, size, below.size());
+    /** The page of shortfalls after the cursor ({@code null}: the first page). */
+    public Uni<ShortfallPage> shortfalls(DateRange range, String businessUnit, ShortfallCursor after, int size) {
+        return shortfalls(range, businessUnit).map(below -> {
+            List<ShortfallRow> items = below.stream().filter(row -> after == null || after.isBefore(row)).limit(size + 1L).toList();
+            boolean more = items.size() > size;
+            List<ShortfallRow> page = more ? items.subList(0, size) : items;
+            return new ShortfallPage(page, size, below.size(), more ? ShortfallCursor.of(page.getLast()).encode() : null);
         });
     }
 

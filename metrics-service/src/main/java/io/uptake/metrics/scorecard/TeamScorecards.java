@@ -7,14 +7,14 @@ import io.uptake.metrics.objective.ObjectivesView;
 import io.uptake.metrics.roster.PersonView;
 import io.uptake.metrics.roster.RosterStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Scorecards for everyone on the roster (or one business unit) at once: four queries whatever the
- * number of people, people who never used the CRM included.
+ * Scorecards for everyone on the roster (or one business unit) at once, people who never used the CRM
+ * included: four queries whatever the number of people, and whatever the number of periods of a trend.
  */
 @ApplicationScoped
 public class TeamScorecards {
@@ -38,23 +38,32 @@ public class TeamScorecards {
     }
 
     public Uni<List<Scored>> scored(DateRange range, String businessUnit) {
-        return objectives.allInForceAt(range.judgedAt()).flatMap(inForce -> Uni.combine().all()
-                .unis(roster.active(businessUnit), usage.usage(range, null, businessUnit, ScorecardCalculator.countedActions(inForce)))
-                .with((people, used) -> score(people, inForce, used, range)));
+        return scored(List.of(range), businessUnit).map(List::getFirst);
     }
 
-    private static List<Scored> score(List<PersonView> people, List<ObjectivesView> inForce, Map<String, Usage> used, DateRange range) {
-        Map<String, ObjectivesView> byTeam = inForce.stream().collect(Collectors.toMap(o -> team(o.businessUnit(), o.jobRole()), Function.identity()));
+    /** For each of consecutive periods, everyone scored against the objectives in force when that period is judged. */
+    public Uni<List<List<Scored>>> scored(List<DateRange> periods, String businessUnit) {
+        OffsetDateTime first = periods.getFirst().judgedAt();
+        OffsetDateTime last = periods.getLast().judgedAt();
+        return objectives.allInForceBetween(first, last).flatMap(versions -> Uni.combine().all()
+                .unis(roster.active(businessUnit), usage.usage(periods, null, businessUnit, ScorecardCalculator.countedActions(versions)))
+                .with((people, used) -> {
+                    ObjectivesInForce inForce = new ObjectivesInForce(versions);
+                    List<List<Scored>> byPeriod = new ArrayList<>(periods.size());
+                    for (int i = 0; i < periods.size(); i++) {
+                        byPeriod.add(score(people, inForce.at(periods.get(i).judgedAt()), used.get(i), periods.get(i)));
+                    }
+                    return byPeriod;
+                }));
+    }
+
+    private static List<Scored> score(List<PersonView> people, Map<String, ObjectivesView> byTeam, Map<String, Usage> used, DateRange range) {
         return people.stream()
                 .map(person -> {
                     Usage usage = used.getOrDefault(person.userId(), Usage.empty());
-                    return new Scored(person, ScorecardCalculator.score(person, byTeam.get(team(person.businessUnit(), person.jobRole())),
+                    return new Scored(person, ScorecardCalculator.score(person, byTeam.get(ObjectivesInForce.team(person.businessUnit(), person.jobRole())),
                             range.from(), range.to(), usage), usage);
                 })
                 .toList();
-    }
-
-    private static String team(String businessUnit, String jobRole) {
-        return businessUnit + '\u0000' + jobRole;
     }
 }

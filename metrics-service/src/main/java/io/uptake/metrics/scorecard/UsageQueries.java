@@ -25,21 +25,48 @@ public class UsageQueries {
     /** Days before a range's end that the activity covers, so that the 30-day actives of its end are known. */
     public static final int ACTIVITY_WINDOW_DAYS = 30;
 
-    private static final String ACTIVITY = """
-            select a.user_id, a.year, a.days from person_activity a
-             where a.year between $1 and $2 and ($3::varchar is null or a.user_id = $3)
-               and ($4::varchar is null or a.user_id in (select user_id from person where business_unit = $4))""";
+    private static final String ACTIVITY = "select a.user_id, a.year, a.days from person_activity a %s where a.year between $1 and $2 %s";
 
     private static final String ACTIVITY_OF = "select user_id, year, days from person_activity where year between $1 and $2 and user_id = any($3)";
 
-    /** Events of the range per person and action: for each month the range touches, days first..last of it. */
+    /**
+     * Events per person, action and period: for each month a period touches, days first..last of it,
+     * as running[last] - running[first - 1] (a day past the array's end has its last value; day 0 is null,
+     * so 0). Written out rather than through a SQL function, which PostgreSQL would not inline here and
+     * which made this query four times slower.
+     */
     private static final String COUNTS = """
-            select a.user_id, a.action, sum(running_at(a.running, r.last) - running_at(a.running, r.first - 1)) as events
-              from unnest($1::date[], $2::int[], $3::int[]) as r(month, first, last)
-              join person_action_month a on a.month = r.month
-             where a.action = any($4) and ($5::varchar is null or a.user_id = $5)
-               and ($6::varchar is null or a.user_id in (select user_id from person where business_unit = $6))
-             group by a.user_id, a.action""";
+            select a.user_id, a.action, r.period,
+                   sum(a.running[least(r.last, cardinality(a.running))] - coalesce(a.running[least(r.first - 1, cardinality(a.running))], 0)) as events
+              from unnest($1::date[], $2::int[], $3::int[], $4::int[]) as r(month, first, last, period)
+              join person_action_month a on a.month = r.month %s
+             where a.action = any($5) %s
+             group by a.user_id, a.action, r.period""";
+
+    /**
+     * Whose usage is read: everyone, one business unit, or one person. Each has its own statement, so that
+     * PostgreSQL plans a unit or a person as an index lookup rather than a filter over everyone's rows.
+     */
+    private record Who(String join, String where, String value) {
+
+        static Who of(String userId, String businessUnit, int parameter) {
+            if (userId != null) {
+                return new Who("", "and a.user_id = $" + parameter, userId);
+            }
+            if (businessUnit != null) {
+                return new Who("join person p on p.user_id = a.user_id and p.business_unit = $" + parameter, "", businessUnit);
+            }
+            return new Who("", "", null);
+        }
+
+        String sql(String template) {
+            return template.formatted(join, where);
+        }
+
+        Tuple bind(Tuple arguments) {
+            return value == null ? arguments : arguments.addString(value);
+        }
+    }
 
     private final Pool pool;
 
@@ -53,34 +80,46 @@ public class UsageQueries {
      * of each of {@code actions} over the range.
      */
     public Uni<Map<String, Usage>> usage(DateRange range, String userId, String businessUnit, Collection<String> actions) {
-        LocalDate activityFrom = activityStart(range);
-        Uni<Map<String, Usage>> activity = pool.preparedQuery(ACTIVITY)
-                .execute(Tuple.of(activityFrom.getYear(), range.to().getYear(), userId, businessUnit))
+        return usage(List.of(range), userId, businessUnit, actions).map(List::getFirst);
+    }
+
+    /**
+     * The same for consecutive periods at once (a trend): for each period, usage by user id. The active
+     * days are read once for the whole span and shared by the periods' usages.
+     */
+    public Uni<List<Map<String, Usage>>> usage(List<DateRange> periods, String userId, String businessUnit, Collection<String> actions) {
+        DateRange span = new DateRange(periods.getFirst().from(), periods.getLast().to());
+        LocalDate activityFrom = activityStart(new DateRange(span.from(), periods.getFirst().to()));
+        Who activityOf = Who.of(userId, businessUnit, 3);
+        Uni<Map<String, ActiveDays>> activity = pool.preparedQuery(activityOf.sql(ACTIVITY))
+                .execute(activityOf.bind(Tuple.of(activityFrom.getYear(), span.to().getYear())))
                 .map(rows -> {
-                    Map<String, Usage> usage = new HashMap<>();
-                    rows.forEach(row -> usage.computeIfAbsent(row.getString("user_id"), id -> Usage.empty().days(ActiveDays.none()))
-                            .days().add(row.getInteger("year"), bitmap(row)));
-                    return usage;
+                    Map<String, ActiveDays> days = new HashMap<>();
+                    rows.forEach(row -> days.computeIfAbsent(row.getString("user_id"), id -> ActiveDays.none()).add(row.getInteger("year"), bitmap(row)));
+                    return days;
                 });
+        Uni<List<Map<String, Map<String, Long>>>> counts;
         if (actions.isEmpty()) {
-            return activity;
-        }
-        MonthSlices slices = MonthSlices.of(range);
-        Tuple arguments = Tuple.tuple(List.of(slices.months(), slices.firsts(), slices.lasts(), actions.toArray(String[]::new)))
-                .addString(userId).addString(businessUnit);
-        Uni<Map<String, Map<String, Long>>> counts = pool.preparedQuery(COUNTS).execute(arguments).map(rows -> {
-            Map<String, Map<String, Long>> byUser = new HashMap<>();
-            rows.forEach(row -> byUser.computeIfAbsent(row.getString("user_id"), id -> new HashMap<>())
-                    .put(row.getString("action"), row.getLong("events")));
-            return byUser;
-        });
-        return Uni.combine().all().unis(activity, counts).with((usage, byUser) -> {
-            byUser.forEach((user, perAction) -> {
-                Usage used = usage.computeIfAbsent(user, id -> Usage.empty());
-                perAction.forEach(used::count);
+            counts = Uni.createFrom().item(periods.stream().map(period -> Map.<String, Map<String, Long>>of()).toList());
+        } else {
+            MonthSlices slices = MonthSlices.of(periods);
+            Who countsOf = Who.of(userId, businessUnit, 6);
+            Tuple arguments = countsOf.bind(Tuple.tuple(List.of(slices.months(), slices.firsts(), slices.lasts(), slices.periods(),
+                    actions.toArray(String[]::new))));
+            counts = pool.preparedQuery(countsOf.sql(COUNTS)).execute(arguments).map(rows -> {
+                List<Map<String, Map<String, Long>>> byPeriod = new ArrayList<>();
+                periods.forEach(period -> byPeriod.add(new HashMap<>()));
+                rows.forEach(row -> byPeriod.get(row.getInteger("period")).computeIfAbsent(row.getString("user_id"), id -> new HashMap<>())
+                        .put(row.getString("action"), row.getLong("events")));
+                return byPeriod;
             });
+        }
+        return Uni.combine().all().unis(activity, counts).with((days, byPeriod) -> byPeriod.stream().map(periodCounts -> {
+            Map<String, Usage> usage = new HashMap<>();
+            days.forEach((user, active) -> usage.put(user, Usage.empty().days(active)));
+            periodCounts.forEach((user, perAction) -> perAction.forEach(usage.computeIfAbsent(user, id -> Usage.empty())::count));
             return usage;
-        });
+        }).toList());
     }
 
     /** The days with any use of these people, over the range and the window before its end. */
@@ -109,20 +148,26 @@ public class UsageQueries {
         return bitmap;
     }
 
-    /** A range cut at month boundaries: for each month it touches, its first and last day of month in the range. */
-    record MonthSlices(LocalDate[] months, Integer[] firsts, Integer[] lasts) {
+    /** Periods cut at month boundaries: for each month a period touches, its first and last day of month in the period. */
+    record MonthSlices(LocalDate[] months, Integer[] firsts, Integer[] lasts, Integer[] periods) {
 
-        static MonthSlices of(DateRange range) {
+        static MonthSlices of(List<DateRange> ranges) {
             List<LocalDate> months = new ArrayList<>();
             List<Integer> firsts = new ArrayList<>();
             List<Integer> lasts = new ArrayList<>();
-            for (LocalDate month = range.from().withDayOfMonth(1); !month.isAfter(range.to()); month = month.plusMonths(1)) {
-                LocalDate monthEnd = month.plusMonths(1).minusDays(1);
-                months.add(month);
-                firsts.add(month.isBefore(range.from()) ? range.from().getDayOfMonth() : 1);
-                lasts.add(monthEnd.isAfter(range.to()) ? range.to().getDayOfMonth() : monthEnd.getDayOfMonth());
+            List<Integer> periods = new ArrayList<>();
+            for (int period = 0; period < ranges.size(); period++) {
+                DateRange range = ranges.get(period);
+                for (LocalDate month = range.from().withDayOfMonth(1); !month.isAfter(range.to()); month = month.plusMonths(1)) {
+                    LocalDate monthEnd = month.plusMonths(1).minusDays(1);
+                    months.add(month);
+                    firsts.add(month.isBefore(range.from()) ? range.from().getDayOfMonth() : 1);
+                    lasts.add(monthEnd.isAfter(range.to()) ? range.to().getDayOfMonth() : monthEnd.getDayOfMonth());
+                    periods.add(period);
+                }
             }
-            return new MonthSlices(months.toArray(LocalDate[]::new), firsts.toArray(Integer[]::new), lasts.toArray(Integer[]::new));
+            return new MonthSlices(months.toArray(LocalDate[]::new), firsts.toArray(Integer[]::new), lasts.toArray(Integer[]::new),
+                    periods.toArray(Integer[]::new));
         }
     }
 }

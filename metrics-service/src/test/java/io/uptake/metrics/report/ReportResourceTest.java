@@ -1,6 +1,7 @@
 package io.uptake.metrics.report;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static io.uptake.metrics.support.KeycloakTokens.accessToken;
 import static io.uptake.metrics.support.KeycloakTokens.connectorToken;
 import static org.awaitility.Awaitility.await;
@@ -97,6 +98,40 @@ class ReportResourceTest {
     }
 
     @Test
+    void theTrendGivesEachDayItsActivityAndRefusesAnUnknownInterval() {
+        Team team = team();
+        String admin = accessToken("adam");
+        io.restassured.path.json.JsonPath days = given().auth().oauth2(admin).queryParam("from", FROM).queryParam("to", TO)
+                .queryParam("businessUnit", team.unit()).queryParam("interval", "day")
+                .when().get("/api/metrics/adoption/trend")
+                .then().statusCode(200).body("", hasSize(7)).extract().jsonPath();
+        assertThat(days.getString("[6].periodStart")).isEqualTo(TO);
+        assertThat(days.getInt("[6].people")).isEqualTo(3);
+        assertThat(days.getInt("[6].activePeople")).isEqualTo(2);
+        assertThat(days.getDouble("[6].dau")).isEqualTo(2.0);
+        assertThat(days.getInt("[6].dormant")).isEqualTo(1);
+        assertThat(days.getInt("[5].activePeople")).isEqualTo(1);
+        assertThat(days.getInt("[4].activePeople")).isZero();
+        assertThat(days.getInt("[4].mau")).isZero();
+
+        String csv = given().auth().oauth2(admin).accept("text/csv").queryParam("from", FROM).queryParam("to", TO)
+                .queryParam("businessUnit", team.unit()).queryParam("interval", "month")
+                .when().get("/api/metrics/adoption/trend")
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        assertThat(csv.split("\r\n")[0]).isEqualTo(
+                "periodStart,periodEnd,group,people,activePeople,dau,wau,mau,stickiness,meetingObjectives,daily,weekly,occasional,dormant");
+
+        given().auth().oauth2(admin).queryParam("interval", "fortnight").when().get("/api/metrics/adoption/trend")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("interval"));
+        given().auth().oauth2(admin).queryParam("interval", "day").queryParam("from", TODAY.minusDays(200).toString())
+                .when().get("/api/metrics/adoption/trend")
+                .then().statusCode(400).body("errors[0].field", equalTo("interval"));
+        given().auth().oauth2(accessToken("mark")).queryParam("businessUnit", "Support")
+                .when().get("/api/metrics/adoption/trend").then().statusCode(403);
+        given().auth().oauth2(accessToken("alice")).when().get("/api/metrics/adoption/trend").then().statusCode(403);
+    }
+
+    @Test
     void prometheusCarriesAdoptionGaugesPerBusinessUnit() {
         Team team = team();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/metrics")
@@ -124,8 +159,42 @@ class ReportResourceTest {
     }
 
     @Test
+    void shortfallsArePagedByCursorAndTheCsvHoldsTheWholeList() {
+        Team team = team();
+        String admin = accessToken("adam");
+        String next = given().auth().oauth2(admin).queryParam("from", FROM).queryParam("to", TO).queryParam("businessUnit", team.unit())
+                .queryParam("size", 1)
+                .when().get("/api/metrics/shortfalls")
+                .then().statusCode(200)
+                .body("total", equalTo(2)).body("items", hasSize(1)).body("items[0].userId", equalTo(team.idle()))
+                .extract().path("next");
+        assertThat(next).isNotBlank();
+        given().auth().oauth2(admin).queryParam("from", FROM).queryParam("to", TO).queryParam("businessUnit", team.unit())
+                .queryParam("size", 1).queryParam("after", next)
+                .when().get("/api/metrics/shortfalls")
+                .then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].userId", equalTo(team.below()))
+                .body("next", org.hamcrest.Matchers.nullValue());
+
+        String csv = given().auth().oauth2(admin).accept("text/csv").queryParam("from", FROM).queryParam("to", TO)
+                .queryParam("businessUnit", team.unit()).queryParam("size", 1)
+                .when().get("/api/metrics/shortfalls")
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).isEqualTo("userId,businessUnit,jobRole,status,score,band,missed,gap");
+        assertThat(lines[1]).startsWith(team.idle() + ",");
+        assertThat(lines[2]).startsWith(team.below() + ",");
+
+        given().auth().oauth2(admin).queryParam("after", "not a cursor").when().get("/api/metrics/shortfalls")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("after"));
+        given().auth().oauth2(admin).queryParam("page", "2").when().get("/api/metrics/shortfalls")
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
+    }
+
+    @Test
     void theOpenApiDocumentOffersJsonAndCsvForEachReport() {
-        for (String report : List.of("/api/metrics/adoption", "/api/metrics/shortfalls", "/api/metrics/leadership",
+        for (String report : List.of("/api/metrics/adoption", "/api/metrics/adoption/trend", "/api/metrics/shortfalls", "/api/metrics/leadership",
                 "/api/metrics/conformity", "/api/metrics/people/{userId}/scorecard")) {
             given().accept(ContentType.JSON).when().get("/q/openapi")
                     .then().statusCode(200)

@@ -136,6 +136,28 @@ class AggregatesAgreeTest {
         assertThat(adoption.getLong("[0].mau")).as("mau, %s", context).isEqualTo(figures.getLong("mau"));
         assertThat(adoption.getLong("[0].daily") + adoption.getLong("[0].weekly") + adoption.getLong("[0].occasional"))
                 .as("people in an active band, %s", context).isEqualTo(figures.getLong("active"));
+
+        JsonPath trend = given().auth().oauth2(token).queryParam("from", range.from().toString()).queryParam("to", range.to().toString())
+                .queryParam("businessUnit", unit).queryParam("interval", "week").when().get("/api/metrics/adoption/trend")
+                .then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> weeks = trend.getList("");
+        assertThat(weeks).as("one row per week, %s", context).isNotEmpty();
+        long days = 0;
+        for (Map<String, Object> week : weeks) {
+            LocalDate start = LocalDate.parse((String) week.get("periodStart"));
+            LocalDate end = LocalDate.parse((String) week.get("periodEnd"));
+            days += java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1;
+            Row recounted = pool.preparedQuery("""
+                            select count(distinct user_id) as active, count(distinct (user_id, day)) as person_days
+                              from usage_event where day between $1 and $2 and user_id in (select user_id from person where business_unit = $3)""")
+                    .execute(Tuple.of(start, end, unit)).await().atMost(Duration.ofSeconds(10)).iterator().next();
+            assertThat(((Number) week.get("activePeople")).longValue()).as("trend week %s active, %s", start, context)
+                    .isEqualTo(recounted.getLong("active"));
+            assertThat(((Number) week.get("dau")).doubleValue()).as("trend week %s dau, %s", start, context)
+                    .isCloseTo(recounted.getLong("person_days") / (double) (java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1),
+                            org.assertj.core.data.Offset.offset(0.0005));
+        }
+        assertThat(days).as("the weeks cover the range, %s", context).isEqualTo(range.days());
     }
 
     private static final class Recount {
