@@ -62,10 +62,6 @@ begin
   return running;
 end $$;
 
--- The running count at day k of the month (0 before the first day).
-create function running_at(running bigint[], k int) returns bigint language sql immutable strict as $$
-  select case when k < 1 or cardinality(running) = 0 then 0 else running[least(k, cardinality(running))] end $$;
-
 -- Bitwise or of two day bitmaps of the same length.
 create function days_or(a bigint[], b bigint[]) returns bigint[] language plpgsql immutable strict as $$
 begin

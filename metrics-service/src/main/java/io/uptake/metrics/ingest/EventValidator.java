@@ -2,9 +2,11 @@ package io.uptake.metrics.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +14,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Checks one item of a batch on its own: either a {@link UsageEvent} or the list of what is wrong with it. */
+/**
+ * Checks one item of a batch on its own: either a {@link UsageEvent} or the list of what is wrong with it.
+ * With {@code sentAt} (when the sender sent the batch, by its own clock), {@code occurredAt} is corrected
+ * by the sender's clock skew (receipt - sentAt) before it is judged and kept, as Segment's tracking API
+ * does. Events up to {@value #MAX_LATENESS_DAYS} days old are taken; with {@code "backfill": true} (the
+ * ingest client only), up to the retention.
+ */
 final class EventValidator {
 
-    static final Duration MAX_LATENESS = Duration.ofDays(90);
+    static final int MAX_LATENESS_DAYS = 90;
+    static final Duration MAX_LATENESS = Duration.ofDays(MAX_LATENESS_DAYS);
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Pattern UUID_FORMAT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern USER_ID = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,100}");
@@ -30,10 +39,14 @@ final class EventValidator {
 
     private final Set<String> knownActions;
     private final Instant now;
+    private final int retentionDays;
+    private final boolean mayBackfill;
 
-    EventValidator(Set<String> knownActions, Clock clock) {
+    EventValidator(Set<String> knownActions, Clock clock, int retentionDays, boolean mayBackfill) {
         this.knownActions = knownActions;
         this.now = clock.instant();
+        this.retentionDays = retentionDays;
+        this.mayBackfill = mayBackfill;
     }
 
     Outcome validate(JsonNode item) {
@@ -58,7 +71,9 @@ final class EventValidator {
         if (action != null && !knownActions.contains(action)) {
             errors.add("action: '" + shorten(action) + "' is not in the action catalogue");
         }
-        Instant occurredAt = instant(item, errors);
+        boolean backfill = backfill(item, errors);
+        Duration skew = skew(item, errors);
+        Instant occurredAt = instant(item, skew, backfill, errors);
         String objectType = optionalLabel(item, "objectType", errors);
         String source = optionalLabel(item, "source", errors);
         if (!errors.isEmpty()) {
@@ -67,22 +82,63 @@ final class EventValidator {
         return new Outcome(new UsageEvent(eventId, userId, action, occurredAt, objectType, source), rawId, List.of());
     }
 
-    private Instant instant(JsonNode item, List<String> errors) {
+    private boolean backfill(JsonNode item, List<String> errors) {
+        JsonNode value = item.get("backfill");
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            errors.add("backfill: must be true or false");
+            return false;
+        }
+        if (value.booleanValue() && !mayBackfill) {
+            errors.add("backfill: only the ingest client may send history");
+            return false;
+        }
+        return value.booleanValue();
+    }
+
+    /** receipt - sentAt, or zero without sentAt. */
+    private Duration skew(JsonNode item, List<String> errors) {
+        JsonNode value = item.get("sentAt");
+        if (value == null || value.isNull()) {
+            return Duration.ZERO;
+        }
+        if (!value.isTextual()) {
+            errors.add("sentAt: must be a string");
+            return Duration.ZERO;
+        }
+        try {
+            return Duration.between(OffsetDateTime.parse(value.asText()).toInstant(), now);
+        } catch (DateTimeParseException e) {
+            errors.add("sentAt: must be an RFC 3339 instant with an offset, such as 2026-11-02T09:15:00Z");
+            return Duration.ZERO;
+        }
+    }
+
+    private Instant instant(JsonNode item, Duration skew, boolean backfill, List<String> errors) {
         String raw = text(item, "occurredAt", errors);
         if (raw == null) {
             return null;
         }
         Instant occurredAt;
         try {
-            occurredAt = OffsetDateTime.parse(raw).toInstant();
+            occurredAt = OffsetDateTime.parse(raw).toInstant().plus(skew);
         } catch (DateTimeParseException e) {
             errors.add("occurredAt: must be an RFC 3339 instant with an offset, such as 2026-11-02T09:15:00Z");
             return null;
+        } catch (ArithmeticException | DateTimeException e) {
+            errors.add("sentAt: too far from the time of receipt to correct occurredAt by");
+            return null;
         }
-        if (occurredAt.isBefore(now.minus(MAX_LATENESS))) {
-            errors.add("occurredAt: more than 90 days ago");
+        String corrected = skew.isZero() ? "" : " (corrected by the sender's clock skew of " + skew.toSeconds() + " s)";
+        if (occurredAt.atOffset(ZoneOffset.UTC).toLocalDate().isBefore(now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(retentionDays))) {
+            errors.add("occurredAt: older than the retention of " + retentionDays + " days" + corrected + "; such events are not kept");
+        } else if (!backfill && occurredAt.isBefore(now.minus(MAX_LATENESS))) {
+            errors.add("occurredAt: more than " + MAX_LATENESS_DAYS + " days ago" + corrected
+                    + "; send history with \"backfill\": true (up to " + retentionDays + " days)");
         } else if (occurredAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
-            errors.add("occurredAt: more than 5 minutes in the future");
+            errors.add("occurredAt: more than 5 minutes in the future" + corrected);
         }
         return occurredAt;
     }

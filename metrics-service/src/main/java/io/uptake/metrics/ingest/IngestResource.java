@@ -1,6 +1,7 @@
 package io.uptake.metrics.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -17,9 +18,11 @@ public class IngestResource {
     static final int MAX_BATCH = 1000;
 
     private final IngestService service;
+    private final SecurityIdentity identity;
 
-    public IngestResource(IngestService service) {
+    public IngestResource(IngestService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @POST
@@ -28,6 +31,6 @@ public class IngestResource {
             @NotNull(message = "must be a JSON array of 1 to 1000 usage events")
             @Size(min = 1, max = MAX_BATCH, message = "must hold 1 to 1000 usage events")
             List<JsonNode> events) {
-        return service.ingest(events).map(report -> Response.accepted(report).build());
+        return service.ingest(events, identity.hasRole("ingest")).map(report -> Response.accepted(report).build());
     }
 }

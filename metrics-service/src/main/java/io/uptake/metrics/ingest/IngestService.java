@@ -27,20 +27,23 @@ public class IngestService {
     private final KnownActions knownActions;
     private final UsageEventStore store;
     private final UsageEventPublisher publisher;
+    private final EventRetention retention;
     private final Clock clock;
 
-    public IngestService(KnownActions knownActions, UsageEventStore store, UsageEventPublisher publisher) {
+    public IngestService(KnownActions knownActions, UsageEventStore store, UsageEventPublisher publisher, EventRetention retention) {
         this.knownActions = knownActions;
         this.store = store;
         this.publisher = publisher;
+        this.retention = retention;
         this.clock = Clock.systemUTC();
     }
 
-    public Uni<IngestReport> ingest(List<JsonNode> items) {
+    /** {@code mayBackfill}: whether the caller may send history older than the usual lateness (the ingest client). */
+    public Uni<IngestReport> ingest(List<JsonNode> items, boolean mayBackfill) {
         return knownActions.codes()
                 .onFailure().transform(failure -> new ServiceUnavailableException(
                         "The action catalogue cannot be read; send the batch again later", EventsNotDurable.RETRY_AFTER_SECONDS, failure))
-                .map(codes -> sort(items, new EventValidator(codes, clock)))
+                .map(codes -> sort(items, new EventValidator(codes, clock, retention.days(), mayBackfill)))
                 .flatMap(this::dropRecorded)
                 .flatMap(sorted -> publisher.publish(sorted.fresh())
                         .onFailure().transform(EventsNotDurable::new)
@@ -73,8 +76,7 @@ public class IngestService {
         if (sorted.fresh().isEmpty()) {
             return Uni.createFrom().item(sorted);
         }
-        List<UUID> ids = sorted.fresh().stream().map(UsageEvent::eventId).toList();
-        return store.recorded(ids)
+        return store.recorded(sorted.fresh())
                 .ifNoItem().after(RECORDED_LOOKUP_TIMEOUT).fail()
                 .map(recorded -> {
                     List<UsageEvent> fresh = sorted.fresh().stream().filter(event -> !recorded.contains(event.eventId())).toList();

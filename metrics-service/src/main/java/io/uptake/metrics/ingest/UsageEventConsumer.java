@@ -18,9 +18,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class UsageEventConsumer {
 
     private final UsageEventStore store;
+    private final EventRetention retention;
 
-    public UsageEventConsumer(UsageEventStore store) {
+    public UsageEventConsumer(UsageEventStore store, EventRetention retention) {
         this.store = store;
+        this.retention = retention;
     }
 
     @Incoming("usage-events-in")
@@ -29,7 +31,7 @@ public class UsageEventConsumer {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return store.apply(events)
+        return Uni.createFrom().deferred(() -> store.apply(events, retention.oldestDay()))
                 .onFailure().invoke(failure -> Log.warnf("Could not apply %d usage events, retrying: %s", events.size(), failure.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
                 .replaceWithVoid();

@@ -1,5 +1,6 @@
 package io.uptake.metrics.ingest;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,7 +30,7 @@ public class UsageEventStore {
                 insert into usage_event (event_id, user_id, action, occurred_at, day, object_type, source)
                 select * from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::date[],
                                      $6::varchar[], $7::varchar[])
-                on conflict (event_id) do nothing
+                on conflict (day, event_id) do nothing
                 returning user_id, day, action),
             per_day as (
                 select user_id, date_trunc('month', day)::date as month, action, extract(day from day)::int as day_of_month,
@@ -58,8 +59,19 @@ public class UsageEventStore {
         this.pool = pool;
     }
 
-    /** Records the events whose ids are new and adds them to the rollups; returns how many rollup rows changed. */
-    public Uni<Integer> apply(List<UsageEvent> events) {
+    /**
+     * Records the events whose ids are new and adds them to the aggregates; returns how many per-unit rows
+     * changed. Events on days before {@code oldestDay} (past the retention, whose partition may be gone) are
+     * left out.
+     */
+    public Uni<Integer> apply(List<UsageEvent> all, LocalDate oldestDay) {
+        List<UsageEvent> events = all.stream().filter(event -> !day(event).isBefore(oldestDay)).toList();
+        if (events.size() < all.size()) {
+            Log.warnf("Left out %d usage event(s) from before %s, past the retention", all.size() - events.size(), oldestDay);
+        }
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
         int size = events.size();
         UUID[] ids = new UUID[size];
         String[] users = new String[size];
@@ -70,12 +82,11 @@ public class UsageEventStore {
         String[] sources = new String[size];
         for (int i = 0; i < size; i++) {
             UsageEvent event = events.get(i);
-            OffsetDateTime at = event.occurredAt().atOffset(ZoneOffset.UTC);
             ids[i] = event.eventId();
             users[i] = event.userId();
             actions[i] = event.action();
-            occurred[i] = at;
-            days[i] = at.toLocalDate();
+            occurred[i] = event.occurredAt().atOffset(ZoneOffset.UTC);
+            days[i] = day(event);
             objectTypes[i] = event.objectType();
             sources[i] = event.source();
         }
@@ -83,10 +94,16 @@ public class UsageEventStore {
         return pool.preparedQuery(APPLY).execute(arguments).map(rows -> rows.rowCount());
     }
 
-    /** Which of these event ids are already recorded. */
-    public Uni<Set<UUID>> recorded(List<UUID> ids) {
-        return pool.preparedQuery("select event_id from usage_event where event_id = any($1)")
-                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+    /** The day (UTC) an event counts for, and under which the log keeps it. */
+    static LocalDate day(UsageEvent event) {
+        return event.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** Which of these events are already recorded (looked up by day and id, the log's key). */
+    public Uni<Set<UUID>> recorded(List<UsageEvent> events) {
+        return pool.preparedQuery("select event_id from usage_event where (day, event_id) in (select * from unnest($1::date[], $2::uuid[]))")
+                .execute(Tuple.of(events.stream().map(UsageEventStore::day).toArray(LocalDate[]::new),
+                        events.stream().map(UsageEvent::eventId).toArray(UUID[]::new)))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false)
                         .map((Row row) -> row.getUUID("event_id"))
                         .collect(Collectors.toSet()));

@@ -18,6 +18,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,13 +129,63 @@ class IngestResourceTest {
                 .body("rejected[0].errors", hasItem("eventId: is required"))
                 .body("rejected[1].errors[0]", containsString("eventId: must be a UUID"))
                 .body("rejected[2].errors", hasItem("userId: must be a string"))
-                .body("rejected[3].errors", hasItem("occurredAt: more than 90 days ago"))
+                .body("rejected[3].errors", hasItem("occurredAt: older than the retention of 400 days; such events are not kept"))
                 .body("rejected[4].errors", hasItem("occurredAt: more than 5 minutes in the future"))
                 .body("rejected[5].errors[0]", containsString("occurredAt: must be an RFC 3339 instant"))
                 .body("rejected[6].errors", hasItem("source: at most 100 characters"))
                 .body("rejected[7].errors[0]", containsString("userId: must be"))
                 .body("rejected[8].errors", hasItem("the item must be a JSON object"));
         assertThat(rollupTotal(pool, user)).isZero();
+    }
+
+    @Test
+    void aSenderClockThreeDaysAheadIsCorrectedBySentAt() {
+        String user = newUser();
+        Instant now = Instant.now();
+        Instant wrongClock = now.plus(Duration.ofDays(3));
+        Map<String, Object> skewed = Map.of("eventId", UUID.randomUUID().toString(), "userId", user, "action", "login",
+                "occurredAt", wrongClock.minus(Duration.ofMinutes(10)).toString(), "sentAt", wrongClock.toString());
+        given().auth().oauth2(connectorToken()).contentType(ContentType.JSON).body(List.of(skewed))
+                .when().post(EVENTS)
+                .then().statusCode(202).body("accepted", equalTo(1));
+        LocalDate expectedDay = now.minus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC).toLocalDate();
+        await().atMost(APPLIED_WITHIN).until(() -> rollupTotal(pool, user) == 1L);
+        assertThat(rollupOn(user, expectedDay)).isEqualTo(1L);
+
+        Map<String, Object> unskewed = Map.of("eventId", UUID.randomUUID().toString(), "userId", user, "action", "login",
+                "occurredAt", wrongClock.toString());
+        given().auth().oauth2(connectorToken()).contentType(ContentType.JSON).body(List.of(unskewed, Map.of("eventId", UUID.randomUUID().toString(),
+                        "userId", user, "action", "login", "occurredAt", now.toString(), "sentAt", "tuesday")))
+                .when().post(EVENTS)
+                .then().statusCode(202).body("accepted", equalTo(0))
+                .body("rejected[0].errors", hasItem("occurredAt: more than 5 minutes in the future"))
+                .body("rejected[1].errors[0]", containsString("sentAt: must be an RFC 3339 instant"));
+    }
+
+    @Test
+    void historyNeedsBackfillFromTheIngestClientAndStopsAtTheRetention() {
+        String user = newUser();
+        LocalDate longAgo = LocalDate.now(ZoneOffset.UTC).minusDays(200);
+        Instant at = longAgo.atTime(10, 0).toInstant(ZoneOffset.UTC);
+        Map<String, Object> history = Map.of("eventId", UUID.randomUUID().toString(), "userId", user, "action", "login",
+                "occurredAt", at.toString(), "backfill", true);
+        Map<String, Object> unflagged = Map.of("eventId", UUID.randomUUID().toString(), "userId", user, "action", "login", "occurredAt", at.toString());
+        Map<String, Object> tooOld = Map.of("eventId", UUID.randomUUID().toString(), "userId", user, "action", "login",
+                "occurredAt", Instant.now().minus(Duration.ofDays(401)).toString(), "backfill", true);
+
+        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON).body(List.of(history))
+                .when().post(EVENTS)
+                .then().statusCode(202).body("accepted", equalTo(0))
+                .body("rejected[0].errors", hasItem("backfill: only the ingest client may send history"));
+        given().auth().oauth2(connectorToken()).contentType(ContentType.JSON).body(List.of(history, unflagged, tooOld))
+                .when().post(EVENTS)
+                .then().statusCode(202).body("accepted", equalTo(1))
+                .body("rejected[0].index", equalTo(1))
+                .body("rejected[0].errors[0]", containsString("more than 90 days ago; send history with \"backfill\": true (up to 400 days)"))
+                .body("rejected[1].index", equalTo(2))
+                .body("rejected[1].errors", hasItem("occurredAt: older than the retention of 400 days; such events are not kept"));
+        await().atMost(APPLIED_WITHIN).until(() -> rollupTotal(pool, user) == 1L);
+        assertThat(rollupOn(user, longAgo)).isEqualTo(1L);
     }
 
     @Test
@@ -217,6 +269,13 @@ class IngestResourceTest {
     private static Map<String, Object> event(String user, String action, Instant at) {
         return Map.of("eventId", UUID.randomUUID().toString(), "userId", user, "action", action,
                 "occurredAt", at.toString(), "objectType", "contact", "source", "web");
+    }
+
+    private long rollupOn(String user, LocalDate day) {
+        return pool.preparedQuery("select coalesce(sum(events), 0) as total from daily_rollup where user_id = $1 and day = $2")
+                .execute(Tuple.of(user, day))
+                .map(rows -> rows.iterator().next().getLong("total"))
+                .await().atMost(Duration.ofSeconds(10));
     }
 
     private long rollup(String user, String action) {

@@ -37,14 +37,14 @@ class UsageEventStoreTest {
                 event(user, "record.created", MONDAY_LATE),
                 event(user, "record.created", TUESDAY_EARLY));
 
-        asserter.execute(() -> store.apply(events));
-        asserter.execute(() -> store.apply(events));
-        asserter.execute(() -> store.apply(List.of(events.get(1), events.get(1))));
+        asserter.execute(() -> store.apply(events, java.time.LocalDate.MIN));
+        asserter.execute(() -> store.apply(events, java.time.LocalDate.MIN));
+        asserter.execute(() -> store.apply(List.of(events.get(1), events.get(1)), java.time.LocalDate.MIN));
 
         asserter.assertThat(() -> rollup(user, "2026-11-23", "record.created"), count -> assertThat(count).isEqualTo(2L));
         asserter.assertThat(() -> rollup(user, "2026-11-23", "login"), count -> assertThat(count).isEqualTo(1L));
         asserter.assertThat(() -> rollup(user, "2026-11-24", "record.created"), count -> assertThat(count).isEqualTo(1L));
-        asserter.assertThat(() -> store.recorded(events.stream().map(UsageEvent::eventId).toList()),
+        asserter.assertThat(() -> store.recorded(events),
                 recorded -> assertThat(recorded).hasSize(4));
     }
 

@@ -66,6 +66,9 @@ class AggregatesAgreeTest {
             people.add(person("agree", unit, "rep", false));
         }
 
+        // the span lies a year back: make sure its partitions of the event log exist whatever the retention
+        pool.preparedQuery("select ensure_usage_event_partitions($1, $2)").execute(Tuple.of(ORIGIN, ORIGIN.plusDays(SPAN_DAYS)))
+                .await().atMost(Duration.ofSeconds(10));
         List<UsageEvent> applied = new ArrayList<>();
         for (int batch = 0; batch < 25; batch++) {
             List<UsageEvent> events = new ArrayList<>();
@@ -79,9 +82,9 @@ class AggregatesAgreeTest {
                 events.add(applied.get(random.nextInt(applied.size()))); // a redelivered event
             }
             Collections.shuffle(events, random);
-            store.apply(events).await().atMost(Duration.ofSeconds(30));
+            store.apply(events, LocalDate.MIN).await().atMost(Duration.ofSeconds(30));
             if (random.nextInt(5) == 0) {
-                store.apply(events).await().atMost(Duration.ofSeconds(30)); // a whole batch delivered again
+                store.apply(events, LocalDate.MIN).await().atMost(Duration.ofSeconds(30)); // a whole batch delivered again
             }
             applied.addAll(events);
         }

@@ -37,10 +37,12 @@ class ShortfallPublicationTest {
 
     private final ShortfallsProbe published;
     private final Pool pool;
+    private final ShortfallPublisher publisher;
 
-    ShortfallPublicationTest(ShortfallsProbe published, Pool pool) {
+    ShortfallPublicationTest(ShortfallsProbe published, Pool pool, ShortfallPublisher publisher) {
         this.published = published;
         this.pool = pool;
+        this.publisher = publisher;
     }
 
     @BeforeAll
@@ -86,6 +88,39 @@ class ShortfallPublicationTest {
         assertThat(notice.get("from").asText()).isEqualTo(LAST_WEEK.start().toString());
         assertThat(notice.get("missed").get(0).get("metric").asText()).isEqualTo("active-days");
         assertThat(JSON.readTree(published.valuesFor(idle).getFirst()).get("status").asText()).isEqualTo("INACTIVE");
+    }
+
+    @Test
+    void historyBackfilledForAnOldClosedWeekChangesItsTrendButPublishesNoShortfallForIt() throws Exception {
+        String unit = "Backfill " + UUID.randomUUID().toString().substring(0, 8);
+        String admin = accessToken("adam");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":3}],\"effectiveFrom\":\""
+                        + LocalDate.now(ZoneOffset.UTC).minusDays(200) + "\"}")
+                .when().put("/api/metrics/objectives/" + unit + "/rep").then().statusCode(200);
+        String historic = person("short", unit, "rep", false);
+        LocalDate oldWeek = LAST_WEEK.start().minusWeeks(10);
+        Map<String, Object> imported = new java.util.HashMap<>(event(historic, "login", oldWeek.plusDays(2)));
+        imported.put("backfill", true);
+        given().auth().oauth2(connectorToken()).contentType(ContentType.JSON).body(List.of(imported))
+                .when().post("/api/metrics/events").then().statusCode(202).body("accepted", equalTo(1));
+        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, historic) == 1);
+
+        given().auth().oauth2(admin).queryParam("from", oldWeek.toString()).queryParam("to", oldWeek.plusDays(6).toString())
+                .queryParam("businessUnit", unit).queryParam("interval", "week")
+                .when().get("/api/metrics/adoption/trend")
+                .then().statusCode(200)
+                .body("[0].activePeople", equalTo(1))
+                .body("[0].meetingObjectives", equalTo(0.0f));
+
+        publisher.publishClosedPeriods();
+        // the check publishes the last closed week (where this person is inactive); never the week of the history
+        await().atMost(Duration.ofSeconds(90)).until(() -> published.valuesFor(historic).stream()
+                .anyMatch(value -> value.contains("\"from\":\"" + LAST_WEEK.start() + "\"")));
+        assertThat(published.valuesFor(historic)).noneMatch(value -> value.contains("\"from\":\"" + oldWeek + "\""));
+        Long noticesOfOldWeek = pool.preparedQuery("select count(*) from shortfall_notice where user_id = $1 and period_start = $2")
+                .execute(Tuple.of(historic, oldWeek)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+        assertThat(noticesOfOldWeek).isZero();
     }
 
     @Test

@@ -1,0 +1,85 @@
+package io.uptake.metrics.ingest;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How long the event log keeps events ({@code uptake.retention.days}, 400 by default), and its monthly
+ * partitions: at start and every hour, the partitions from the oldest kept day to two months ahead are
+ * made, and those whose every day is past the retention are dropped (no bulk delete). The per-person
+ * aggregates the reports read are kept.
+ */
+@ApplicationScoped
+public class EventRetention {
+
+    private static final long MONTHS_AHEAD = 2;
+
+    private final int days;
+    private final Pool pool;
+    private final Vertx vertx;
+    private final long checkMillis;
+    private long timer = -1;
+
+    public EventRetention(@ConfigProperty(name = "uptake.retention.days", defaultValue = "400") int days, Pool pool, Vertx vertx,
+            @ConfigProperty(name = "uptake.retention.check-ms", defaultValue = "3600000") long checkMillis) {
+        this.days = days;
+        this.pool = pool;
+        this.vertx = vertx;
+        this.checkMillis = checkMillis;
+    }
+
+    public int days() {
+        return days;
+    }
+
+    /** The oldest day the log keeps; events on earlier days are past the retention. */
+    public LocalDate oldestDay() {
+        return LocalDate.now(ZoneOffset.UTC).minusDays(days);
+    }
+
+    void start(@Observes StartupEvent started) {
+        timer = vertx.setPeriodic(1, checkMillis, tick -> maintain()
+                .subscribe().with(dropped -> { }, failure -> Log.warnf("Event log partitions not maintained, will retry: %s", failure.getMessage())));
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Makes the partitions the retention needs and drops those past it; returns the names dropped. */
+    public Uni<List<String>> maintain() {
+        LocalDate oldest = oldestDay();
+        return pool.preparedQuery("select ensure_usage_event_partitions($1, $2)")
+                .execute(Tuple.of(oldest, LocalDate.now(ZoneOffset.UTC).plusMonths(MONTHS_AHEAD)))
+                .flatMap(created -> dropBefore(oldest));
+    }
+
+    /** Drops the partitions whose every day is before {@code day}. */
+    public Uni<List<String>> dropBefore(LocalDate day) {
+        return pool.preparedQuery("select drop_usage_event_partitions_before($1) as dropped").execute(Tuple.of(day)).map(rows -> {
+            List<String> dropped = new ArrayList<>();
+            for (Row row : rows) {
+                dropped.add(row.getString("dropped"));
+            }
+            if (!dropped.isEmpty()) {
+                Log.infof("Dropped event log partitions past the retention of %d days: %s", days, dropped);
+            }
+            return dropped;
+        });
+    }
+}
