@@ -26,8 +26,8 @@ public class UsageEventConsumer {
     }
 
     @Incoming("usage-events-in")
-    public Uni<Void> apply(List<UsageEvent> batch) {
-        List<UsageEvent> events = batch.stream().filter(Objects::nonNull).toList();
+    public Uni<Void> apply(List<List<UsageEvent>> records) {
+        List<UsageEvent> events = records.stream().filter(Objects::nonNull).flatMap(List::stream).filter(Objects::nonNull).toList();
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
