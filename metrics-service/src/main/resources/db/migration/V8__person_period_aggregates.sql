@@ -71,16 +71,18 @@ begin
   return a;
 end $$;
 
--- The bitmap of a set of days of one year, given as days of the year (1..366).
-create function days_bitmap(days_of_year int[]) returns bigint[] language sql immutable strict as $$
-  select array[
-    coalesce(bit_or(1::bigint << ((d - 1) % 64)) filter (where (d - 1) / 64 = 0), 0),
-    coalesce(bit_or(1::bigint << ((d - 1) % 64)) filter (where (d - 1) / 64 = 1), 0),
-    coalesce(bit_or(1::bigint << ((d - 1) % 64)) filter (where (d - 1) / 64 = 2), 0),
-    coalesce(bit_or(1::bigint << ((d - 1) % 64)) filter (where (d - 1) / 64 = 3), 0),
-    coalesce(bit_or(1::bigint << ((d - 1) % 64)) filter (where (d - 1) / 64 = 4), 0),
-    coalesce(bit_or(1::bigint << ((d - 1) % 64)) filter (where (d - 1) / 64 = 5), 0)]
-  from unnest(days_of_year) d $$;
+-- The bitmap of a set of days of one year, given as days of the year (1..366). (A loop: the same in SQL with
+-- six filtered bit_or aggregates over unnest cost six times as much, a sixth of the apply statement.)
+create function days_bitmap(days_of_year int[]) returns bigint[] language plpgsql immutable strict as $$
+declare
+  bitmap bigint[] := '{0,0,0,0,0,0}';
+  d int;
+begin
+  foreach d in array days_of_year loop
+    bitmap[(d - 1) / 64 + 1] := bitmap[(d - 1) / 64 + 1] | (1::bigint << ((d - 1) % 64));
+  end loop;
+  return bitmap;
+end $$;
 
 create table person_action_month (
     user_id varchar(100) not null,
