@@ -95,13 +95,11 @@ public final class ActiveDays {
 
     /** Workdays (Monday to Friday) in {@code from}..{@code to}, active or not. */
     public static long workdaysBetween(LocalDate from, LocalDate to) {
-        long count = 0;
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            if (isWorkday(day)) {
-                count++;
-            }
+        ActiveDays all = new ActiveDays();
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            all.years.put(year, workdayMask(year));
         }
-        return count;
+        return all.count(from, to);
     }
 
     static boolean isWorkday(LocalDate day) {

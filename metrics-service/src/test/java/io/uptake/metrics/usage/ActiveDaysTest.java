@@ -52,6 +52,17 @@ class ActiveDaysTest {
     }
 
     @Test
+    void workdaysBetweenAgreesWithADayByDayCount() {
+        Random random = new Random(11);
+        for (int i = 0; i < 500; i++) {
+            LocalDate from = LocalDate.of(2023, 6, 1).plusDays(random.nextInt(900));
+            LocalDate to = from.plusDays(random.nextInt(366));
+            long expected = from.datesUntil(to.plusDays(1)).filter(ActiveDays::isWorkday).count();
+            assertThat(ActiveDays.workdaysBetween(from, to)).as("%s..%s", from, to).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void workdaysBetweenCountsMondayToFriday() {
         // 2026-11-30 is a Monday
         assertThat(ActiveDays.workdaysBetween(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 6))).isEqualTo(5);
