@@ -3,11 +3,13 @@
 -- person active on about 70% of days, 1 to 4 actions a day with 1 to 10 events each. The use is written
 -- as the service keeps it: running counts per person, month and action, a bitmap of active days per
 -- person and year, and per-unit daily totals (the raw events are not needed by any report).
-truncate usage_event, person_action_month, person_activity, unit_action_day, person, objective_version, shortfall_notice, outbox;
+truncate usage_event, person_action_month, person_activity, unit_action_day, person, person_membership, objective_version, shortfall_notice, outbox;
 
 insert into person (user_id, display_name, email, business_unit, job_role, executive, active)
 select 'bench-' || i, 'Person ' || i, 'bench-' || i || '@example.com', 'Unit ' || (i % 20), 'role-' || (i % 5), i % 200 = 0, true
   from generate_series(1, :people) i;
+insert into person_membership (user_id, business_unit, job_role, active, valid_from)
+select user_id, business_unit, job_role, active, '-infinity' from person;
 
 insert into objective_version (business_unit, job_role, expectations, valid_from, set_by)
 select 'Unit ' || u, 'role-' || r,

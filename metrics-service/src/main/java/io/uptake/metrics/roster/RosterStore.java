@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,6 +35,17 @@ public class RosterStore {
                       (excluded.display_name, excluded.email, excluded.business_unit, excluded.job_role,
                        excluded.manager_id, excluded.executive, excluded.active)
                 returning p.*, (p.xmax = 0) as created
+            ), ended as (
+                update person_membership m set valid_to = now()
+                  from changed c
+                 where m.user_id = c.user_id and m.valid_to is null and not c.created
+                   and (m.business_unit, m.job_role, m.active) is distinct from (c.business_unit, c.job_role, c.active)
+                returning m.user_id
+            ), started as (
+                insert into person_membership (user_id, business_unit, job_role, active, valid_from)
+                select c.user_id, c.business_unit, c.job_role, c.active, case when c.created then '-infinity'::timestamptz else now() end
+                  from changed c
+                 where c.created or c.user_id in (select user_id from ended)
             ), published as (
                 insert into outbox (channel, key, payload, traceparent)
                 select 'people', user_id, json_build_object(
@@ -68,17 +80,6 @@ public class RosterStore {
         });
     }
 
-    /** Everyone active on the roster, or those of one business unit. */
-    public Uni<List<PersonView>> active(String businessUnit) {
-        return pool.preparedQuery("select * from person where active and ($1::varchar is null or business_unit = $1) order by user_id")
-                .execute(Tuple.of(businessUnit))
-                .map(rows -> {
-                    List<PersonView> people = new java.util.ArrayList<>(rows.size());
-                    rows.forEach(row -> people.add(PersonView.of(row)));
-                    return people;
-                });
-    }
-
     /** The active people flagged as executives, for the leadership report. */
     public Uni<List<PersonView>> executives() {
         return pool.preparedQuery("select * from person where active and executive order by user_id")
@@ -87,6 +88,39 @@ public class RosterStore {
                     List<PersonView> people = new java.util.ArrayList<>(rows.size());
                     rows.forEach(row -> people.add(PersonView.of(row)));
                     return people;
+                });
+    }
+
+    /**
+     * The unit, role and roster state of everyone in {@code businessUnit} (or everyone) at some instant of
+     * {@code from}..{@code to}, as entries with their time in force; {@link Memberships} picks an instant.
+     */
+    public Uni<Memberships> membershipsDuring(OffsetDateTime from, OffsetDateTime to, String businessUnit) {
+        return pool.preparedQuery("""
+                        select user_id, business_unit, job_role, active, valid_from, valid_to from person_membership
+                         where valid_from <= $2 and (valid_to is null or valid_to > $1) and ($3::varchar is null or business_unit = $3)""")
+                .execute(Tuple.of(from, to, businessUnit))
+                .map(rows -> {
+                    List<Memberships.Entry> entries = new java.util.ArrayList<>(rows.size());
+                    rows.forEach(row -> entries.add(new Memberships.Entry(row.getString("user_id"), row.getString("business_unit"),
+                            row.getString("job_role"), row.getBoolean("active"), row.getOffsetDateTime("valid_from"), row.getOffsetDateTime("valid_to"))));
+                    return new Memberships(entries);
+                });
+    }
+
+    /** One person's unit, role and roster state at an instant, or null when they were not on the roster then. */
+    public Uni<Memberships.Entry> membershipAt(String userId, OffsetDateTime at) {
+        return pool.preparedQuery("""
+                        select user_id, business_unit, job_role, active, valid_from, valid_to from person_membership
+                         where user_id = $1 and valid_from <= $2 and (valid_to is null or valid_to > $2)""")
+                .execute(Tuple.of(userId, at))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new Memberships.Entry(row.getString("user_id"), row.getString("business_unit"), row.getString("job_role"),
+                            row.getBoolean("active"), row.getOffsetDateTime("valid_from"), row.getOffsetDateTime("valid_to"));
                 });
     }
 

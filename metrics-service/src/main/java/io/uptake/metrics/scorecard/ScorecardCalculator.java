@@ -2,7 +2,7 @@ package io.uptake.metrics.scorecard;
 
 import io.uptake.metrics.objective.Expectation;
 import io.uptake.metrics.objective.ObjectivesView;
-import io.uptake.metrics.roster.PersonView;
+import io.uptake.metrics.roster.Memberships;
 import io.uptake.metrics.usage.AdoptionBand;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +23,7 @@ public final class ScorecardCalculator {
     private ScorecardCalculator() {
     }
 
-    public static ScorecardView score(PersonView person, ObjectivesView objectives, LocalDate from, LocalDate to, Usage usage) {
+    public static ScorecardView score(Memberships.Entry person, ObjectivesView objectives, LocalDate from, LocalDate to, Usage usage) {
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         long activeDays = usage.days().count(from, to);
         AdoptionBand band = AdoptionBand.of(usage.days(), from, to);

@@ -6,7 +6,9 @@ import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.objective.ObjectiveService;
 import io.uptake.metrics.objective.ObjectivesView;
 import io.uptake.metrics.roster.PersonView;
+import io.uptake.metrics.roster.Memberships;
 import io.uptake.metrics.roster.RosterService;
+import io.uptake.metrics.roster.RosterStore;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
@@ -18,14 +20,19 @@ public class ScorecardService {
     private final RosterService roster;
     private final ObjectiveService objectives;
     private final UsageQueries usageQueries;
+    private final RosterStore memberships;
 
-    public ScorecardService(RosterService roster, ObjectiveService objectives, UsageQueries usageQueries) {
+    public ScorecardService(RosterService roster, ObjectiveService objectives, UsageQueries usageQueries, RosterStore memberships) {
         this.roster = roster;
+        this.memberships = memberships;
         this.objectives = objectives;
         this.usageQueries = usageQueries;
     }
 
-    /** The scorecard, judged by the objectives in force when the range closed (or now, for a range still open). */
+    /**
+     * The scorecard, in the unit and role the person had when the range closed (or now, for a range still
+     * open), judged by that team's objectives in force then.
+     */
     public Uni<ScorecardView> scorecard(Viewer viewer, String userId, DateRange range) {
         return roster.find(userId).flatMap(person -> {
             if (!mayRead(viewer, userId, person)) {
@@ -34,9 +41,11 @@ public class ScorecardService {
             if (person == null) {
                 return Uni.createFrom().failure(new NotFoundException("No person '" + userId + "' in the roster"));
             }
-            return objectives.inForceAt(person.businessUnit(), person.jobRole(), range.judgedAt())
-                    .flatMap(inForce -> usage(userId, range, inForce)
-                            .map(usage -> ScorecardCalculator.score(person, inForce, range.from(), range.to(), usage)));
+            return memberships.membershipAt(userId, range.judgedAt())
+                    .map(then -> then != null ? then : new Memberships.Entry(userId, person.businessUnit(), person.jobRole(), person.active(), null, null))
+                    .flatMap(then -> objectives.inForceAt(then.businessUnit(), then.jobRole(), range.judgedAt())
+                            .flatMap(inForce -> usage(userId, range, inForce)
+                                    .map(usage -> ScorecardCalculator.score(then, inForce, range.from(), range.to(), usage))));
         });
     }
 

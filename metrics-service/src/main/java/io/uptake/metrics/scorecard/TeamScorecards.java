@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.objective.ObjectiveStore;
 import io.uptake.metrics.objective.ObjectivesView;
-import io.uptake.metrics.roster.PersonView;
+import io.uptake.metrics.roster.Memberships;
 import io.uptake.metrics.roster.RosterStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -19,8 +19,8 @@ import java.util.Map;
 @ApplicationScoped
 public class TeamScorecards {
 
-    /** One person of the team: their scorecard, and their usage (for reports that also count activity). */
-    public record Scored(PersonView person, ScorecardView card, Usage usage) {
+    /** One person of the team: their unit and role then, their scorecard, and their usage (for reports that also count activity). */
+    public record Scored(Memberships.Entry person, ScorecardView card, Usage usage) {
     }
 
     private final RosterStore roster;
@@ -41,23 +41,28 @@ public class TeamScorecards {
         return scored(List.of(range), businessUnit).map(List::getFirst);
     }
 
-    /** For each of consecutive periods, everyone scored against the objectives in force when that period is judged. */
+    /**
+     * For each of consecutive periods, the people on the active roster when the period is judged (in the unit
+     * and role they had then), scored against the objectives in force then.
+     */
     public Uni<List<List<Scored>>> scored(List<DateRange> periods, String businessUnit) {
         OffsetDateTime first = periods.getFirst().judgedAt();
         OffsetDateTime last = periods.getLast().judgedAt();
         return objectives.allInForceBetween(first, last).flatMap(versions -> Uni.combine().all()
-                .unis(roster.active(businessUnit), usage.usage(periods, null, businessUnit, ScorecardCalculator.countedActions(versions)))
-                .with((people, used) -> {
+                .unis(roster.membershipsDuring(first, last, businessUnit),
+                        usage.usage(periods, null, businessUnit, ScorecardCalculator.countedActions(versions)))
+                .with((memberships, used) -> {
                     ObjectivesInForce inForce = new ObjectivesInForce(versions);
                     List<List<Scored>> byPeriod = new ArrayList<>(periods.size());
                     for (int i = 0; i < periods.size(); i++) {
-                        byPeriod.add(score(people, inForce.at(periods.get(i).judgedAt()), used.get(i), periods.get(i)));
+                        OffsetDateTime judged = periods.get(i).judgedAt();
+                        byPeriod.add(score(memberships.activeAt(judged, businessUnit), inForce.at(judged), used.get(i), periods.get(i)));
                     }
                     return byPeriod;
                 }));
     }
 
-    private static List<Scored> score(List<PersonView> people, Map<String, ObjectivesView> byTeam, Map<String, Usage> used, DateRange range) {
+    private static List<Scored> score(List<Memberships.Entry> people, Map<String, ObjectivesView> byTeam, Map<String, Usage> used, DateRange range) {
         return people.stream()
                 .map(person -> {
                     Usage usage = used.getOrDefault(person.userId(), Usage.empty());

@@ -54,7 +54,8 @@ public class UsageQueries {
                 return new Who("", "and a.user_id = $" + parameter, userId);
             }
             if (businessUnit != null) {
-                return new Who("join person p on p.user_id = a.user_id and p.business_unit = $" + parameter, "", businessUnit);
+                // everyone who was ever in the unit: the caller keeps those on its roster at the instant it reports on
+                return new Who("", "and a.user_id in (select user_id from person_membership where business_unit = $" + parameter + ")", businessUnit);
             }
             return new Who("", "", null);
         }
