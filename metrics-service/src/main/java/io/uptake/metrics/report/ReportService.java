@@ -29,10 +29,12 @@ public class ReportService {
     private final ReportQueries queries;
     private final UsageQueries usage;
     private final RosterStore roster;
+    private final ReportCache cache;
     private final double conformityThreshold;
 
-    public ReportService(TeamScorecards scorecards, ReportQueries queries, UsageQueries usage, RosterStore roster,
+    public ReportService(TeamScorecards scorecards, ReportQueries queries, UsageQueries usage, RosterStore roster, ReportCache cache,
             @ConfigProperty(name = "uptake.conformity.threshold", defaultValue = "0.2") double conformityThreshold) {
+        this.cache = cache;
         this.scorecards = scorecards;
         this.queries = queries;
         this.usage = usage;
@@ -41,7 +43,16 @@ public class ReportService {
     }
 
     public Uni<List<AdoptionRow>> adoption(DateRange range, GroupBy groupBy, String businessUnit) {
-        return scorecards.scored(range, businessUnit).map(team -> adoptionRows(team, range, groupBy));
+        return cache.get(key("adoption", range, groupBy, businessUnit),
+                () -> scorecards.scored(range, businessUnit).map(team -> adoptionRows(team, range, groupBy)));
+    }
+
+    private static String key(String report, Object... parameters) {
+        StringBuilder key = new StringBuilder(report);
+        for (Object parameter : parameters) {
+            key.append('\u0000').append(parameter);
+        }
+        return key.toString();
     }
 
     private static List<AdoptionRow> adoptionRows(List<TeamScorecards.Scored> team, DateRange range, GroupBy groupBy) {
@@ -55,24 +66,24 @@ public class ReportService {
     /** Adoption per period and group: what the adoption chart draws. */
     public Uni<List<TrendRow>> trend(DateRange range, Interval interval, GroupBy groupBy, String businessUnit) {
         List<DateRange> periods = interval.periods(range);
-        return scorecards.scored(periods, businessUnit).map(byPeriod -> {
+        return cache.get(key("trend", range, interval, groupBy, businessUnit), () -> scorecards.scored(periods, businessUnit).map(byPeriod -> {
             List<TrendRow> rows = new ArrayList<>();
             for (int i = 0; i < periods.size(); i++) {
                 DateRange period = periods.get(i);
                 rows.addAll(adoptionRows(byPeriod.get(i), period, groupBy).stream().map(row -> TrendRow.of(period.from(), period.to(), row)).toList());
             }
             return rows;
-        });
+        }));
     }
 
     /** Everyone below their objectives over the range, largest gap first. */
     public Uni<List<ShortfallRow>> shortfalls(DateRange range, String businessUnit) {
-        return scorecards.scorecards(range, businessUnit).map(cards -> cards.stream()
+        return cache.get(key("shortfalls", range, businessUnit), () -> scorecards.scorecards(range, businessUnit).map(cards -> cards.stream()
                 .filter(card -> card.status().isShortfall())
                 .map(card -> new ShortfallRow(card.userId(), card.businessUnit(), card.jobRole(), card.status().name(), card.score(),
                         card.band(), card.expectations().stream().filter(result -> !result.met()).toList(), 100 - card.score()))
                 .sorted(ShortfallCursor.ORDER)
-                .toList());
+                .toList()));
     }
 
     /** The page of shortfalls after the cursor ({@code null}: the first page). */

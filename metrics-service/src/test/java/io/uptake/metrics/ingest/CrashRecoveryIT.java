@@ -84,6 +84,15 @@ class CrashRecoveryIT {
         await().atMost(SETTLE_DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> rolledUp(users) >= EVENTS);
         assertThat(recorded(users)).isEqualTo(EVENTS);
         assertThat(rolledUp(users)).isEqualTo(EVENTS);
+        assertThat(activeDaysInBitmaps(users)).as("the activity bitmaps hold each person-day once").isEqualTo(personDays(users));
+    }
+
+    private static long personDays(String users) throws SQLException {
+        return count("select count(*) from (select distinct user_id, day from usage_event where user_id like ?) d", users);
+    }
+
+    private static long activeDaysInBitmaps(String users) throws SQLException {
+        return count("select coalesce(sum(bit_count(w::bit(64))), 0) from person_activity, unnest(days) w where user_id like ?", users);
     }
 
     private static long recorded(String users) throws SQLException {

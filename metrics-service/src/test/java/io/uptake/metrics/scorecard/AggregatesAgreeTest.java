@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The per-person aggregates against a from-scratch count of the raw events: random events over four
- * months across a year's end (late ones, duplicates, batches applied twice), then random ranges, each
- * read through the aggregates (and through the API as scorecards and adoption) and recounted in plain SQL
- * from {@code usage_event}.
+ * months across a year's end (late ones, duplicates, batches applied twice; two of the people move to
+ * another unit halfway), then random ranges, each read through the aggregates (and through the API as
+ * scorecards, adoption and weekly trends of the unit) and recounted in plain SQL from {@code usage_event}
+ * and the roster history.
  */
 @QuarkusTest
 class AggregatesAgreeTest {
@@ -40,6 +41,12 @@ class AggregatesAgreeTest {
     private static final int SPAN_DAYS = 110;
     private static final Set<String> ACTIONS = Set.of("login", "record.created", "activity.logged", "report.run");
     private static final List<String> ACTION_LIST = List.copyOf(ACTIONS);
+    /** Two of the people move to another unit halfway through the span. */
+    private static final java.time.OffsetDateTime MOVED_AT = ORIGIN.plusDays(55).atTime(12, 0).atOffset(ZoneOffset.UTC);
+    /** The people of unit $3 on the active roster at instant $4, from the roster history. */
+    private static final String MEMBERS_THEN = """
+            user_id in (select user_id from person_membership where business_unit = $3 and active
+                          and valid_from <= $4 and (valid_to is null or valid_to > $4))""";
 
     private final UsageEventStore store;
     private final UsageQueries usage;
@@ -56,14 +63,27 @@ class AggregatesAgreeTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         String unit = "Agree " + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
-                .body("{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":2},"
-                        + "{\"metric\":\"action:record.created\",\"period\":\"week\",\"min\":3}],\"effectiveFrom\":\""
-                        + LocalDate.now(ZoneOffset.UTC).minusDays(399) + "\"}")
-                .when().put("/api/metrics/objectives/" + unit + "/rep").then().statusCode(200);
+        String otherUnit = unit + " moved";
+        for (String team : List.of(unit, otherUnit)) {
+            given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
+                    .body("{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":2},"
+                            + "{\"metric\":\"action:record.created\",\"period\":\"week\",\"min\":3}],\"effectiveFrom\":\""
+                            + LocalDate.now(ZoneOffset.UTC).minusDays(399) + "\"}")
+                    .when().put("/api/metrics/objectives/" + team + "/rep").then().statusCode(200);
+        }
         List<String> people = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             people.add(person("agree", unit, "rep", false));
+        }
+        for (String mover : people.subList(0, 2)) {
+            pool.withTransaction(connection -> connection.preparedQuery("update person_membership set valid_to = $2 where user_id = $1 and valid_to is null")
+                            .execute(Tuple.of(mover, MOVED_AT))
+                            .flatMap(ended -> connection.preparedQuery("""
+                                    insert into person_membership (user_id, business_unit, job_role, active, valid_from) values ($1, $2, 'rep', true, $3)""")
+                                    .execute(Tuple.of(mover, otherUnit, MOVED_AT)))
+                            .flatMap(started -> connection.preparedQuery("update person set business_unit = $2 where user_id = $1")
+                                    .execute(Tuple.of(mover, otherUnit))))
+                    .await().atMost(Duration.ofSeconds(10));
         }
 
         // the span lies a year back: make sure its partitions of the event log exist whatever the retention
@@ -93,8 +113,8 @@ class AggregatesAgreeTest {
             LocalDate from = ORIGIN.minusDays(5).plusDays(random.nextInt(SPAN_DAYS));
             DateRange range = new DateRange(from, from.plusDays(random.nextInt(100)));
             String context = "seed " + seed + ", range " + range;
-            Map<String, Usage> read = usage.usage(range, null, unit, ACTIONS).await().atMost(Duration.ofSeconds(30));
-            Map<String, Recount> recount = recount(range, unit);
+            Map<String, Usage> read = usage.usage(range, null, null, ACTIONS).await().atMost(Duration.ofSeconds(30));
+            Map<String, Recount> recount = recount(range, people);
             for (String user : people) {
                 Recount expected = recount.getOrDefault(user, new Recount());
                 Usage actual = read.getOrDefault(user, Usage.empty());
@@ -127,11 +147,12 @@ class AggregatesAgreeTest {
                                count(distinct (user_id, day)) filter (where day between $1 and $2) as person_days,
                                count(distinct user_id) filter (where day between $2::date - 6 and $2) as wau,
                                count(distinct user_id) filter (where day between $2::date - 29 and $2) as mau
-                          from usage_event where user_id in (select user_id from person where business_unit = $3)""")
-                .execute(Tuple.of(range.from(), range.to(), unit)).await().atMost(Duration.ofSeconds(10)).iterator().next();
+                          from usage_event where""" + " " + MEMBERS_THEN)
+                .execute(Tuple.of(range.from(), range.to(), unit, range.judgedAt())).await().atMost(Duration.ofSeconds(10)).iterator().next();
+        long members = range.judgedAt().isBefore(MOVED_AT) ? people.size() : people.size() - 2;
         JsonPath adoption = given().auth().oauth2(token).queryParam("from", range.from().toString()).queryParam("to", range.to().toString())
                 .queryParam("businessUnit", unit).when().get("/api/metrics/adoption").then().statusCode(200).extract().jsonPath();
-        assertThat(adoption.getLong("[0].people")).as(context).isEqualTo(people.size());
+        assertThat(adoption.getLong("[0].people")).as("people on the roster then, %s", context).isEqualTo(members);
         assertThat(adoption.getLong("[0].activePeople")).as("active people, %s", context).isEqualTo(figures.getLong("active"));
         assertThat(adoption.getDouble("[0].dau")).as("dau, %s", context)
                 .isCloseTo(figures.getLong("person_days") / (double) range.days(), org.assertj.core.data.Offset.offset(0.0005));
@@ -152,8 +173,8 @@ class AggregatesAgreeTest {
             days += java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1;
             Row recounted = pool.preparedQuery("""
                             select count(distinct user_id) as active, count(distinct (user_id, day)) as person_days
-                              from usage_event where day between $1 and $2 and user_id in (select user_id from person where business_unit = $3)""")
-                    .execute(Tuple.of(start, end, unit)).await().atMost(Duration.ofSeconds(10)).iterator().next();
+                              from usage_event where day between $1 and $2 and""" + " " + MEMBERS_THEN)
+                    .execute(Tuple.of(start, end, unit, new DateRange(start, end).judgedAt())).await().atMost(Duration.ofSeconds(10)).iterator().next();
             assertThat(((Number) week.get("activePeople")).longValue()).as("trend week %s active, %s", start, context)
                     .isEqualTo(recounted.getLong("active"));
             assertThat(((Number) week.get("dau")).doubleValue()).as("trend week %s dau, %s", start, context)
@@ -169,19 +190,18 @@ class AggregatesAgreeTest {
         final Map<String, Long> actions = new HashMap<>();
     }
 
-    private Map<String, Recount> recount(DateRange range, String unit) {
+    private Map<String, Recount> recount(DateRange range, List<String> users) {
         Map<String, Recount> recount = new HashMap<>();
-        Tuple scope = Tuple.of(range.from(), range.to(), unit);
-        String people = "user_id in (select user_id from person where business_unit = $3)";
+        Tuple scope = Tuple.of(range.from(), range.to(), users.toArray(String[]::new));
         pool.preparedQuery("select user_id, count(distinct day) as days, count(distinct day) filter (where extract(isodow from day) < 6) as workdays"
-                        + " from usage_event where day between $1 and $2 and " + people + " group by user_id")
+                        + " from usage_event where day between $1 and $2 and user_id = any($3) group by user_id")
                 .execute(scope).await().atMost(Duration.ofSeconds(10))
                 .forEach(row -> {
                     Recount r = recount.computeIfAbsent(row.getString("user_id"), id -> new Recount());
                     r.days = row.getLong("days");
                     r.workdays = row.getLong("workdays");
                 });
-        pool.preparedQuery("select user_id, action, count(*) as events from usage_event where day between $1 and $2 and " + people
+        pool.preparedQuery("select user_id, action, count(*) as events from usage_event where day between $1 and $2 and user_id = any($3)"
                         + " group by user_id, action")
                 .execute(scope).await().atMost(Duration.ofSeconds(10))
                 .forEach(row -> recount.computeIfAbsent(row.getString("user_id"), id -> new Recount()).actions

@@ -1,0 +1,61 @@
+package io.uptake.metrics.report;
+
+import static io.restassured.RestAssured.given;
+import static io.uptake.metrics.support.Fixtures.event;
+import static io.uptake.metrics.support.Fixtures.person;
+import static io.uptake.metrics.support.Fixtures.post;
+import static io.uptake.metrics.support.Fixtures.rollupTotal;
+import static io.uptake.metrics.support.KeycloakTokens.accessToken;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A report asked again answers from memory only while nothing it shows has changed. */
+@QuarkusTest
+class ReportCacheTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    private final Pool pool;
+
+    ReportCacheTest(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Test
+    void aNewPersonNewUseAndNewObjectivesEachShowInTheNextAnswer() {
+        String unit = "Cache " + UUID.randomUUID().toString().substring(0, 8);
+        String first = person("cache", unit, "rep", false);
+        adoption().body("find { it.group == '%s' }.people".formatted(unit), equalTo(1));
+        adoption().body("find { it.group == '%s' }.people".formatted(unit), equalTo(1));
+
+        String second = person("cache", unit, "rep", false);
+        adoption().body("find { it.group == '%s' }.people".formatted(unit), equalTo(2))
+                .body("find { it.group == '%s' }.activePeople".formatted(unit), equalTo(0));
+
+        post(List.of(event(first, "login", TODAY), event(second, "login", TODAY)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, first) == 1 && rollupTotal(pool, second) == 1);
+        adoption().body("find { it.group == '%s' }.activePeople".formatted(unit), equalTo(2))
+                .body("find { it.group == '%s' }.meetingObjectives".formatted(unit), equalTo(0.0f));
+
+        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
+                .body("{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":1}]}")
+                .when().put("/api/metrics/objectives/" + unit + "/rep").then().statusCode(200);
+        adoption().body("find { it.group == '%s' }.meetingObjectives".formatted(unit), equalTo(1.0f));
+    }
+
+    /** Adoption of every unit over the last 7 days: the same request, so the same cache entry, each time. */
+    private static io.restassured.response.ValidatableResponse adoption() {
+        return given().auth().oauth2(accessToken("adam")).queryParam("from", TODAY.minusDays(6).toString()).queryParam("to", TODAY.toString())
+                .when().get("/api/metrics/adoption").then().statusCode(200);
+    }
+}
