@@ -15,15 +15,13 @@ begin
   return null;
 end $$;
 
-create trigger person_action_month_changed after insert or update or delete or truncate on person_action_month
-    for each statement execute function bump_report_version();
-create trigger person_activity_changed after insert or update or delete or truncate on person_activity
-    for each statement execute function bump_report_version();
-create trigger unit_action_day_changed after insert or update or delete or truncate on unit_action_day
-    for each statement execute function bump_report_version();
-create trigger person_changed after insert or update or delete or truncate on person
-    for each statement execute function bump_report_version();
-create trigger person_membership_changed after insert or update or delete or truncate on person_membership
-    for each statement execute function bump_report_version();
-create trigger objective_version_changed after insert or update or delete or truncate on objective_version
-    for each statement execute function bump_report_version();
+do $$
+declare
+  changed text;
+begin
+  foreach changed in array array['person_action_month', 'person_activity', 'unit_action_day', 'person', 'person_membership',
+                                 'objective_version'] loop
+    execute format('create trigger %I after insert or update or delete or truncate on %I for each statement execute function bump_report_version()',
+                   changed || '_changed', changed);
+  end loop;
+end $$;
