@@ -14,8 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and served from memory only while that number has not moved, so an answer is never older than the data
  * committed before the request. Requests for the same report and state that arrive while it is being
  * computed share the computation, and at most {@code uptake.reports.concurrent} are computed at once. At
- * most {@code uptake.reports.cache-entries} reports are kept (the least recently used go first); 0 turns
- * the cache off.
+ * most {@code uptake.reports.cache-entries} summaries and {@code uptake.reports.cache-lists} per-person
+ * lists are kept (the least recently used go first); {@code cache-entries} 0 turns the cache off.
  */
 @ApplicationScoped
 public class ReportCache {
@@ -26,46 +26,63 @@ public class ReportCache {
     private final Pool pool;
     private final int capacity;
     private final ComputeLimiter limiter;
-    private final Map<String, Cached> entries;
+    private final Map<String, Cached> summaries;
+    private final Map<String, Cached> lists;
 
     public ReportCache(Pool pool, @ConfigProperty(name = "uptake.reports.cache-entries", defaultValue = "32") int capacity,
+            @ConfigProperty(name = "uptake.reports.cache-lists", defaultValue = "2") int lists,
             @ConfigProperty(name = "uptake.reports.concurrent", defaultValue = "2") int concurrent) {
         this.pool = pool;
         this.capacity = capacity;
         this.limiter = new ComputeLimiter(concurrent);
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+        this.summaries = leastRecentlyUsed(capacity);
+        this.lists = leastRecentlyUsed(lists);
+    }
+
+    private static Map<String, Cached> leastRecentlyUsed(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-                return size() > ReportCache.this.capacity;
+                return size() > capacity;
             }
         };
     }
 
+    /** A report of one row per group (and period): small, so {@code uptake.reports.cache-entries} of them are kept. */
+    <T> Uni<T> summary(String key, Supplier<Uni<T>> compute) {
+        return get(summaries, key, compute);
+    }
+
+    /** A report of a row per person: large at 100,000 people, so only {@code uptake.reports.cache-lists} of them are kept. */
+    <T> Uni<T> list(String key, Supplier<Uni<T>> compute) {
+        return get(lists, key, compute);
+    }
+
     @SuppressWarnings("unchecked")
-    <T> Uni<T> get(String key, Supplier<Uni<T>> compute) {
+    private <T> Uni<T> get(Map<String, Cached> entries, String key, Supplier<Uni<T>> compute) {
         if (capacity <= 0) {
             return limiter.run(compute);
         }
         return pool.query("select version from report_version").execute()
                 .map(rows -> rows.iterator().next().getLong(0))
-                .flatMap(version -> (Uni<T>) entry(key, version, compute).report());
+                .flatMap(version -> (Uni<T>) entry(entries, key, version, compute).report());
     }
 
     @SuppressWarnings("unchecked")
-    private synchronized <T> Cached entry(String key, long version, Supplier<Uni<T>> compute) {
+    private synchronized <T> Cached entry(Map<String, Cached> entries, String key, long version, Supplier<Uni<T>> compute) {
         Cached cached = entries.get(key);
         if (cached != null && cached.version() >= version) {
             return cached;
         }
         Uni<Object> report = limiter.run((Supplier<Uni<Object>>) (Supplier<?>) compute)
-                .onFailure().invoke(failure -> forget(key, version))
+                .onFailure().invoke(failure -> forget(entries, key, version))
                 .memoize().indefinitely();
         Cached fresh = new Cached(version, report);
         entries.put(key, fresh);
         return fresh;
     }
 
-    private synchronized void forget(String key, long version) {
+    private synchronized void forget(Map<String, Cached> entries, String key, long version) {
         Cached cached = entries.get(key);
         if (cached != null && cached.version() == version) {
             entries.remove(key);

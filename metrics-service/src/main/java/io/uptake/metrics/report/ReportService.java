@@ -43,7 +43,7 @@ public class ReportService {
     }
 
     public Uni<List<AdoptionRow>> adoption(DateRange range, GroupBy groupBy, String businessUnit) {
-        return cache.get(key("adoption", range, groupBy, businessUnit),
+        return cache.summary(key("adoption", range, groupBy, businessUnit),
                 () -> scorecards.scored(range, businessUnit).map(team -> adoptionRows(team, range, groupBy)));
     }
 
@@ -66,19 +66,15 @@ public class ReportService {
     /** Adoption per period and group: what the adoption chart draws. */
     public Uni<List<TrendRow>> trend(DateRange range, Interval interval, GroupBy groupBy, String businessUnit) {
         List<DateRange> periods = interval.periods(range);
-        return cache.get(key("trend", range, interval, groupBy, businessUnit), () -> scorecards.scored(periods, businessUnit).map(byPeriod -> {
-            List<TrendRow> rows = new ArrayList<>();
-            for (int i = 0; i < periods.size(); i++) {
-                DateRange period = periods.get(i);
-                rows.addAll(adoptionRows(byPeriod.get(i), period, groupBy).stream().map(row -> TrendRow.of(period.from(), period.to(), row)).toList());
-            }
-            return rows;
-        }));
+        return cache.summary(key("trend", range, interval, groupBy, businessUnit), () -> scorecards
+                .perPeriod(periods, businessUnit, (period, team) -> adoptionRows(team, period, groupBy).stream()
+                        .map(row -> TrendRow.of(period.from(), period.to(), row)).toList())
+                .map(byPeriod -> byPeriod.stream().flatMap(List::stream).toList()));
     }
 
     /** Everyone below their objectives over the range, largest gap first. */
     public Uni<List<ShortfallRow>> shortfalls(DateRange range, String businessUnit) {
-        return cache.get(key("shortfalls", range, businessUnit), () -> scorecards.scorecards(range, businessUnit).map(cards -> cards.stream()
+        return cache.list(key("shortfalls", range, businessUnit), () -> scorecards.scorecards(range, businessUnit).map(cards -> cards.stream()
                 .filter(card -> card.status().isShortfall())
                 .map(card -> new ShortfallRow(card.userId(), card.businessUnit(), card.jobRole(), card.status().name(), card.score(),
                         card.band(), card.expectations().stream().filter(result -> !result.met()).toList(), 100 - card.score()))

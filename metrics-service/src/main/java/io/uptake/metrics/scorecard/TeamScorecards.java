@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Scorecards for everyone on the roster (or one business unit) at once, people who never used the CRM
@@ -38,14 +39,15 @@ public class TeamScorecards {
     }
 
     public Uni<List<Scored>> scored(DateRange range, String businessUnit) {
-        return scored(List.of(range), businessUnit).map(List::getFirst);
+        return perPeriod(List.of(range), businessUnit, (period, team) -> team).map(List::getFirst);
     }
 
     /**
      * For each of consecutive periods, the people on the active roster when the period is judged (in the unit
-     * and role they had then), scored against the objectives in force then.
+     * and role they had then), scored against the objectives in force then, and reduced by {@code report}
+     * before the next period is scored, so that only one period's scorecards are held at a time.
      */
-    public Uni<List<List<Scored>>> scored(List<DateRange> periods, String businessUnit) {
+    public <R> Uni<List<R>> perPeriod(List<DateRange> periods, String businessUnit, BiFunction<DateRange, List<Scored>, R> report) {
         OffsetDateTime first = periods.getFirst().judgedAt();
         OffsetDateTime last = periods.getLast().judgedAt();
         return objectives.allInForceBetween(first, last).flatMap(versions -> Uni.combine().all()
@@ -53,19 +55,20 @@ public class TeamScorecards {
                         usage.usage(periods, null, businessUnit, ScorecardCalculator.countedActions(versions)))
                 .with((memberships, used) -> {
                     ObjectivesInForce inForce = new ObjectivesInForce(versions);
-                    List<List<Scored>> byPeriod = new ArrayList<>(periods.size());
+                    List<R> reports = new ArrayList<>(periods.size());
                     for (int i = 0; i < periods.size(); i++) {
-                        OffsetDateTime judged = periods.get(i).judgedAt();
-                        byPeriod.add(score(memberships.activeAt(judged, businessUnit), inForce.at(judged), used.get(i), periods.get(i)));
+                        DateRange period = periods.get(i);
+                        OffsetDateTime judged = period.judgedAt();
+                        reports.add(report.apply(period, score(memberships.activeAt(judged, businessUnit), inForce.at(judged), used, i, period)));
                     }
-                    return byPeriod;
+                    return reports;
                 }));
     }
 
-    private static List<Scored> score(List<Memberships.Entry> people, Map<String, ObjectivesView> byTeam, Map<String, Usage> used, DateRange range) {
+    private static List<Scored> score(List<Memberships.Entry> people, Map<String, ObjectivesView> byTeam, TeamUsage used, int period, DateRange range) {
         return people.stream()
                 .map(person -> {
-                    Usage usage = used.getOrDefault(person.userId(), Usage.empty());
+                    Usage usage = used.of(person.userId(), period);
                     return new Scored(person, ScorecardCalculator.score(person, byTeam.get(ObjectivesInForce.team(person.businessUnit(), person.jobRole())),
                             range.from(), range.to(), usage), usage);
                 })

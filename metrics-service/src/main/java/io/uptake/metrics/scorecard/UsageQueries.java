@@ -5,6 +5,7 @@ import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.usage.ActiveDays;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -30,18 +31,20 @@ public class UsageQueries {
     private static final String ACTIVITY_OF = "select user_id, year, days from person_activity where year between $1 and $2 and user_id = any($3)";
 
     /**
-     * Events per person, action and period: for each month a period touches, days first..last of it,
+     * Events per person and action, an array over the periods: for each month a period touches, days first..last of it,
      * as running[last] - running[first - 1] (a day past the array's end has its last value; day 0 is null,
      * so 0). Written out rather than through a SQL function, which PostgreSQL would not inline here and
      * which made this query four times slower.
      */
     private static final String COUNTS = """
-            select a.user_id, a.action, r.period,
-                   sum(a.running[least(r.last, cardinality(a.running))] - coalesce(a.running[least(r.first - 1, cardinality(a.running))], 0)) as events
-              from unnest($1::date[], $2::int[], $3::int[], $4::int[]) as r(month, first, last, period)
-              join person_action_month a on a.month = r.month %s
-             where a.action = any($5) %s
-             group by a.user_id, a.action, r.period""";
+            select user_id, action, array_agg(period) as periods, array_agg(events) as events from (
+                select a.user_id, a.action, r.period,
+                       sum(a.running[least(r.last, cardinality(a.running))] - coalesce(a.running[least(r.first - 1, cardinality(a.running))], 0))::bigint as events
+                  from unnest($1::date[], $2::int[], $3::int[], $4::int[]) as r(month, first, last, period)
+                  join person_action_month a on a.month = r.month %s
+                 where a.action = any($5) %s
+                 group by a.user_id, a.action, r.period) per_period
+             group by user_id, action""";
 
     /**
      * Whose usage is read: everyone, one business unit, or one person. Each has its own statement, so that
@@ -81,14 +84,14 @@ public class UsageQueries {
      * of each of {@code actions} over the range.
      */
     public Uni<Map<String, Usage>> usage(DateRange range, String userId, String businessUnit, Collection<String> actions) {
-        return usage(List.of(range), userId, businessUnit, actions).map(List::getFirst);
+        return usage(List.of(range), userId, businessUnit, actions).map(team -> team.period(0));
     }
 
     /**
-     * The same for consecutive periods at once (a trend): for each period, usage by user id. The active
-     * days are read once for the whole span and shared by the periods' usages.
+     * The same for consecutive periods at once (a trend). The active days are read once for the whole span;
+     * the counts come as one row per person and action with an array of per-period counts.
      */
-    public Uni<List<Map<String, Usage>>> usage(List<DateRange> periods, String userId, String businessUnit, Collection<String> actions) {
+    public Uni<TeamUsage> usage(List<DateRange> periods, String userId, String businessUnit, Collection<String> actions) {
         DateRange span = new DateRange(periods.getFirst().from(), periods.getLast().to());
         LocalDate activityFrom = activityStart(new DateRange(span.from(), periods.getFirst().to()));
         Who activityOf = Who.of(userId, businessUnit, 3);
@@ -99,28 +102,25 @@ public class UsageQueries {
                     rows.forEach(row -> days.computeIfAbsent(row.getString("user_id"), id -> ActiveDays.none()).add(row.getInteger("year"), bitmap(row)));
                     return days;
                 });
-        Uni<List<Map<String, Map<String, Long>>>> counts;
         if (actions.isEmpty()) {
-            counts = Uni.createFrom().item(periods.stream().map(period -> Map.<String, Map<String, Long>>of()).toList());
-        } else {
-            MonthSlices slices = MonthSlices.of(periods);
-            Who countsOf = Who.of(userId, businessUnit, 6);
-            Tuple arguments = countsOf.bind(Tuple.tuple(List.of(slices.months(), slices.firsts(), slices.lasts(), slices.periods(),
-                    actions.toArray(String[]::new))));
-            counts = pool.preparedQuery(countsOf.sql(COUNTS)).execute(arguments).map(rows -> {
-                List<Map<String, Map<String, Long>>> byPeriod = new ArrayList<>();
-                periods.forEach(period -> byPeriod.add(new HashMap<>()));
-                rows.forEach(row -> byPeriod.get(row.getInteger("period")).computeIfAbsent(row.getString("user_id"), id -> new HashMap<>())
-                        .put(row.getString("action"), row.getLong("events")));
-                return byPeriod;
-            });
+            return activity.map(days -> new TeamUsage(periods.size(), days));
         }
-        return Uni.combine().all().unis(activity, counts).with((days, byPeriod) -> byPeriod.stream().map(periodCounts -> {
-            Map<String, Usage> usage = new HashMap<>();
-            days.forEach((user, active) -> usage.put(user, Usage.empty().days(active)));
-            periodCounts.forEach((user, perAction) -> perAction.forEach(usage.computeIfAbsent(user, id -> Usage.empty())::count));
-            return usage;
-        }).toList());
+        MonthSlices slices = MonthSlices.of(periods);
+        Who countsOf = Who.of(userId, businessUnit, 6);
+        Tuple arguments = countsOf.bind(Tuple.tuple(List.of(slices.months(), slices.firsts(), slices.lasts(), slices.periods(),
+                actions.toArray(String[]::new))));
+        Uni<RowSet<Row>> counts = pool.preparedQuery(countsOf.sql(COUNTS)).execute(arguments);
+        return Uni.combine().all().unis(activity, counts).with((days, rows) -> {
+            TeamUsage team = new TeamUsage(periods.size(), days);
+            for (Row row : rows) {
+                Integer[] periodsOfRow = row.getArrayOfIntegers("periods");
+                Long[] events = row.getArrayOfLongs("events");
+                for (int i = 0; i < periodsOfRow.length; i++) {
+                    team.count(row.getString("user_id"), row.getString("action"), periodsOfRow[i], events[i]);
+                }
+            }
+            return team;
+        });
     }
 
     /** The days with any use of these people, over the range and the window before its end. */
