@@ -28,7 +28,10 @@ public class UsageQueries {
 
     private static final String ACTIVITY = "select a.user_id, a.year, a.days from person_activity a %s where a.year between $1 and $2 %s";
 
-    private static final String ACTIVITY_OF = "select user_id, year, days from person_activity where year between $1 and $2 and user_id = any($3)";
+    /** Driven from the people given, so that each is a primary-key lookup (a filter over everyone's rows took 0.5 s at 100,000). */
+    private static final String ACTIVITY_OF = """
+            select a.user_id, a.year, a.days from unnest($3::varchar[]) as given(user_id)
+              join person_activity a on a.user_id = given.user_id and a.year between $1 and $2""";
 
     /**
      * Events per person and action, an array over the periods: for each month a period touches, days first..last of it,
