@@ -80,6 +80,16 @@ public class RosterStore {
         });
     }
 
+    /** Every business unit anyone has belonged to (the roster history included). */
+    public Uni<List<String>> businessUnits() {
+        return pool.preparedQuery("select distinct business_unit from person_membership order by business_unit").execute()
+                .map(rows -> {
+                    List<String> units = new java.util.ArrayList<>(rows.size());
+                    rows.forEach(row -> units.add(row.getString("business_unit")));
+                    return units;
+                });
+    }
+
     /** The active people flagged as executives, for the leadership report. */
     public Uni<List<PersonView>> executives() {
         return pool.preparedQuery("select * from person where active and executive order by user_id")

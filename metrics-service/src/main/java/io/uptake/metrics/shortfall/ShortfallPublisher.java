@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.outbox.OutboxRelay;
 import io.uptake.metrics.outbox.OutboxTrace;
+import io.uptake.metrics.roster.RosterStore;
 import io.uptake.metrics.scorecard.ExpectationResult;
 import io.uptake.metrics.scorecard.ScorecardView;
 import io.uptake.metrics.scorecard.TeamScorecards;
@@ -45,6 +47,7 @@ public class ShortfallPublisher {
             select count(*) from queued""";
 
     private final TeamScorecards scorecards;
+    private final RosterStore roster;
     private final Pool pool;
     private final ObjectMapper json;
     private final OutboxRelay relay;
@@ -53,10 +56,11 @@ public class ShortfallPublisher {
     private final long checkMillis;
     private long timer = -1;
 
-    public ShortfallPublisher(TeamScorecards scorecards, Pool pool, ObjectMapper json, OutboxRelay relay, Vertx vertx,
+    public ShortfallPublisher(TeamScorecards scorecards, RosterStore roster, Pool pool, ObjectMapper json, OutboxRelay relay, Vertx vertx,
             @ConfigProperty(name = "uptake.shortfalls.first-check-ms", defaultValue = "30000") long firstCheckMillis,
             @ConfigProperty(name = "uptake.shortfalls.check-ms", defaultValue = "3600000") long checkMillis) {
         this.scorecards = scorecards;
+        this.roster = roster;
         this.pool = pool;
         this.json = json;
         this.relay = relay;
@@ -83,8 +87,23 @@ public class ShortfallPublisher {
                 .subscribe().with(done -> { }, failure -> Log.warnf("Shortfalls not published, will retry: %s", failure.getMessage()));
     }
 
+    /**
+     * Publishes the period's shortfalls one business unit at a time, so that only one unit's scorecards are in
+     * memory at once (all 100,000 people of a large roster at once needed well over 100 MiB of heap).
+     */
     public Uni<PublishReport> publish(Period period) {
-        return scorecards.scorecards(period.range(), null).flatMap(cards -> {
+        return roster.businessUnits()
+                .onItem().transformToMulti(units -> Multi.createFrom().iterable(units))
+                .onItem().transformToUniAndConcatenate(unit -> publish(period, unit))
+                .collect().in(() -> new int[2], (totals, unit) -> {
+                    totals[0] += unit.published();
+                    totals[1] += unit.alreadyPublished();
+                })
+                .map(totals -> new PublishReport(period.kind(), period.start(), period.end(), totals[0], totals[1]));
+    }
+
+    private Uni<PublishReport> publish(Period period, String businessUnit) {
+        return scorecards.scorecards(period.range(), businessUnit).flatMap(cards -> {
             List<ShortfallNotice> below = cards.stream()
                     .filter(card -> card.status().isShortfall())
                     .map(card -> notice(card, period))
