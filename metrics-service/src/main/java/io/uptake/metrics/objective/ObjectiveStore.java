@@ -38,17 +38,15 @@ public class ObjectiveStore {
     public Uni<ObjectivesView> replace(String businessUnit, String jobRole, List<Expectation> expectations, OffsetDateTime effectiveFrom,
             String setBy) {
         String document = write(expectations);
-        return pool.withTransaction(connection -> connection.preparedQuery("select coalesce($1::timestamptz, now()) as starts")
-                .execute(Tuple.of(effectiveFrom))
-                .map(rows -> rows.iterator().next().getOffsetDateTime("starts"))
-                .flatMap(starts -> connection.preparedQuery("""
-                                update objective_version set valid_to = greatest(valid_from, $3)
-                                 where business_unit = $1 and job_role = $2 and (valid_to is null or valid_to > $3)""")
-                        .execute(Tuple.of(businessUnit, jobRole, starts))
+        // now() is the transaction's start, the same instant in both statements
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                                update objective_version set valid_to = greatest(valid_from, coalesce($3::timestamptz, now()))
+                                 where business_unit = $1 and job_role = $2 and (valid_to is null or valid_to > coalesce($3::timestamptz, now()))""")
+                        .execute(Tuple.of(businessUnit, jobRole, effectiveFrom))
                         .flatMap(closed -> connection.preparedQuery("""
                                         insert into objective_version (business_unit, job_role, expectations, valid_from, set_by)
-                                        values ($1, $2, $3::text::jsonb, $4, $5)""" + " returning " + COLUMNS)
-                                .execute(Tuple.of(businessUnit, jobRole, document, starts, setBy))))
+                                        values ($1, $2, $3::text::jsonb, coalesce($4::timestamptz, now()), $5)""" + " returning " + COLUMNS)
+                                .execute(Tuple.of(businessUnit, jobRole, document, effectiveFrom, setBy)))
                 .map(rows -> view(rows.iterator().next())));
     }
 

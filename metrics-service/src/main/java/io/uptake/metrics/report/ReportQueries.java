@@ -6,9 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The per-unit totals behind the conformity report, in PostgreSQL. */
@@ -35,11 +33,5 @@ public class ReportQueries {
                     }
                     return mix;
                 });
-    }
-
-    static List<String> sorted(java.util.Collection<String> keys) {
-        List<String> list = new ArrayList<>(keys);
-        list.sort(null);
-        return list;
     }
 }

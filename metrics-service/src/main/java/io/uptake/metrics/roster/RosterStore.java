@@ -57,6 +57,8 @@ public class RosterStore {
             select count(*) filter (where created) as created, count(*) filter (where not created) as updated from changed
             """;
 
+    private static final String MEMBERSHIPS = "select user_id, business_unit, job_role, active, valid_from, valid_to from person_membership";
+
     private final Pool pool;
 
     public RosterStore(Pool pool) {
@@ -106,32 +108,25 @@ public class RosterStore {
      * {@code from}..{@code to}, as entries with their time in force; {@link Memberships} picks an instant.
      */
     public Uni<Memberships> membershipsDuring(OffsetDateTime from, OffsetDateTime to, String businessUnit) {
-        return pool.preparedQuery("""
-                        select user_id, business_unit, job_role, active, valid_from, valid_to from person_membership
-                         where valid_from <= $2 and (valid_to is null or valid_to > $1) and ($3::varchar is null or business_unit = $3)""")
+        return pool.preparedQuery(MEMBERSHIPS + " where valid_from <= $2 and (valid_to is null or valid_to > $1) and ($3::varchar is null or business_unit = $3)")
                 .execute(Tuple.of(from, to, businessUnit))
                 .map(rows -> {
                     List<Memberships.Entry> entries = new java.util.ArrayList<>(rows.size());
-                    rows.forEach(row -> entries.add(new Memberships.Entry(row.getString("user_id"), row.getString("business_unit"),
-                            row.getString("job_role"), row.getBoolean("active"), row.getOffsetDateTime("valid_from"), row.getOffsetDateTime("valid_to"))));
+                    rows.forEach(row -> entries.add(membership(row)));
                     return new Memberships(entries);
                 });
     }
 
     /** One person's unit, role and roster state at an instant, or null when they were not on the roster then. */
     public Uni<Memberships.Entry> membershipAt(String userId, OffsetDateTime at) {
-        return pool.preparedQuery("""
-                        select user_id, business_unit, job_role, active, valid_from, valid_to from person_membership
-                         where user_id = $1 and valid_from <= $2 and (valid_to is null or valid_to > $2)""")
+        return pool.preparedQuery(MEMBERSHIPS + " where user_id = $1 and valid_from <= $2 and (valid_to is null or valid_to > $2)")
                 .execute(Tuple.of(userId, at))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
-                    }
-                    Row row = rows.iterator().next();
-                    return new Memberships.Entry(row.getString("user_id"), row.getString("business_unit"), row.getString("job_role"),
-                            row.getBoolean("active"), row.getOffsetDateTime("valid_from"), row.getOffsetDateTime("valid_to"));
-                });
+                .map(rows -> rows.size() == 0 ? null : membership(rows.iterator().next()));
+    }
+
+    private static Memberships.Entry membership(Row row) {
+        return new Memberships.Entry(row.getString("user_id"), row.getString("business_unit"), row.getString("job_role"),
+                row.getBoolean("active"), row.getOffsetDateTime("valid_from"), row.getOffsetDateTime("valid_to"));
     }
 
     public Uni<PersonView> find(String userId) {
