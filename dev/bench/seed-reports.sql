@@ -3,6 +3,8 @@
 -- person active on about 70% of days, 1 to 4 actions a day with 1 to 10 events each. The use is written
 -- as the service keeps it: running counts per person, month and action, a bitmap of active days per
 -- person and year, and per-unit daily totals (the raw events are not needed by any report).
+\set ON_ERROR_STOP on
+drop table if exists seed_day; -- left by an interrupted run
 truncate usage_event, person_action_month, person_activity, unit_action_day, person, person_membership, objective_version, shortfall_notice, outbox;
 
 insert into person (user_id, display_name, email, business_unit, job_role, executive, active)

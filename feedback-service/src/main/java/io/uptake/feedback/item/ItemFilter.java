@@ -1,7 +1,7 @@
 package io.uptake.feedback.item;
 
 /** What a list of items is narrowed to, each part optional, and how it is ordered. */
-public record ItemFilter(Status status, Kind kind, String area, String query, ItemSort sort) {
+public record ItemFilter(Status status, Kind kind, String area, String query, ItemSort sort, String submittedBy) {
 
     /** Relevance when searching and no order was asked for, otherwise newest first. */
     public ItemSort effectiveSort() {

@@ -14,7 +14,7 @@ import java.util.List;
 public class ItemQueries {
 
     private static final String LIST_COLUMNS = "id, kind, title, left(description, " + ItemLimits.EXCERPT
-            + ") as excerpt, area, status, votes, submitted_by, created_at";
+            + ") as excerpt, area, status, votes, submitted_by, created_at, version";
 
     private final Pool pool;
 
@@ -37,6 +37,7 @@ public class ItemQueries {
         condition(where, parameters, "status = $%d", filter.status() == null ? null : filter.status().name());
         condition(where, parameters, "kind = $%d", filter.kind() == null ? null : filter.kind().name());
         condition(where, parameters, "area = $%d", filter.area());
+        condition(where, parameters, "submitted_by = $%d", filter.submittedBy());
         String from = " from feedback_item";
         if (filter.query() != null) {
             // The query is parsed once, not per row: a generic plan would otherwise re-parse it for every ranked match.
@@ -47,7 +48,8 @@ public class ItemQueries {
         Tuple countParameters = Tuple.from(parameters);
         String select = "select " + LIST_COLUMNS + from + where + " order by " + filter.effectiveSort().orderBy
                 + " limit " + size + " offset " + (long) page * size;
-        String count = filter.query() == null
+        // item_count holds totals per status, kind and area only
+        String count = filter.query() == null && filter.submittedBy() == null
                 ? "select coalesce(sum(items), 0)::bigint as total from item_count" + where
                 : "select count(*) as total" + from + where;
         return pool.preparedQuery(count).execute(countParameters)

@@ -53,10 +53,11 @@ public class ItemResource {
             @QueryParam("area") @Size(max = 64) String area,
             @QueryParam("q") @Size(max = 200) String query,
             @QueryParam("sort") String sort,
+            @QueryParam("mine") String mine,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         ItemFilter filter = new ItemFilter(parse(Status.class, "status", status), parse(Kind.class, "kind", kind), blankToNull(area),
-                blankToNull(query), parse(ItemSort.class, "sort", sort));
+                blankToNull(query), parse(ItemSort.class, "sort", sort), flag("mine", mine) ? Viewer.of(identity).userId() : null);
         return queries.list(filter, page, size);
     }
 
@@ -103,6 +104,16 @@ public class ItemResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return service.comments(id, page, size);
+    }
+
+    private static boolean flag(String field, String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidInput(field, "must be true or false");
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

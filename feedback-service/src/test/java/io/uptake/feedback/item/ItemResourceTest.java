@@ -144,6 +144,26 @@ class ItemResourceTest {
         assertThat(total(alice, acknowledged)).isEqualTo(acknowledgedBefore + 1);
     }
 
+    @Test
+    void mineListsOnlyWhatTheCallerSent() {
+        String carol = accessToken("carol");
+        String bob = accessToken("bob");
+        int carolsBefore = total(carol, "?mine=true");
+        String title = "Mine " + UUID.randomUUID();
+        int id = given().auth().oauth2(carol).contentType(ContentType.JSON)
+                .body(Map.of("kind", "IDEA", "title", title, "description", "Only mine", "area", "mobile"))
+                .when().post(ITEMS).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(bob).contentType(ContentType.JSON)
+                .body(Map.of("kind", "IDEA", "title", "Not carol's " + title, "description", "Bob's", "area", "mobile"))
+                .when().post(ITEMS).then().statusCode(201);
+        assertThat(total(carol, "?mine=true")).isEqualTo(carolsBefore + 1);
+        given().auth().oauth2(carol).when().get(ITEMS + "?mine=true&sort=newest&size=200")
+                .then().statusCode(200)
+                .body("items.submittedBy", everyItem(equalTo("carol")))
+                .body("items[0].id", equalTo(id));
+        given().auth().oauth2(carol).when().get(ITEMS + "?mine=yes").then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
     private static int total(String token, String filter) {
         return given().auth().oauth2(token).when().get(ITEMS + filter).then().statusCode(200).extract().path("total");
     }

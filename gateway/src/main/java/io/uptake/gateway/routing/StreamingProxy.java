@@ -1,10 +1,12 @@
 package io.uptake.gateway.routing;
 
 import io.quarkus.logging.Log;
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.uptake.gateway.observability.RequestTelemetry;
 import io.uptake.gateway.protection.RateLimiter;
+import io.uptake.gateway.web.CrossSiteRequests;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -40,7 +42,9 @@ public class StreamingProxy {
      */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
-            "traceparent", "tracestate");
+            "traceparent", "tracestate",
+            // the browser session stays between the browser and the gateway: services get its access token
+            "cookie");
 
     private final GatewayConfig config;
     private final RateLimiter rateLimiter;
@@ -80,6 +84,13 @@ public class StreamingProxy {
         if (!(context.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
             outbound.putHeader("WWW-Authenticate", "Bearer");
             Problems.send(outbound, 401, "Unauthorized", "A valid bearer token is required");
+            return;
+        }
+        boolean bySession = inbound.getHeader("Authorization") == null;
+        if (bySession && !CrossSiteRequests.allowed(inbound.method().name(), inbound.getHeader("X-Requested-With"), inbound.getHeader("Origin"),
+                inbound.getHeader("Sec-Fetch-Site"), inbound.authority() == null ? null : inbound.authority().toString())) {
+            Problems.send(outbound, 403, "Forbidden", "A change made with the browser session must come from the Uptake app itself "
+                    + "(X-Requested-With header, same origin)");
             return;
         }
         if (!withinRateLimit(context, user.getSecurityIdentity())) {
@@ -171,6 +182,13 @@ public class StreamingProxy {
     private void copyRequestHeaders(RoutingContext context, HttpClientRequest request) {
         HttpServerRequest inbound = context.request();
         copyHeaders(inbound.headers(), request.headers());
+        if (inbound.getHeader("Authorization") == null && context.user() instanceof QuarkusHttpUser user) {
+            // a browser session: the services check its access token (refreshed by OIDC when it expires)
+            AccessTokenCredential session = user.getSecurityIdentity().getCredential(AccessTokenCredential.class);
+            if (session != null) {
+                request.putHeader("Authorization", "Bearer " + session.getToken());
+            }
+        }
         String contentLength = inbound.getHeader("Content-Length");
         if (contentLength != null) {
             request.putHeader("Content-Length", contentLength);

@@ -37,19 +37,29 @@ public final class CsvWriter {
                 : entity instanceof Collection<?> collection ? List.copyOf(collection)
                 : List.of(entity);
         Class<?> rowType = rows.isEmpty() ? declaredRowType : rows.getFirst().getClass();
+        if (rowType == null || !rowType.isRecord()) {
+            return "";
+        }
+        return header(rowType) + lines(rows);
+    }
+
+    /** The header line of a CSV of {@code rowType} records. */
+    public static String header(Class<?> rowType) {
+        return java.util.Arrays.stream(rowType.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    /** One CSV line per record, in the column order of {@link #header}. */
+    public static String lines(List<?> rows) {
         StringBuilder csv = new StringBuilder();
-        if (rowType != null && rowType.isRecord()) {
-            RecordComponent[] columns = rowType.getRecordComponents();
-            csv.append(java.util.Arrays.stream(columns).map(RecordComponent::getName).collect(Collectors.joining(","))).append("\r\n");
-            for (Object row : rows) {
-                for (int i = 0; i < columns.length; i++) {
-                    if (i > 0) {
-                        csv.append(',');
-                    }
-                    csv.append(escape(cell(read(columns[i], row))));
+        for (Object row : rows) {
+            RecordComponent[] columns = row.getClass().getRecordComponents();
+            for (int i = 0; i < columns.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
                 }
-                csv.append("\r\n");
+                csv.append(escape(cell(read(columns[i], row))));
             }
+            csv.append("\r\n");
         }
         return csv.toString();
     }

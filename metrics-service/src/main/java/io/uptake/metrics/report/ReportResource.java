@@ -1,6 +1,7 @@
 package io.uptake.metrics.report;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.api.CsvWriter;
@@ -12,9 +13,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,6 +27,8 @@ import org.jboss.resteasy.reactive.RestHeader;
 /** The adoption reports, in JSON or (with {@code Accept: text/csv}) CSV. Managers see their own business unit only. */
 @Path("/api/metrics")
 public class ReportResource {
+
+    private static final int CSV_SLICE = 500;
 
     private final ReportService service;
     private final SecurityIdentity identity;
@@ -79,12 +84,14 @@ public class ReportResource {
 
     @GET
     @Path("/shortfalls")
-    @APIResponse(responseCode = "200", description = "JSON pages by default (after= the previous page's next); with Accept: text/csv, the whole list",
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "JSON pages by default (after= the previous page's next); with Accept: text/csv, "
+            + "the whole list in the same order, written a slice at a time",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShortfallPage.class)),
                     @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     @RolesAllowed({"manager", "executive", "admin"})
-    public Uni<Response> shortfalls(@RestHeader("Accept") String accept, @QueryParam("from") String from, @QueryParam("to") String to,
+    public Uni<ShortfallPage> shortfalls(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("businessUnit") String businessUnit, @QueryParam("after") String after, @QueryParam("page") String page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(1000) int size) {
         if (page != null) {
@@ -92,11 +99,21 @@ public class ReportResource {
         }
         ShortfallCursor cursor = ShortfallCursor.decode(after);
         DateRange range = DateRange.parse(from, to);
-        String unit = Scope.businessUnit(Viewer.of(identity), businessUnit);
-        if (CsvWriter.wanted(accept)) {
-            return service.shortfalls(range, unit).map(rows -> CsvWriter.respond(accept, rows, ShortfallRow.class));
-        }
-        return service.shortfalls(range, unit, cursor, size).map(found -> CsvWriter.respond(accept, found, ShortfallRow.class));
+        return service.shortfalls(range, Scope.businessUnit(Viewer.of(identity), businessUnit), cursor, size);
+    }
+
+    /** The whole list as CSV, written a slice of rows at a time rather than built as one string first. */
+    @GET
+    @Path("/shortfalls")
+    @Produces(CsvWriter.TEXT_CSV)
+    @Operation(hidden = true)
+    @RolesAllowed({"manager", "executive", "admin"})
+    public Multi<String> shortfallsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("businessUnit") String businessUnit) {
+        DateRange range = DateRange.parse(from, to);
+        Multi<String> rows = service.shortfallSlices(range, Scope.businessUnit(Viewer.of(identity), businessUnit), CSV_SLICE)
+                .map(CsvWriter::lines);
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(CsvWriter.header(ShortfallRow.class)), rows);
     }
 
     @GET

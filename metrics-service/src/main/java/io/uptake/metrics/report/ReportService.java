@@ -1,5 +1,6 @@
 package io.uptake.metrics.report;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.roster.PersonView;
@@ -74,12 +75,26 @@ public class ReportService {
 
     /** Everyone below their objectives over the range, largest gap first. */
     public Uni<List<ShortfallRow>> shortfalls(DateRange range, String businessUnit) {
-        return cache.list(key("shortfalls", range, businessUnit), () -> scorecards.scorecards(range, businessUnit).map(cards -> cards.stream()
+        return cache.list(key("shortfalls", range, businessUnit), () -> shortfallRows(range, businessUnit));
+    }
+
+    /**
+     * The whole list in slices of {@code rows}, for an export written as it goes: the list is the one the JSON
+     * pages read (computed once per state of the data), never one string of the whole export.
+     */
+    public Multi<List<ShortfallRow>> shortfallSlices(DateRange range, String businessUnit, int rows) {
+        return shortfalls(range, businessUnit).onItem().transformToMulti(below -> Multi.createFrom()
+                .range(0, (below.size() + rows - 1) / rows)
+                .map(slice -> below.subList(slice * rows, Math.min(below.size(), (slice + 1) * rows))));
+    }
+
+    private Uni<List<ShortfallRow>> shortfallRows(DateRange range, String businessUnit) {
+        return scorecards.scorecards(range, businessUnit).map(cards -> cards.stream()
                 .filter(card -> card.status().isShortfall())
                 .map(card -> new ShortfallRow(card.userId(), card.businessUnit(), card.jobRole(), card.status().name(), card.score(),
                         card.band(), card.expectations().stream().filter(result -> !result.met()).toList(), 100 - card.score()))
                 .sorted(ShortfallCursor.ORDER)
-                .toList()));
+                .toList());
     }
 
     /** The page of shortfalls after the cursor ({@code null}: the first page). */

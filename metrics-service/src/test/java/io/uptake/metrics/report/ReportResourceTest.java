@@ -193,6 +193,37 @@ class ReportResourceTest {
     }
 
     @Test
+    void theOrganisationWideCsvHoldsEveryoneOfTheJsonPagesInTheirOrder() {
+        team();
+        team();
+        String admin = accessToken("adam");
+        List<String> paged = new ArrayList<>();
+        String after = null;
+        do {
+            var request = given().auth().oauth2(admin).queryParam("from", FROM).queryParam("to", TO).queryParam("size", 7);
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            var page = request.when().get("/api/metrics/shortfalls")
+                    .then().statusCode(200).contentType(startsWith("application/json")).extract().jsonPath();
+            paged.addAll(page.getList("items.userId", String.class));
+            after = page.getString("next");
+        } while (after != null);
+
+        String csv = given().auth().oauth2(admin).accept("text/csv").queryParam("from", FROM).queryParam("to", TO)
+                .when().get("/api/metrics/shortfalls")
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        List<String> lines = List.of(csv.split("\r\n"));
+        assertThat(lines.getFirst()).isEqualTo("userId,businessUnit,jobRole,status,score,band,missed,gap");
+        List<String> streamed = lines.subList(1, lines.size()).stream().map(line -> line.substring(0, line.indexOf(','))).toList();
+        assertThat(paged).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(streamed).containsExactlyInAnyOrderElementsOf(paged);
+        assertThat(streamed).as("the same order as the pages").containsExactlyElementsOf(paged);
+        given().auth().oauth2(admin).accept("text/csv").queryParam("from", "yesterday").when().get("/api/metrics/shortfalls")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
     void theOpenApiDocumentOffersJsonAndCsvForEachReport() {
         for (String report : List.of("/api/metrics/adoption", "/api/metrics/adoption/trend", "/api/metrics/shortfalls", "/api/metrics/leadership",
                 "/api/metrics/conformity", "/api/metrics/people/{userId}/scorecard")) {

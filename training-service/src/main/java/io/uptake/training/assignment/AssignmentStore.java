@@ -20,7 +20,7 @@ public class AssignmentStore {
     public static final String OPEN = "('ASSIGNED', 'IN_PROGRESS', 'OVERDUE')";
 
     static final String SELECT = """
-            select a.id, a.user_id, a.business_unit, a.kind, a.skill, a.module_id, m.title as module_title, a.mode, a.test_id,
+            select a.id, a.user_id, a.business_unit, a.kind, a.skill, a.module_id, m.title as module_title, m.url as module_url, a.mode, a.test_id,
                    a.session_id, s.starts_at, s.location, a.status, a.due_on, a.reason::text as reason, a.created_by, a.created_at,
                    a.completed_at
             from assignment a left join training_module m on m.id = a.module_id left join training_session s on s.id = a.session_id
@@ -76,7 +76,7 @@ public class AssignmentStore {
     AssignmentView view(Row row) {
         UUID sessionId = row.getUUID("session_id");
         return new AssignmentView(row.getUUID("id"), row.getString("user_id"), row.getString("business_unit"), row.getString("kind"),
-                row.getString("skill"), row.getUUID("module_id"), row.getString("module_title"), row.getString("mode"), row.getUUID("test_id"),
+                row.getString("skill"), row.getUUID("module_id"), row.getString("module_title"), row.getString("module_url"), row.getString("mode"), row.getUUID("test_id"),
                 sessionId == null ? null : new AssignmentView.SessionRef(sessionId, row.getOffsetDateTime("starts_at"), row.getString("location")),
                 row.getString("status"), row.getLocalDate("due_on"), json.read(row.getString("reason"), Reason.class), row.getString("created_by"),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("completed_at"));

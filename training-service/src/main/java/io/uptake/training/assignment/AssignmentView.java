@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** An assignment: what (a module for a skill, or a test), how (mode, session: when and where), until when, and why. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AssignmentView(UUID id, String userId, String businessUnit, String kind, String skill, UUID moduleId, String moduleTitle,
+public record AssignmentView(UUID id, String userId, String businessUnit, String kind, String skill, UUID moduleId, String moduleTitle, String moduleUrl,
         String mode, UUID testId, SessionRef session, String status, LocalDate dueOn, Reason reason, String assignedBy,
         OffsetDateTime createdAt, OffsetDateTime completedAt) {
 

@@ -1,0 +1,101 @@
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Page timings of the web app in Debian's Chromium: for each page, signed in as the person who uses it,
+ * the time from navigation to the page's data on screen (the page element's data-loaded attribute, and
+ * for charts the drawn SVG), and the JavaScript the page loaded, gzipped. Run by ./uptake bench web.
+ *
+ * Arguments: GATEWAY_URL ROUNDS then one or more USER:PATH:READY (READY a CSS selector).
+ * Prints one line per page: "BENCH page=... user=... first_ms=... median_ms=... max_ms=... js_gzip_bytes=..." (first: the
+ * first visit, with nothing cached; median and max: the ROUNDS visits after it).
+ */
+public class WebBench {
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int rounds = Integer.parseInt(args[1]);
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(System.getProperty("uptake.chromium", "/usr/bin/chromium")))
+                        .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")))) {
+            Map<String, BrowserContext> signedIn = new LinkedHashMap<>();
+            for (int i = 2; i < args.length; i++) {
+                String[] page = args[i].split(":", 3);
+                BrowserContext context = signedIn.computeIfAbsent(page[0], user -> signIn(chromium, base, user));
+                measure(context, base, page[0], page[1], page[2], rounds);
+            }
+            signedIn.values().forEach(BrowserContext::close);
+        }
+    }
+
+    private static BrowserContext signIn(Browser chromium, String base, String user) {
+        BrowserContext context = chromium.newContext();
+        context.setDefaultTimeout(30_000);
+        Page page = context.newPage();
+        page.navigate(base + "/web/");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill(user);
+        page.locator("#kc-login").click();
+        page.waitForSelector("uptake-app header");
+        page.close();
+        return context;
+    }
+
+    private static void measure(BrowserContext context, String base, String user, String path, String ready, int rounds) throws IOException {
+        List<Long> millis = new ArrayList<>();
+        long scriptBytes = 0;
+        long first = 0;
+        for (int round = 0; round <= rounds; round++) { // round 0 warms the server and the browser's cache
+            Page page = context.newPage();
+            List<Response> scripts = new ArrayList<>();
+            page.onResponse(response -> {
+                if ("script".equals(response.request().resourceType())) {
+                    scripts.add(response);
+                }
+            });
+            long started = System.nanoTime();
+            page.navigate(base + path);
+            page.waitForSelector(ready);
+            long elapsed = (System.nanoTime() - started) / 1_000_000;
+            if (round == rounds && System.getProperty("uptake.screenshots") != null) {
+                page.setViewportSize(1280, 900);
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(Path.of(System.getProperty("uptake.screenshots"), user + path.replaceAll("[^a-z0-9]+", "-") + ".png")));
+            }
+            if (round > 0) {
+                millis.add(elapsed);
+            } else {
+                first = elapsed;
+                for (Response script : scripts) {
+                    scriptBytes += gzipped(script.body());
+                }
+            }
+            page.close();
+        }
+        Collections.sort(millis);
+        System.out.printf("BENCH page=%s user=%s first_ms=%d median_ms=%d max_ms=%d js_gzip_bytes=%d%n", path, user, first,
+                millis.get(millis.size() / 2), millis.getLast(), scriptBytes);
+    }
+
+    private static long gzipped(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(body);
+        }
+        return out.size();
+    }
+}

@@ -1,0 +1,166 @@
+import { html } from 'lit';
+import { Page, date, dateTime, words } from './page.js';
+import { loadCharts } from './charts-loader.js';
+import { api, query } from './api.js';
+
+/** HR: the competency matrix, bulk assignment, the assignments (overdue first), sessions and the catalogue. */
+class HrBoard extends Page {
+  static properties = {
+    unit: { state: true }, matrix: { state: true }, assignments: { state: true }, sessions: { state: true }, skills: { state: true },
+    reach: { state: true }, outcome: { state: true }, problem: { state: true }, skillProblem: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.unit = '';
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    document.title = 'HR · Uptake';
+    this.load();
+  }
+
+  async load() {
+    await this.guard(async () => {
+      const [matrix, overdue, open, sessions, skills] = await Promise.all([
+        api.get(`/api/training/competency${query({ businessUnit: this.unit, size: 100 })}`),
+        api.get(`/api/training/assignments${query({ status: 'OVERDUE', businessUnit: this.unit, size: 100 })}`),
+        api.get(`/api/training/assignments${query({ status: 'ASSIGNED', businessUnit: this.unit, size: 100 })}`),
+        api.get('/api/training/sessions?size=100'),
+        api.get('/api/training/skills?size=200'),
+      ]);
+      this.matrix = matrix;
+      this.assignments = [...overdue.items, ...open.items];
+      this.sessions = sessions.items;
+      this.skills = skills.items || skills;
+    });
+    await this.updateComplete;
+    this.draw();
+  }
+
+  async draw() {
+    const element = this.querySelector('#matrix-chart');
+    if (!element || !this.matrix?.people?.length) {
+      return;
+    }
+    const { drawHeatmap } = await loadCharts();
+    const skills = this.matrix.skills;
+    const people = this.matrix.people.slice(0, 40);
+    const cells = people.flatMap((person, y) => skills.filter((skill) => person.scores[skill] != null)
+      .map((skill) => [skills.indexOf(skill), y, person.scores[skill]]));
+    drawHeatmap(element, skills, people.map((person) => person.displayName || person.userId), cells, 100);
+  }
+
+  async preview(form) {
+    const unit = new FormData(form).get('businessUnit');
+    if (!unit) {
+      this.reach = null;
+      return;
+    }
+    const found = await api.get(`/api/training/competency${query({ businessUnit: unit, size: 1 })}`).catch(() => null);
+    this.reach = found ? found.total : null;
+  }
+
+  async assign(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    const value = (name) => form.get(name) || null;
+    const below = value('scoreBelow');
+    try {
+      this.outcome = await api.post('/api/training/assignments', {
+        businessUnit: value('businessUnit'), jobRole: value('jobRole'), skill: value('skill'), mode: value('mode'), dueOn: value('dueOn'),
+        scoreBelow: below ? { skill: value('skill'), score: Number(below) } : null,
+      });
+      this.problem = null;
+      // show the unit just assigned to, so its new assignments are in view
+      this.unit = value('businessUnit') || this.unit;
+      await this.load();
+    } catch (failure) {
+      this.problem = failure;
+      this.outcome = null;
+    }
+  }
+
+  async addSkill(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    try {
+      await api.post('/api/training/skills', { code: form.get('code'), name: form.get('name'), description: form.get('description') || null });
+      this.skillProblem = null;
+      event.target.reset();
+      await this.load();
+    } catch (failure) {
+      this.skillProblem = failure;
+    }
+  }
+
+  fieldMessage(problem, field) {
+    const message = problem?.fieldError(field);
+    return message ? html`<p class="field-error" id=${`e-${field}`}>${message}</p>` : '';
+  }
+
+  render() {
+    const skills = this.matrix?.skills || [];
+    return html`
+      <h1>HR</h1>
+      ${this.errorBanner()}
+      <form class="filters" @submit=${(event) => { event.preventDefault(); this.unit = new FormData(event.target).get('unit'); this.load(); }}>
+        <label>Business unit <input name="unit" .value=${this.unit}></label><button type="submit">Filter</button>
+      </form>
+      <section aria-labelledby="h-matrix">
+        <h2 id="h-matrix">Competency matrix (${this.matrix?.total ?? '…'} people)</h2>
+        <div id="matrix-chart" class="chart tall" role="img" aria-label="Each person's latest score per skill"></div>
+        <details><summary>Table</summary>
+          <table><thead><tr><th scope="col">Person</th><th scope="col">Unit</th>${skills.map((skill) => html`<th scope="col">${skill}</th>`)}
+            <th scope="col">Needs training</th></tr></thead>
+          <tbody>${(this.matrix?.people || []).map((person) => html`<tr><td>${person.displayName || person.userId}</td><td>${person.businessUnit}</td>
+            ${skills.map((skill) => html`<td>${person.scores[skill] ?? '–'}</td>`)}<td>${person.needsTraining.join(', ')}</td></tr>`)}</tbody></table>
+        </details>
+      </section>
+      <section aria-labelledby="h-bulk">
+        <h2 id="h-bulk">Assign training</h2>
+        <form novalidate @submit=${(event) => this.assign(event)} @change=${(event) => event.target.name === 'businessUnit' && this.preview(event.currentTarget)}>
+          <div class="field"><label for="b-unit">Business unit</label><input id="b-unit" name="businessUnit"></div>
+          <div class="field"><label for="b-role">Job role</label><input id="b-role" name="jobRole"></div>
+          <div class="field"><label for="b-skill">Skill</label><select id="b-skill" name="skill" aria-describedby="e-skill">
+            <option value="">Choose…</option>${(this.skills || []).map((skill) => html`<option value=${skill.code}>${skill.name}</option>`)}</select>
+            ${this.fieldMessage(this.problem, 'skill')}</div>
+          <div class="field"><label for="b-below">Only those scoring under (optional)</label><input id="b-below" name="scoreBelow" type="number" min="1" max="101"></div>
+          <div class="field"><label for="b-mode">Mode</label><select id="b-mode" name="mode"><option value="">Unit's preference</option>
+            <option value="ELEARNING">eLearning</option><option value="INSTRUCTOR_LED">Instructor-led</option></select></div>
+          <div class="field"><label for="b-due">Due on</label><input id="b-due" name="dueOn" type="date">${this.fieldMessage(this.problem, 'dueOn')}</div>
+          <p aria-live="polite" data-testid="reach">${this.reach != null ? `This unit has ${this.reach} people on the roster.` : ''}</p>
+          <button type="submit">Assign</button>
+        </form>
+        ${this.problem && !this.problem.problem?.errors?.length ? html`<p class="error" role="alert">${this.problem.message}</p>` : ''}
+        ${this.outcome ? html`<p class="ok" role="status" data-testid="assigned">Assigned to ${this.outcome.assigned} people
+          (${this.outcome.alreadyAssigned} already had it open).</p>` : ''}
+      </section>
+      <section aria-labelledby="h-assignments">
+        <h2 id="h-assignments">Open assignments, overdue first</h2>
+        <table data-testid="assignments"><thead><tr><th scope="col">Person</th><th scope="col">Unit</th><th scope="col">Training</th><th scope="col">Mode</th>
+          <th scope="col">Due</th><th scope="col">Status</th></tr></thead>
+        <tbody>${(this.assignments || []).map((assignment) => html`<tr class=${assignment.status === 'OVERDUE' ? 'overdue' : ''}>
+          <td>${assignment.userId}</td><td>${assignment.businessUnit}</td><td>${assignment.moduleTitle || assignment.skill}</td>
+          <td>${words(assignment.mode)}</td><td>${date(assignment.dueOn)}</td><td>${words(assignment.status)}</td></tr>`)}</tbody></table>
+      </section>
+      <section aria-labelledby="h-sessions">
+        <h2 id="h-sessions">Sessions</h2>
+        <table><thead><tr><th scope="col">When</th><th scope="col">Where</th><th scope="col">Seats taken</th></tr></thead>
+        <tbody>${(this.sessions || []).map((session) => html`<tr><td>${dateTime(session.startsAt)}</td><td>${session.location}</td>
+          <td>${session.seatsTaken} of ${session.capacity}</td></tr>`)}</tbody></table>
+      </section>
+      <section aria-labelledby="h-skill">
+        <h2 id="h-skill">Add a skill</h2>
+        <form novalidate @submit=${(event) => this.addSkill(event)}>
+          <div class="field"><label for="s-code">Code</label><input id="s-code" name="code">${this.fieldMessage(this.skillProblem, 'code')}</div>
+          <div class="field"><label for="s-name">Name</label><input id="s-name" name="name">${this.fieldMessage(this.skillProblem, 'name')}</div>
+          <div class="field"><label for="s-description">Description</label><input id="s-description" name="description"></div>
+          <button type="submit">Add the skill</button>
+        </form>
+        ${this.skillProblem && !this.skillProblem.problem?.errors?.length ? html`<p class="error" role="alert">${this.skillProblem.message}</p>` : ''}
+      </section>`;
+  }
+}
+customElements.define('hr-board', HrBoard);
