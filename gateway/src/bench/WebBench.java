@@ -80,7 +80,7 @@ public class WebBench {
                 millis.add(elapsed);
             } else {
                 first = elapsed;
-                for (Response script : scripts) {
+                for (Response script : List.copyOf(scripts)) { // reading a body lets more events in
                     scriptBytes += gzipped(script.body());
                 }
             }

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { Page, words } from './page.js';
+import { Page, words, assignmentTitle } from './page.js';
 import { loadCharts } from './charts-loader.js';
 import { api } from './api.js';
 
@@ -148,7 +148,7 @@ class AttemptPage extends Page {
       </figure>
       <h2>Retraining assigned</h2>
       ${(this.result.assignments || []).length === 0 ? html`<p>None: every skill reached its pass mark.</p>` : html`<ul class="list">
-        ${this.result.assignments.map((assignment) => html`<li data-testid="assignment"><strong>${assignment.moduleTitle || assignment.skill}</strong>
+        ${this.result.assignments.map((assignment) => html`<li data-testid="assignment"><strong>${assignmentTitle(assignment)}</strong>
           (${words(assignment.mode)}), due ${assignment.dueOn}. Why: ${assignment.reason?.detail}</li>`)}</ul>`}
       <p><a href="/web/">Back home</a></p>`;
   }

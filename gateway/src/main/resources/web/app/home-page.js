@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { Page, navigate, date, dateTime, words } from './page.js';
+import { Page, navigate, date, dateTime, words, assignmentTitle } from './page.js';
 import { api, query, startOfWeek, startOfMonth, isoDate } from './api.js';
 import { me } from './session.js';
 
@@ -103,7 +103,7 @@ class HomePage extends Page {
           <h2 id="h-training">My training</h2>
           ${open.length === 0 ? html`<p>No open training.</p>` : html`<ul class="list">${open.map((assignment) => html`
             <li>
-              <strong>${assignment.moduleTitle || assignment.skill}</strong> (${words(assignment.mode)}) · due ${date(assignment.dueOn)}
+              <strong>${assignmentTitle(assignment)}</strong> (${words(assignment.mode)}) · due ${date(assignment.dueOn)}
               ${assignment.status === 'OVERDUE' ? html`<span class="badge overdue">Overdue</span>` : ''}
               ${assignment.reason ? html`<br><small>Why: ${assignment.reason.detail || words(assignment.reason.kind)}</small>` : ''}
               ${assignment.session ? html`<br><small>Class ${dateTime(assignment.session.startsAt)}, ${assignment.session.location}</small>` : ''}
@@ -125,7 +125,7 @@ class HomePage extends Page {
         <section class="card" aria-labelledby="h-celebrations">
           <h2 id="h-celebrations">Celebrations</h2>
           <ul class="list" aria-live="polite" data-testid="celebrations">${this.celebrations.map((celebration) => html`
-            <li>🎉 <a href=${`/web/feedback/${celebration.itemId}`}>${celebration.title}</a>, suggested by ${celebration.submittedBy}
+            <li class="celebration"><a href=${`/web/feedback/${celebration.itemId}`}>${celebration.title}</a>, suggested by ${celebration.submittedBy}
               (${celebration.businessUnit}), is live · ${date(celebration.implementedAt)}</li>`)}</ul>
           ${this.celebrations.length === 0 ? html`<p>No celebration yet.</p>` : ''}
         </section>

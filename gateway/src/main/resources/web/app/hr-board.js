@@ -1,13 +1,14 @@
 import { html } from 'lit';
-import { Page, date, dateTime, words } from './page.js';
+import { Page, date, dateTime, words, assignmentTitle } from './page.js';
 import { loadCharts } from './charts-loader.js';
 import { api, query } from './api.js';
+import { catalogueForms } from './api-form.js';
 
 /** HR: the competency matrix, bulk assignment, the assignments (overdue first), sessions and the catalogue. */
 class HrBoard extends Page {
   static properties = {
     unit: { state: true }, matrix: { state: true }, assignments: { state: true }, sessions: { state: true }, skills: { state: true },
-    reach: { state: true }, outcome: { state: true }, problem: { state: true }, skillProblem: { state: true },
+    reach: { state: true }, outcome: { state: true }, problem: { state: true }, modules: { state: true },
   };
 
   constructor() {
@@ -23,13 +24,15 @@ class HrBoard extends Page {
 
   async load() {
     await this.guard(async () => {
-      const [matrix, overdue, open, sessions, skills] = await Promise.all([
+      const [matrix, overdue, open, sessions, skills, modules] = await Promise.all([
         api.get(`/api/training/competency${query({ businessUnit: this.unit, size: 100 })}`),
         api.get(`/api/training/assignments${query({ status: 'OVERDUE', businessUnit: this.unit, size: 100 })}`),
         api.get(`/api/training/assignments${query({ status: 'ASSIGNED', businessUnit: this.unit, size: 100 })}`),
         api.get('/api/training/sessions?size=100'),
         api.get('/api/training/skills?size=200'),
+        api.get('/api/training/modules?size=500'),
       ]);
+      this.modules = modules.items;
       this.matrix = matrix;
       this.assignments = [...overdue.items, ...open.items];
       this.sessions = sessions.items;
@@ -82,19 +85,6 @@ class HrBoard extends Page {
     }
   }
 
-  async addSkill(event) {
-    event.preventDefault();
-    const form = new FormData(event.target);
-    try {
-      await api.post('/api/training/skills', { code: form.get('code'), name: form.get('name'), description: form.get('description') || null });
-      this.skillProblem = null;
-      event.target.reset();
-      await this.load();
-    } catch (failure) {
-      this.skillProblem = failure;
-    }
-  }
-
   fieldMessage(problem, field) {
     const message = problem?.fieldError(field);
     return message ? html`<p class="field-error" id=${`e-${field}`}>${message}</p>` : '';
@@ -142,7 +132,7 @@ class HrBoard extends Page {
         <table data-testid="assignments"><thead><tr><th scope="col">Person</th><th scope="col">Unit</th><th scope="col">Training</th><th scope="col">Mode</th>
           <th scope="col">Due</th><th scope="col">Status</th></tr></thead>
         <tbody>${(this.assignments || []).map((assignment) => html`<tr class=${assignment.status === 'OVERDUE' ? 'overdue' : ''}>
-          <td>${assignment.userId}</td><td>${assignment.businessUnit}</td><td>${assignment.moduleTitle || assignment.skill}</td>
+          <td>${assignment.userId}</td><td>${assignment.businessUnit}</td><td>${assignmentTitle(assignment)}</td>
           <td>${words(assignment.mode)}</td><td>${date(assignment.dueOn)}</td><td>${words(assignment.status)}</td></tr>`)}</tbody></table>
       </section>
       <section aria-labelledby="h-sessions">
@@ -151,16 +141,12 @@ class HrBoard extends Page {
         <tbody>${(this.sessions || []).map((session) => html`<tr><td>${dateTime(session.startsAt)}</td><td>${session.location}</td>
           <td>${session.seatsTaken} of ${session.capacity}</td></tr>`)}</tbody></table>
       </section>
-      <section aria-labelledby="h-skill">
-        <h2 id="h-skill">Add a skill</h2>
-        <form novalidate @submit=${(event) => this.addSkill(event)}>
-          <div class="field"><label for="s-code">Code</label><input id="s-code" name="code">${this.fieldMessage(this.skillProblem, 'code')}</div>
-          <div class="field"><label for="s-name">Name</label><input id="s-name" name="name">${this.fieldMessage(this.skillProblem, 'name')}</div>
-          <div class="field"><label for="s-description">Description</label><input id="s-description" name="description"></div>
-          <button type="submit">Add the skill</button>
-        </form>
-        ${this.skillProblem && !this.skillProblem.problem?.errors?.length ? html`<p class="error" role="alert">${this.skillProblem.message}</p>` : ''}
-      </section>`;
+      ${catalogueForms(this.skills || [], this.modules || []).map((form, index) => html`
+        <section aria-labelledby=${`h-form-${index}`}>
+          <h2 id=${`h-form-${index}`}>${form.heading}</h2>
+          <api-form .fields=${form.fields} path=${form.path} heading=${form.heading} submit-label=${form.submit}
+            @created=${() => this.load()}></api-form>
+        </section>`)}`;
   }
 }
 customElements.define('hr-board', HrBoard);

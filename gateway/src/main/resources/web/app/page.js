@@ -52,3 +52,8 @@ export function date(value) {
 export function words(value) {
   return value ? value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ') : '';
 }
+
+/** What an assignment asks for: its module, or a test. */
+export function assignmentTitle(assignment) {
+  return assignment.moduleTitle || (assignment.kind === 'TEST' ? 'A skill test' : assignment.skill);
+}

@@ -338,6 +338,21 @@ class WebAppTest {
             assertThat(page.getByTestId("assignments").locator("tr").filter(new Locator.FilterOptions().setHasText(person))).containsText("Course " + skill);
         }
         checkAndPhotograph(page, "hr");
+
+        // the catalogue's forms show the server's field errors and create nothing
+        int modules = given().auth().oauth2(hr).when().get("/api/training/modules?size=1").then().statusCode(200).extract().path("total");
+        Locator moduleForm = page.locator("api-form[path='/api/training/modules']");
+        moduleForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add the module")).click();
+        assertThat(moduleForm.locator("#-api-training-modules-title-error")).isVisible();
+        assertThat(moduleForm.getByLabel("Title")).hasAttribute("aria-invalid", "true");
+        assertThat(given().auth().oauth2(hr).when().get("/api/training/modules?size=1").then().extract().<Integer>path("total")).isEqualTo(modules);
+        moduleForm.getByLabel("Title").fill("Made in the browser " + skill);
+        moduleForm.getByLabel("Skills it covers (codes, separated by commas)").fill(skill);
+        moduleForm.getByLabel("Mode").selectOption("ELEARNING");
+        moduleForm.getByLabel("Duration (minutes)").fill("45");
+        moduleForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add the module")).click();
+        assertThat(moduleForm.locator("p[role=status]")).containsText("done");
+        assertThat(given().auth().oauth2(hr).when().get("/api/training/modules?size=1").then().extract().<Integer>path("total")).isEqualTo(modules + 1);
     }
 
     @Test

@@ -29,6 +29,8 @@ class RealmImportTest {
     static final Path REALM_IMPORT = Repo.K8S.resolve("base/keycloak/realm-import.yaml");
     static final String DEV_URL = "http://localhost:8080";
     static final String PUBLIC_URL = "https://uptake.example.com";
+    /** Local addresses other than the dev one (the web bench's gateway on port 18080): development only. */
+    private static final String LOCAL = "http://localhost:";
 
     private static final String HEADER = """
             # GENERATED from dev/keycloak/uptake-realm.json by RealmImportTest (run it with
@@ -60,7 +62,7 @@ class RealmImportTest {
                 .containsExactly("service-account-crm-ingest");
         assertThat(list(dev.path("clients"))).anySatisfy(c -> assertThat(c.path("directAccessGrantsEnabled").asBoolean()).isTrue());
         assertThat(list(realm.path("clients"))).allSatisfy(c -> assertThat(c.path("directAccessGrantsEnabled").asBoolean()).isFalse());
-        assertThat(realm.toString()).doesNotContain(DEV_URL).contains(PUBLIC_URL);
+        assertThat(realm.toString()).doesNotContain(DEV_URL).doesNotContain(LOCAL).contains(PUBLIC_URL);
         assertThat(realm.path("roles")).isEqualTo(dev.path("roles"));
         assertThat(realm.path("clientScopes")).isEqualTo(dev.path("clientScopes"));
     }
@@ -92,12 +94,21 @@ class RealmImportTest {
         return doc;
     }
 
+    /** The dev address becomes the public one; other local addresses (a bench's gateway) are dropped. */
     private static JsonNode publicUrls(JsonNode node) {
         if (node.isTextual()) {
-            return TextNode.valueOf(node.asText().replace(DEV_URL, PUBLIC_URL));
+            String text = node.asText().replace(DEV_URL, PUBLIC_URL);
+            // "##"-separated lists of addresses, such as post.logout.redirect.uris
+            return TextNode.valueOf(String.join("##", java.util.Arrays.stream(text.split("##"))
+                    .filter(part -> !part.startsWith(LOCAL)).toList()));
         }
         if (node.isArray()) {
             ArrayNode array = (ArrayNode) node;
+            for (int i = array.size() - 1; i >= 0; i--) {
+                if (array.get(i).isTextual() && array.get(i).asText().startsWith(LOCAL) && !array.get(i).asText().startsWith(DEV_URL)) {
+                    array.remove(i);
+                }
+            }
             for (int i = 0; i < array.size(); i++) {
                 array.set(i, publicUrls(array.get(i)));
             }

@@ -3,6 +3,7 @@ package io.uptake.metrics.report;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.api.CsvWriter;
 import io.uptake.metrics.api.DateRange;
@@ -28,7 +29,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 @Path("/api/metrics")
 public class ReportResource {
 
-    private static final int CSV_SLICE = 500;
+    private static final int CSV_SLICE = 1000;
 
     private final ReportService service;
     private final SecurityIdentity identity;
@@ -108,12 +109,13 @@ public class ReportResource {
     @Produces(CsvWriter.TEXT_CSV)
     @Operation(hidden = true)
     @RolesAllowed({"manager", "executive", "admin"})
-    public Multi<String> shortfallsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
+    public Multi<Buffer> shortfallsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("businessUnit") String businessUnit) {
         DateRange range = DateRange.parse(from, to);
         Multi<String> rows = service.shortfallSlices(range, Scope.businessUnit(Viewer.of(identity), businessUnit), CSV_SLICE)
                 .map(CsvWriter::lines);
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item(CsvWriter.header(ShortfallRow.class)), rows);
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(CsvWriter.header(ShortfallRow.class)), rows)
+                .map(Buffer::buffer);
     }
 
     @GET
