@@ -3,12 +3,14 @@ package io.uptake.training.assignment;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.access.Caller;
 import io.uptake.training.api.Conflict;
 import io.uptake.training.api.InvalidInput;
 import io.uptake.training.api.PageView;
 import io.uptake.training.api.Problem.FieldError;
+import io.uptake.training.module.ModuleService;
 import io.uptake.training.outbox.OutboxTrace;
 import io.uptake.training.outbox.TrainingEvents;
 import io.uptake.training.policy.PolicyService;
@@ -26,7 +28,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,41 +40,35 @@ public class AssignmentService {
 
     private static final int SHOWN = 100;
 
+    /** Whom a bulk assignment reaches: one person, a unit and/or role of the active roster, or everyone under a score. */
+    private static final String TARGETS = """
+            select t.user_id, t.business_unit from (
+                select $1::varchar as user_id, (select business_unit from person where user_id = $1) as business_unit where $1 is not null
+                union all
+                select user_id, business_unit from person
+                where $1 is null and $4::varchar is null and active and ($2::varchar is not null or $3::varchar is not null)
+                  and ($2::varchar is null or business_unit = $2) and ($3::varchar is null or job_role = $3)
+                union all
+                select user_id, business_unit from skill_score
+                where $1 is null and $4::varchar is not null and skill = $4 and score < $5 and ($2::varchar is null or business_unit = $2)
+            ) t""";
+
     /**
-     * One statement for one person or ten thousand: the targets, their policy, the module, the rows
-     * and their {@code training.assigned} events. Whoever already has the test, or open training for the
-     * skill, is skipped.
+     * One statement for one person or ten thousand: the planned rows ({@link RetrainingPlanner}, one per
+     * target) and their {@code training.assigned} events. Whoever already has open training for the skill
+     * is skipped (a test is skipped by the unique open-test rule).
      */
     private static final String BULK = """
-            with targets as (
-                select t.user_id, t.business_unit from (
-                    select $1::varchar as user_id, (select business_unit from person where user_id = $1) as business_unit where $1 is not null
-                    union all
-                    select user_id, business_unit from person
-                    where $1 is null and $4::varchar is null and active and ($2::varchar is not null or $3::varchar is not null)
-                      and ($2::varchar is null or business_unit = $2) and ($3::varchar is null or job_role = $3)
-                    union all
-                    select user_id, business_unit from skill_score
-                    where $1 is null and $4::varchar is not null and skill = $4 and score < $5 and ($2::varchar is null or business_unit = $2)
-                ) t
-            ), planned as (
-                select t.user_id, t.business_unit, coalesce($9::date, current_date + coalesce(p.due_in_days, 14)) as due_on,
-                       m.id as module_id, m.title as module_title,
-                       case when $7::uuid is not null then null else coalesce(m.mode, $8::varchar, p.preferred_mode, 'ELEARNING') end as mode
-                from targets t
-                left join training_policy p on p.business_unit = t.business_unit
-                left join lateral (
-                    select id, title, mode from training_module
-                    where $7::uuid is null and (id = $6::uuid or ($6::uuid is null and $10::varchar = any(skills)))
-                    order by (mode = coalesce($8::varchar, p.preferred_mode, 'ELEARNING')) desc, created_at desc, id limit 1
-                ) m on true
+            with planned as (
+                select * from unnest($1::varchar[], $2::varchar[], $3::uuid[], $4::varchar[], $5::date[])
+                    as p(user_id, business_unit, module_id, mode, due_on)
             ), inserted as (
                 insert into assignment (id, user_id, business_unit, kind, skill, module_id, mode, test_id, status, due_on, reason, created_by)
-                select gen_random_uuid(), user_id, business_unit, case when $7::uuid is null then 'TRAINING' else 'TEST' end, $10, module_id,
-                       mode, $7, 'ASSIGNED', due_on, $11::text::jsonb, $12
+                select gen_random_uuid(), user_id, business_unit, case when $6::uuid is null then 'TRAINING' else 'TEST' end, $7::varchar, module_id,
+                       mode, $6::uuid, 'ASSIGNED', due_on, $8::text::jsonb, $9::varchar
                 from planned
-                where $7::uuid is not null or not exists (
-                    select 1 from assignment x where x.user_id = planned.user_id and x.kind = 'TRAINING' and x.skill = $10
+                where $6::uuid is not null or not exists (
+                    select 1 from assignment x where x.user_id = planned.user_id and x.kind = 'TRAINING' and x.skill = $7::varchar
                     and x.status in ('ASSIGNED', 'IN_PROGRESS', 'OVERDUE'))
                 on conflict do nothing
                 returning *
@@ -79,11 +77,11 @@ public class AssignmentService {
                 select 'training-events', i.user_id, json_build_object('eventId', gen_random_uuid(), 'type', 'training.assigned',
                         'occurredAt', now(), 'assignment', json_strip_nulls(json_build_object('id', i.id, 'userId', i.user_id,
                         'businessUnit', i.business_unit, 'kind', i.kind, 'skill', i.skill, 'moduleId', i.module_id,
-                        'moduleTitle', pl.module_title, 'mode', i.mode, 'testId', i.test_id, 'status', i.status, 'dueOn', i.due_on,
-                        'reason', i.reason, 'assignedBy', i.created_by, 'createdAt', i.created_at)))::text, $13::varchar
-                from inserted i join planned pl on pl.user_id = i.user_id
+                        'moduleTitle', m.title, 'mode', i.mode, 'testId', i.test_id, 'status', i.status, 'dueOn', i.due_on,
+                        'reason', i.reason, 'assignedBy', i.created_by, 'createdAt', i.created_at)))::text, $10::varchar
+                from inserted i left join training_module m on m.id = i.module_id
             )
-            select (select count(*) from inserted) as assigned, (select count(*) from targets) as targeted,
+            select (select count(*) from inserted) as assigned,
                    (select array_agg(id) from (select id from inserted limit %d) shown) as shown
             """.formatted(SHOWN);
 
@@ -91,16 +89,18 @@ public class AssignmentService {
     private final AssignmentStore store;
     private final TrainingEvents events;
     private final PolicyService policies;
+    private final ModuleService modules;
     private final Vertx vertx;
     private final long overdueCheckMillis;
     private long timer = -1;
 
-    public AssignmentService(Pool pool, AssignmentStore store, TrainingEvents events, PolicyService policies, Vertx vertx,
+    public AssignmentService(Pool pool, AssignmentStore store, TrainingEvents events, PolicyService policies, ModuleService modules, Vertx vertx,
             @ConfigProperty(name = "uptake.assignments.overdue-check-ms", defaultValue = "60000") long overdueCheckMillis) {
         this.pool = pool;
         this.store = store;
         this.events = events;
         this.policies = policies;
+        this.modules = modules;
         this.vertx = vertx;
         this.overdueCheckMillis = overdueCheckMillis;
     }
@@ -259,22 +259,61 @@ public class AssignmentService {
                         "latest score on " + request.scoreBelow().skill() + " under " + request.scoreBelow().score()
                                 + (request.note() == null ? "" : ": " + request.note()))
                 : new Reason("MANUAL", request.skill(), null, null, null, request.note() == null ? "assigned by " + caller.userId() : request.note());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return pool.withTransaction(connection -> checkReferences(connection, request)
-                .flatMap(checked -> connection.preparedQuery(BULK).execute(Tuple.tuple(Arrays.asList(
+                .flatMap(checked -> connection.preparedQuery(TARGETS).execute(Tuple.tuple(Arrays.asList(
                         request.userId(), request.businessUnit(), request.jobRole(),
                         request.scoreBelow() == null ? null : request.scoreBelow().skill(),
-                        request.scoreBelow() == null ? null : request.scoreBelow().score(),
-                        request.moduleId(), request.testId(), request.mode() == null ? null : request.mode().name(), request.dueOn(),
-                        request.skill(), store.json().write(reason), caller.userId(), OutboxTrace.current())))))
+                        request.scoreBelow() == null ? null : request.scoreBelow().score()))))
                 .flatMap(rows -> {
-                    Row row = rows.iterator().next();
-                    int assigned = row.getLong("assigned").intValue();
-                    int targeted = row.getLong("targeted").intValue();
-                    UUID[] shown = row.getArrayOfUUIDs("shown");
+                    List<String> users = new ArrayList<>(rows.size());
+                    List<String> units = new ArrayList<>(rows.size());
+                    rows.forEach(row -> {
+                        users.add(row.getString("user_id"));
+                        units.add(row.getString("business_unit"));
+                    });
+                    Uni<List<RetrainingPlanner.Candidate>> candidates = request.testId() != null
+                            ? Uni.createFrom().item(List.of())
+                            : modules.candidates(connection, request.skill(), request.moduleId());
+                    return candidates.flatMap(found -> policiesOf(connection, units).map(policyOf -> units.stream()
+                            .map(unit -> request.testId() != null
+                                    ? RetrainingPlanner.test(policyOf.get(unit), today, request.dueOn())
+                                    : RetrainingPlanner.training(policyOf.get(unit), request.mode(), found, today, request.dueOn()))
+                            .toList())).flatMap(plans -> connection.preparedQuery(BULK).execute(Tuple.tuple(Arrays.asList(
+                            users.toArray(String[]::new), units.toArray(String[]::new),
+                            plans.stream().map(RetrainingPlanner.Plan::moduleId).toArray(UUID[]::new),
+                            plans.stream().map(plan -> plan.mode() == null ? null : plan.mode().name()).toArray(String[]::new),
+                            plans.stream().map(RetrainingPlanner.Plan::dueOn).toArray(LocalDate[]::new),
+                            request.testId(), request.skill(), store.json().write(reason), caller.userId(), OutboxTrace.current()))))
+                            .map(inserted -> new Written(users.size(), inserted.iterator().next()));
+                }))
+                .flatMap(written -> {
+                    int assigned = written.row().getLong("assigned").intValue();
+                    int targeted = written.targeted();
+                    UUID[] shown = written.row().getArrayOfUUIDs("shown");
                     return store.findAll(pool, shown == null ? List.of() : List.of(shown))
                             .map(views -> new BulkResult(assigned, targeted - assigned, views));
                 })
                 .invoke(events::flushSoon);
+    }
+
+    /** How many people a bulk assignment targeted, and the statement's answer. */
+    private record Written(int targeted, Row row) {
+    }
+
+    /** The policy in force for each business unit named (null: the fallback), read once per unit. */
+    private Uni<Map<String, PolicyView>> policiesOf(SqlConnection connection, List<String> units) {
+        List<String> distinct = units.stream().distinct().toList();
+        return Multi.createFrom().iterable(distinct)
+                .onItem().transformToUniAndConcatenate(unit -> policies.find(connection, unit))
+                .collect().asList()
+                .map(found -> {
+                    Map<String, PolicyView> byUnit = new HashMap<>();
+                    for (int i = 0; i < distinct.size(); i++) {
+                        byUnit.put(distinct.get(i), found.get(i));
+                    }
+                    return byUnit;
+                });
     }
 
     private Uni<Void> checkReferences(SqlConnection connection, NewAssignments request) {

@@ -4,15 +4,14 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.attempt.AttemptResult;
 import io.uptake.training.module.Mode;
+import io.uptake.training.module.ModuleService;
 import io.uptake.training.outbox.TrainingEvents;
 import io.uptake.training.policy.PolicyService;
 import io.uptake.training.policy.PolicyView;
 import io.uptake.training.session.Seats;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,8 +22,8 @@ import java.util.UUID;
 /**
  * What a scored attempt leads to, in the submit's transaction: the latest score per skill, the
  * person's open assignments of this test completed, and for each skill under the business unit's
- * threshold (and only those) a module covering it in the preferred mode, with the next free seat
- * booked when instructor-led, due per policy, saying why.
+ * threshold (and only those) the retraining {@link RetrainingPlanner} plans, with the next free seat
+ * booked when instructor-led, saying why.
  */
 @ApplicationScoped
 public class Retraining {
@@ -38,8 +37,10 @@ public class Retraining {
     private final AssignmentStore assignments;
     private final Seats seats;
     private final TrainingEvents events;
+    private final ModuleService modules;
 
-    public Retraining(PolicyService policies, AssignmentStore assignments, Seats seats, TrainingEvents events) {
+    public Retraining(PolicyService policies, AssignmentStore assignments, Seats seats, TrainingEvents events, ModuleService modules) {
+        this.modules = modules;
         this.policies = policies;
         this.assignments = assignments;
         this.seats = seats;
@@ -51,11 +52,10 @@ public class Retraining {
                 .flatMap(done -> completeTestAssignments(connection, scored))
                 .flatMap(done -> policies.find(connection, scored.businessUnit()))
                 .flatMap(policy -> {
-                    LocalDate due = scored.at().atZoneSameInstant(ZoneOffset.UTC).toLocalDate().plusDays(policy.dueInDays());
                     List<AttemptResult.SkillScore> weak = scored.scores().stream()
-                            .filter(score -> score.score() < threshold(policy, score)).toList();
+                            .filter(score -> score.score() < RetrainingPlanner.threshold(policy, score.passMark())).toList();
                     return Multi.createFrom().iterable(weak)
-                            .onItem().transformToUniAndConcatenate(score -> assign(connection, scored, policy, score, due))
+                            .onItem().transformToUniAndConcatenate(score -> assign(connection, scored, policy, score))
                             .collect().asList();
                 })
                 .map(ids -> ids.stream().filter(id -> id != null).toList())
@@ -63,12 +63,8 @@ public class Retraining {
                 .call(created -> events.record(connection, TrainingEvents.ASSIGNED, created));
     }
 
-    private static int threshold(PolicyView policy, AttemptResult.SkillScore score) {
-        return policy.threshold() == null ? score.passMark() : policy.threshold();
-    }
-
     /** One assignment for a weak skill, unless the person already has open training for it. */
-    private Uni<UUID> assign(SqlConnection connection, Scored scored, PolicyView policy, AttemptResult.SkillScore score, LocalDate due) {
+    private Uni<UUID> assign(SqlConnection connection, Scored scored, PolicyView policy, AttemptResult.SkillScore score) {
         return connection.preparedQuery("select 1 from assignment where user_id = $1 and skill = $2 and kind = 'TRAINING' and status in "
                         + AssignmentStore.OPEN)
                 .execute(Tuple.of(scored.userId(), score.skill()))
@@ -76,20 +72,17 @@ public class Retraining {
                     if (open.size() > 0) {
                         return Uni.createFrom().nullItem();
                     }
-                    return connection.preparedQuery("""
-                                    select id, mode from training_module where $1 = any(skills)
-                                    order by (mode = $2) desc, created_at desc, id limit 1""")
-                            .execute(Tuple.of(score.skill(), policy.preferredMode().name()))
-                            .flatMap(modules -> {
-                                Row module = modules.size() == 0 ? null : modules.iterator().next();
-                                String mode = module == null ? policy.preferredMode().name() : module.getString("mode");
-                                AssignmentStore.Draft draft = new AssignmentStore.Draft(scored.userId(), scored.businessUnit(), "TRAINING",
-                                        score.skill(), module == null ? null : module.getUUID("id"), mode, scored.testId(), due,
-                                        Reason.score(score.skill(), score.score(), threshold(policy, score), scored.attemptId()), "system");
-                                return assignments.insert(connection, draft).call(id -> module != null && Mode.INSTRUCTOR_LED.name().equals(mode)
-                                        ? book(connection, module.getUUID("id"), scored.userId(), id)
-                                        : Uni.createFrom().voidItem());
-                            });
+                    return modules.candidates(connection, score.skill(), null).flatMap(candidates -> {
+                        RetrainingPlanner.Plan plan = RetrainingPlanner.training(policy, null, candidates,
+                                scored.at().atZoneSameInstant(ZoneOffset.UTC).toLocalDate(), null);
+                        AssignmentStore.Draft draft = new AssignmentStore.Draft(scored.userId(), scored.businessUnit(), "TRAINING",
+                                score.skill(), plan.moduleId(), plan.mode().name(), scored.testId(), plan.dueOn(),
+                                Reason.score(score.skill(), score.score(), RetrainingPlanner.threshold(policy, score.passMark()), scored.attemptId()),
+                                "system");
+                        return assignments.insert(connection, draft).call(id -> plan.moduleId() != null && plan.mode() == Mode.INSTRUCTOR_LED
+                                ? book(connection, plan.moduleId(), scored.userId(), id)
+                                : Uni.createFrom().voidItem());
+                    });
                 });
     }
 

@@ -1,11 +1,13 @@
 package io.uptake.training.module;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.training.assignment.RetrainingPlanner;
 import io.uptake.training.api.InvalidInput;
 import io.uptake.training.api.PageView;
 import io.uptake.training.api.Problem.FieldError;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -63,6 +65,23 @@ public class ModuleService {
                                 Mode.valueOf(row.getString("mode")), row.getInteger("duration_minutes"), row.getString("url")));
                     }
                     return new PageView<>(items, page, size, total);
+                });
+    }
+
+    /**
+     * The modules that could retrain a skill, newest first (the order {@code RetrainingPlanner} expects);
+     * {@code onlyModule} narrows them to the one HR named.
+     */
+    public Uni<List<RetrainingPlanner.Candidate>> candidates(SqlClient client, String skill, UUID onlyModule) {
+        return client.preparedQuery("""
+                        select id, mode from training_module
+                        where $1 = any(skills) and ($2::uuid is null or id = $2)
+                        order by created_at desc, id""")
+                .execute(Tuple.of(skill, onlyModule))
+                .map(rows -> {
+                    List<RetrainingPlanner.Candidate> candidates = new ArrayList<>(rows.size());
+                    rows.forEach(row -> candidates.add(new RetrainingPlanner.Candidate(row.getUUID("id"), Mode.valueOf(row.getString("mode")))));
+                    return candidates;
                 });
     }
 }

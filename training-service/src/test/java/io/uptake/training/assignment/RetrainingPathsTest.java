@@ -1,0 +1,113 @@
+package io.uptake.training.assignment;
+
+import static io.restassured.RestAssured.given;
+import static io.uptake.training.support.Catalogue.HR;
+import static io.uptake.training.support.KeycloakTokens.accessToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.uptake.training.messaging.UpstreamProbe;
+import io.uptake.training.support.Catalogue;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The retraining planner gives the same answer on both paths that assign training: a weak skill found by a
+ * submitted test, and HR's bulk assignment. The same person (carol, of Support) gets one skill each way,
+ * under the same policy and with the same modules (in the same modes, made in the same order).
+ */
+@QuarkusTest
+class RetrainingPathsTest {
+
+    private static final String PERSON = "carol";
+    private static final String UNIT = "Support";
+
+    private final UpstreamProbe upstream;
+
+    RetrainingPathsTest(UpstreamProbe upstream) {
+        this.upstream = upstream;
+    }
+
+    @ParameterizedTest(name = "policy {0}, {1} days; modules {2}")
+    @CsvSource({
+            "ELEARNING, 14, ELEARNING",
+            "INSTRUCTOR_LED, 7, ELEARNING INSTRUCTOR_LED",
+            "INSTRUCTOR_LED, 30, ELEARNING ELEARNING",
+            "ELEARNING, 21, ''",
+    })
+    void submitAndBulkPlanTheSameModuleModeAndDueDate(String preferredMode, int dueInDays, String moduleModes) {
+        onTheRoster();
+        Catalogue.policy(UNIT, 70, preferredMode, dueInDays);
+        List<String> modes = moduleModes.isBlank() ? List.of() : List.of(moduleModes.split(" "));
+
+        String bySubmit = Catalogue.skill();
+        List<String> submitModules = modules(bySubmit, modes);
+        Catalogue.single(bySubmit, 3);
+        String testId = Catalogue.test(Map.of(bySubmit, 1), 70, 0, List.of());
+        failTheTest(testId);
+
+        String byBulk = Catalogue.skill();
+        List<String> bulkModules = modules(byBulk, modes);
+        given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON).body(Map.of("userId", PERSON, "skill", byBulk))
+                .when().post("/api/training/assignments").then().statusCode(201);
+
+        Map<String, Object> submitted = assignmentOf(bySubmit);
+        Map<String, Object> bulk = assignmentOf(byBulk);
+        assertThat(bulk.get("mode")).isEqualTo(submitted.get("mode"));
+        assertThat(bulk.get("dueOn")).isEqualTo(submitted.get("dueOn"));
+        assertThat(bulkModules.indexOf((String) bulk.get("moduleId"))).as("the same module of the same list")
+                .isEqualTo(submitModules.indexOf((String) submitted.get("moduleId")));
+        assertThat(submitted.get("dueOn")).isEqualTo(OffsetDateTime.now(ZoneOffset.UTC).toLocalDate().plusDays(dueInDays).toString());
+    }
+
+    private void onTheRoster() {
+        upstream.person(PERSON, """
+                {"userId":"carol","displayName":"Carol Chen","email":"carol@example.com","businessUnit":"Support","jobRole":"support-agent",
+                 "managerId":null,"executive":false,"active":true,"updatedAt":"%s"}""".formatted(OffsetDateTime.now(ZoneOffset.UTC)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(accessToken(HR)).queryParam("businessUnit", UNIT)
+                .queryParam("size", 500).when().get("/api/training/competency").then().statusCode(200)
+                .extract().jsonPath().getList("people.userId").contains(PERSON));
+    }
+
+    private static List<String> modules(String skill, List<String> modes) {
+        List<String> ids = new ArrayList<>();
+        for (String mode : modes) {
+            ids.add(Catalogue.module(List.of(skill), mode));
+        }
+        return ids;
+    }
+
+    /** Answers the one question wrong: a score of 0, under the threshold of 70. */
+    private static void failTheTest(String testId) {
+        JsonPath attempt = given().auth().oauth2(accessToken(PERSON)).when().post("/api/training/tests/" + testId + "/attempts")
+                .then().statusCode(201).extract().jsonPath();
+        String id = attempt.getString("id");
+        List<Map<String, Object>> questions = attempt.getList("questions");
+        for (Map<String, Object> question : questions) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> options = (List<Map<String, String>>) question.get("options");
+            String wrong = options.stream().filter(o -> !o.get("text").startsWith("option 0 ")).findFirst().orElseThrow().get("id");
+            given().auth().oauth2(accessToken(PERSON)).contentType(ContentType.JSON).body(Map.of("answer", wrong))
+                    .when().put("/api/training/attempts/" + id + "/answers/" + question.get("id")).then().statusCode(200);
+        }
+        given().auth().oauth2(accessToken(PERSON)).when().post("/api/training/attempts/" + id + "/submit")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Map<String, Object> assignmentOf(String skill) {
+        List<Map<String, Object>> found = given().auth().oauth2(accessToken(HR)).queryParam("userId", PERSON).queryParam("size", 500)
+                .when().get("/api/training/assignments").then().statusCode(200).extract().jsonPath().getList("items");
+        List<Map<String, Object>> ofSkill = found.stream().filter(item -> skill.equals(item.get("skill")) && "TRAINING".equals(item.get("kind"))).toList();
+        assertThat(ofSkill).as("one training assignment for %s", skill).hasSize(1);
+        return ofSkill.getFirst();
+    }
+}
