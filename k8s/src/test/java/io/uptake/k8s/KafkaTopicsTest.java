@@ -15,9 +15,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every topic the code uses has a KafkaTopic, as dev/kafka/topics.txt declares it locally. */
 class KafkaTopicsTest {
 
-    private static final Pattern TOPIC_KEY = Pattern.compile("^(uptake\\.topics\\..+|mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.topic)$");
+    private static final Pattern TOPIC_KEY = Pattern.compile(
+            "^(uptake\\.topics\\..+|mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.topic|mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic)$");
 
-    /** The topics the four apps use in production: their uptake.topics.* names and channel topics. */
+    /** The topics the four apps use in production: their uptake.topics.* names, channel topics and dead-letter topics. */
     static Set<String> topicsTheCodeUses() {
         Set<String> topics = new TreeSet<>();
         for (String app : Repo.APPS) {

@@ -5,14 +5,15 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.celebration.CelebrationBroadcaster;
 import io.uptake.feedback.webhook.WebhookDispatcher;
+import io.uptake.platform.messaging.ConsumerFailures;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Turns feedback events from Kafka into notifications, celebrations and webhook deliveries. The
  * offset is committed only after the database has the result; a failing database is retried with
- * back-off. A celebration goes out on the live stream only from the delivery that created it.
+ * back-off, and a record that can never be applied goes to the dead-letter topic with its reason
+ * ({@link ConsumerFailures}). A celebration goes out on the live stream only from the delivery that created it.
  */
 @ApplicationScoped
 public class FeedbackEventConsumer {
@@ -35,12 +36,16 @@ public class FeedbackEventConsumer {
         try {
             event = json.readValue(payload, FeedbackEvent.class);
         } catch (Exception unreadable) {
-            Log.errorf("Skipping a feedback event that is not readable: %s", unreadable.getMessage());
-            return Uni.createFrom().voidItem();
+            Log.errorf("A feedback event that is not readable goes to the dead-letter topic: %s", unreadable.getMessage());
+            return Uni.createFrom().failure(new ConsumerFailures.UnusableRecord("not a feedback event", unreadable));
         }
-        return fanOut.apply(event)
-                .onFailure().invoke(failure -> Log.warnf("Could not apply feedback event %s, retrying: %s", event.eventId(), failure.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+        if (event.eventId() == null || event.type() == null || event.itemId() <= 0 || event.submittedBy() == null || event.to() == null) {
+            Log.errorf("A feedback event without eventId, type, itemId, submittedBy or to goes to the dead-letter topic: %s", payload);
+            return Uni.createFrom().failure(new ConsumerFailures.UnusableRecord("a feedback event needs eventId, type, itemId, submittedBy and to"));
+        }
+        return ConsumerFailures.retryingTransient(Uni.createFrom().deferred(() -> fanOut.apply(event))
+                        .onFailure().invoke(failure -> Log.warnf("Could not apply feedback event %s%s: %s", event.eventId(),
+                                ConsumerFailures.permanent(failure) ? " (to the dead-letter topic)" : ", retrying", failure.getMessage())))
                 .invoke(created -> created.ifPresent(broadcaster::publish))
                 .invoke(webhooks::nudge)
                 .replaceWithVoid();

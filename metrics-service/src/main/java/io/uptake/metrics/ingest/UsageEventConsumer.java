@@ -1,39 +1,104 @@
 package io.uptake.metrics.ingest;
 
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.messaging.ConsumerFailures;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Applies usage events from Kafka to PostgreSQL in batches. The batch is acknowledged (its offsets
  * committed) only after the database has it; until then a failing database is retried with back-off,
  * which also holds back the partition. Kafka may deliver a batch again after a crash: the store
- * deduplicates by event id, so every event counts exactly once.
+ * deduplicates by event id, so every event counts exactly once. What can never be applied goes to the
+ * dead-letter topic with its reason ({@link ConsumerFailures}): a record that is not events, and an
+ * event PostgreSQL refuses (found by applying that batch event by event), and the partition moves on.
  */
 @ApplicationScoped
 public class UsageEventConsumer {
 
     private final UsageEventStore store;
     private final EventRetention retention;
+    private final UsageEventDeadLetters deadLetters;
 
-    public UsageEventConsumer(UsageEventStore store, EventRetention retention) {
+    public UsageEventConsumer(UsageEventStore store, EventRetention retention, UsageEventDeadLetters deadLetters) {
         this.store = store;
         this.retention = retention;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("usage-events-in")
-    public Uni<Void> apply(List<List<UsageEvent>> records) {
-        List<UsageEvent> events = records.stream().filter(Objects::nonNull).flatMap(List::stream).filter(Objects::nonNull).toList();
+    public Uni<Void> apply(ConsumerRecords<String, List<UsageEvent>> records) {
+        List<UsageEvent> events = new ArrayList<>();
+        List<UsageEventDeadLetters.DeadLetter> unreadable = new ArrayList<>();
+        for (ConsumerRecord<String, List<UsageEvent>> record : records) {
+            if (record.value() != null) {
+                for (UsageEvent event : record.value()) {
+                    if (complete(event)) {
+                        events.add(event);
+                    } else if (event != null) {
+                        unreadable.add(new UsageEventDeadLetters.DeadLetter(record.key(), UsageEventDeadLetters.json(event),
+                                "not a usage event: eventId, userId, action and occurredAt are required"));
+                    }
+                }
+            } else if (record.headers().lastHeader("deserialization-failure-reason") != null) {
+                unreadable.add(new UsageEventDeadLetters.DeadLetter(record.key(), rawValue(record),
+                        "not usage events: " + text(record.headers().lastHeader("deserialization-failure-reason"))));
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            Log.errorf("%d usage-event records that are not events go to the dead-letter topic", unreadable.size());
+        }
+        return deadLetters.send(unreadable).chain(() -> apply(events));
+    }
+
+    private Uni<Void> apply(List<UsageEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> store.apply(events, retention.oldestDay()))
-                .onFailure().invoke(failure -> Log.warnf("Could not apply %d usage events, retrying: %s", events.size(), failure.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
+        return ConsumerFailures.retryingTransient(Uni.createFrom().deferred(() -> store.apply(events, retention.oldestDay()))
+                        .onFailure(failure -> !ConsumerFailures.permanent(failure))
+                        .invoke(failure -> Log.warnf("Could not apply %d usage events, retrying: %s", events.size(), failure.getMessage())))
+                .replaceWithVoid()
+                .onFailure(ConsumerFailures::permanent).recoverWithUni(refused -> {
+                    Log.warnf("PostgreSQL refuses a batch of %d usage events (%s): applying them one by one", events.size(), refused.getMessage());
+                    return oneByOne(events);
+                });
+    }
+
+    /** Each event on its own: the good ones are applied, the ones PostgreSQL refuses are dead-lettered with its reason. */
+    private Uni<Void> oneByOne(List<UsageEvent> events) {
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> ConsumerFailures.retryingTransient(
+                                Uni.createFrom().deferred(() -> store.apply(List.of(event), retention.oldestDay())))
+                        .replaceWithVoid()
+                        .onFailure(ConsumerFailures::permanent).recoverWithUni(refused -> deadLetters.send(List.of(
+                                new UsageEventDeadLetters.DeadLetter(event.userId(), UsageEventDeadLetters.json(event),
+                                        "refused by PostgreSQL: " + refused.getMessage())))))
+                .collect().last()
                 .replaceWithVoid();
+    }
+
+    private static boolean complete(UsageEvent event) {
+        return event != null && event.eventId() != null && event.userId() != null && event.action() != null && event.occurredAt() != null;
+    }
+
+    private static byte[] rawValue(ConsumerRecord<String, ?> record) {
+        Header data = record.headers().lastHeader("deserialization-failure-value-data");
+        if (data == null) {
+            data = record.headers().lastHeader("deserialization-failure-data");
+        }
+        return data == null ? new byte[0] : data.value();
+    }
+
+    private static String text(Header header) {
+        return new String(header.value(), StandardCharsets.UTF_8);
     }
 }

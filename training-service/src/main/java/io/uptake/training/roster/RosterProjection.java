@@ -3,8 +3,8 @@ package io.uptake.training.roster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.messaging.ConsumerFailures;
 import io.uptake.training.api.Json;
-import io.uptake.training.api.Retries;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +68,7 @@ public class RosterProjection {
                 states.stream().map(State::updatedAt).toArray(OffsetDateTime[]::new)));
         return pool.preparedQuery(UPSERT).execute(arguments).replaceWithVoid()
                 .onFailure().invoke(failure -> Log.warnf("Roster batch not applied, retrying: %s", failure.getMessage()))
-                .onFailure(Retries::permanent).recoverWithUni(failure -> {
+                .onFailure(ConsumerFailures::permanent).recoverWithUni(failure -> {
                     Log.errorf("Roster batch skipped: PostgreSQL refuses its data (%s)", failure.getMessage());
                     return Uni.createFrom().voidItem();
                 })

@@ -3,8 +3,8 @@ package io.uptake.training.shortfall;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.messaging.ConsumerFailures;
 import io.uptake.training.api.Json;
-import io.uptake.training.api.Retries;
 import io.uptake.training.assignment.AssignmentStore;
 import io.uptake.training.assignment.Reason;
 import io.uptake.training.outbox.TrainingEvents;
@@ -13,7 +13,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -52,21 +51,18 @@ public class ShortfallConsumer {
         try {
             notice = record.value() == null ? null : json.tree(record.value());
         } catch (IllegalStateException unreadable) {
-            notice = null;
+            Log.warnf("A shortfall record that is not JSON goes to the dead-letter topic (key %s)", record.key());
+            return Uni.createFrom().failure(new ConsumerFailures.UnusableRecord("not a shortfall notice", unreadable));
         }
         if (notice == null || !notice.hasNonNull("userId")) {
-            Log.warnf("Skipped an unreadable shortfall record (key %s)", record.key());
-            return Uni.createFrom().voidItem();
+            Log.warnf("A shortfall record without userId goes to the dead-letter topic (key %s)", record.key());
+            return Uni.createFrom().failure(new ConsumerFailures.UnusableRecord("a shortfall notice needs a userId"));
         }
         JsonNode shortfall = notice;
-        return pool.withTransaction(connection -> handle(connection, shortfall))
+        return ConsumerFailures.retryingTransient(pool.withTransaction(connection -> handle(connection, shortfall))
                 .invoke(events::flushSoon)
-                .onFailure().invoke(failure -> Log.warnf("Shortfall not handled, retrying: %s", failure.getMessage()))
-                .onFailure(Retries::permanent).recoverWithUni(failure -> {
-                    Log.errorf("Shortfall of %s skipped: PostgreSQL refuses its data (%s)", shortfall.get("userId").asText(), failure.getMessage());
-                    return Uni.createFrom().voidItem();
-                })
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely();
+                .onFailure().invoke(failure -> Log.warnf("Shortfall of %s not handled%s: %s", shortfall.get("userId").asText(),
+                        ConsumerFailures.permanent(failure) ? " (to the dead-letter topic)" : ", retrying", failure.getMessage())));
     }
 
     /** The event's identity: person, period kind and start. */

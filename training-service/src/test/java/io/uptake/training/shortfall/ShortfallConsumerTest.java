@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.uptake.testsupport.DeadLetters;
 import io.uptake.training.messaging.UpstreamProbe;
 import io.uptake.training.support.Catalogue;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -79,19 +81,31 @@ class ShortfallConsumerTest {
     }
 
     @Test
-    void unreadableAndOversizedShortfallsAreSkippedWithoutStoppingTheConsumer() {
+    void unusableShortfallsAreDeadLetteredWithTheReasonAndTheNextOneIsHandled() {
         String unit = Catalogue.unique("Unit");
         String userId = Catalogue.unique("short");
         String skill = Catalogue.skill();
         Catalogue.single(skill, 2);
         Catalogue.test(Map.of(skill, 1), 70, 0, List.of(unit));
 
-        // same key, so the same partition: the good one is handled after the two bad ones
-        upstream.shortfall(userId, "not json at all");
-        upstream.shortfall(userId, notice("x".repeat(150), unit, "WEEK", "2026-11-16", "2026-11-22"));
+        // same key, so the same partition: the good one is handled after the three bad ones
+        String notJson = "not json at all " + userId;
+        String wrongShape = "{\"hello\":\"" + userId + "\"}";
+        String tooLong = "x".repeat(150) + userId.substring(userId.length() - 8);
+        upstream.shortfall(userId, notJson);
+        upstream.shortfall(userId, wrongShape);
+        upstream.shortfall(userId, notice(tooLong, unit, "WEEK", "2026-11-16", "2026-11-22"));
         upstream.shortfall(userId, notice(userId, unit, "WEEK", "2026-11-16", "2026-11-22"));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> processed("shortfall:" + userId + ":WEEK:2026-11-16"));
         assertThat(assignmentsOf(userId).getList("items")).hasSize(1);
+
+        List<DeadLetters.DeadLetter> dead = DeadLetters.awaitHolding(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ConfigProvider.getConfig().getValue("uptake.topics.adoption-shortfalls", String.class) + ".dead-letter",
+                notJson, wrongShape, tooLong);
+        assertThat(dead).extracting(DeadLetters.DeadLetter::key).containsOnly(userId);
+        assertThat(DeadLetters.reasonFor(dead, notJson)).contains("not a shortfall notice");
+        assertThat(DeadLetters.reasonFor(dead, wrongShape)).contains("needs a userId");
+        assertThat(DeadLetters.reasonFor(dead, tooLong)).contains("value too long");
     }
 }
