@@ -3,9 +3,6 @@ package io.uptake.feedback.celebration;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.api.PageView;
-import io.uptake.feedback.api.Pages;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,11 +19,11 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
 public class CelebrationResource {
 
-    private final Pool pool;
+    private final CelebrationStore store;
     private final CelebrationBroadcaster broadcaster;
 
-    public CelebrationResource(Pool pool, CelebrationBroadcaster broadcaster) {
-        this.pool = pool;
+    public CelebrationResource(CelebrationStore store, CelebrationBroadcaster broadcaster) {
+        this.store = store;
         this.broadcaster = broadcaster;
     }
 
@@ -34,9 +31,7 @@ public class CelebrationResource {
     public Uni<PageView<CelebrationView>> list(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return pool.preparedQuery("select *, " + Pages.TOTAL + " from celebration order by implemented_at desc, item_id desc limit $1 offset $2")
-                .execute(Tuple.of(size, (long) page * size))
-                .map(rows -> Pages.of(rows, CelebrationView::of, page, size));
+        return store.feed(page, size);
     }
 
     /** Server-Sent Events, one per celebration from the moment of connecting; the feed above has the earlier ones. */

@@ -1,7 +1,9 @@
 package io.uptake.feedback.event;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.feedback.celebration.CelebrationStore;
 import io.uptake.feedback.celebration.CelebrationView;
+import io.uptake.feedback.notification.NotificationStore;
 import io.uptake.feedback.webhook.WebhookMessage;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -19,10 +21,14 @@ public class FanOut {
 
     private final Pool pool;
     private final WebhookMessage webhookMessage;
+    private final NotificationStore notifications;
+    private final CelebrationStore celebrations;
 
-    public FanOut(Pool pool, WebhookMessage webhookMessage) {
+    public FanOut(Pool pool, WebhookMessage webhookMessage, NotificationStore notifications, CelebrationStore celebrations) {
         this.pool = pool;
         this.webhookMessage = webhookMessage;
+        this.notifications = notifications;
+        this.celebrations = celebrations;
     }
 
     /** Applies the event; the celebration is returned only when this delivery created it. */
@@ -32,18 +38,9 @@ public class FanOut {
                 .flatMap(queued -> event.implemented() ? celebrate(connection, event) : Uni.createFrom().item(Optional.empty())));
     }
 
-    private static Uni<Void> notify(SqlConnection connection, FeedbackEvent event) {
-        return connection.preparedQuery("""
-                insert into notification (recipient, event_id, item_id, kind, message)
-                select recipient, $1, $2, $3, $4 from (
-                    select $5::varchar as recipient
-                    union select user_id from item_follow where item_id = $2
-                    union select user_id from item_vote where item_id = $2 and $6
-                ) concerned
-                on conflict (event_id, recipient) do nothing""")
-                .execute(Tuple.from(new Object[] {event.eventId(), event.itemId(), event.type(), message(event), event.submittedBy(),
-                        event.implemented()}))
-                .replaceWithVoid();
+    private Uni<Void> notify(SqlConnection connection, FeedbackEvent event) {
+        return notifications.notifyConcerned(connection, event.eventId(), event.itemId(), event.type(), message(event), event.submittedBy(),
+                event.implemented());
     }
 
     private Uni<Void> queueWebhooks(SqlConnection connection, FeedbackEvent event) {
@@ -55,14 +52,9 @@ public class FanOut {
                 .replaceWithVoid();
     }
 
-    private static Uni<Optional<CelebrationView>> celebrate(SqlConnection connection, FeedbackEvent event) {
-        return connection.preparedQuery("""
-                insert into celebration (event_id, item_id, title, submitted_by, business_unit, votes, implemented_at)
-                values ($1, $2, $3, $4, $5, $6, $7)
-                on conflict (event_id) do nothing returning *""")
-                .execute(Tuple.from(new Object[] {event.eventId(), event.itemId(), event.title(), event.submittedBy(), event.businessUnit(),
-                        event.votes(), event.at()}))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(CelebrationView.of(rows.iterator().next())));
+    private Uni<Optional<CelebrationView>> celebrate(SqlConnection connection, FeedbackEvent event) {
+        return celebrations.record(connection, event.eventId(), event.itemId(), event.title(), event.submittedBy(), event.businessUnit(),
+                event.votes(), event.at());
     }
 
     static String message(FeedbackEvent event) {

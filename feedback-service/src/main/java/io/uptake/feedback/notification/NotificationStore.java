@@ -1,0 +1,54 @@
+package io.uptake.feedback.notification;
+
+import io.smallrye.mutiny.Uni;
+import io.uptake.feedback.api.PageView;
+import io.uptake.feedback.api.Pages;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** The SQL of the inboxes (table {@code notification}): written by the fan-out, read and marked by their owners. */
+@ApplicationScoped
+public class NotificationStore {
+
+    private final Pool pool;
+
+    public NotificationStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * One notification of an event for each person concerned: the submitter, the item's followers, and its
+     * voters too when {@code votersToo}; once per event and person.
+     */
+    public Uni<Void> notifyConcerned(SqlClient client, UUID eventId, long itemId, String kind, String message, String submittedBy,
+            boolean votersToo) {
+        return client.preparedQuery("""
+                        insert into notification (recipient, event_id, item_id, kind, message)
+                        select recipient, $1, $2, $3, $4 from (
+                            select $5::varchar as recipient
+                            union select user_id from item_follow where item_id = $2
+                            union select user_id from item_vote where item_id = $2 and $6
+                        ) concerned
+                        on conflict (event_id, recipient) do nothing""")
+                .execute(Tuple.from(new Object[] {eventId, itemId, kind, message, submittedBy, votersToo}))
+                .replaceWithVoid();
+    }
+
+    public Uni<PageView<NotificationView>> inbox(String recipient, boolean unreadOnly, int page, int size) {
+        return pool.preparedQuery("select *, " + Pages.TOTAL + """
+                         from notification where recipient = $1 and (not $2 or read_at is null)
+                        order by id desc limit $3 offset $4""")
+                .execute(Tuple.of(recipient, unreadOnly, size, (long) page * size))
+                .map(rows -> Pages.of(rows, NotificationView::of, page, size));
+    }
+
+    /** Marks one of the recipient's notifications read; null when the recipient has no such notification. */
+    public Uni<NotificationView> markRead(long id, String recipient) {
+        return pool.preparedQuery("update notification set read_at = coalesce(read_at, now()) where id = $1 and recipient = $2 returning *")
+                .execute(Tuple.of(id, recipient))
+                .map(rows -> rows.size() == 0 ? null : NotificationView.of(rows.iterator().next()));
+    }
+}
