@@ -5,9 +5,9 @@ import io.uptake.feedback.celebration.CelebrationStore;
 import io.uptake.feedback.celebration.CelebrationView;
 import io.uptake.feedback.notification.NotificationStore;
 import io.uptake.feedback.webhook.WebhookMessage;
+import io.uptake.feedback.webhook.WebhookStore;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -23,12 +23,14 @@ public class FanOut {
     private final WebhookMessage webhookMessage;
     private final NotificationStore notifications;
     private final CelebrationStore celebrations;
+    private final WebhookStore webhooks;
 
-    public FanOut(Pool pool, WebhookMessage webhookMessage, NotificationStore notifications, CelebrationStore celebrations) {
+    public FanOut(Pool pool, WebhookMessage webhookMessage, NotificationStore notifications, CelebrationStore celebrations, WebhookStore webhooks) {
         this.pool = pool;
         this.webhookMessage = webhookMessage;
         this.notifications = notifications;
         this.celebrations = celebrations;
+        this.webhooks = webhooks;
     }
 
     /** Applies the event; the celebration is returned only when this delivery created it. */
@@ -44,12 +46,7 @@ public class FanOut {
     }
 
     private Uni<Void> queueWebhooks(SqlConnection connection, FeedbackEvent event) {
-        return connection.preparedQuery("""
-                insert into webhook_job (webhook_id, event_id, payload)
-                select id, $1, $2 from webhook where active and $3 = any (events)
-                on conflict (webhook_id, event_id) do nothing""")
-                .execute(Tuple.of(event.eventId(), webhookMessage.body(event), event.type()))
-                .replaceWithVoid();
+        return webhooks.queue(connection, event.eventId(), event.type(), webhookMessage.body(event));
     }
 
     private Uni<Optional<CelebrationView>> celebrate(SqlConnection connection, FeedbackEvent event) {

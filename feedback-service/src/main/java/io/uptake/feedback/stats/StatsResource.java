@@ -5,10 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.access.Viewer;
 import io.uptake.feedback.api.InvalidInput;
 import io.uptake.feedback.api.PageView;
-import io.uptake.feedback.api.Pages;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,8 +16,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Being listened to: what waits too long for a response, and how each business unit's feedback fares. */
 @Path("/api/feedback")
@@ -30,14 +24,12 @@ public class StatsResource {
 
     private static final int DEFAULT_DAYS = 90;
     private static final int MAX_DAYS = 3660;
-    private static final int TOP_CONTRIBUTORS = 10;
-
-    private final Pool pool;
+    private final StatsQueries queries;
     private final SecurityIdentity identity;
     private final ResponseTarget target;
 
-    public StatsResource(Pool pool, SecurityIdentity identity, ResponseTarget target) {
-        this.pool = pool;
+    public StatsResource(StatsQueries queries, SecurityIdentity identity, ResponseTarget target) {
+        this.queries = queries;
         this.identity = identity;
         this.target = target;
     }
@@ -52,11 +44,7 @@ public class StatsResource {
         Viewer viewer = Viewer.of(identity);
         String unit = viewer.admin() ? null : viewer.businessUnit() == null ? "" : viewer.businessUnit();
         OffsetDateTime cutoff = WorkingDays.before(OffsetDateTime.now(ZoneOffset.UTC), target.workingDays());
-        return pool.preparedQuery("select *, " + Pages.TOTAL + """
-                 from feedback_item where status = 'SUBMITTED' and created_at < $1 and ($2::varchar is null or business_unit = $2)
-                order by created_at, id limit $3 offset $4""")
-                .execute(Tuple.of(cutoff, unit, size, (long) page * size))
-                .map(rows -> Pages.of(rows, OverdueItem::of, page, size));
+        return queries.overdue(cutoff, unit, page, size);
     }
 
     @GET
@@ -70,36 +58,7 @@ public class StatsResource {
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
             throw new InvalidInput("from", "the range may span at most " + MAX_DAYS + " days");
         }
-        Tuple range = Tuple.of(from.atStartOfDay().atOffset(ZoneOffset.UTC), to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-        Uni<List<FeedbackStats.UnitStats>> units = pool.preparedQuery("""
-                select coalesce(business_unit, '') as unit, count(*) as submitted,
-                    count(*) filter (where status = 'IMPLEMENTED') as implemented,
-                    percentile_cont(0.5) within group (order by extract(epoch from first_response_at - created_at) / 3600)
-                        filter (where first_response_at is not null) as first_response_hours,
-                    percentile_cont(0.5) within group (order by extract(epoch from implemented_at - created_at) / 86400)
-                        filter (where implemented_at is not null) as implementation_days
-                from feedback_item where created_at >= $1 and created_at < $2 group by 1 order by 1""")
-                .execute(range)
-                .map(rows -> {
-                    List<FeedbackStats.UnitStats> stats = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        stats.add(new FeedbackStats.UnitStats(row.getString("unit"), row.getLong("submitted"), row.getLong("implemented"),
-                                rounded(row.getDouble("first_response_hours")), rounded(row.getDouble("implementation_days"))));
-                    }
-                    return stats;
-                });
-        Uni<List<FeedbackStats.Contributor>> contributors = pool.preparedQuery("""
-                select submitted_by, count(*) as submitted, count(*) filter (where status = 'IMPLEMENTED') as implemented
-                from feedback_item where created_at >= $1 and created_at < $2
-                group by submitted_by order by implemented desc, submitted desc, submitted_by limit %d""".formatted(TOP_CONTRIBUTORS))
-                .execute(range)
-                .map(rows -> {
-                    List<FeedbackStats.Contributor> top = new ArrayList<>(rows.size());
-                    rows.forEach(row -> top.add(new FeedbackStats.Contributor(row.getString("submitted_by"), row.getLong("submitted"),
-                            row.getLong("implemented"))));
-                    return top;
-                });
-        return Uni.combine().all().unis(units, contributors).with((byUnit, top) -> new FeedbackStats(from, to, byUnit, top));
+        return queries.stats(from, to);
     }
 
     private static LocalDate date(String field, String text) {
@@ -108,9 +67,5 @@ public class StatsResource {
         } catch (DateTimeParseException unreadable) {
             throw new InvalidInput(field, "must be a date such as 2026-11-02");
         }
-    }
-
-    private static Double rounded(Double value) {
-        return value == null ? null : Math.round(value * 100) / 100.0;
     }
 }

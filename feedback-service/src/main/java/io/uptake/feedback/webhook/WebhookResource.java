@@ -3,9 +3,6 @@ package io.uptake.feedback.webhook;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.api.PageView;
-import io.uptake.feedback.api.Pages;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,20 +25,17 @@ import jakarta.ws.rs.core.UriInfo;
 @RolesAllowed("admin")
 public class WebhookResource {
 
-    private final Pool pool;
+    private final WebhookStore store;
     private final SecurityIdentity identity;
 
-    public WebhookResource(Pool pool, SecurityIdentity identity) {
-        this.pool = pool;
+    public WebhookResource(WebhookStore store, SecurityIdentity identity) {
+        this.store = store;
         this.identity = identity;
     }
 
     @POST
     public Uni<Response> register(@Valid @NotNull NewWebhook webhook, @Context UriInfo uri) {
-        return pool.preparedQuery("insert into webhook (url, secret, events, created_by) values ($1, $2, $3, $4) returning *")
-                .execute(Tuple.of(webhook.url(), webhook.secret(), webhook.events().stream().distinct().toArray(String[]::new),
-                        identity.getPrincipal().getName()))
-                .map(rows -> WebhookView.of(rows.iterator().next()))
+        return store.register(webhook, identity.getPrincipal().getName())
                 .map(saved -> Response.created(uri.getAbsolutePathBuilder().path(Long.toString(saved.id())).build()).entity(saved).build());
     }
 
@@ -49,22 +43,19 @@ public class WebhookResource {
     public Uni<PageView<WebhookView>> list(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return pool.preparedQuery("select *, " + Pages.TOTAL + " from webhook order by id limit $1 offset $2")
-                .execute(Tuple.of(size, (long) page * size))
-                .map(rows -> Pages.of(rows, WebhookView::of, page, size));
+        return store.list(page, size);
     }
 
     /** Stops deliveries to the webhook; its delivery log stays readable. */
     @DELETE
     @Path("/{id}")
     public Uni<Response> deactivate(@PathParam("id") long id) {
-        return pool.preparedQuery("update webhook set active = false where id = $1").execute(Tuple.of(id))
-                .map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw new NotFoundException("No webhook " + id);
-                    }
-                    return Response.noContent().build();
-                });
+        return store.deactivate(id).map(found -> {
+            if (!found) {
+                throw new NotFoundException("No webhook " + id);
+            }
+            return Response.noContent().build();
+        });
     }
 
     /** Every attempt to deliver to the webhook, newest first. */
@@ -73,14 +64,6 @@ public class WebhookResource {
     public Uni<PageView<DeliveryView>> deliveries(@PathParam("id") long id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return pool.preparedQuery("select 1 from webhook where id = $1").execute(Tuple.of(id))
-                .invoke(found -> {
-                    if (found.size() == 0) {
-                        throw new NotFoundException("No webhook " + id);
-                    }
-                })
-                .flatMap(found -> pool.preparedQuery("select *, " + Pages.TOTAL + " from webhook_delivery where webhook_id = $1 order by id desc limit $2 offset $3")
-                        .execute(Tuple.of(id, size, (long) page * size)))
-                .map(rows -> Pages.of(rows, DeliveryView::of, page, size));
+        return store.deliveries(id, page, size).onItem().ifNull().failWith(() -> new NotFoundException("No webhook " + id));
     }
 }
