@@ -132,7 +132,6 @@ class AttemptPage extends Page {
 
   renderResult() {
     const scores = this.result.skillScores || [];
-    setTimeout(() => this.chart(scores));
     return html`
       <h1>Your result: ${this.result.passed ? 'passed' : 'not passed yet'}</h1>
       <figure>
@@ -151,6 +150,12 @@ class AttemptPage extends Page {
         ${this.result.assignments.map((assignment) => html`<li data-testid="assignment"><strong>${assignmentTitle(assignment)}</strong>
           (${words(assignment.mode)}), due ${assignment.dueOn}. Why: ${assignment.reason?.detail}</li>`)}</ul>`}
       <p><a href="/web/">Back home</a></p>`;
+  }
+
+  updated(changed) {
+    if (changed.has('result') && this.result) {
+      this.chart(this.result.skillScores || []);
+    }
   }
 
   async chart(scores) {

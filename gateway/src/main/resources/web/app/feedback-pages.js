@@ -83,7 +83,7 @@ class FeedbackForm extends Page {
     document.title = 'Send feedback · Uptake';
     this.guard(async () => {
       const areas = await api.get('/api/feedback/areas');
-      this.areas = areas.items || areas;
+      this.areas = areas.items;
     });
   }
 
@@ -227,7 +227,7 @@ class TriageBoard extends Page {
     await this.guard(async () => {
       const lists = await Promise.all(OPEN.map((status) => api.get(`/api/feedback/items${query({ status, sort: 'newest', size: 50 })}`)));
       const overdue = await api.get('/api/feedback/overdue?size=200');
-      this.overdue = new Set((overdue.items || overdue).map((item) => item.id));
+      this.overdue = new Set(overdue.items.map((item) => item.id));
       // each item at the version it was read, so that a move someone else made meanwhile is detected
       this.columns = Object.fromEntries(OPEN.map((status, index) => [status, lists[index].items]));
     });
@@ -279,7 +279,7 @@ class WebhookList extends Page {
     super.connectedCallback();
     this.guard(async () => {
       const hooks = await api.get('/api/feedback/webhooks');
-      this.hooks = hooks.items || hooks;
+      this.hooks = hooks.items;
       const deliveries = await Promise.all(this.hooks.map((hook) => api.get(`/api/feedback/webhooks/${hook.id}/deliveries?size=5`)));
       this.deliveries = Object.fromEntries(this.hooks.map((hook, index) => [hook.id, deliveries[index].items]));
     });
@@ -288,8 +288,9 @@ class WebhookList extends Page {
   render() {
     return html`${this.errorBanner()}${(this.hooks || []).length === 0 ? html`<p>No webhook is registered.</p>` : html`
       <ul class="list">${this.hooks.map((hook) => html`<li><strong>${hook.url}</strong> · ${(hook.events || []).join(', ')}
-        <ul>${(this.deliveries?.[hook.id] || []).map((delivery) => html`<li>${words(delivery.status)} · attempt ${delivery.attempts ?? delivery.attempt}
-          · ${dateTime(delivery.lastAttemptAt || delivery.createdAt)}</li>`)}</ul></li>`)}</ul>`}`;
+        <ul>${(this.deliveries?.[hook.id] || []).map((delivery) => html`<li>${delivery.succeeded ? 'Delivered' : 'Failed'}
+          ${delivery.statusCode ? `(HTTP ${delivery.statusCode})` : delivery.error || ''} · attempt ${delivery.attempt}
+          · ${dateTime(delivery.attemptedAt)}</li>`)}</ul></li>`)}</ul>`}`;
   }
 }
 customElements.define('webhook-list', WebhookList);

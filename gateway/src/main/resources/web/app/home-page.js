@@ -23,7 +23,6 @@ class HomePage extends Page {
     // the live feed: a celebration appears the moment an idea is implemented
     this.stream = new EventSource('/api/feedback/celebrations/stream');
     this.stream.addEventListener('message', (event) => this.celebrate(JSON.parse(event.data)));
-    this.stream.addEventListener('celebration', (event) => this.celebrate(JSON.parse(event.data)));
   }
 
   disconnectedCallback() {
@@ -56,7 +55,7 @@ class HomePage extends Page {
         api.get('/api/feedback/celebrations?size=10'),
       ]);
       Object.assign(this, { week, month, training: training.items, tests: tests.items, feedback: feedback.items });
-      (celebrations.items || celebrations).slice().reverse().forEach((celebration) => this.celebrate(celebration));
+      celebrations.items.slice().reverse().forEach((celebration) => this.celebrate(celebration));
     });
   }
 

@@ -36,7 +36,7 @@ class HrBoard extends Page {
       this.matrix = matrix;
       this.assignments = [...overdue.items, ...open.items];
       this.sessions = sessions.items;
-      this.skills = skills.items || skills;
+      this.skills = skills.items;
     });
     await this.updateComplete;
     this.draw();

@@ -10,18 +10,22 @@ echarts.use([BarChart, HeatmapChart, LineChart, AriaComponent, GridComponent, Le
 const palette = ['#1f5fa8', '#c2410c', '#15803d', '#7c3aed', '#b91c1c', '#0f766e'];
 
 function chartOn(element) {
-  const chart = echarts.getInstanceByDom(element) || echarts.init(element, null, { renderer: 'svg' });
+  const drawn = echarts.getInstanceByDom(element);
+  if (drawn) {
+    return drawn;
+  }
+  const chart = echarts.init(element, null, { renderer: 'svg' });
   new ResizeObserver(() => chart.resize()).observe(element);
   return chart;
 }
 
+/** What every chart here shares: the palette, the ARIA description, the axis tooltip and the legend. */
+const BASE = { color: palette, aria: { enabled: true }, tooltip: { trigger: 'axis' }, legend: { top: 0 } };
+
 /** Bars (or lines, per series) over categories. */
 export function drawBars(element, categories, series) {
   chartOn(element).setOption({
-    color: palette,
-    aria: { enabled: true },
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
+    ...BASE,
     grid: { left: 40, right: 16, bottom: 40, top: 32 },
     xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', min: 0 },
@@ -32,10 +36,7 @@ export function drawBars(element, categories, series) {
 /** Lines over time; series with yAxis 1 are drawn against a 0–100 % axis on the right. */
 export function drawLines(element, periods, series) {
   chartOn(element).setOption({
-    color: palette,
-    aria: { enabled: true },
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
+    ...BASE,
     grid: { left: 48, right: 48, bottom: 40, top: 40 },
     xAxis: { type: 'category', data: periods },
     yAxis: [{ type: 'value', name: 'people', min: 0 }, { type: 'value', name: '%', min: 0, max: 100 }],

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * The browser app under {@code /web}: the OIDC tenant {@code web} (authorization-code flow with PKCE on the
@@ -92,11 +91,7 @@ public class WebApp {
                         + head + "</head><body>" + body + "</body></html>");
     }
 
-    static String escape(String text) {
+    private static String escape(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    static List<String> roles(JsonObject me) {
-        return me.getJsonArray("roles").getList();
     }
 }

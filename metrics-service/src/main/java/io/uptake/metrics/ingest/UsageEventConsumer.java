@@ -44,7 +44,7 @@ public class UsageEventConsumer {
                     if (complete(event)) {
                         events.add(event);
                     } else if (event != null) {
-                        unreadable.add(new UsageEventDeadLetters.DeadLetter(record.key(), UsageEventDeadLetters.json(event),
+                        unreadable.add(new UsageEventDeadLetters.DeadLetter(record.key(), deadLetters.json(event),
                                 "not a usage event: eventId, userId, action and occurredAt are required"));
                     }
                 }
@@ -80,7 +80,7 @@ public class UsageEventConsumer {
                                 Uni.createFrom().deferred(() -> store.apply(List.of(event), retention.oldestDay())))
                         .replaceWithVoid()
                         .onFailure(ConsumerFailures::permanent).recoverWithUni(refused -> deadLetters.send(List.of(
-                                new UsageEventDeadLetters.DeadLetter(event.userId(), UsageEventDeadLetters.json(event),
+                                new UsageEventDeadLetters.DeadLetter(event.userId(), deadLetters.json(event),
                                         "refused by PostgreSQL: " + refused.getMessage())))))
                 .collect().last()
                 .replaceWithVoid();

@@ -26,18 +26,18 @@ public class UsageEventDeadLetters {
     public record DeadLetter(String key, byte[] value, String reason) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-
     private final MutinyEmitter<byte[]> out;
+    private final ObjectMapper json;
 
-    public UsageEventDeadLetters(@Channel("usage-events-dead-letter") MutinyEmitter<byte[]> out) {
+    public UsageEventDeadLetters(@Channel("usage-events-dead-letter") MutinyEmitter<byte[]> out, ObjectMapper json) {
         this.out = out;
+        this.json = json;
     }
 
     /** An event as JSON, for the dead letter of an event that was read but refused. */
-    static byte[] json(UsageEvent event) {
+    byte[] json(UsageEvent event) {
         try {
-            return JSON.writeValueAsBytes(event);
+            return json.writeValueAsBytes(event);
         } catch (JsonProcessingException cannotHappen) {
             return String.valueOf(event).getBytes(StandardCharsets.UTF_8);
         }

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.uptake.training.messaging.UpstreamProbe;
 import io.uptake.training.support.Catalogue;
 import java.time.Duration;
@@ -53,7 +52,7 @@ class RetrainingPathsTest {
         List<String> submitModules = modules(bySubmit, modes);
         Catalogue.single(bySubmit, 3);
         String testId = Catalogue.test(Map.of(bySubmit, 1), 70, 0, List.of());
-        failTheTest(testId);
+        Catalogue.takeAndSubmit(PERSON, testId, skill -> false); // every answer wrong: a score of 0, under 70
 
         String byBulk = Catalogue.skill();
         List<String> bulkModules = modules(byBulk, modes);
@@ -84,23 +83,6 @@ class RetrainingPathsTest {
             ids.add(Catalogue.module(List.of(skill), mode));
         }
         return ids;
-    }
-
-    /** Answers the one question wrong: a score of 0, under the threshold of 70. */
-    private static void failTheTest(String testId) {
-        JsonPath attempt = given().auth().oauth2(accessToken(PERSON)).when().post("/api/training/tests/" + testId + "/attempts")
-                .then().statusCode(201).extract().jsonPath();
-        String id = attempt.getString("id");
-        List<Map<String, Object>> questions = attempt.getList("questions");
-        for (Map<String, Object> question : questions) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, String>> options = (List<Map<String, String>>) question.get("options");
-            String wrong = options.stream().filter(o -> !o.get("text").startsWith("option 0 ")).findFirst().orElseThrow().get("id");
-            given().auth().oauth2(accessToken(PERSON)).contentType(ContentType.JSON).body(Map.of("answer", wrong))
-                    .when().put("/api/training/attempts/" + id + "/answers/" + question.get("id")).then().statusCode(200);
-        }
-        given().auth().oauth2(accessToken(PERSON)).when().post("/api/training/attempts/" + id + "/submit")
-                .then().statusCode(200).extract().jsonPath();
     }
 
     private static Map<String, Object> assignmentOf(String skill) {

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.uptake.training.messaging.TrainingEventsProbe;
 import io.uptake.training.support.Catalogue;
@@ -42,20 +41,7 @@ class RetrainingTest {
 
     /** Takes the test: right answers to the questions of {@code strong}, wrong ones to the rest (SINGLE questions, key 0). */
     private static JsonPath takeAndSubmit(String testId, String strong) {
-        JsonPath attempt = given().auth().oauth2(accessToken(TAKER)).when().post("/api/training/tests/" + testId + "/attempts")
-                .then().statusCode(201).extract().jsonPath();
-        String id = attempt.getString("id");
-        List<Map<String, Object>> questions = attempt.getList("questions");
-        for (Map<String, Object> question : questions) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, String>> options = (List<Map<String, String>>) question.get("options");
-            boolean right = question.get("skill").equals(strong);
-            String option = options.stream().filter(o -> o.get("text").startsWith("option 0 ") == right).findFirst().orElseThrow().get("id");
-            given().auth().oauth2(accessToken(TAKER)).contentType(ContentType.JSON).body(Map.of("answer", option))
-                    .when().put("/api/training/attempts/" + id + "/answers/" + question.get("id")).then().statusCode(200);
-        }
-        return given().auth().oauth2(accessToken(TAKER)).when().post("/api/training/attempts/" + id + "/submit")
-                .then().statusCode(200).extract().jsonPath();
+        return Catalogue.takeAndSubmit(TAKER, testId, strong::equals);
     }
 
     @Test

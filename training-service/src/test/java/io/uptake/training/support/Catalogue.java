@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static io.uptake.training.support.KeycloakTokens.accessToken;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Builds catalogue data through HR's API, with names unique to each run so that no test depends on earlier data. */
 public final class Catalogue {
@@ -78,5 +80,26 @@ public final class Catalogue {
         given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON)
                 .body(Map.of("threshold", threshold, "preferredMode", mode, "dueInDays", dueInDays))
                 .when().put("/api/training/policies/{unit}", businessUnit).then().statusCode(200).body("businessUnit", org.hamcrest.Matchers.equalTo(businessUnit));
+    }
+
+    /**
+     * Takes the test as {@code taker}: starts it, answers every (SINGLE, key 0) question right when
+     * {@code right} says so for its skill and wrong otherwise, and submits; returns the result.
+     */
+    public static JsonPath takeAndSubmit(String taker, String testId, Predicate<String> right) {
+        JsonPath attempt = given().auth().oauth2(accessToken(taker)).when().post("/api/training/tests/" + testId + "/attempts")
+                .then().statusCode(201).extract().jsonPath();
+        String id = attempt.getString("id");
+        List<Map<String, Object>> questions = attempt.getList("questions");
+        for (Map<String, Object> question : questions) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> options = (List<Map<String, String>>) question.get("options");
+            boolean correct = right.test((String) question.get("skill"));
+            String option = options.stream().filter(o -> o.get("text").startsWith("option 0 ") == correct).findFirst().orElseThrow().get("id");
+            given().auth().oauth2(accessToken(taker)).contentType(ContentType.JSON).body(Map.of("answer", option))
+                    .when().put("/api/training/attempts/" + id + "/answers/" + question.get("id")).then().statusCode(200);
+        }
+        return given().auth().oauth2(accessToken(taker)).when().post("/api/training/attempts/" + id + "/submit")
+                .then().statusCode(200).extract().jsonPath();
     }
 }
