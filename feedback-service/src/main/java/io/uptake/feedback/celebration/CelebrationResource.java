@@ -2,7 +2,7 @@ package io.uptake.feedback.celebration;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.uptake.feedback.api.PageView;
+import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

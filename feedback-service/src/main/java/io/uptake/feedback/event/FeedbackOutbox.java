@@ -3,25 +3,25 @@ package io.uptake.feedback.event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 
-/** Writes a feedback event into the outbox, inside the caller's transaction, for {@link OutboxRelay} to publish. */
+/** Writes a feedback event into the outbox, inside the caller's transaction, keyed by its item. */
 @ApplicationScoped
 public class FeedbackOutbox {
 
     private final ObjectMapper json;
+    private final Outbox outbox;
 
-    public FeedbackOutbox(ObjectMapper json) {
+    public FeedbackOutbox(ObjectMapper json, Outbox outbox) {
         this.json = json;
+        this.outbox = outbox;
     }
 
     public Uni<Void> write(SqlConnection connection, FeedbackEvent event) {
-        return connection.preparedQuery("insert into outbox (key, payload, traceparent) values ($1, $2, $3)")
-                .execute(Tuple.of(Long.toString(event.itemId()), serialise(event), OutboxTrace.current()))
-                .replaceWithVoid();
+        return outbox.write(connection, FeedbackChannels.FEEDBACK_EVENTS, Long.toString(event.itemId()), serialise(event));
     }
 
     private String serialise(FeedbackEvent event) {

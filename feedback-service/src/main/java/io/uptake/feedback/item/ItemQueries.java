@@ -1,7 +1,7 @@
 package io.uptake.feedback.item;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.feedback.api.PageView;
+import io.uptake.platform.api.PageView;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -2,9 +2,9 @@ package io.uptake.feedback.item;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.access.Viewer;
-import io.uptake.feedback.api.InvalidInput;
-import io.uptake.feedback.api.PageView;
-import io.uptake.feedback.api.Pages;
+import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.api.PageView;
+import io.uptake.platform.api.Pages;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;

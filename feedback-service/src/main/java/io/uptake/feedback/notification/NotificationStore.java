@@ -1,8 +1,8 @@
 package io.uptake.feedback.notification;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.feedback.api.PageView;
-import io.uptake.feedback.api.Pages;
+import io.uptake.platform.api.PageView;
+import io.uptake.platform.api.Pages;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;

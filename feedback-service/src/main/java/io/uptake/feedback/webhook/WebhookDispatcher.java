@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.work.PeriodicWork;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -17,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Delivers pending webhook jobs. A due job is claimed with a lease (so that a second instance skips
@@ -35,9 +35,7 @@ public class WebhookDispatcher {
     private final Vertx vertx;
     private final WebhookConfig config;
     private final HttpClient client;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private long timer = -1;
+    private final PeriodicWork rounds = new PeriodicWork("Webhook round", this::deliverDue);
 
     public WebhookDispatcher(Pool pool, Vertx vertx, WebhookConfig config) {
         this.pool = pool;
@@ -49,29 +47,16 @@ public class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent started) {
-        timer = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> nudge());
+        rounds.start(vertx, config.pollInterval(), config.pollInterval());
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        rounds.stop();
     }
 
     /** Delivers what is due now; if a round is under way, it runs once more when done. */
     public void nudge() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        deliverDue()
-                .onTermination().invoke(() -> {
-                    running.set(false);
-                    if (again.getAndSet(false)) {
-                        nudge();
-                    }
-                })
-                .subscribe().with(done -> { }, failure -> Log.warnf("Webhook round failed, will retry: %s", failure.getMessage()));
+        rounds.runSoon();
     }
 
     private Uni<Void> deliverDue() {

@@ -2,10 +2,10 @@ package io.uptake.feedback.workflow;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.access.Viewer;
-import io.uptake.feedback.api.InvalidInput;
+import io.uptake.platform.api.InvalidInput;
 import io.uptake.feedback.event.FeedbackEvent;
 import io.uptake.feedback.event.FeedbackOutbox;
-import io.uptake.feedback.event.OutboxRelay;
+import io.uptake.platform.outbox.Outbox;
 import io.uptake.feedback.item.ItemQueries;
 import io.uptake.feedback.item.ItemService;
 import io.uptake.feedback.item.ItemView;
@@ -31,9 +31,9 @@ public class WorkflowService {
     private final Pool pool;
     private final ItemQueries queries;
     private final FeedbackOutbox outbox;
-    private final OutboxRelay relay;
+    private final Outbox relay;
 
-    public WorkflowService(Pool pool, ItemQueries queries, FeedbackOutbox outbox, OutboxRelay relay) {
+    public WorkflowService(Pool pool, ItemQueries queries, FeedbackOutbox outbox, Outbox relay) {
         this.pool = pool;
         this.queries = queries;
         this.outbox = outbox;
@@ -44,7 +44,7 @@ public class WorkflowService {
         return pool.withTransaction(connection -> ItemService.existing(connection, id)
                 .flatMap(item -> check(connection, item, request).replaceWith(item))
                 .flatMap(item -> move(connection, admin, item, request)))
-                .invoke(relay::nudge);
+                .invoke(relay::publishSoon);
     }
 
     public Uni<List<HistoryEntry>> history(long id) {

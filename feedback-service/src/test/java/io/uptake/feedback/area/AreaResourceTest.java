@@ -1,7 +1,7 @@
 package io.uptake.feedback.area;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.feedback.support.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -2,7 +2,7 @@ package io.uptake.feedback.celebration;
 
 import static io.restassured.RestAssured.given;
 import static io.uptake.feedback.support.Items.ITEMS;
-import static io.uptake.feedback.support.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +11,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.uptake.feedback.item.Status;
 import io.uptake.feedback.support.Items;
-import io.uptake.feedback.support.PackagedService;
+import io.uptake.testsupport.PackagedService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,8 +36,10 @@ class CelebrationCrashIT {
     private static final Duration WITHIN = Duration.ofSeconds(90);
     private static final String SECRET = "crash-test-secret-" + UUID.randomUUID();
 
-    private final PackagedService service = new PackagedService("test.uptake.feedback-events.crash",
-            Path.of("target", "feedback-service-crash-it.log"));
+    private final PackagedService service = new PackagedService("feedback-service", "feedback_test", Map.of(
+            "UPTAKE_TOPICS_FEEDBACK_EVENTS", "test.uptake.feedback-events.crash",
+            "UPTAKE_WEBHOOKS_INITIAL_BACKOFF", "200ms",
+            "UPTAKE_WEBHOOKS_POLL_INTERVAL", "100ms"), List.of(), Path.of("target", "feedback-service-crash-it.log"));
 
     @AfterEach
     void stop() throws InterruptedException {

@@ -2,7 +2,7 @@ package io.uptake.feedback.celebration;
 
 import static io.restassured.RestAssured.given;
 import static io.uptake.feedback.support.Items.ITEMS;
-import static io.uptake.feedback.support.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

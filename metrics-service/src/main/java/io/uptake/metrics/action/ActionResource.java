@@ -1,7 +1,7 @@
 package io.uptake.metrics.action;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.metrics.api.PageView;
+import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

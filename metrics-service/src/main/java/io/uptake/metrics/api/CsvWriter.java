@@ -1,5 +1,6 @@
 package io.uptake.metrics.api;
 
+import io.uptake.platform.api.PageView;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.RecordComponent;

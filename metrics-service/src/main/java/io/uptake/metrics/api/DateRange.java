@@ -1,5 +1,7 @@
 package io.uptake.metrics.api;
 
+import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.api.Problem;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -4,12 +4,14 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.work.PeriodicWork;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ public class EventRetention {
     private final Pool pool;
     private final Vertx vertx;
     private final long checkMillis;
-    private long timer = -1;
+    private final PeriodicWork maintenance = new PeriodicWork("Event log partition maintenance", this::maintain);
 
     public EventRetention(@ConfigProperty(name = "uptake.retention.days", defaultValue = "400") int days, Pool pool, Vertx vertx,
             @ConfigProperty(name = "uptake.retention.check-ms", defaultValue = "3600000") long checkMillis) {
@@ -51,14 +53,11 @@ public class EventRetention {
     }
 
     void start(@Observes StartupEvent started) {
-        timer = vertx.setPeriodic(1, checkMillis, tick -> maintain()
-                .subscribe().with(dropped -> { }, failure -> Log.warnf("Event log partitions not maintained, will retry: %s", failure.getMessage())));
+        maintenance.start(vertx, Duration.ofMillis(1), Duration.ofMillis(checkMillis));
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        maintenance.stop();
     }
 
     /** Makes the partitions the retention needs and drops those past it; returns the names dropped. */

@@ -2,9 +2,9 @@ package io.uptake.metrics.objective;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.action.KnownActions;
-import io.uptake.metrics.api.InvalidInput;
-import io.uptake.metrics.api.PageView;
-import io.uptake.metrics.api.Problem;
+import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.api.PageView;
+import io.uptake.platform.api.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -2,18 +2,19 @@ package io.uptake.metrics.report;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.uptake.metrics.api.DateRange;
+import io.uptake.platform.work.PeriodicWork;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToDoubleFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,8 +31,7 @@ public class AdoptionGauges {
     private final Vertx vertx;
     private final long refreshMillis;
     private final Map<String, AdoptionRow> latest = new ConcurrentHashMap<>();
-    private final AtomicBoolean refreshing = new AtomicBoolean();
-    private long timer = -1;
+    private final PeriodicWork refresher = new PeriodicWork("Adoption gauges refresh", this::refresh);
 
     public AdoptionGauges(ReportService reports, MeterRegistry registry, Vertx vertx,
             @ConfigProperty(name = "uptake.adoption-gauges.refresh-ms", defaultValue = "60000") long refreshMillis) {
@@ -42,28 +42,23 @@ public class AdoptionGauges {
     }
 
     void start(@Observes StartupEvent started) {
-        timer = vertx.setPeriodic(1000, refreshMillis, tick -> refresh());
+        refresher.start(vertx, Duration.ofSeconds(1), Duration.ofMillis(refreshMillis));
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        refresher.stop();
     }
 
-    /** Recomputes the gauges, unless the last refresh is still running (a slow database never piles them up). */
-    void refresh() {
-        if (!refreshing.compareAndSet(false, true)) {
-            return;
-        }
+    /** Recomputes the gauges of the last seven days. */
+    Uni<Void> refresh() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        reports.adoption(new DateRange(today.minusDays(6), today), ReportService.GroupBy.BUSINESS_UNIT, null)
-                .onTermination().invoke(() -> refreshing.set(false))
-                .subscribe().with(rows -> rows.forEach(row -> {
+        return reports.adoption(new DateRange(today.minusDays(6), today), ReportService.GroupBy.BUSINESS_UNIT, null)
+                .invoke(rows -> rows.forEach(row -> {
                     if (latest.put(row.group(), row) == null) {
                         register(row.group());
                     }
-                }), failure -> Log.warnf("Adoption gauges not refreshed: %s", failure.getMessage()));
+                }))
+                .replaceWithVoid();
     }
 
     private void register(String unit) {

@@ -7,7 +7,7 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.api.CsvWriter;
 import io.uptake.metrics.api.DateRange;
-import io.uptake.metrics.api.InvalidInput;
+import io.uptake.platform.api.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,6 +1,6 @@
 package io.uptake.metrics.report;
 
-import io.uptake.metrics.api.InvalidInput;
+import io.uptake.platform.api.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.uptake.metrics.roster;
 
-import io.uptake.metrics.api.Problem;
+import io.uptake.platform.api.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

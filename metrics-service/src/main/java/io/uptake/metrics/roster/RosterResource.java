@@ -5,7 +5,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.access.Viewer;
-import io.uptake.metrics.api.Problem;
+import io.uptake.platform.api.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -2,8 +2,8 @@ package io.uptake.metrics.roster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import io.uptake.metrics.api.InvalidInput;
-import io.uptake.metrics.outbox.OutboxRelay;
+import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,11 +23,11 @@ public class RosterService {
     }
 
     private final RosterStore store;
-    private final OutboxRelay publisher;
+    private final Outbox outbox;
 
-    public RosterService(RosterStore store, OutboxRelay publisher) {
+    public RosterService(RosterStore store, Outbox outbox) {
         this.store = store;
-        this.publisher = publisher;
+        this.outbox = outbox;
     }
 
     public Uni<PersonView> find(String userId) {
@@ -42,7 +42,7 @@ public class RosterService {
             return Uni.createFrom().failure(new InvalidInput(outcome.errors()));
         }
         return store.upsert(List.of(outcome.entry()))
-                .invoke(publisher::nudge)
+                .invoke(outbox::publishSoon)
                 .flatMap(changes -> store.find(userId).map(stored -> new Saved(stored, changes.created() == 1)));
     }
 
@@ -77,7 +77,7 @@ public class RosterService {
             return Uni.createFrom().item(new ImportReport(0, 0, 0, rejected));
         }
         return store.upsert(valid)
-                .invoke(publisher::nudge)
+                .invoke(outbox::publishSoon)
                 .map(changes -> new ImportReport(changes.created(), changes.updated(),
                         valid.size() - changes.created() - changes.updated(), rejected));
     }

@@ -1,7 +1,7 @@
 package io.uptake.metrics.roster;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.metrics.outbox.OutboxTrace;
+import io.uptake.platform.outbox.OutboxTrace;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -1,7 +1,7 @@
 package io.uptake.metrics.shortfall;
 
 import io.uptake.metrics.api.DateRange;
-import io.uptake.metrics.api.InvalidInput;
+import io.uptake.platform.api.InvalidInput;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;

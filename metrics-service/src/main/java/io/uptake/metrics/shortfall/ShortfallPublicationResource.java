@@ -1,7 +1,7 @@
 package io.uptake.metrics.shortfall;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.metrics.api.InvalidInput;
+import io.uptake.platform.api.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;

@@ -7,8 +7,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.uptake.metrics.outbox.OutboxRelay;
-import io.uptake.metrics.outbox.OutboxTrace;
+import io.uptake.platform.outbox.Outbox;
+import io.uptake.platform.outbox.OutboxTrace;
+import io.uptake.platform.work.PeriodicWork;
 import io.uptake.metrics.roster.RosterStore;
 import io.uptake.metrics.scorecard.ExpectationResult;
 import io.uptake.metrics.scorecard.ScorecardView;
@@ -18,6 +19,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -50,41 +52,38 @@ public class ShortfallPublisher {
     private final RosterStore roster;
     private final Pool pool;
     private final ObjectMapper json;
-    private final OutboxRelay relay;
+    private final Outbox outbox;
     private final Vertx vertx;
     private final long firstCheckMillis;
     private final long checkMillis;
-    private long timer = -1;
+    private final PeriodicWork check = new PeriodicWork("Shortfall check", this::publishClosedPeriods);
 
-    public ShortfallPublisher(TeamScorecards scorecards, RosterStore roster, Pool pool, ObjectMapper json, OutboxRelay relay, Vertx vertx,
+    public ShortfallPublisher(TeamScorecards scorecards, RosterStore roster, Pool pool, ObjectMapper json, Outbox outbox, Vertx vertx,
             @ConfigProperty(name = "uptake.shortfalls.first-check-ms", defaultValue = "30000") long firstCheckMillis,
             @ConfigProperty(name = "uptake.shortfalls.check-ms", defaultValue = "3600000") long checkMillis) {
         this.scorecards = scorecards;
         this.roster = roster;
         this.pool = pool;
         this.json = json;
-        this.relay = relay;
+        this.outbox = outbox;
         this.vertx = vertx;
         this.firstCheckMillis = firstCheckMillis;
         this.checkMillis = checkMillis;
     }
 
     void start(@Observes StartupEvent started) {
-        timer = vertx.setPeriodic(firstCheckMillis, checkMillis, tick -> publishClosedPeriods());
+        check.start(vertx, Duration.ofMillis(firstCheckMillis), Duration.ofMillis(checkMillis));
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        check.stop();
     }
 
     /** The last closed week and month; what was published already is skipped. */
-    void publishClosedPeriods() {
+    Uni<PublishReport> publishClosedPeriods() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        publish(Period.lastClosed(Period.WEEK, today))
-                .flatMap(week -> publish(Period.lastClosed(Period.MONTH, today)))
-                .subscribe().with(done -> { }, failure -> Log.warnf("Shortfalls not published, will retry: %s", failure.getMessage()));
+        return publish(Period.lastClosed(Period.WEEK, today))
+                .flatMap(week -> publish(Period.lastClosed(Period.MONTH, today)));
     }
 
     /**
@@ -115,7 +114,7 @@ public class ShortfallPublisher {
                     below.stream().map(this::write).toArray(String[]::new), OutboxTrace.current());
             return pool.preparedQuery(RECORD).execute(arguments)
                     .map(rows -> rows.iterator().next().getLong(0).intValue())
-                    .invoke(relay::nudge)
+                    .invoke(outbox::publishSoon)
                     .map(published -> new PublishReport(period.kind(), period.start(), period.end(), published, below.size() - published));
         });
     }

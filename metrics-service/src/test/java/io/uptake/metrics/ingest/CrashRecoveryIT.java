@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.uptake.metrics.support.BatchSender;
-import io.uptake.metrics.support.Keycloak;
-import io.uptake.metrics.support.PackagedService;
+import io.uptake.testsupport.KeycloakTokens;
+import io.uptake.testsupport.PackagedService;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,9 @@ class CrashRecoveryIT {
     void aKill9MidRunLosesNothingAndCountsNothingTwice() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String users = "crash-" + run + "-";
-        PackagedService service = new PackagedService("test.crash-" + run + ".usage-events", Path.of("target", "crash-recovery-" + run + ".log"));
+        PackagedService service = new PackagedService("metrics-service", "metrics_test", Map.of("UPTAKE_TOPICS_USAGE_EVENTS", "test.crash-" + run + ".usage-events"), List.of(), Path.of("target", "crash-recovery-" + run + ".log"));
         service.start();
-        try (BatchSender sender = new BatchSender(service::baseUrl, Keycloak.connectorToken(), users, BATCH_SIZE, 4)) {
+        try (BatchSender sender = new BatchSender(service::baseUrl, KeycloakTokens.connectorToken(), users, BATCH_SIZE, 4)) {
             List<Future<?>> batches = sender.send(BATCHES, RUN_DEADLINE);
             await().atMost(RUN_DEADLINE).until(() -> sender.acknowledged() >= BATCHES / 4);
 
@@ -60,9 +61,9 @@ class CrashRecoveryIT {
     void postgresAway30SecondsMidRunLosesNothingAndCountsNothingTwice() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String users = "pgdown-" + run + "-";
-        PackagedService service = new PackagedService("test.pgdown-" + run + ".usage-events", Path.of("target", "postgres-away-" + run + ".log"));
+        PackagedService service = new PackagedService("metrics-service", "metrics_test", Map.of("UPTAKE_TOPICS_USAGE_EVENTS", "test.pgdown-" + run + ".usage-events"), List.of(), Path.of("target", "postgres-away-" + run + ".log"));
         service.start();
-        try (BatchSender sender = new BatchSender(service::baseUrl, Keycloak.connectorToken(), users, BATCH_SIZE, 4)) {
+        try (BatchSender sender = new BatchSender(service::baseUrl, KeycloakTokens.connectorToken(), users, BATCH_SIZE, 4)) {
             List<Future<?>> batches = sender.send(BATCHES, RUN_DEADLINE);
             await().atMost(RUN_DEADLINE).until(() -> sender.acknowledged() >= BATCHES / 4);
 

@@ -1,9 +1,9 @@
 package io.uptake.metrics.ingest;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.metrics.support.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static io.uptake.metrics.support.Fixtures.rollupTotal;
-import static io.uptake.metrics.support.KeycloakTokens.connectorToken;
+import static io.uptake.testsupport.KeycloakTokens.connectorToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;

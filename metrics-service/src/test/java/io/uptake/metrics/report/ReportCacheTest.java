@@ -5,7 +5,7 @@ import static io.uptake.metrics.support.Fixtures.event;
 import static io.uptake.metrics.support.Fixtures.person;
 import static io.uptake.metrics.support.Fixtures.post;
 import static io.uptake.metrics.support.Fixtures.rollupTotal;
-import static io.uptake.metrics.support.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 

@@ -2,8 +2,8 @@ package io.uptake.metrics.report;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static io.uptake.metrics.support.KeycloakTokens.accessToken;
-import static io.uptake.metrics.support.KeycloakTokens.connectorToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.connectorToken;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;

@@ -3,7 +3,7 @@ package io.uptake.metrics.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.uptake.metrics.api.InvalidInput;
+import io.uptake.platform.api.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

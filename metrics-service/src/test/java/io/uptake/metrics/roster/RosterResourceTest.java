@@ -1,7 +1,7 @@
 package io.uptake.metrics.roster;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.metrics.support.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;

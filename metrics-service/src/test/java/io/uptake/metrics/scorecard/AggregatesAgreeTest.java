@@ -2,7 +2,7 @@ package io.uptake.metrics.scorecard;
 
 import static io.restassured.RestAssured.given;
 import static io.uptake.metrics.support.Fixtures.person;
-import static io.uptake.metrics.support.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,8 +1,8 @@
 package io.uptake.metrics.scorecard;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.metrics.support.KeycloakTokens.accessToken;
-import static io.uptake.metrics.support.KeycloakTokens.connectorToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.connectorToken;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;

@@ -1,8 +1,8 @@
 package io.uptake.metrics.shortfall;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.metrics.support.KeycloakTokens.accessToken;
-import static io.uptake.metrics.support.KeycloakTokens.connectorToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.connectorToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -113,7 +113,7 @@ class ShortfallPublicationTest {
                 .body("[0].activePeople", equalTo(1))
                 .body("[0].meetingObjectives", equalTo(0.0f));
 
-        publisher.publishClosedPeriods();
+        publisher.publishClosedPeriods().await().atMost(Duration.ofSeconds(60));
         // the check publishes the last closed week (where this person is inactive); never the week of the history
         await().atMost(Duration.ofSeconds(90)).until(() -> published.valuesFor(historic).stream()
                 .anyMatch(value -> value.contains("\"from\":\"" + LAST_WEEK.start() + "\"")));

@@ -1,8 +1,9 @@
 package io.uptake.metrics.support;
 
+import io.uptake.testsupport.KeycloakTokens;
 import static io.restassured.RestAssured.given;
-import static io.uptake.metrics.support.KeycloakTokens.accessToken;
-import static io.uptake.metrics.support.KeycloakTokens.connectorToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.connectorToken;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;

@@ -3,7 +3,7 @@ package io.uptake.training.assessment;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.access.Caller;
-import io.uptake.training.api.PageView;
+import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -6,12 +6,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.access.Caller;
-import io.uptake.training.api.Conflict;
-import io.uptake.training.api.InvalidInput;
-import io.uptake.training.api.PageView;
-import io.uptake.training.api.Problem.FieldError;
+import io.uptake.platform.api.Conflict;
+import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.api.PageView;
+import io.uptake.platform.api.Problem.FieldError;
 import io.uptake.training.module.ModuleService;
-import io.uptake.training.outbox.OutboxTrace;
+import io.uptake.platform.outbox.OutboxTrace;
+import io.uptake.platform.work.PeriodicWork;
 import io.uptake.training.outbox.TrainingEvents;
 import io.uptake.training.policy.PolicyService;
 import io.uptake.training.policy.PolicyView;
@@ -24,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -92,7 +94,7 @@ public class AssignmentService {
     private final ModuleService modules;
     private final Vertx vertx;
     private final long overdueCheckMillis;
-    private long timer = -1;
+    private final PeriodicWork overdueCheck = new PeriodicWork("Overdue assignment check", this::markOverdue);
 
     public AssignmentService(Pool pool, AssignmentStore store, TrainingEvents events, PolicyService policies, ModuleService modules, Vertx vertx,
             @ConfigProperty(name = "uptake.assignments.overdue-check-ms", defaultValue = "60000") long overdueCheckMillis) {
@@ -106,14 +108,11 @@ public class AssignmentService {
     }
 
     void start(@Observes StartupEvent started) {
-        timer = vertx.setPeriodic(overdueCheckMillis, tick -> markOverdue().subscribe().with(
-                marked -> { }, failure -> Log.warnf("Overdue assignments not marked, will retry: %s", failure.getMessage())));
+        overdueCheck.start(vertx, Duration.ofMillis(overdueCheckMillis), Duration.ofMillis(overdueCheckMillis));
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        overdueCheck.stop();
     }
 
     /** Marks OVERDUE what is still open after its due date; returns how many. */

@@ -1,7 +1,7 @@
 package io.uptake.training.assignment;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.api.Json;
+import io.uptake.platform.api.Json;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;

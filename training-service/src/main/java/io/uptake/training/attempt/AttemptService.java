@@ -1,11 +1,11 @@
 package io.uptake.training.attempt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.uptake.training.api.Json;
+import io.uptake.platform.api.Json;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.access.Caller;
-import io.uptake.training.api.Conflict;
-import io.uptake.training.api.InvalidInput;
+import io.uptake.platform.api.Conflict;
+import io.uptake.platform.api.InvalidInput;
 import io.uptake.training.assessment.TestService;
 import io.uptake.training.assessment.TestView;
 import io.uptake.training.assignment.Retraining;

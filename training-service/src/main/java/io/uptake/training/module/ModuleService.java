@@ -2,9 +2,9 @@ package io.uptake.training.module;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.assignment.RetrainingPlanner;
-import io.uptake.training.api.InvalidInput;
-import io.uptake.training.api.PageView;
-import io.uptake.training.api.Problem.FieldError;
+import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.api.PageView;
+import io.uptake.platform.api.Problem.FieldError;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;

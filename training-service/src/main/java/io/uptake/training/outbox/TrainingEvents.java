@@ -1,10 +1,10 @@
 package io.uptake.training.outbox;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.api.Json;
+import io.uptake.platform.api.Json;
 import io.uptake.training.assignment.AssignmentView;
+import io.uptake.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,11 +26,11 @@ public class TrainingEvents {
     }
 
     private final Json json;
-    private final OutboxRelay relay;
+    private final Outbox outbox;
 
-    public TrainingEvents(Json json, OutboxRelay relay) {
+    public TrainingEvents(Json json, Outbox outbox) {
         this.json = json;
-        this.relay = relay;
+        this.outbox = outbox;
     }
 
     public Uni<Void> record(SqlClient client, String type, List<AssignmentView> assignments) {
@@ -38,15 +38,13 @@ public class TrainingEvents {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        String[] keys = assignments.stream().map(AssignmentView::userId).toArray(String[]::new);
-        String[] payloads = assignments.stream().map(a -> json.write(new TrainingEvent(UUID.randomUUID(), type, now, a))).toArray(String[]::new);
-        return client.preparedQuery("insert into outbox (channel, key, payload, traceparent) select 'training-events', k, p, $3 from unnest($1::varchar[], $2::text[]) as t(k, p)")
-                .execute(Tuple.of(keys, payloads, OutboxTrace.current()))
-                .replaceWithVoid();
+        return outbox.writeAll(client, TrainingChannels.TRAINING_EVENTS,
+                assignments.stream().map(AssignmentView::userId).toList(),
+                assignments.stream().map(a -> json.write(new TrainingEvent(UUID.randomUUID(), type, now, a))).toList());
     }
 
     /** Asks the relay to publish soon (after the transaction committed). */
     public void flushSoon() {
-        relay.nudge();
+        outbox.publishSoon();
     }
 }

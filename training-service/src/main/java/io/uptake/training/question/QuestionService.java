@@ -1,11 +1,11 @@
 package io.uptake.training.question;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.uptake.training.api.Json;
+import io.uptake.platform.api.Json;
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.api.InvalidInput;
-import io.uptake.training.api.PageView;
-import io.uptake.training.api.Problem.FieldError;
+import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.api.PageView;
+import io.uptake.platform.api.Problem.FieldError;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;

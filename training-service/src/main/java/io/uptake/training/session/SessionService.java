@@ -2,9 +2,9 @@ package io.uptake.training.session;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.access.Caller;
-import io.uptake.training.api.Conflict;
-import io.uptake.training.api.InvalidInput;
-import io.uptake.training.api.PageView;
+import io.uptake.platform.api.Conflict;
+import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.api.PageView;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.messaging.ConsumerFailures;
-import io.uptake.training.api.Json;
+import io.uptake.platform.api.Json;
 import io.uptake.training.assignment.AssignmentStore;
 import io.uptake.training.assignment.Reason;
 import io.uptake.training.outbox.TrainingEvents;

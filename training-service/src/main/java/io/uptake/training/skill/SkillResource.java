@@ -1,7 +1,7 @@
 package io.uptake.training.skill;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.api.PageView;
+import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

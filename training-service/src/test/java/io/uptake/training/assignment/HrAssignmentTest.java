@@ -2,7 +2,7 @@ package io.uptake.training.assignment;
 
 import static io.restassured.RestAssured.given;
 import static io.uptake.training.support.Catalogue.HR;
-import static io.uptake.training.support.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -2,7 +2,7 @@ package io.uptake.training.attempt;
 
 import static io.restassured.RestAssured.given;
 import static io.uptake.training.support.Catalogue.HR;
-import static io.uptake.training.support.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +13,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.uptake.training.support.Catalogue;
-import io.uptake.training.support.PackagedService;
+import io.uptake.testsupport.LocalInfrastructure;
+import io.uptake.testsupport.PackagedService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ class AttemptCrashIT {
     private static final String SHORTFALLS_GROUP = "training-service-shortfalls-crash";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PackagedService service = new PackagedService(Map.of(
+    private final PackagedService service = new PackagedService("training-service", "training_test", Map.of(
             "UPTAKE_TOPICS_TRAINING_EVENTS", EVENTS_TOPIC,
             "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", SHORTFALLS_TOPIC,
             "UPTAKE_TOPICS_PEOPLE", PEOPLE_TOPIC,
@@ -347,7 +348,7 @@ class AttemptCrashIT {
 
     private static Properties kafka() {
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, PackagedService.kafkaBootstrap());
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafkaBootstrap());
         return properties;
     }
 

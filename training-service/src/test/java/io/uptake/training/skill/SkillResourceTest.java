@@ -1,7 +1,7 @@
 package io.uptake.training.skill;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.training.support.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;

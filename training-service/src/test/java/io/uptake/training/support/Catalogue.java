@@ -1,7 +1,8 @@
 package io.uptake.training.support;
 
+import io.uptake.testsupport.KeycloakTokens;
 import static io.restassured.RestAssured.given;
-import static io.uptake.training.support.KeycloakTokens.accessToken;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

@@ -1,0 +1,31 @@
+package io.uptake.metrics.outbox;
+
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.uptake.platform.outbox.Outbox;
+import io.uptake.platform.outbox.OutboxChannels;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/** What metrics-service publishes through its outbox: people changes ({@code uptake.people}) and shortfalls ({@code uptake.shortfalls}). */
+@ApplicationScoped
+public class MetricsChannels implements OutboxChannels {
+
+    /** Channel names as written in the outbox table. */
+    public static final String PEOPLE = "people";
+    public static final String SHORTFALLS = "shortfalls";
+
+    private final Map<String, MutinyEmitter<String>> emitters;
+
+    public MetricsChannels(
+            @Channel("people-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER) MutinyEmitter<String> people,
+            @Channel("shortfalls-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER) MutinyEmitter<String> shortfalls) {
+        this.emitters = Map.of(PEOPLE, people, SHORTFALLS, shortfalls);
+    }
+
+    @Override
+    public MutinyEmitter<String> emitter(String channel) {
+        return emitters.get(channel);
+    }
+}

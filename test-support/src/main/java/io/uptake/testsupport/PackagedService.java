@@ -1,0 +1,115 @@
+package io.uptake.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A packaged service ({@code target/quarkus-app/quarkus-run.jar}, or the {@code uptake.app-jar} property)
+ * as its own process on the local infrastructure and its test database, so a test can kill -9 it and
+ * start it again. {@code settings} are further environment variables, such as the topics
+ * ({@code UPTAKE_TOPICS_*}) the test wants it on; {@code jvmOptions} go on the java command line.
+ */
+public final class PackagedService {
+
+    private final String name;
+    private final String database;
+    private final Map<String, String> settings;
+    private final List<String> jvmOptions;
+    private final Path log;
+    private final Path jar;
+    private final int port;
+    private Process process;
+
+    public PackagedService(String name, String database, Map<String, String> settings, List<String> jvmOptions, Path log) {
+        this.name = name;
+        this.database = database;
+        this.settings = Map.copyOf(settings);
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.log = log;
+        this.jar = Path.of(System.getProperty("uptake.app-jar", "target/quarkus-app/quarkus-run.jar"));
+        this.port = freePort();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public void start() {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: the integration tests need the packaged app (mvn verify)");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("DB_HOST", "localhost");
+        env.put("DB_PORT", LocalInfrastructure.postgresPort());
+        env.put("DB_NAME", database);
+        env.put("DB_USER", "uptake");
+        env.put("DB_PASSWORD", "uptake");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", LocalInfrastructure.kafkaBootstrap());
+        env.put("OIDC_AUTH_SERVER_URL", LocalInfrastructure.realmUrl());
+        env.putAll(settings);
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + name, e);
+        }
+        awaitReady();
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no offset commit. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
+                .failFast(name + " exited early, see " + log.toAbsolutePath(), () -> !process.isAlive())
+                .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
