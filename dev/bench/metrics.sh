@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# ./uptake bench metrics [ingest|reports]: ingestion through the gateway, then every report over N people.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# the launcher's settings and functions (infra_up needs all of them)
+# shellcheck source=../lib/config.sh
+source "$ROOT/dev/lib/config.sh"
+# shellcheck source=../lib/common.sh
+source "$ROOT/dev/lib/common.sh"
+# shellcheck source=../lib/postgres.sh
+source "$ROOT/dev/lib/postgres.sh"
+# shellcheck source=../lib/kafka.sh
+source "$ROOT/dev/lib/kafka.sh"
+# shellcheck source=../lib/keycloak.sh
+source "$ROOT/dev/lib/keycloak.sh"
+# shellcheck source=../lib/infra.sh
+source "$ROOT/dev/lib/infra.sh"
+# shellcheck source=../lib/apps.sh
+source "$ROOT/dev/lib/apps.sh"
+# shellcheck source=../lib/bench.sh
+source "$ROOT/dev/lib/bench.sh"
+
+bench_metrics_reports() { # every report over N people x 90 days (N from UPTAKE_BENCH_SCALE), 1 then 8 connections, with wrk
+  local seconds=${UPTAKE_BENCH_REPORT_SECONDS:-10} people target
+  local admin to from report result requests non2xx errors duration_us p50_us p95_us p99_us
+  to=$(date -u +%F); from=$(date -u -d "$to - 89 days" +%F)
+  for people in ${UPTAKE_BENCH_SCALE:-1000 10000 100000}; do
+    log "seeding metrics_bench: $people people x 90 days"
+    local seeded_at; seeded_at=$(date +%s)
+    psql_admin -d metrics_bench -v people="$people" -f "$ROOT/dev/bench/seed-reports.sql" >/dev/null || die "seeding metrics_bench failed"
+    log "seeded in $(( $(date +%s) - seeded_at )) s: $(psql_admin -d metrics_bench -c "select count(*) from person_action_month") person x month x action rows, $(psql_admin -d metrics_bench -c "select count(*) from daily_rollup where day > current_date - 90") person x day x action"
+    target=50; (( people > 10000 )) && target=250
+    local reports=("people/bench-42/scorecard" "adoption" "adoption?groupBy=jobRole" "adoption?businessUnit=Unit%207" "adoption|csv"
+      "adoption/trend?interval=week" "adoption/trend?interval=month&groupBy=jobRole" "adoption/trend?interval=week&businessUnit=Unit%207"
+      "shortfalls" "shortfalls?businessUnit=Unit%207" "shortfalls|csv" "leadership" "conformity")
+    [[ -n ${UPTAKE_BENCH_REPORTS:-} ]] && read -ra reports <<<"$UPTAKE_BENCH_REPORTS" # a subset, e.g. "adoption leadership"
+    for report in "${reports[@]}"; do
+      local path=${report%|csv} accept=application/json sep='?' line verdict=met
+      # a fresh token for each report: a whole run outlasts the realm's access-token lifetime
+      admin=$(curl -fsS -d grant_type=password -d client_id=uptake-cli -d username=adam -d password=adam \
+        "http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+      [[ $report == *"|csv" ]] && accept=text/csv
+      [[ $path == *"?"* ]] && sep='&'
+      # the first answer after the data changed is computed (later ones may come from the report cache while
+      # nothing changes): bump the data version, then time one request
+      psql_admin -d metrics_bench -c "update report_version set version = version + 1" >/dev/null
+      local computed; computed=$(curl -sS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $admin" -H "Accept: $accept" \
+        "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to")
+      line=" | $(awk -v s="$computed" 'BEGIN {printf "%d ms", s * 1000}')"
+      # a short warm-up, so that the JIT and the plans of this report are ready
+      TOKEN=$admin ACCEPT=$accept wrk -t1 -c1 -d2s --timeout 30s -s "$ROOT/dev/bench/report.lua" "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" >/dev/null
+      for connections in 1 8; do
+        result=$(TOKEN=$admin ACCEPT=$accept wrk -t1 -c"$connections" -d"${seconds}s" --timeout 30s -s "$ROOT/dev/bench/report.lua" \
+          "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" | grep '^BENCH')
+        eval "${result#BENCH }"
+        (( non2xx == 0 && errors == 0 && requests > 0 && p95_us / 1000 < target )) || verdict="**missed**"
+        line+=" | $requests (non-2xx $non2xx) | $((p50_us / 1000)) / $((p95_us / 1000)) / $((p99_us / 1000)) ms"
+      done
+      echo "| $(date -u +%F) | $(machine) | $(printf "%'d" "$people") | \`${report/|csv/ (CSV)}\`$line | $verdict (p95 < $target ms) |"
+    done
+  done
+}
+
+bench_metrics() { # ingestion through the gateway with wrk, the rate into the rollups, and PostgreSQL's COPY ceiling
+  local seconds=${UPTAKE_BENCH_SECONDS:-30} connections=${UPTAKE_BENCH_CONNECTIONS:-16} batch=1000
+  infra_up
+  command -v wrk >/dev/null || apt_install wrk
+  # Its own ports, database and topic: a bench never touches the data of ./uptake run or of the tests.
+  METRICS_PORT=${UPTAKE_BENCH_METRICS_PORT:-18081}; GATEWAY_PORT=${UPTAKE_BENCH_GATEWAY_PORT:-18080}
+  FEEDBACK_PORT=1; TRAINING_PORT=1
+  log "building metrics-service and gateway"
+  mvnw -B -q -Dmaven.test.skip=true package -pl metrics-service,gateway -am || die "build failed"
+  trap 'stop_pid metrics-service; stop_pid gateway' EXIT
+  if [[ -n ${UPTAKE_BENCH_PROFILE:-} ]]; then # a JFR recording of each app, summarised after the ingestion run
+    rm -f "$STATE"/bench-*.jfr
+    export UPTAKE_JAVA_OPTS_metrics_service="-XX:StartFlightRecording=filename=$STATE/bench-metrics-service.jfr,settings=profile"
+    export UPTAKE_JAVA_OPTS_gateway="-XX:StartFlightRecording=filename=$STATE/bench-gateway.jfr,settings=profile"
+  fi
+  # the report bench reads seeded data: its own (empty) topic, so that a backlog an interrupted ingestion
+  # run left on the ingestion topic cannot flow into the seeded aggregates
+  local topic=bench.uptake.usage-events
+  [[ ${1:-} == reports ]] && topic=bench.uptake.report-usage-events
+  start_app metrics-service DB_NAME=metrics_bench UPTAKE_TOPICS_USAGE_EVENTS=$topic \
+    MP_MESSAGING_INCOMING_USAGE_EVENTS_IN_PARTITIONS="${UPTAKE_BENCH_CONSUMERS:-1}"
+  # one admin account reads every report: lift its rate limit, which a real person stays far under
+  start_app gateway RATE_LIMIT_USER_REQUESTS=1000000000
+  wait_for 120 "metrics-service" http_ok "http://localhost:$METRICS_PORT/q/health/ready" || die "metrics-service did not start, see $LOGS/metrics-service.log"
+  wait_for 120 "gateway" port_open "$GATEWAY_PORT" || die "gateway did not start, see $LOGS/gateway.log"
+  if [[ ${1:-} == reports ]]; then bench_metrics_reports; return; fi
+  psql_admin -d metrics_bench -c "truncate usage_event, person_action_month, person_activity, unit_action_day"
+  local token
+  token=$(curl -fsS -d grant_type=client_credentials -d client_id=crm-ingest -d client_secret=crm-ingest-secret \
+    "http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  log "warming up (5 s), then $seconds s of load: $connections connections, batches of $batch events"
+  local warm requests non2xx errors duration_us p50_us p99_us
+  warm=$(TOKEN=$token BATCH=$batch wrk -t2 -c4 -d5s -s "$ROOT/dev/bench/ingest.lua" "http://localhost:$GATEWAY_PORT/api/metrics/events" | grep '^BENCH')
+  eval "${warm#BENCH }"
+  local before started result
+  before=$(psql_admin -d metrics_bench -c "select count(*) from usage_event")
+  cpu_snapshot >"$STATE/bench-cpu-before"
+  started=$(date +%s.%N)
+  result=$(TOKEN=$token BATCH=$batch wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$ROOT/dev/bench/ingest.lua" \
+    "http://localhost:$GATEWAY_PORT/api/metrics/events" | grep '^BENCH')
+  eval "${result#BENCH }"
+  local rss_kb; rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$(cat "$RUN/metrics-service.pid")/status")
+  # Requests still in flight when wrk stops are answered too: wait until the count holds still.
+  local count last=-1 stable=0 visible_at deadline=$(( $(date +%s) + 300 ))
+  while :; do
+    count=$(psql_admin -d metrics_bench -c "select count(*) from usage_event")
+    if (( count != last )); then last=$count; visible_at=$(date +%s.%N); stable=0; else stable=$((stable + 1)); fi
+    (( stable >= 10 )) && break
+    (( $(date +%s) < deadline )) || { log "the rollups were still moving after 300 s"; break; }
+    sleep 0.2
+  done
+  cpu_snapshot >"$STATE/bench-cpu-after"
+  local accepted=$(( count - before )) expected=$count
+  cpu_report "$STATE/bench-cpu-before" "$STATE/bench-cpu-after" "$requests" "$batch"
+  # exact: the month totals add up to the events recorded, and the active-day bitmaps to their distinct person-days
+  local rolled; rolled=$(psql_admin -d metrics_bench -c "select coalesce(sum(running[cardinality(running)]), 0) from person_action_month")
+  local person_days; person_days=$(psql_admin -d metrics_bench -c "select (select coalesce(sum(bit_count(w::bit(64))), 0) from person_activity, unnest(days) w) - (select count(*) from (select distinct user_id, day from usage_event) d)")
+  # The ceiling: PostgreSQL taking the same number of rows, of the same shape, by COPY.
+  local csv=$STATE/bench-copy.csv copy_started copy_ended
+  psql_admin -d metrics_bench -c "\copy (select gen_random_uuid(), 'bench-' || (i % 10000), 'login', now(), current_date, 'contact', 'bench', now() from generate_series(1, $accepted) i) to '$csv' csv"
+  psql_admin -d metrics_bench -c "drop table if exists copy_ceiling; create table copy_ceiling (like usage_event including all)"
+  copy_started=$(date +%s.%N)
+  psql_admin -d metrics_bench -c "\copy copy_ceiling from '$csv' csv"
+  copy_ended=$(date +%s.%N)
+  psql_admin -d metrics_bench -c "drop table copy_ceiling"; rm -f "$csv"
+  python3 - "$accepted" "$duration_us" "$started" "$visible_at" "$copy_started" "$copy_ended" "$p50_us" "$p99_us" "$rss_kb" \
+    "$requests" "$non2xx" "$errors" "$rolled" "$expected" "$connections" "$(machine)" "$person_days" <<'PY'
+import sys
+(accepted, duration_us, started, visible_at, copy_started, copy_ended, p50, p99, rss_kb,
+ requests, non2xx, errors, rolled, expected, connections, machine, person_days) = sys.argv[1:]
+accepted = int(accepted); seconds = int(duration_us) / 1e6
+accepted_rate = accepted / seconds  # includes the requests in flight when wrk stopped (at most one per connection)
+visible_rate = accepted / (float(visible_at) - float(started))
+copy_rate = accepted / (float(copy_ended) - float(copy_started))
+print(f"requests {requests} (non-2xx {non2xx}, socket errors {errors}), events accepted {accepted:,} in {seconds:.1f} s")
+print(f"accepted through the gateway: {accepted_rate:,.0f} events/s; visible in the rollups: {visible_rate:,.0f} events/s")
+print(f"batch latency p50 {int(p50)/1000:.0f} ms, p99 {int(p99)/1000:.0f} ms")
+print(f"PostgreSQL COPY of the same rows: {copy_rate:,.0f} rows/s; pipeline/ceiling = {visible_rate / copy_rate:.2f}")
+print(f"metrics-service peak resident size: {int(rss_kb) / 1024:.0f} MiB")
+print(f"exactness: {int(expected):,} distinct events recorded (with the warm-up), rollup total {int(rolled):,}" + ("" if rolled == expected else "  <-- MISMATCH"))
+print(f"active person-days in the bitmaps minus distinct person-days of the events: {person_days}" + ("" if person_days == "0" else "  <-- MISMATCH"))
+print(f"| {__import__('datetime').date.today()} | {machine} | `./uptake bench metrics` ({connections} connections, batches of 1000, {seconds:.0f} s) "
+      f"| {visible_rate:,.0f} events/s into rollups ({accepted_rate:,.0f}/s accepted), p99 {int(p99)/1000:.0f} ms, "
+      f"COPY ceiling {copy_rate:,.0f} rows/s (ratio {visible_rate / copy_rate:.2f}), RSS {int(rss_kb) / 1024:.0f} MiB |")
+PY
+  if [[ -n ${UPTAKE_BENCH_PROFILE:-} ]]; then
+    stop_pid gateway; stop_pid metrics-service
+    local app
+    for app in metrics-service gateway; do
+      log "$app: hottest methods of the run (JFR, $STATE/bench-$app.jfr)"
+      "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$STATE/bench-$app.jfr" | head -n 30
+    done
+    return
+  fi
+  [[ ${1:-} == ingest ]] || bench_metrics_reports
+}
+
+main() { find_jdk; bench_metrics "$@"; }
+
+main "$@"; exit $?  # on one line: an edit to this file while it runs cannot change what runs next

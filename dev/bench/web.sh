@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# ./uptake bench web: page timings of the web app in Chromium.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# the launcher's settings and functions (infra_up needs all of them)
+# shellcheck source=../lib/config.sh
+source "$ROOT/dev/lib/config.sh"
+# shellcheck source=../lib/common.sh
+source "$ROOT/dev/lib/common.sh"
+# shellcheck source=../lib/postgres.sh
+source "$ROOT/dev/lib/postgres.sh"
+# shellcheck source=../lib/kafka.sh
+source "$ROOT/dev/lib/kafka.sh"
+# shellcheck source=../lib/keycloak.sh
+source "$ROOT/dev/lib/keycloak.sh"
+# shellcheck source=../lib/infra.sh
+source "$ROOT/dev/lib/infra.sh"
+# shellcheck source=../lib/apps.sh
+source "$ROOT/dev/lib/apps.sh"
+# shellcheck source=../lib/bench.sh
+source "$ROOT/dev/lib/bench.sh"
+
+bench_web() { # page timings of the web app in Chromium (Playwright): the demo organisation, then adoption over 10,000 people
+  local rounds=${UPTAKE_BENCH_ROUNDS:-5} classpath=$STATE/bench-web.classpath
+  infra_up
+  command -v chromium >/dev/null || apt_install chromium
+  command -v python3 >/dev/null || apt_install python3
+  # its own ports, databases and topics: a bench never touches the data of ./uptake run or of the tests
+  METRICS_PORT=18081; FEEDBACK_PORT=18082; TRAINING_PORT=18083; GATEWAY_PORT=18080
+  log "building the suite and the bench's classpath"
+  mvnw -B -q -DskipTests package || die "build failed"
+  mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >/dev/null || die "no classpath"
+  trap 'stop_apps' EXIT
+  local topics=(UPTAKE_TOPICS_USAGE_EVENTS=bench.web.usage-events UPTAKE_TOPICS_PEOPLE=bench.web.people
+    UPTAKE_TOPICS_ADOPTION_SHORTFALLS=bench.web.adoption-shortfalls UPTAKE_TOPICS_FEEDBACK_EVENTS=bench.web.feedback-events
+    UPTAKE_TOPICS_TRAINING_EVENTS=bench.web.training-events)
+  start_app metrics-service DB_NAME=metrics_bench "${topics[@]}"
+  start_app feedback-service DB_NAME=feedback_bench "${topics[@]}"
+  start_app training-service DB_NAME=training_bench "${topics[@]}"
+  start_app gateway RATE_LIMIT_USER_REQUESTS=1000000
+  local app
+  for app in "${APPS[@]}"; do
+    wait_for 120 "$app" http_ok "http://localhost:$(app_port "$app")/q/health/ready" || die "$app did not start, see $LOGS/$app.log"
+  done
+  # the demo organisation alone in metrics_bench (a report bench leaves up to 100,000 people there)
+  psql_admin -d metrics_bench -c "truncate usage_event, person_action_month, person_activity, unit_action_day, person, person_membership,
+    objective_version, shortfall_notice, outbox" >/dev/null
+  "$ROOT/dev/demo/load" "http://localhost:$GATEWAY_PORT" "http://localhost:$KEYCLOAK_PORT" >/dev/null || die "loading the demo data failed"
+  web_pages() { # web_pages LABEL USER:PATH:READY...
+    local label=$1; shift
+    mkdir -p "$STATE/bench-web-screenshots"
+    "$JAVA_HOME/bin/java" -cp "$(cat "$classpath")" -Duptake.screenshots="$STATE/bench-web-screenshots" \
+      "$ROOT/gateway/src/bench/WebBench.java" "http://localhost:$GATEWAY_PORT" "$rounds" "$@" \
+      | grep '^BENCH' | while read -r _ line; do
+        local page user first_ms median_ms max_ms js_gzip_bytes
+        eval "$line"
+        echo "| $(date -u +%F) | $(machine) | $label | \`$page\` ($user) | $first_ms ms | $median_ms / $max_ms ms | $((js_gzip_bytes / 1024)) KB |"
+      done
+  }
+  local ready='[data-loaded]'
+  web_pages "demo organisation" "alice:/web/:home-page$ready" "alice:/web/feedback:feedback-board$ready" \
+    "alice:/web/feedback/1:feedback-item$ready" "adam:/web/triage:triage-board$ready" "hana:/web/hr:hr-board$ready" \
+    "mark:/web/adoption:adoption-dashboard$ready #trend-chart svg" "erin:/web/adoption:adoption-dashboard$ready #trend-chart svg"
+  log "seeding metrics_bench: 10000 people x 90 days"
+  psql_admin -d metrics_bench -v people=10000 -f "$ROOT/dev/bench/seed-reports.sql" >/dev/null || die "seeding metrics_bench failed"
+  web_pages "10,000 people x 90 days" "erin:/web/adoption:adoption-dashboard$ready #trend-chart svg"
+}
+
+main() { find_jdk; bench_web "$@"; }
+
+main "$@"; exit $?  # on one line: an edit to this file while it runs cannot change what runs next

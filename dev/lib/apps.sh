@@ -1,0 +1,113 @@
+# shellcheck shell=bash
+# The suite: the four packaged apps pointed at the local infrastructure; ./uptake run and ./uptake test.
+
+APPS=(metrics-service feedback-service training-service gateway)
+
+app_port() {
+  case $1 in
+    metrics-service) echo "$METRICS_PORT" ;; feedback-service) echo "$FEEDBACK_PORT" ;;
+    training-service) echo "$TRAINING_PORT" ;; gateway) echo "$GATEWAY_PORT" ;;
+  esac
+}
+
+app_env() { # the production configuration of each app, pointed at the local infrastructure
+  local app=$1 db=${1%-service}
+  echo "QUARKUS_HTTP_PORT=$(app_port "$app")"
+  echo "OIDC_AUTH_SERVER_URL=http://localhost:$KEYCLOAK_PORT/realms/uptake"
+  # Spans go to the OTLP/HTTP collector at OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; none runs here, so
+  # without that variable tracing is off (UPTAKE_TRACING_DISABLED=false forces it on).
+  if [[ -n ${OTEL_EXPORTER_OTLP_TRACES_ENDPOINT:-} ]]; then
+    echo "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=$OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"
+    echo "UPTAKE_TRACING_DISABLED=${UPTAKE_TRACING_DISABLED:-false}"
+  else
+    echo "UPTAKE_TRACING_DISABLED=${UPTAKE_TRACING_DISABLED:-true}"
+  fi
+  if [[ $app == gateway ]]; then
+    echo "UPSTREAM_METRICS_URL=http://localhost:$METRICS_PORT"
+    echo "UPSTREAM_FEEDBACK_URL=http://localhost:$FEEDBACK_PORT"
+    echo "UPSTREAM_TRAINING_URL=http://localhost:$TRAINING_PORT"
+    # the browser app's sign-in, with a session key made once for this checkout and kept under .uptake/
+    echo "OIDC_WEB_ENABLED=true"
+    echo "OIDC_WEB_SESSION_SECRET=$(web_session_secret)"
+  else
+    echo "DB_HOST=localhost"; echo "DB_PORT=$PG_PORT"; echo "DB_NAME=$db"
+    echo "DB_USER=$DB_USER"; echo "DB_PASSWORD=$DB_PASSWORD"
+    echo "KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT"
+  fi
+}
+
+web_session_secret() { # the key of the web app's session cookies for local runs: random, made once, kept in .uptake/
+  local file=$STATE/web-session-secret
+  if [[ ! -s $file ]]; then
+    (umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n/+=' >"$file")
+  fi
+  cat "$file"
+}
+
+start_app() { # start_app APP [NAME=VALUE...]: the packaged app, its production config pointed at the local infrastructure
+  local app=$1 jar=$ROOT/$1/target/quarkus-app/quarkus-run.jar; shift
+  local port; port=$(app_port "$app")
+  [[ -f "$jar" ]] || die "$jar is missing: the build did not produce it"
+  port_open "$port" && die "port $port for $app is taken (set UPTAKE_*_PORT)"
+  log "starting $app on port $port"
+  (
+    while IFS= read -r assignment; do export "${assignment?}"; done < <(app_env "$app")
+    for assignment in "$@"; do export "${assignment?}"; done
+    opts_var="UPTAKE_JAVA_OPTS_${app//-/_}" # extra JVM options for one app, e.g. a JFR recording in a bench
+    # shellcheck disable=SC2086 # the options are split into words on purpose: several may be given
+    exec "$JAVA_HOME/bin/java" -Xmx512m ${!opts_var:-} -jar "$jar" >"$LOGS/$app.log" 2>&1
+  ) &
+  echo $! >"$RUN/$app.pid"
+}
+
+stop_apps() {
+  local app
+  for app in "${APPS[@]}"; do stop_pid "$app"; done
+}
+
+suite_run() {
+  local demo=true
+  [[ "${1:-}" == "--empty" ]] && demo=false
+  infra_up
+  log "building the suite (tests skipped; ./uptake test runs them)"
+  mvnw -B -q -DskipTests package || die "build failed"
+  trap 'echo; stop_apps; exit 0' INT TERM
+  local app
+  for app in "${APPS[@]}"; do start_app "$app"; done
+  for app in "${APPS[@]}"; do
+    wait_for 120 "$app" http_ok "http://localhost:$(app_port "$app")/q/health/ready" \
+      || { stop_apps; die "$app did not become healthy, see $LOGS/$app.log"; }
+  done
+  if $demo; then # a living organisation through the public API; a second run adds nothing
+    command -v python3 >/dev/null || apt_install python3
+    "$ROOT/dev/demo/load" "http://localhost:$GATEWAY_PORT" "http://localhost:$KEYCLOAK_PORT" || { stop_apps; die "loading the demo data failed"; }
+  fi
+  cat <<EOF
+
+  Uptake is running.
+    web app    http://localhost:$GATEWAY_PORT/   (sign in with a demo user below)
+    gateway    http://localhost:$GATEWAY_PORT   (API under /api/metrics, /api/feedback, /api/training)
+    keycloak   http://localhost:$KEYCLOAK_PORT   (realm uptake; admin console user admin/admin)
+    logs       $LOGS
+    tracing    $([[ -n ${OTEL_EXPORTER_OTLP_TRACES_ENDPOINT:-} ]] && echo "spans to $OTEL_EXPORTER_OTLP_TRACES_ENDPOINT (OTLP/HTTP)" || echo "off (set OTEL_EXPORTER_OTLP_TRACES_ENDPOINT to a collector's OTLP/HTTP address)")
+
+  Demo users (password = user name):
+    alice, bob (employee, Sales EMEA, sales-rep)   carol (employee, Support, support-agent)
+    mark (manager, Sales EMEA)   hana (hr)   erin (executive)   adam (admin)
+
+  A token for a REST client:
+    curl -s -d grant_type=password -d client_id=uptake-cli -d username=alice -d password=alice \\
+      http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token
+
+  Ctrl-C stops the apps; ./uptake infra down stops the infrastructure.
+EOF
+  wait
+}
+
+suite_test() {
+  infra_up
+  # the web app's tests drive Debian's Chromium (Playwright's own browser download cannot be reached here)
+  command -v chromium >/dev/null || apt_install chromium
+  log "running ./mvnw -B verify with JAVA_HOME=$JAVA_HOME"
+  mvnw -B verify "$@"
+}

@@ -1,0 +1,47 @@
+# shellcheck shell=bash
+# ./uptake bench NAME runs dev/bench/NAME.sh; the helpers those scripts share.
+
+bench_dispatch() { # bench_dispatch NAME [ARGUMENT...]: dev/bench/NAME.sh in place of ./uptake (its traps, its exit code)
+  local what=${1:-}; shift || true
+  case $what in
+    suite|metrics|feedback|training|gateway|web) exec "$BASH" "$ROOT/dev/bench/$what.sh" "$@" ;; # this bash, as before the split
+    *) usage; exit 2 ;;
+  esac
+}
+
+# shellcheck source=/dev/null # /etc/os-release is the system's, not this repository's
+machine() { echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME")"; }
+
+cpu_snapshot() { # CPU ticks used so far by each part of the pipeline, and by the whole machine
+  ticks_of() { local sum=0 p f; for p in "$@"; do read -ra f <"/proc/$p/stat" 2>/dev/null || continue; sum=$((sum + f[13] + f[14])); done; echo "$sum"; }
+  echo "gateway $(ticks_of "$(cat "$RUN/gateway.pid")")"
+  echo "metrics-service $(ticks_of "$(cat "$RUN/metrics-service.pid")")"
+  # shellcheck disable=SC2046 # one word per process id, none when pgrep finds nothing
+  echo "postgresql $(ticks_of $(pgrep -x postgres))"
+  # shellcheck disable=SC2046 # one word per process id, none when pgrep finds nothing
+  echo "kafka $(ticks_of $(pgrep -f 'kafka\.Kafka'))"
+  # shellcheck disable=SC2046 # one word per process id, none when pgrep finds nothing
+  echo "keycloak $(ticks_of $(pgrep -f 'keycloak'))"
+  echo "machine $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
+}
+
+cpu_report() { # cpu_report BEFORE AFTER REQUESTS BATCH: CPU milliseconds per batch for each part (wrk and the OS are the rest)
+  python3 - "$@" <<'PY'
+import os, sys
+before, after = ({k: int(v) for k, v in (line.split() for line in open(f))} for f in sys.argv[1:3])
+requests, batch = int(sys.argv[3]), int(sys.argv[4])
+hz = os.sysconf("SC_CLK_TCK")
+used = {k: (after[k] - before[k]) * 1000 / hz for k in after}
+parts = {k: v for k, v in used.items() if k != "machine"}
+parts["wrk, the OS and the rest"] = used["machine"] - sum(parts.values())
+print(f"CPU per batch of {batch} events ({requests} batches, CPU ms summed over both cores):")
+for name, ms in parts.items():
+    print(f"  {name:28s} {ms / max(requests, 1):7.1f} ms  ({ms / max(used['machine'], 1):5.1%})")
+print(f"  {'all':28s} {used['machine'] / max(requests, 1):7.1f} ms")
+PY
+}
+
+password_token() { # password_token USER: an access token from the dev realm's uptake-cli client (password = user name)
+  curl -fsS -d grant_type=password -d client_id=uptake-cli -d username="$1" -d password="$1" \
+    "http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}

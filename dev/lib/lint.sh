@@ -1,0 +1,8 @@
+# shellcheck shell=bash
+# ./uptake lint: shellcheck over every shell file (settings in .shellcheckrc); dev/demo/load is Python, not checked here.
+
+lint() { # runs ShellCheck (installed from Debian's packages when missing); fails on any finding
+  command -v shellcheck >/dev/null || apt_install shellcheck
+  (cd "$ROOT" && shellcheck uptake dev/lib/*.sh dev/bench/*.sh .ci/run)
+  log "shellcheck: no findings in ./uptake, dev/lib, dev/bench and .ci/run"
+}
