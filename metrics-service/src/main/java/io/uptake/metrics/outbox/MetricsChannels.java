@@ -3,13 +3,13 @@ package io.uptake.metrics.outbox;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.uptake.platform.outbox.Outbox;
 import io.uptake.platform.outbox.OutboxChannels;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /** What metrics-service publishes through its outbox: people changes ({@code uptake.people}) and shortfalls ({@code uptake.shortfalls}). */
-@ApplicationScoped
+@Singleton // no client proxy: it only hands out emitters
 public class MetricsChannels implements OutboxChannels {
 
     /** Channel names as written in the outbox table. */

@@ -1,23 +1,20 @@
 package io.uptake.metrics.shortfall;
 
+import io.uptake.testsupport.ContractProbe;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Test-only: what arrives on the (test) shortfalls topic, as training-service will read it. */
 @ApplicationScoped
-public class ShortfallsProbe {
+public class ShortfallsProbe extends ContractProbe {
 
-    private final List<ConsumerRecord<String, String>> received = new CopyOnWriteArrayList<>();
+    public ShortfallsProbe() {
+        super("uptake.adoption-shortfalls");
+    }
 
     @Incoming("shortfalls-probe")
     void receive(ConsumerRecord<String, String> record) {
-        received.add(record);
-    }
-
-    public List<String> valuesFor(String userId) {
-        return received.stream().filter(record -> userId.equals(record.key())).map(ConsumerRecord::value).toList();
+        record(record);
     }
 }

@@ -2,7 +2,7 @@ package io.uptake.platform.outbox;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
-/** The outbox channels of a service that publishes on one channel only. */
+/** The outbox channels of a service that publishes on one channel only (declare the subclass {@code @Singleton}: it has no no-args constructor for a proxy). */
 public abstract class SingleChannel implements OutboxChannels {
 
     private final String name;

@@ -3,12 +3,12 @@ package io.uptake.training.outbox;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.uptake.platform.outbox.Outbox;
 import io.uptake.platform.outbox.SingleChannel;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /** What training-service publishes through its outbox: the training events on {@code uptake.training-events}. */
-@ApplicationScoped
+@Singleton // no client proxy: it only hands out emitters
 public class TrainingChannels extends SingleChannel {
 
     /** The channel name written in the outbox table. */

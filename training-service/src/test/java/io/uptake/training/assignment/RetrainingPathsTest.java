@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.uptake.training.messaging.TrainingEventsProbe;
 import io.uptake.training.messaging.UpstreamProbe;
 import io.uptake.training.support.Catalogue;
 import java.time.Duration;
@@ -31,9 +33,11 @@ class RetrainingPathsTest {
     private static final String UNIT = "Support";
 
     private final UpstreamProbe upstream;
+    private final TrainingEventsProbe events;
 
-    RetrainingPathsTest(UpstreamProbe upstream) {
+    RetrainingPathsTest(UpstreamProbe upstream, TrainingEventsProbe events) {
         this.upstream = upstream;
+        this.events = events;
     }
 
     @ParameterizedTest(name = "policy {0}, {1} days; modules {2}")
@@ -66,6 +70,20 @@ class RetrainingPathsTest {
         assertThat(bulkModules.indexOf((String) bulk.get("moduleId"))).as("the same module of the same list")
                 .isEqualTo(submitModules.indexOf((String) submitted.get("moduleId")));
         assertThat(submitted.get("dueOn")).isEqualTo(OffsetDateTime.now(ZoneOffset.UTC).toLocalDate().plusDays(dueInDays).toString());
+
+        // both paths publish training.assigned (serialised in Java on one, built in SQL on the other): both hold to
+        // the contract of uptake.training-events (the probe checks it) and carry the same plan
+        JsonNode submittedEvent = assignedEvent((String) submitted.get("id"));
+        JsonNode bulkEvent = assignedEvent((String) bulk.get("id"));
+        for (String planned : List.of("mode", "dueOn", "status", "kind", "businessUnit", "userId")) {
+            assertThat(bulkEvent.path(planned)).as(planned).isEqualTo(submittedEvent.path(planned));
+        }
+        assertThat(bulkEvent.path("moduleId").isMissingNode()).isEqualTo(submittedEvent.path("moduleId").isMissingNode());
+    }
+
+    private JsonNode assignedEvent(String assignmentId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.about(assignmentId, "training.assigned").size() == 1);
+        return events.about(assignmentId, "training.assigned").getFirst().value().path("assignment");
     }
 
     private void onTheRoster() {

@@ -1,0 +1,38 @@
+package io.uptake.feedback.event;
+
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.uptake.feedback.item.Status;
+import io.uptake.feedback.support.Items;
+import io.uptake.testsupport.EventContracts;
+import io.uptake.testsupport.TopicReader;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/** What feedback-service publishes on uptake.feedback-events holds to docs/events/uptake.feedback-events.schema.json. */
+@QuarkusTest
+class FeedbackEventContractTest {
+
+    @Test
+    void everyMoveOfTheWorkflowIsPublishedAsTheContractSays() {
+        String admin = accessToken("adam");
+        long implemented = Items.submit(accessToken("alice"), "Contract " + UUID.randomUUID());
+        long declined = Items.submit(accessToken("alice"), "Contract " + UUID.randomUUID());
+        Items.advanceTo(admin, implemented, Status.IMPLEMENTED);
+        Items.move(admin, declined, Status.DECLINED, "Not for now: \"quotes\", <tags> & unicode ✓");
+
+        List<ConsumerRecord<String, String>> published = TopicReader.awaitContaining(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ConfigProvider.getConfig().getValue("uptake.topics.feedback-events", String.class),
+                "\"itemId\":" + implemented + ",", "\"itemId\":" + declined + ",");
+
+        assertThat(published).extracting(ConsumerRecord::key).containsOnly(Long.toString(implemented), Long.toString(declined));
+        published.forEach(record -> EventContracts.assertHolds("uptake.feedback-events", record.value()));
+        assertThat(published).anyMatch(record -> record.value().contains("\"type\":\"feedback.implemented\""));
+    }
+}
