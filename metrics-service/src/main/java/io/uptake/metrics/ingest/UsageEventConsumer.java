@@ -1,9 +1,8 @@
 package io.uptake.metrics.ingest;
 
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.uptake.platform.messaging.ConsumerFailures;
+import io.uptake.platform.messaging.DeadLetterTopic.DeadLetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,53 +36,31 @@ public class UsageEventConsumer {
     @Incoming("usage-events-in")
     public Uni<Void> apply(ConsumerRecords<String, List<UsageEvent>> records) {
         List<UsageEvent> events = new ArrayList<>();
-        List<UsageEventDeadLetters.DeadLetter> unreadable = new ArrayList<>();
+        List<DeadLetter> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, List<UsageEvent>> record : records) {
             if (record.value() != null) {
                 for (UsageEvent event : record.value()) {
                     if (complete(event)) {
                         events.add(event);
                     } else if (event != null) {
-                        unreadable.add(new UsageEventDeadLetters.DeadLetter(record.key(), deadLetters.json(event),
+                        unreadable.add(new DeadLetter(record.key(), deadLetters.json(event),
                                 "not a usage event: eventId, userId, action and occurredAt are required"));
                     }
                 }
             } else if (record.headers().lastHeader("deserialization-failure-reason") != null) {
-                unreadable.add(new UsageEventDeadLetters.DeadLetter(record.key(), rawValue(record),
+                unreadable.add(new DeadLetter(record.key(), rawValue(record),
                         "not usage events: " + text(record.headers().lastHeader("deserialization-failure-reason"))));
             }
         }
         if (!unreadable.isEmpty()) {
             Log.errorf("%d usage-event records that are not events go to the dead-letter topic", unreadable.size());
         }
-        return deadLetters.send(unreadable).chain(() -> apply(events));
+        return deadLetters.topic().send(unreadable).chain(() -> apply(events));
     }
 
     private Uni<Void> apply(List<UsageEvent> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return ConsumerFailures.retryingTransient(Uni.createFrom().deferred(() -> store.apply(events, retention.oldestDay()))
-                        .onFailure(failure -> !ConsumerFailures.permanent(failure))
-                        .invoke(failure -> Log.warnf("Could not apply %d usage events, retrying: %s", events.size(), failure.getMessage())))
-                .replaceWithVoid()
-                .onFailure(ConsumerFailures::permanent).recoverWithUni(refused -> {
-                    Log.warnf("PostgreSQL refuses a batch of %d usage events (%s): applying them one by one", events.size(), refused.getMessage());
-                    return oneByOne(events);
-                });
-    }
-
-    /** Each event on its own: the good ones are applied, the ones PostgreSQL refuses are dead-lettered with its reason. */
-    private Uni<Void> oneByOne(List<UsageEvent> events) {
-        return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(event -> ConsumerFailures.retryingTransient(
-                                Uni.createFrom().deferred(() -> store.apply(List.of(event), retention.oldestDay())))
-                        .replaceWithVoid()
-                        .onFailure(ConsumerFailures::permanent).recoverWithUni(refused -> deadLetters.send(List.of(
-                                new UsageEventDeadLetters.DeadLetter(event.userId(), deadLetters.json(event),
-                                        "refused by PostgreSQL: " + refused.getMessage())))))
-                .collect().last()
-                .replaceWithVoid();
+        return deadLetters.topic().applyOrDeadLetter("usage events", events, batch -> store.apply(batch, retention.oldestDay()),
+                (event, reason) -> new DeadLetter(event.userId(), deadLetters.json(event), reason));
     }
 
     private static boolean complete(UsageEvent event) {
