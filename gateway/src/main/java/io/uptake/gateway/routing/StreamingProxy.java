@@ -7,6 +7,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.uptake.gateway.observability.RequestTelemetry;
 import io.uptake.gateway.protection.RateLimiter;
 import io.uptake.gateway.web.CrossSiteRequests;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -50,7 +51,7 @@ public class StreamingProxy {
     private final RateLimiter rateLimiter;
     private final HttpClient client;
     private final HttpClient streams;
-    private final Map<String, CircuitBreaker> circuits = new HashMap<>();
+    private final Map<String, UpstreamCircuit> circuits = new HashMap<>();
 
     public StreamingProxy(GatewayConfig config, RateLimiter rateLimiter, Vertx vertx) {
         this.config = config;
@@ -65,7 +66,7 @@ public class StreamingProxy {
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
                         .setKeepAlive(false),
                 new PoolOptions().setHttp1MaxSize(config.maxStreamsPerUpstream()));
-        config.routes().keySet().forEach(name -> circuits.put(name, new CircuitBreaker(name, config.circuitBreaker())));
+        config.routes().keySet().forEach(name -> circuits.put(name, new UpstreamCircuit(name, config.circuitBreaker())));
     }
 
     void registerRoutes(@Observes Router router) {
@@ -101,10 +102,9 @@ public class StreamingProxy {
             tooLarge(outbound, maxBody);
             return;
         }
-        CircuitBreaker circuit = circuits.get(upstream.name());
-        if (!circuit.allows()) {
-            outbound.putHeader("Retry-After", String.valueOf(circuit.secondsUntilTrial()));
-            Problems.send(outbound, 503, "Service Unavailable", "The " + upstream.name() + " service is not available; try again later");
+        UpstreamCircuit circuit = circuits.get(upstream.name());
+        if (circuit.open()) {
+            circuitOpen(outbound, upstream, circuit);
             return;
         }
         // a request without a body (most GETs) is sent as it is; one with a body is streamed, paused until the upstream is ready
@@ -120,25 +120,37 @@ public class StreamingProxy {
                 .setPort(upstream.port())
                 .setURI(inbound.uri())
                 .setIdleTimeout(eventStream ? 0 : config.idleTimeout().toMillis());
-        (eventStream ? streams : client).request(options)
-                .compose(request -> {
-                    copyRequestHeaders(context, request);
-                    if (eventStream) {
-                        outbound.closeHandler(clientLeft -> request.reset());
-                    }
-                    return hasBody ? request.send(body) : request.send();
-                })
-                .onSuccess(response -> {
-                    circuit.succeeded();
-                    relay(response, outbound, upstream);
-                })
-                .onFailure(failure -> {
-                    if (body != null && body.failed()) {
+        circuit.call(() -> (eventStream ? streams : client).request(options)
+                        .compose(request -> {
+                            copyRequestHeaders(context, request);
+                            if (eventStream) {
+                                outbound.closeHandler(clientLeft -> request.reset());
+                            }
+                            return hasBody ? request.send(body) : request.send();
+                        })
+                        // held until relay() pipes it: the guard may hand the response over on a later turn of the event loop
+                        .map(response -> response.pause())
+                        .recover(failure -> Future.failedFuture(body != null && body.failed()
+                                ? new UpstreamCircuit.NotTheUpstreams(failure) : failure))
+                        .toCompletionStage())
+                .whenComplete((response, failure) -> {
+                    if (failure == null) {
+                        relay(response, outbound, upstream);
+                    } else if (UpstreamCircuit.rejected(failure)) {
+                        circuitOpen(outbound, upstream, circuit);
+                    } else if (body != null && body.failed()) {
                         tooLarge(outbound, maxBody);
                     } else {
-                        fail(outbound, upstream, circuit, failure);
+                        fail(outbound, upstream, UpstreamCircuit.cause(failure));
                     }
                 });
+    }
+
+    private static void circuitOpen(HttpServerResponse outbound, Upstream upstream, UpstreamCircuit circuit) {
+        if (!outbound.headWritten()) {
+            outbound.putHeader("Retry-After", String.valueOf(circuit.secondsUntilTrial()));
+        }
+        Problems.send(outbound, 503, "Service Unavailable", "The " + upstream.name() + " service is not available; try again later");
     }
 
     private boolean withinRateLimit(RoutingContext context, SecurityIdentity identity) {
@@ -207,6 +219,7 @@ public class StreamingProxy {
             Log.warnf("Upstream %s answered %d; its body is not relayed", upstream.name(), response.statusCode());
             response.body().onComplete(drained -> Problems.send(outbound, 502, "Bad Gateway",
                     "The " + upstream.name() + " service failed to answer this request"));
+            response.resume();
             return;
         }
         outbound.setStatusCode(response.statusCode());
@@ -236,8 +249,7 @@ public class StreamingProxy {
         return response.statusCode() == 500 || contentType == null || !contentType.startsWith("application/problem+json");
     }
 
-    private void fail(HttpServerResponse outbound, Upstream upstream, CircuitBreaker circuit, Throwable failure) {
-        circuit.failed();
+    private void fail(HttpServerResponse outbound, Upstream upstream, Throwable failure) {
         boolean silent = !(failure instanceof ConnectException) && failure.getClass().getSimpleName().contains("Timeout");
         if (silent) {
             Log.warnf("Upstream %s timed out: %s", upstream.name(), failure.getMessage());
