@@ -4,22 +4,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # the launcher's settings and functions (infra_up needs all of them)
-# shellcheck source=../lib/config.sh
-source "$ROOT/dev/lib/config.sh"
-# shellcheck source=../lib/common.sh
-source "$ROOT/dev/lib/common.sh"
-# shellcheck source=../lib/postgres.sh
-source "$ROOT/dev/lib/postgres.sh"
-# shellcheck source=../lib/kafka.sh
-source "$ROOT/dev/lib/kafka.sh"
-# shellcheck source=../lib/keycloak.sh
-source "$ROOT/dev/lib/keycloak.sh"
-# shellcheck source=../lib/infra.sh
-source "$ROOT/dev/lib/infra.sh"
-# shellcheck source=../lib/apps.sh
-source "$ROOT/dev/lib/apps.sh"
-# shellcheck source=../lib/bench.sh
-source "$ROOT/dev/lib/bench.sh"
+# shellcheck source=../lib/all.sh
+source "$ROOT/dev/lib/all.sh"
 
 bench_metrics_reports() { # every report over N people x 90 days (N from UPTAKE_BENCH_SCALE), 1 then 8 connections, with wrk
   local seconds=${UPTAKE_BENCH_REPORT_SECONDS:-10} people target

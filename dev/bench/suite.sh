@@ -4,22 +4,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # the launcher's settings and functions (infra_up needs all of them)
-# shellcheck source=../lib/config.sh
-source "$ROOT/dev/lib/config.sh"
-# shellcheck source=../lib/common.sh
-source "$ROOT/dev/lib/common.sh"
-# shellcheck source=../lib/postgres.sh
-source "$ROOT/dev/lib/postgres.sh"
-# shellcheck source=../lib/kafka.sh
-source "$ROOT/dev/lib/kafka.sh"
-# shellcheck source=../lib/keycloak.sh
-source "$ROOT/dev/lib/keycloak.sh"
-# shellcheck source=../lib/infra.sh
-source "$ROOT/dev/lib/infra.sh"
-# shellcheck source=../lib/apps.sh
-source "$ROOT/dev/lib/apps.sh"
-# shellcheck source=../lib/bench.sh
-source "$ROOT/dev/lib/bench.sh"
+# shellcheck source=../lib/all.sh
+source "$ROOT/dev/lib/all.sh"
 
 bench_suite() { # wall time of ./uptake test: --warm here, or --cold in a fresh clone with an empty Maven cache
   local mode=${1:---warm} started status=0 elapsed

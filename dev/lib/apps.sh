@@ -106,6 +106,7 @@ EOF
 
 suite_test() {
   infra_up
+  postgres_fresh_test_databases
   # the web app's tests drive Debian's Chromium (Playwright's own browser download cannot be reached here)
   command -v chromium >/dev/null || apt_install chromium
   log "running ./mvnw -B verify with JAVA_HOME=$JAVA_HOME"

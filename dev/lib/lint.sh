@@ -6,3 +6,9 @@ lint() { # runs ShellCheck (installed from Debian's packages when missing); fail
   (cd "$ROOT" && shellcheck uptake dev/lib/*.sh dev/bench/*.sh .ci/run)
   log "shellcheck: no findings in ./uptake, dev/lib, dev/bench and .ci/run"
 }
+
+format() { # ./uptake format: formats the Java sources the way the build checks them (Spotless, palantir-java-format)
+  find_jdk
+  (cd "$ROOT" && mvnw -q -B spotless:apply)
+  log "Java sources formatted (the build's spotless:check now passes)"
+}

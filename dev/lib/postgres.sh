@@ -58,3 +58,13 @@ postgres_down() {
     as_pg "$(pg_bin)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
   fi
 }
+
+postgres_fresh_test_databases() { # empty *_test databases: what earlier runs left can neither slow nor sway this one
+  local db
+  for db in "${SERVICE_DATABASES[@]}"; do
+    [[ $db == *_test ]] || continue
+    psql_admin -c "drop database if exists $db with (force)"
+    psql_admin -c "create database $db owner $DB_USER"
+  done
+  log "test databases emptied"
+}

@@ -28,10 +28,13 @@ public class WebBench {
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int rounds = Integer.parseInt(args[1]);
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of(System.getProperty("uptake.chromium", "/usr/bin/chromium")))
-                        .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")))) {
+        try (Playwright playwright = Playwright.create(
+                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser chromium = playwright
+                        .chromium()
+                        .launch(new BrowserType.LaunchOptions()
+                                .setExecutablePath(Path.of(System.getProperty("uptake.chromium", "/usr/bin/chromium")))
+                                .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")))) {
             Map<String, BrowserContext> signedIn = new LinkedHashMap<>();
             for (int i = 2; i < args.length; i++) {
                 String[] page = args[i].split(":", 3);
@@ -55,7 +58,8 @@ public class WebBench {
         return context;
     }
 
-    private static void measure(BrowserContext context, String base, String user, String path, String ready, int rounds) throws IOException {
+    private static void measure(BrowserContext context, String base, String user, String path, String ready, int rounds)
+            throws IOException {
         List<Long> millis = new ArrayList<>();
         long scriptBytes = 0;
         long first = 0;
@@ -73,8 +77,11 @@ public class WebBench {
             long elapsed = (System.nanoTime() - started) / 1_000_000;
             if (round == rounds && System.getProperty("uptake.screenshots") != null) {
                 page.setViewportSize(1280, 900);
-                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                        .setPath(Path.of(System.getProperty("uptake.screenshots"), user + path.replaceAll("[^a-z0-9]+", "-") + ".png")));
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setFullPage(true)
+                        .setPath(Path.of(
+                                System.getProperty("uptake.screenshots"),
+                                user + path.replaceAll("[^a-z0-9]+", "-") + ".png")));
             }
             if (round > 0) {
                 millis.add(elapsed);
@@ -87,8 +94,9 @@ public class WebBench {
             page.close();
         }
         Collections.sort(millis);
-        System.out.printf("BENCH page=%s user=%s first_ms=%d median_ms=%d max_ms=%d js_gzip_bytes=%d%n", path, user, first,
-                millis.get(millis.size() / 2), millis.getLast(), scriptBytes);
+        System.out.printf(
+                "BENCH page=%s user=%s first_ms=%d median_ms=%d max_ms=%d js_gzip_bytes=%d%n",
+                path, user, first, millis.get(millis.size() / 2), millis.getLast(), scriptBytes);
     }
 
     private static long gzipped(byte[] body) throws IOException {

@@ -31,7 +31,8 @@ public class TrainingBench {
 
     private static final int QUESTIONS = 20;
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
-    private static final Pattern QUESTION = Pattern.compile("\\{\"id\":\"([0-9a-f-]{36})\",\"skill\":\"[^\"]*\",\"type\":\"SINGLE\",\"prompt\":\"[^\"]*\",\"options\":\\[\\{\"id\":\"([^\"]+)\"");
+    private static final Pattern QUESTION = Pattern.compile(
+            "\\{\"id\":\"([0-9a-f-]{36})\",\"skill\":\"[^\"]*\",\"type\":\"SINGLE\",\"prompt\":\"[^\"]*\",\"options\":\\[\\{\"id\":\"([^\"]+)\"");
 
     private static final Map<String, ConcurrentLinkedQueue<Long>> LATENCIES = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> ERRORS = new ConcurrentHashMap<>();
@@ -49,20 +50,41 @@ public class TrainingBench {
         int takers = Integer.parseInt(args[2]);
         think = Long.parseLong(args[3]);
         String[] tokens = Arrays.copyOfRange(args, 4, args.length);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
 
         String run = UUID.randomUUID().toString().substring(0, 8);
         String skill = "bench-" + run;
-        expect(send(http, "POST", gateway + "/api/training/skills", hr, "{\"code\":\"" + skill + "\",\"name\":\"Bench " + run + "\"}"), 201, "skill");
+        expect(
+                send(
+                        http,
+                        "POST",
+                        gateway + "/api/training/skills",
+                        hr,
+                        "{\"code\":\"" + skill + "\",\"name\":\"Bench " + run + "\"}"),
+                201,
+                "skill");
         for (int q = 0; q < 2 * QUESTIONS; q++) {
-            expect(send(http, "POST", gateway + "/api/training/questions", hr, "{\"skill\":\"" + skill + "\",\"type\":\"SINGLE\",\"prompt\":\"Q" + q
-                    + "\",\"options\":[\"a" + q + "\",\"b" + q + "\",\"c" + q + "\",\"d" + q + "\"],\"answer\":" + (q % 4) + ",\"difficulty\":2}"), 201, "question");
+            expect(
+                    send(
+                            http,
+                            "POST",
+                            gateway + "/api/training/questions",
+                            hr,
+                            "{\"skill\":\"" + skill + "\",\"type\":\"SINGLE\",\"prompt\":\"Q" + q
+                                    + "\",\"options\":[\"a" + q + "\",\"b" + q + "\",\"c" + q + "\",\"d" + q
+                                    + "\"],\"answer\":" + (q % 4) + ",\"difficulty\":2}"),
+                    201,
+                    "question");
         }
         int tests = (takers + tokens.length - 1) / tokens.length;
         List<String> testIds = new ArrayList<>();
         for (int t = 0; t < tests; t++) {
-            String body = "{\"name\":\"Bench " + run + " " + t + "\",\"blueprint\":[{\"skill\":\"" + skill + "\",\"questions\":" + QUESTIONS
+            String body = "{\"name\":\"Bench " + run + " " + t + "\",\"blueprint\":[{\"skill\":\"" + skill
+                    + "\",\"questions\":" + QUESTIONS
                     + "}],\"timeLimitMinutes\":30,\"passMark\":70,\"retakeAfterHours\":0}";
             testIds.add(id(expect(send(http, "POST", gateway + "/api/training/tests", hr, body), 201, "test")));
         }
@@ -80,7 +102,8 @@ public class TrainingBench {
                         pause();
                         take(http, gateway, token, test);
                     } catch (Exception failure) {
-                        ERRORS.computeIfAbsent("taker", k -> new AtomicInteger()).incrementAndGet();
+                        ERRORS.computeIfAbsent("taker", k -> new AtomicInteger())
+                                .incrementAndGet();
                     } finally {
                         done.countDown();
                     }
@@ -94,22 +117,38 @@ public class TrainingBench {
         for (String kind : List.of("start", "answer", "submit")) {
             List<Long> sorted = new ArrayList<>(LATENCIES.getOrDefault(kind, new ConcurrentLinkedQueue<>()));
             sorted.sort(null);
-            System.out.printf("BENCH kind=%s requests=%d errors=%d p50_ms=%d p95_ms=%d p99_ms=%d max_ms=%d wall_s=%d%n", kind, sorted.size(),
-                    ERRORS.getOrDefault(kind, new AtomicInteger()).get(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
-                    sorted.isEmpty() ? 0 : sorted.getLast(), seconds);
+            System.out.printf(
+                    "BENCH kind=%s requests=%d errors=%d p50_ms=%d p95_ms=%d p99_ms=%d max_ms=%d wall_s=%d%n",
+                    kind,
+                    sorted.size(),
+                    ERRORS.getOrDefault(kind, new AtomicInteger()).get(),
+                    pct(sorted, 50),
+                    pct(sorted, 95),
+                    pct(sorted, 99),
+                    sorted.isEmpty() ? 0 : sorted.getLast(),
+                    seconds);
         }
-        System.out.printf("BENCH kind=takers failed=%d%n", ERRORS.getOrDefault("taker", new AtomicInteger()).get());
+        System.out.printf(
+                "BENCH kind=takers failed=%d%n",
+                ERRORS.getOrDefault("taker", new AtomicInteger()).get());
     }
 
     private static void take(HttpClient http, String gateway, String token, String test) throws Exception {
-        HttpResponse<String> started = timed(http, "start", "POST", gateway + "/api/training/tests/" + test + "/attempts", token, null, 201);
+        HttpResponse<String> started =
+                timed(http, "start", "POST", gateway + "/api/training/tests/" + test + "/attempts", token, null, 201);
         String attempt = id(started);
         Matcher questions = QUESTION.matcher(started.body());
         int answered = 0;
         while (questions.find()) {
             pause();
-            timed(http, "answer", "PUT", gateway + "/api/training/attempts/" + attempt + "/answers/" + questions.group(1), token,
-                    "{\"answer\":\"" + questions.group(2) + "\"}", 200);
+            timed(
+                    http,
+                    "answer",
+                    "PUT",
+                    gateway + "/api/training/attempts/" + attempt + "/answers/" + questions.group(1),
+                    token,
+                    "{\"answer\":\"" + questions.group(2) + "\"}",
+                    200);
             answered++;
         }
         if (answered != QUESTIONS) {
@@ -119,11 +158,14 @@ public class TrainingBench {
         timed(http, "submit", "POST", gateway + "/api/training/attempts/" + attempt + "/submit", token, null, 200);
     }
 
-    private static HttpResponse<String> timed(HttpClient http, String kind, String method, String url, String token, String body, int expected)
+    private static HttpResponse<String> timed(
+            HttpClient http, String kind, String method, String url, String token, String body, int expected)
             throws Exception {
         long begin = System.nanoTime();
         HttpResponse<String> response = send(http, method, url, token, body);
-        LATENCIES.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add((System.nanoTime() - begin) / 1_000_000L);
+        LATENCIES
+                .computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>())
+                .add((System.nanoTime() - begin) / 1_000_000L);
         if (response.statusCode() != expected) {
             ERRORS.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
             throw new IllegalStateException(kind + " answered " + response.statusCode() + ": " + response.body());
@@ -131,12 +173,16 @@ public class TrainingBench {
         return response;
     }
 
-    private static HttpResponse<String> send(HttpClient http, String method, String url, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
+    private static HttpResponse<String> send(HttpClient http, String method, String url, String token, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -156,6 +202,8 @@ public class TrainingBench {
     }
 
     private static long pct(List<Long> sorted, int percentile) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+        return sorted.isEmpty()
+                ? 0
+                : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
     }
 }

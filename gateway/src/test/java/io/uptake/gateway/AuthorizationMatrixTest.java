@@ -40,18 +40,27 @@ import org.junit.jupiter.api.Test;
 class AuthorizationMatrixTest {
 
     private static final Path MATRIX = Path.of("src/test/resources/authorization-matrix.md");
-    private static final List<String> COLUMNS = List.of("none", "expired", "forged", "employee", "manager-same",
-            "manager-other", "hr", "executive", "admin", "ingest");
+    private static final List<String> COLUMNS = List.of(
+            "none",
+            "expired",
+            "forged",
+            "employee",
+            "manager-same",
+            "manager-other",
+            "hr",
+            "executive",
+            "admin",
+            "ingest");
     private static final String OWN_UNIT = "Sales EMEA";
     private static final String OTHER_UNIT = "Support";
 
     @TestHTTPResource("/")
     URL gateway;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    record Row(int line, String method, String path, String body, Map<String, String> cells) {
-    }
+    record Row(int line, String method, String path, String body, Map<String, String> cells) {}
 
     @Test
     void everyRouteAnswersEveryCallerAsTheMatrixSays() throws Exception {
@@ -59,10 +68,12 @@ class AuthorizationMatrixTest {
         assertThat(rows).as("rows in " + MATRIX).hasSizeGreaterThan(40);
         Tokens.ShortLived expiring = Tokens.shortLived("adam", 10);
         assertThat(send("GET", "/api/metrics/objectives", "", expiring.token()))
-                .as("the short-lived admin token, while it is valid").isEqualTo(200);
+                .as("the short-lived admin token, while it is valid")
+                .isEqualTo(200);
         String item = submitFeedbackItem();
         ensureRoster();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> Instant.now().isAfter(expiring.expiresAt().plusSeconds(1)));
 
         Map<String, List<String>> callerTokens = new LinkedHashMap<>();
@@ -89,7 +100,10 @@ class AuthorizationMatrixTest {
                 String path = row.path()
                         .replace("{member}", other ? "carol" : "alice")
                         .replace("{colleague}", other ? "carol" : "bob")
-                        .replace("{unit}", URLEncoder.encode(other ? OTHER_UNIT : OWN_UNIT, StandardCharsets.UTF_8).replace("+", "%20"))
+                        .replace(
+                                "{unit}",
+                                URLEncoder.encode(other ? OTHER_UNIT : OWN_UNIT, StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
                         .replace("{item}", item);
                 while (path.contains("{uuid}")) {
                     path = path.replaceFirst("\\{uuid}", UUID.randomUUID().toString());
@@ -102,12 +116,15 @@ class AuthorizationMatrixTest {
                                 + " answered " + status + ", the matrix expects " + today);
                     }
                     if (!spec.equals(today)) {
-                        deviations.add(row.method() + " " + row.path() + " as " + column + ": ARCHITECTURE.md " + spec + ", today " + status);
+                        deviations.add(row.method() + " " + row.path() + " as " + column + ": ARCHITECTURE.md " + spec
+                                + ", today " + status);
                     }
                 }
             }
         }
-        System.out.printf("Authorisation matrix: %d requests, %d known deviations from ARCHITECTURE.md%n", checked, deviations.size());
+        System.out.printf(
+                "Authorisation matrix: %d requests, %d known deviations from ARCHITECTURE.md%n",
+                checked, deviations.size());
         deviations.forEach(deviation -> System.out.println("  deviation: " + deviation));
         assertThat(wrong).as("answers that differ from " + MATRIX).isEmpty();
     }
@@ -115,25 +132,38 @@ class AuthorizationMatrixTest {
     @Test
     void theGatewayServesOneOpenApiDocumentOfTheThreeServicesAndASwaggerUi() {
         io.restassured.path.json.JsonPath document = given().baseUri(gateway.toString())
-                .when().get("/openapi")
-                .then().statusCode(200)
+                .when()
+                .get("/openapi")
+                .then()
+                .statusCode(200)
                 .contentType("application/json")
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         Map<String, Object> paths = document.getMap("paths");
-        assertThat(paths).containsKeys("/api/metrics/events", "/api/metrics/people/{userId}/scorecard",
-                "/api/feedback/items", "/api/feedback/celebrations/stream", "/api/training/skills", "/api/training/assignments");
+        assertThat(paths)
+                .containsKeys(
+                        "/api/metrics/events",
+                        "/api/metrics/people/{userId}/scorecard",
+                        "/api/feedback/items",
+                        "/api/feedback/celebrations/stream",
+                        "/api/training/skills",
+                        "/api/training/assignments");
         assertThat(document.getList("x-uptake-unavailable")).isNull();
         String json = document.prettify();
         Map<String, Object> schemas = document.getMap("components.schemas");
-        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"#/components/schemas/([^\"]+)\"").matcher(json);
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"#/components/schemas/([^\"]+)\"")
+                .matcher(json);
         int count = 0;
         while (refs.find()) {
             count++;
             assertThat(schemas).as("schema of " + refs.group()).containsKey(refs.group(1));
         }
         assertThat(count).as("schema references").isPositive();
-        given().baseUri(gateway.toString()).when().get("/q/swagger-ui/")
-                .then().statusCode(200)
+        given().baseUri(gateway.toString())
+                .when()
+                .get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
                 .contentType(org.hamcrest.Matchers.containsString("text/html"));
     }
 
@@ -145,7 +175,8 @@ class AuthorizationMatrixTest {
     }
 
     private int send(String method, String path, String body, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.toString().replaceAll("/$", "") + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(gateway.toString().replaceAll("/$", "") + path))
                 .timeout(Duration.ofSeconds(20));
         if (!token.isEmpty()) {
             request.header("Authorization", "Bearer " + token);
@@ -160,9 +191,11 @@ class AuthorizationMatrixTest {
         if (body.isEmpty()) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static List<Row> readMatrix() throws IOException {
@@ -174,7 +207,10 @@ class AuthorizationMatrixTest {
             if (!line.startsWith("|") || line.startsWith("|---")) {
                 continue;
             }
-            List<String> cells = Arrays.stream(line.substring(1, line.length() - 1).split("\\|", -1)).map(String::trim).toList();
+            List<String> cells = Arrays.stream(
+                            line.substring(1, line.length() - 1).split("\\|", -1))
+                    .map(String::trim)
+                    .toList();
             if (cells.getFirst().equals("method")) {
                 header = cells;
                 continue;
@@ -186,7 +222,9 @@ class AuthorizationMatrixTest {
             Map<String, String> byColumn = new LinkedHashMap<>();
             for (String column : COLUMNS) {
                 String cell = cells.get(header.indexOf(column));
-                assertThat(cell).as("cell " + column + " on line " + (i + 1)).matches("(401|403|ok|\\d{3})(/(401|403|ok|\\d{3}))?");
+                assertThat(cell)
+                        .as("cell " + column + " on line " + (i + 1))
+                        .matches("(401|403|ok|\\d{3})(/(401|403|ok|\\d{3}))?");
                 byColumn.put(column, cell);
             }
             rows.add(new Row(i + 1, cells.get(0), cells.get(1), cells.get(2).replace("`", ""), byColumn));
@@ -195,29 +233,55 @@ class AuthorizationMatrixTest {
     }
 
     private String submitFeedbackItem() {
-        String location = given().baseUri(gateway.toString()).auth().oauth2(Tokens.user("alice"))
+        String location = given().baseUri(gateway.toString())
+                .auth()
+                .oauth2(Tokens.user("alice"))
                 .contentType("application/json")
-                .body("{\"kind\":\"IDEA\",\"title\":\"Matrix probe\",\"description\":\"Submitted by the gateway's authorisation matrix test\",\"area\":\"reports\"}")
-                .when().post("/api/feedback/items")
-                .then().statusCode(201)
-                .extract().header("Location");
+                .body(
+                        "{\"kind\":\"IDEA\",\"title\":\"Matrix probe\",\"description\":\"Submitted by the gateway's authorisation matrix test\",\"area\":\"reports\"}")
+                .when()
+                .post("/api/feedback/items")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
     /** The people the rows name are on metrics-service's roster, with their units, as in the realm. */
     private void ensureRoster() {
         Map<String, String> people = Map.of(
-                "alice", "{\"displayName\":\"Alice\",\"email\":\"alice@uptake.test\",\"businessUnit\":\"Sales EMEA\",\"jobRole\":\"sales-rep\",\"managerId\":\"mark\",\"executive\":false,\"active\":true}",
-                "bob", "{\"displayName\":\"Bob\",\"email\":\"bob@uptake.test\",\"businessUnit\":\"Sales EMEA\",\"jobRole\":\"sales-rep\",\"managerId\":\"mark\",\"executive\":false,\"active\":true}",
-                "carol", "{\"displayName\":\"Carol\",\"email\":\"carol@uptake.test\",\"businessUnit\":\"Support\",\"jobRole\":\"support-agent\",\"executive\":false,\"active\":true}",
-                "mark", "{\"displayName\":\"Mark\",\"email\":\"mark@uptake.test\",\"businessUnit\":\"Sales EMEA\",\"jobRole\":\"sales-manager\",\"executive\":false,\"active\":true}");
-        people.forEach((user, entry) -> given().baseUri(gateway.toString()).auth().oauth2(Tokens.user("adam"))
-                .contentType("application/json").body(entry)
-                .when().put("/api/metrics/people/" + user)
-                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201))));
-        // training-service learns the roster from uptake.people: a manager reads a person's assignments once it knows their unit
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> given().baseUri(gateway.toString()).auth().oauth2(Tokens.user("mark")).queryParam("userId", "alice")
-                        .when().get("/api/training/assignments").then().extract().statusCode() == 200);
+                "alice",
+                        "{\"displayName\":\"Alice\",\"email\":\"alice@uptake.test\",\"businessUnit\":\"Sales EMEA\",\"jobRole\":\"sales-rep\",\"managerId\":\"mark\",\"executive\":false,\"active\":true}",
+                "bob",
+                        "{\"displayName\":\"Bob\",\"email\":\"bob@uptake.test\",\"businessUnit\":\"Sales EMEA\",\"jobRole\":\"sales-rep\",\"managerId\":\"mark\",\"executive\":false,\"active\":true}",
+                "carol",
+                        "{\"displayName\":\"Carol\",\"email\":\"carol@uptake.test\",\"businessUnit\":\"Support\",\"jobRole\":\"support-agent\",\"executive\":false,\"active\":true}",
+                "mark",
+                        "{\"displayName\":\"Mark\",\"email\":\"mark@uptake.test\",\"businessUnit\":\"Sales EMEA\",\"jobRole\":\"sales-manager\",\"executive\":false,\"active\":true}");
+        people.forEach((user, entry) -> given().baseUri(gateway.toString())
+                .auth()
+                .oauth2(Tokens.user("adam"))
+                .contentType("application/json")
+                .body(entry)
+                .when()
+                .put("/api/metrics/people/" + user)
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201))));
+        // training-service learns the roster from uptake.people: a manager reads a person's assignments once it knows
+        // their unit
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> given().baseUri(gateway.toString())
+                                .auth()
+                                .oauth2(Tokens.user("mark"))
+                                .queryParam("userId", "alice")
+                                .when()
+                                .get("/api/training/assignments")
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 200);
     }
 }

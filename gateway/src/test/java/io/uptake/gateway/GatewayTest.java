@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.uptake.gateway.support.MetricsServiceOnly;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.uptake.gateway.support.MetricsServiceOnly;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,50 +31,64 @@ class GatewayTest {
 
     static String accessToken(String user) {
         String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
-        return given()
-                .formParam("grant_type", "password")
+        return given().formParam("grant_type", "password")
                 .formParam("client_id", "uptake-cli")
                 .formParam("username", user)
                 .formParam("password", user)
-                .when().post(realm + "/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+                .when()
+                .post(realm + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     @Test
     void withoutATokenTheGatewayAnswers401() {
-        given().when().get("/api/metrics/actions")
-                .then().statusCode(401);
+        given().when().get("/api/metrics/actions").then().statusCode(401);
     }
 
     @Test
     void aForgedTokenIsRejectedAtTheGateway() {
-        given().auth().oauth2("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.c2lnbmF0dXJl")
-                .when().get("/api/metrics/actions")
-                .then().statusCode(401);
+        given().auth()
+                .oauth2("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.c2lnbmF0dXJl")
+                .when()
+                .get("/api/metrics/actions")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void aRealTokenReachesTheServiceThroughTheGateway() {
         String token = accessToken(EMPLOYEE);
-        given().auth().oauth2(token)
-                .when().get("/api/metrics/actions?size=5")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/metrics/actions?size=5")
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("size", equalTo(5))
                 .body("items.size()", equalTo(5));
-        given().auth().oauth2(token)
-                .when().get("/api/metrics/actions/login")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/metrics/actions/login")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Signed in"));
     }
 
     @Test
     void theServiceChecksRolesOnTheRelayedToken() {
-        given().auth().oauth2(accessToken(EMPLOYEE))
-                .contentType(ContentType.JSON).body("{\"name\":\"Not allowed\"}")
-                .when().put("/api/metrics/actions/gateway.denied")
-                .then().statusCode(403)
+        given().auth()
+                .oauth2(accessToken(EMPLOYEE))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Not allowed\"}")
+                .when()
+                .put("/api/metrics/actions/gateway.denied")
+                .then()
+                .statusCode(403)
                 .contentType(PROBLEM_JSON);
     }
 
@@ -82,28 +96,37 @@ class GatewayTest {
     void aRequestBodyStreamsToTheServiceAndTheAnswerStreamsBack() {
         String code = "gateway.probe-" + UUID.randomUUID().toString().substring(0, 8);
         String description = "x".repeat(200_000);
-        given().auth().oauth2(accessToken(ADMIN))
+        given().auth()
+                .oauth2(accessToken(ADMIN))
                 .contentType(ContentType.JSON)
                 .body("{\"name\":\"Through the gateway\",\"description\":\"" + description.substring(0, 1000) + "\"}")
-                .when().put("/api/metrics/actions/" + code)
-                .then().statusCode(201)
+                .when()
+                .put("/api/metrics/actions/" + code)
+                .then()
+                .statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/metrics/actions/" + code))
                 .body("name", equalTo("Through the gateway"));
 
-        given().auth().oauth2(accessToken(ADMIN))
+        given().auth()
+                .oauth2(accessToken(ADMIN))
                 .contentType(ContentType.JSON)
                 .body("{\"name\":\"Too long\",\"description\":\"" + description + "\"}")
-                .when().put("/api/metrics/actions/" + code)
-                .then().statusCode(400)
+                .when()
+                .put("/api/metrics/actions/" + code)
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("description"));
     }
 
     @Test
     void anUpstreamThatIsDownIsA503ProblemWithRetryAfter() {
-        given().auth().oauth2(accessToken(EMPLOYEE))
-                .when().get("/api/feedback/areas")
-                .then().statusCode(503)
+        given().auth()
+                .oauth2(accessToken(EMPLOYEE))
+                .when()
+                .get("/api/feedback/areas")
+                .then()
+                .statusCode(503)
                 .contentType(PROBLEM_JSON)
                 .header("Retry-After", equalTo("5"))
                 .body("status", equalTo(503));
@@ -111,8 +134,10 @@ class GatewayTest {
 
     @Test
     void healthNamesTheStateOfEachUpstream() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(503)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(503)
                 .body("checks.find { it.name == 'upstreams' }.data.metrics", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.feedback", equalTo("DOWN"))
                 .body("checks.find { it.name == 'upstreams' }.data.training", equalTo("DOWN"));
@@ -124,26 +149,44 @@ class GatewayTest {
         double checked = tokens("checked");
         double remembered = tokens("remembered");
         for (int i = 0; i < 5; i++) {
-            given().auth().oauth2(token).when().get("/api/metrics/actions?size=1").then().statusCode(200);
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/metrics/actions?size=1")
+                    .then()
+                    .statusCode(200);
         }
         assertThat(tokens("checked") - checked).isEqualTo(1.0);
         assertThat(tokens("remembered") - remembered).isEqualTo(4.0);
 
         String signature = token.substring(token.lastIndexOf('.') + 1);
         String tampered = token.substring(0, token.lastIndexOf('.') + 1)
-                + (signature.charAt(0) == 'A' ? 'B' : 'A') + signature.substring(1);
+                + (signature.charAt(0) == 'A' ? 'B' : 'A')
+                + signature.substring(1);
         for (int i = 0; i < 2; i++) {
-            given().auth().oauth2(tampered).when().get("/api/metrics/actions?size=1").then().statusCode(401);
+            given().auth()
+                    .oauth2(tampered)
+                    .when()
+                    .get("/api/metrics/actions?size=1")
+                    .then()
+                    .statusCode(401);
         }
         assertThat(tokens("checked") - checked).isEqualTo(3.0);
         assertThat(tokens("remembered") - remembered).isEqualTo(4.0);
     }
 
     private static double tokens(String verification) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         return metrics.lines()
-                .filter(line -> line.startsWith("uptake_gateway_tokens_total{") && line.contains("verification=\"" + verification + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0])) // an exemplar may follow
+                .filter(line -> line.startsWith("uptake_gateway_tokens_total{")
+                        && line.contains("verification=\"" + verification + "\""))
+                .mapToDouble(line -> Double.parseDouble(
+                        line.substring(line.indexOf("} ") + 2).split(" ")[0])) // an exemplar may follow
                 .sum();
     }
 }

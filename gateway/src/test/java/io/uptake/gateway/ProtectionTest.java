@@ -15,10 +15,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.uptake.gateway.support.Browser;
 import io.uptake.gateway.support.ForgedTokens;
 import io.uptake.gateway.support.StubUpstream;
 import io.uptake.gateway.support.Tokens;
-import io.uptake.gateway.support.Browser;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -49,14 +49,22 @@ class ProtectionTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "uptake.gateway.rate-limit.window", WINDOW_SECONDS + "s",
-                    "uptake.gateway.rate-limit.user-requests", String.valueOf(USER_LIMIT),
-                    "uptake.gateway.rate-limit.client-requests", String.valueOf(USER_LIMIT),
-                    "uptake.gateway.rate-limit.ingest-requests", String.valueOf(INGEST_LIMIT),
-                    "uptake.gateway.routes.metrics.max-body-size", String.valueOf(MAX_BODY),
-                    "uptake.gateway.idle-timeout", "1s",
-                    "uptake.gateway.circuit-breaker.failure-threshold", "3",
-                    "uptake.gateway.circuit-breaker.open-for", "2s");
+                    "uptake.gateway.rate-limit.window",
+                    WINDOW_SECONDS + "s",
+                    "uptake.gateway.rate-limit.user-requests",
+                    String.valueOf(USER_LIMIT),
+                    "uptake.gateway.rate-limit.client-requests",
+                    String.valueOf(USER_LIMIT),
+                    "uptake.gateway.rate-limit.ingest-requests",
+                    String.valueOf(INGEST_LIMIT),
+                    "uptake.gateway.routes.metrics.max-body-size",
+                    String.valueOf(MAX_BODY),
+                    "uptake.gateway.idle-timeout",
+                    "1s",
+                    "uptake.gateway.circuit-breaker.failure-threshold",
+                    "3",
+                    "uptake.gateway.circuit-breaker.open-for",
+                    "2s");
         }
     }
 
@@ -67,8 +75,10 @@ class ProtectionTest {
 
     @Test
     void withoutATokenTheAnswerIsA401Problem() {
-        given().when().get("/api/metrics/echo")
-                .then().statusCode(401)
+        given().when()
+                .get("/api/metrics/echo")
+                .then()
+                .statusCode(401)
                 .contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .header("X-Request-Id", not(nullValue()))
@@ -78,16 +88,21 @@ class ProtectionTest {
 
     @Test
     void aTokenWithTheRealmsKeyIdButAForeignSignatureIsA401Problem() {
-        given().auth().oauth2(ForgedTokens.badSignature())
-                .when().get("/api/metrics/echo")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2(ForgedTokens.badSignature())
+                .when()
+                .get("/api/metrics/echo")
+                .then()
+                .statusCode(401)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(401));
-        given().auth().oauth2(ForgedTokens.otherRealm())
-                .when().get("/api/metrics/echo")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2(ForgedTokens.otherRealm())
+                .when()
+                .get("/api/metrics/echo")
+                .then()
+                .statusCode(401)
                 .contentType(PROBLEM_JSON);
-        
     }
 
     @Test
@@ -112,17 +127,32 @@ class ProtectionTest {
         assertThat(retryAfter).isBetween(1, WINDOW_SECONDS);
 
         // another person is not affected
-        given().auth().oauth2(Tokens.user("carol")).when().get("/api/metrics/echo").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.user("carol"))
+                .when()
+                .get("/api/metrics/echo")
+                .then()
+                .statusCode(200);
         // still refused within the window, then allowed once it is over
-        given().auth().oauth2(bob).when().get("/api/metrics/echo").then().statusCode(429).header("Retry-After", not(nullValue()));
+        given().auth()
+                .oauth2(bob)
+                .when()
+                .get("/api/metrics/echo")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", not(nullValue()));
         AtomicReference<Response> reset = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(retryAfter + 3L)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(retryAfter + 3L))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     reset.set(given().auth().oauth2(bob).when().get("/api/metrics/echo"));
-                    assertThat(reset.get().statusCode()).as("refused until the window is over, then allowed").isIn(200, 429);
+                    assertThat(reset.get().statusCode())
+                            .as("refused until the window is over, then allowed")
+                            .isIn(200, 429);
                     return reset.get().statusCode() == 200;
                 });
-        reset.get().then()
+        reset.get()
+                .then()
                 .header("RateLimit-Limit", String.valueOf(USER_LIMIT))
                 .header("RateLimit-Remaining", String.valueOf(USER_LIMIT - 1));
     }
@@ -131,8 +161,12 @@ class ProtectionTest {
     void theIngestClientHasAHigherLimit() {
         String ingest = Tokens.ingestClient();
         for (int i = 0; i < USER_LIMIT * 3; i++) {
-            given().auth().oauth2(ingest).when().post("/api/metrics/echo")
-                    .then().statusCode(200)
+            given().auth()
+                    .oauth2(ingest)
+                    .when()
+                    .post("/api/metrics/echo")
+                    .then()
+                    .statusCode(200)
                     .header("RateLimit-Limit", String.valueOf(INGEST_LIMIT));
         }
     }
@@ -140,76 +174,113 @@ class ProtectionTest {
     @Test
     void aBodyAboveTheRoutesLimitIsA413ProblemDeclaredOrChunked() {
         String token = Tokens.ingestClient();
-        given().auth().oauth2(token).contentType("application/json").body("x".repeat(MAX_BODY))
-                .when().post("/api/metrics/echo")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("x".repeat(MAX_BODY))
+                .when()
+                .post("/api/metrics/echo")
+                .then()
+                .statusCode(200)
                 .body("bodyLength", equalTo(MAX_BODY));
-        given().auth().oauth2(token).contentType("application/json").body("x".repeat(MAX_BODY + 1))
-                .when().post("/api/metrics/echo")
-                .then().statusCode(413)
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("x".repeat(MAX_BODY + 1))
+                .when()
+                .post("/api/metrics/echo")
+                .then()
+                .statusCode(413)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(413));
         // no Content-Length: counted while it streams
-        given().auth().oauth2(token).contentType("application/json")
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
                 .body(new ByteArrayInputStream("y".repeat(MAX_BODY * 8).getBytes()))
-                .when().post("/api/metrics/echo")
-                .then().statusCode(413)
+                .when()
+                .post("/api/metrics/echo")
+                .then()
+                .statusCode(413)
                 .contentType(PROBLEM_JSON);
         // other routes keep their own, larger limit
-        given().auth().oauth2(token).contentType("application/json").body("z".repeat(MAX_BODY * 8))
-                .when().post("/api/feedback/echo")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("z".repeat(MAX_BODY * 8))
+                .when()
+                .post("/api/feedback/echo")
+                .then()
+                .statusCode(200)
                 .body("bodyLength", equalTo(MAX_BODY * 8));
     }
 
     @Test
     void corsAnswersTheConfiguredOriginOnly() {
-        given().header("Origin", ALLOWED_ORIGIN).header("Access-Control-Request-Method", "POST")
+        given().header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
-                .when().options("/api/feedback/items")
-                .then().statusCode(200)
+                .when()
+                .options("/api/feedback/items")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", ALLOWED_ORIGIN);
-        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
-                .when().options("/api/feedback/items")
-                .then().statusCode(403)
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .when()
+                .options("/api/feedback/items")
+                .then()
+                .statusCode(403)
                 .header("Access-Control-Allow-Origin", nullValue());
-        given().auth().oauth2(Tokens.ingestClient()).header("Origin", "https://evil.example")
-                .when().get("/api/metrics/echo")
-                .then().header("Access-Control-Allow-Origin", nullValue());
+        given().auth()
+                .oauth2(Tokens.ingestClient())
+                .header("Origin", "https://evil.example")
+                .when()
+                .get("/api/metrics/echo")
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test
     void aPathNoServiceOwnsIsA404Problem() {
-        given().auth().oauth2(Tokens.ingestClient())
-                .when().get("/api/nothing-here")
-                .then().statusCode(404)
+        given().auth()
+                .oauth2(Tokens.ingestClient())
+                .when()
+                .get("/api/nothing-here")
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(404));
     }
 
     @Test
     void everyResponseCarriesSecurityHeadersAndNoUpstreamServerHeader() {
-        given().auth().oauth2(Tokens.ingestClient())
-                .when().get("/api/metrics/echo")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.ingestClient())
+                .when()
+                .get("/api/metrics/echo")
+                .then()
+                .statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")
                 .header("Strict-Transport-Security", containsString("max-age="))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Server", nullValue());
-        given().when().get("/api/metrics/echo")
-                .then().statusCode(401)
-                .header("X-Content-Type-Options", "nosniff");
+        given().when().get("/api/metrics/echo").then().statusCode(401).header("X-Content-Type-Options", "nosniff");
     }
 
     @Test
     void aRequestIdIsKeptOrMadeAndReachesTheUpstreamWithTheTraceContext() {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        Response kept = given().auth().oauth2(Tokens.ingestClient())
-                .header("X-Request-Id", "client-req-42").header("traceparent", traceparent)
-                .when().get("/api/metrics/echo");
-        kept.then().statusCode(200)
+        Response kept = given().auth()
+                .oauth2(Tokens.ingestClient())
+                .header("X-Request-Id", "client-req-42")
+                .header("traceparent", traceparent)
+                .when()
+                .get("/api/metrics/echo");
+        kept.then()
+                .statusCode(200)
                 .header("X-Request-Id", "client-req-42")
                 .body("headers.x-request-id", equalTo("client-req-42"))
                 .body("headers.authorization", containsString("Bearer "));
@@ -217,9 +288,11 @@ class ProtectionTest {
         assertThat(kept.jsonPath().getString("headers.traceparent"))
                 .matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
                 .isNotEqualTo(traceparent);
-        Response made = given().auth().oauth2(Tokens.ingestClient())
+        Response made = given().auth()
+                .oauth2(Tokens.ingestClient())
                 .header("X-Request-Id", "not a sane id \u0001")
-                .when().get("/api/metrics/echo");
+                .when()
+                .get("/api/metrics/echo");
         assertThat(made.statusCode()).isEqualTo(200);
         String requestId = made.header("X-Request-Id");
         assertThat(requestId).matches("[0-9a-f-]{36}");
@@ -229,9 +302,12 @@ class ProtectionTest {
 
     @Test
     void anUpstreamCrashIsAProblemWithoutItsInternals() {
-        given().auth().oauth2(Tokens.ingestClient())
-                .when().get("/api/metrics/crash")
-                .then().statusCode(502)
+        given().auth()
+                .oauth2(Tokens.ingestClient())
+                .when()
+                .get("/api/metrics/crash")
+                .then()
+                .statusCode(502)
                 .contentType(PROBLEM_JSON)
                 .body(not(containsString("secret-internal-detail")))
                 .body(not(containsString("Exception")));
@@ -239,9 +315,12 @@ class ProtectionTest {
 
     @Test
     void aSilentUpstreamIsA504Problem() {
-        given().auth().oauth2(Tokens.ingestClient())
-                .when().get("/api/feedback/slow")
-                .then().statusCode(504)
+        given().auth()
+                .oauth2(Tokens.ingestClient())
+                .when()
+                .get("/api/feedback/slow")
+                .then()
+                .statusCode(504)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(504));
     }
@@ -254,20 +333,30 @@ class ProtectionTest {
         try {
             for (int i = 0; i < 3; i++) {
                 long started = System.nanoTime();
-                given().auth().oauth2(token).when().get("/api/training/echo")
-                        .then().statusCode(503)
+                given().auth()
+                        .oauth2(token)
+                        .when()
+                        .get("/api/training/echo")
+                        .then()
+                        .statusCode(503)
                         .contentType(PROBLEM_JSON)
                         .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                         .body("status", equalTo(503));
-                assertThat((System.nanoTime() - started) / 1_000_000).as("ms to the 503").isLessThan(2000);
+                assertThat((System.nanoTime() - started) / 1_000_000)
+                        .as("ms to the 503")
+                        .isLessThan(2000);
             }
         } finally {
             StubUpstream.startServer();
         }
         int seen = StubUpstream.requests();
         // the circuit is open: the upstream is back, but is not asked until the open period is over
-        given().auth().oauth2(token).when().get("/api/training/echo")
-                .then().statusCode(503)
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/training/echo")
+                .then()
+                .statusCode(503)
                 .header("Retry-After", matchesPattern("[1-2]"));
         assertThat(StubUpstream.requests()).isEqualTo(seen);
         // other upstreams keep their own circuit
@@ -275,29 +364,49 @@ class ProtectionTest {
         // until the open period is over every answer is the circuit's 503, without asking the upstream;
         // then one trial goes through, succeeds, and the circuit closes
         int beforeTrial = StubUpstream.requests();
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    int status = given().auth().oauth2(token).when().get("/api/training/echo").then().extract().statusCode();
+                    int status = given().auth()
+                            .oauth2(token)
+                            .when()
+                            .get("/api/training/echo")
+                            .then()
+                            .extract()
+                            .statusCode();
                     assertThat(status).isIn(200, 503);
                     return status == 200;
                 });
-        assertThat(StubUpstream.requests()).as("upstream requests until the circuit closed").isEqualTo(beforeTrial + 1);
+        assertThat(StubUpstream.requests())
+                .as("upstream requests until the circuit closed")
+                .isEqualTo(beforeTrial + 1);
         given().auth().oauth2(token).when().get("/api/training/echo").then().statusCode(200);
     }
 
     @Test
     void eachRouteHasARequestTimerWithStatusAndHistogram() {
-        given().auth().oauth2(Tokens.ingestClient()).when().get("/api/metrics/echo").then().statusCode(200);
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).containsPattern("uptake_gateway_requests_seconds_count\\{[^}]*route=\"metrics\"[^}]*status=\"200\"[^}]*\\} [1-9]");
+        given().auth()
+                .oauth2(Tokens.ingestClient())
+                .when()
+                .get("/api/metrics/echo")
+                .then()
+                .statusCode(200);
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(metrics)
+                .containsPattern(
+                        "uptake_gateway_requests_seconds_count\\{[^}]*route=\"metrics\"[^}]*status=\"200\"[^}]*\\} [1-9]");
         assertThat(metrics).containsPattern("uptake_gateway_requests_seconds_bucket\\{[^}]*route=\"metrics\"");
         assertThat(metrics).containsPattern("uptake_gateway_requests_seconds_count\\{[^}]*status=\"401\"");
     }
 
     @Test
     void theBrowserIsSentToKeycloakWithAPkceChallengeAndAPersonsTokenIsNoSessionThere() {
-        Response login = given().redirects().follow(false)
-                .when().get("/web");
+        Response login = given().redirects().follow(false).when().get("/web");
         assertThat(login.statusCode()).isEqualTo(302);
         String location = login.header("Location");
         assertThat(location)
@@ -306,11 +415,19 @@ class ProtectionTest {
                 .contains("response_type=code")
                 .containsPattern("code_challenge=[A-Za-z0-9_-]{43}")
                 .contains("code_challenge_method=S256");
-        assertThat(login.header("Set-Cookie")).as("the state cookie").contains("q_auth").containsIgnoringCase("HttpOnly");
+        assertThat(login.header("Set-Cookie"))
+                .as("the state cookie")
+                .contains("q_auth")
+                .containsIgnoringCase("HttpOnly");
         // a bearer token opens no browser session
-        given().redirects().follow(false).auth().oauth2(Tokens.user("alice"))
-                .when().get("/web")
-                .then().statusCode(302);
+        given().redirects()
+                .follow(false)
+                .auth()
+                .oauth2(Tokens.user("alice"))
+                .when()
+                .get("/web")
+                .then()
+                .statusCode(302);
     }
 
     @Test
@@ -321,27 +438,38 @@ class ProtectionTest {
             HttpResponse<String> login = browser.open(gateway.resolve("/web"));
             assertThat(login.uri().toString()).startsWith(Tokens.realm() + "/");
             assertThat(login.body()).contains("kc-form-login");
-            java.util.regex.Matcher action = java.util.regex.Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"")
+            java.util.regex.Matcher action = java.util.regex.Pattern.compile(
+                            "<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"")
                     .matcher(login.body());
             assertThat(action.find()).as("the login form's action").isTrue();
             String formAction = (action.group(1) != null ? action.group(1) : action.group(2)).replace("&amp;", "&");
 
-            HttpResponse<String> signedIn = browser.submit(URI.create(formAction), Map.of("username", "alice", "password", "alice"));
-            assertThat(signedIn.statusCode()).as("%s answered %s", signedIn.uri(), signedIn.body()).isEqualTo(200);
+            HttpResponse<String> signedIn =
+                    browser.submit(URI.create(formAction), Map.of("username", "alice", "password", "alice"));
+            assertThat(signedIn.statusCode())
+                    .as("%s answered %s", signedIn.uri(), signedIn.body())
+                    .isEqualTo(200);
             assertThat(signedIn.uri().getPath()).isEqualTo("/web");
             assertThat(signedIn.body()).contains("Signed in as <strong>alice</strong>");
-            assertThat(browser.visited()).as("the code came back to the gateway")
-                    .anySatisfy(hop -> assertThat(hop.toString()).startsWith(gateway + "/web").contains("code="));
+            assertThat(browser.visited())
+                    .as("the code came back to the gateway")
+                    .anySatisfy(hop -> assertThat(hop.toString())
+                            .startsWith(gateway + "/web")
+                            .contains("code="));
             // the session is a cookie now: the next visit needs no trip to Keycloak
             assertThat(browser.open(gateway.resolve("/web")).body()).contains("Signed in as <strong>alice</strong>");
 
             HttpResponse<String> signedOut = browser.open(gateway.resolve("/web/logout"));
             assertThat(signedOut.uri().getPath()).isEqualTo("/signed-out");
             assertThat(signedOut.body()).contains("You are signed out");
-            assertThat(browser.visited()).as("the session was ended at Keycloak too")
-                    .anySatisfy(hop -> assertThat(hop.toString()).startsWith(Tokens.realm() + "/protocol/openid-connect/logout"));
+            assertThat(browser.visited())
+                    .as("the session was ended at Keycloak too")
+                    .anySatisfy(hop ->
+                            assertThat(hop.toString()).startsWith(Tokens.realm() + "/protocol/openid-connect/logout"));
             HttpResponse<String> again = browser.open(gateway.resolve("/web"));
-            assertThat(again.body()).as("after sign-out, Keycloak asks for the password again").contains("kc-form-login");
+            assertThat(again.body())
+                    .as("after sign-out, Keycloak asks for the password again")
+                    .contains("kc-form-login");
         }
     }
 }

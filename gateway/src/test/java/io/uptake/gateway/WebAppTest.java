@@ -57,10 +57,13 @@ class WebAppTest {
 
     @BeforeAll
     static void startChromium() throws Exception {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("uptake.chromium", "/usr/bin/chromium")))
-                .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        chromium = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(System.getProperty("uptake.chromium", "/usr/bin/chromium")))
+                        .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")));
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -96,11 +99,13 @@ class WebAppTest {
     private Page signIn(BrowserContext browser, String user, String path) {
         Page page = browser.newPage();
         // the browser's own complaints go to the test log
-        page.onConsoleMessage(message -> System.out.println("[chromium console] " + message.type() + " " + message.text()));
+        page.onConsoleMessage(
+                message -> System.out.println("[chromium console] " + message.type() + " " + message.text()));
         page.onPageError(error -> System.out.println("[chromium page error] " + error));
         page.onResponse(response -> {
             if (response.status() >= 400) {
-                System.out.println("[chromium response] " + response.status() + " " + response.request().method() + " " + response.url());
+                System.out.println("[chromium response] " + response.status() + " "
+                        + response.request().method() + " " + response.url());
             }
         });
         page.navigate(base() + path);
@@ -120,21 +125,38 @@ class WebAppTest {
     private static void checkAndPhotograph(Page page, String name) {
         AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
         assertThat(results.getViolations())
-                .as("%s: %s", name, results.getViolations().stream()
-                        .map(rule -> rule.getId() + " " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList()).toList())
+                .as(
+                        "%s: %s",
+                        name,
+                        results.getViolations().stream()
+                                .map(rule -> rule.getId() + " "
+                                        + rule.getNodes().stream()
+                                                .map(node -> String.valueOf(node.getTarget()))
+                                                .toList())
+                                .toList())
                 .isEmpty();
         page.setViewportSize(1280, 900);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-desktop.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + "-desktop.png"))
+                .setFullPage(true));
         page.setViewportSize(390, 844);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-phone.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + "-phone.png"))
+                .setFullPage(true));
         AxeResults narrow = new AxeBuilder(page).withTags(WCAG).analyze();
         assertThat(narrow.getViolations()).as("%s at a phone's width", name).isEmpty();
         page.setViewportSize(1280, 900);
     }
 
     private static int myItems(String user) {
-        return given().auth().oauth2(Tokens.user(user)).when().get("/api/feedback/items?mine=true")
-                .then().statusCode(200).extract().path("total");
+        return given().auth()
+                .oauth2(Tokens.user(user))
+                .when()
+                .get("/api/feedback/items?mine=true")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total");
     }
 
     @Test
@@ -145,10 +167,13 @@ class WebAppTest {
         checkAndPhotograph(page, "home");
 
         int before = myItems("alice");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Send feedback")).first().click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Send feedback"))
+                .first()
+                .click();
         assertThat(page).hasURL(base() + "/web/feedback/new");
         page.locator("#f-title").fill("   ");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
         assertThat(page.locator("#e-title")).isVisible();
         assertThat(page.locator("#e-kind")).isVisible();
         assertThat(page.locator("#f-title")).hasAttribute("aria-invalid", "true");
@@ -156,12 +181,14 @@ class WebAppTest {
         checkAndPhotograph(page, "feedback-form-errors");
         assertThat(myItems("alice")).as("nothing was created").isEqualTo(before);
 
-        String title = "Forecast by product line " + UUID.randomUUID().toString().substring(0, 6);
+        String title =
+                "Forecast by product line " + UUID.randomUUID().toString().substring(0, 6);
         page.locator("#f-kind").selectOption("IDEA");
         page.locator("#f-title").fill(title);
         page.locator("#f-description").fill("So that managers can see the mix");
         page.locator("#f-area").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
         assertThat(page).hasURL(Pattern.compile(".*/web/feedback/\\d+$"));
         assertThat(page.locator("h1")).hasText(title);
         assertThat(page.getByTestId("status")).hasText("Submitted");
@@ -176,9 +203,14 @@ class WebAppTest {
     @Test
     void anIdeaImplementedOnTheTriageBoardIsCelebratedOnAnOpenHomePageWithoutAReload() {
         String title = "Celebrate me " + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.user("alice"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("kind", "IDEA", "title", title, "description", "Live celebration", "area", "reports"))
-                .when().post("/api/feedback/items").then().statusCode(201);
+                .when()
+                .post("/api/feedback/items")
+                .then()
+                .statusCode(201);
         Page home = signIn("alice", "/web/");
         assertThat(home.getByTestId("celebrations")).not().containsText(title);
 
@@ -188,40 +220,69 @@ class WebAppTest {
             for (String next : List.of("Acknowledged", "Under review", "Planned", "In progress", "Implemented")) {
                 Locator card = triage.getByTestId("triage-card").filter(new Locator.FilterOptions().setHasText(title));
                 card.locator("input[name=note]").fill("Moving to " + next);
-                card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move to " + next)).click();
+                card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move to " + next))
+                        .click();
                 assertThat(triage.locator("p[role=status]")).containsText("moved to " + next);
             }
             checkAndPhotograph(triage, "triage");
         }
         // the home page was never reloaded: the celebration came over the live stream
-        assertThat(home.getByTestId("celebrations")).containsText(title, new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(home.getByTestId("celebrations"))
+                .containsText(
+                        title,
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(30_000));
     }
 
     @Test
     void aManagerSeesOnlyTheirUnitAndAnEmployeeIsNotOfferedTheDashboards() {
         String admin = Tokens.user("adam");
-        for (String[] person : new String[][] {{"alice", "Sales EMEA", "sales-rep"}, {"mark", "Sales EMEA", "sales-manager"},
-                {"carol", "Support", "support-agent"}}) {
-            given().auth().oauth2(admin).contentType(ContentType.JSON)
-                    .body(Map.of("displayName", person[0], "email", person[0] + "@example.com", "businessUnit", person[1], "jobRole", person[2],
-                            "executive", false, "active", true))
-                    .when().put("/api/metrics/people/" + person[0]).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        for (String[] person : new String[][] {
+            {"alice", "Sales EMEA", "sales-rep"},
+            {"mark", "Sales EMEA", "sales-manager"},
+            {"carol", "Support", "support-agent"}
+        }) {
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "displayName",
+                            person[0],
+                            "email",
+                            person[0] + "@example.com",
+                            "businessUnit",
+                            person[1],
+                            "jobRole",
+                            person[2],
+                            "executive",
+                            false,
+                            "active",
+                            true))
+                    .when()
+                    .put("/api/metrics/people/" + person[0])
+                    .then()
+                    .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         }
         Page manager = signIn("mark", "/web/adoption");
         Locator units = manager.getByTestId("adoption-table").locator("tbody tr td:first-child");
         assertThat(units.first()).hasText("Sales EMEA");
         assertThat(units.allTextContents()).containsOnly("Sales EMEA");
         assertThat(manager.getByTestId("shortfalls").locator("tbody tr")).not().hasCount(0);
-        assertThat(manager.getByTestId("shortfalls").locator("tbody tr td:nth-child(2)").allTextContents()).containsOnly("Sales EMEA");
+        assertThat(manager.getByTestId("shortfalls")
+                        .locator("tbody tr td:nth-child(2)")
+                        .allTextContents())
+                .containsOnly("Sales EMEA");
         assertThat(manager.locator("#trend-chart svg")).isVisible();
         checkAndPhotograph(manager, "adoption-manager");
 
         try (BrowserContext employeeBrowser = chromium.newContext()) {
             Page employee = signIn(employeeBrowser, "alice", "/web/");
             assertThat(employee.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
-                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Feedback"))).hasCount(1);
+                            .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Feedback")))
+                    .hasCount(1);
             assertThat(employee.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
-                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Adoption"))).hasCount(0);
+                            .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Adoption")))
+                    .hasCount(0);
             employee.navigate(base() + "/web/adoption");
             assertThat(employee.locator("[role=alert]").first()).containsText("You may not see this");
         }
@@ -231,34 +292,80 @@ class WebAppTest {
     void anEmployeeTakesATestResumesAfterAReloadAndSeesTheResultPerSkillAndTheRetraining() {
         String hr = Tokens.user("hana");
         String skill = "web-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(hr).contentType(ContentType.JSON).body(Map.of("code", skill, "name", "Skill " + skill))
-                .when().post("/api/training/skills").then().statusCode(201);
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", skill, "name", "Skill " + skill))
+                .when()
+                .post("/api/training/skills")
+                .then()
+                .statusCode(201);
         question(hr, skill, "SINGLE", "Which stage closes a deal?", List.of("Won", "Lost", "Open"), 0);
-        question(hr, skill, "ORDER", "Order the steps", List.of("Open the deal", "Set stage Won", "Save"), List.of(0, 1, 2));
+        question(
+                hr,
+                skill,
+                "ORDER",
+                "Order the steps",
+                List.of("Open the deal", "Set stage Won", "Save"),
+                List.of(0, 1, 2));
         question(hr, skill, "NUMBER", "How many days is the standard follow-up?", List.of(), 5);
-        given().auth().oauth2(hr).contentType(ContentType.JSON)
-                .body(Map.of("title", "Refresher " + skill, "skills", List.of(skill), "mode", "ELEARNING", "durationMinutes", 30,
-                        "url", "https://learn.example.com/" + skill))
-                .when().post("/api/training/modules").then().statusCode(201);
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "title",
+                        "Refresher " + skill,
+                        "skills",
+                        List.of(skill),
+                        "mode",
+                        "ELEARNING",
+                        "durationMinutes",
+                        30,
+                        "url",
+                        "https://learn.example.com/" + skill))
+                .when()
+                .post("/api/training/modules")
+                .then()
+                .statusCode(201);
         String testName = "Test " + skill;
-        given().auth().oauth2(hr).contentType(ContentType.JSON)
-                .body(Map.of("name", testName, "blueprint", List.of(Map.of("skill", skill, "questions", 3)), "timeLimitMinutes", 20,
-                        "passMark", 90, "retakeAfterHours", 0, "audience", Map.of("businessUnits", List.of(), "jobRoles", List.of())))
-                .when().post("/api/training/tests").then().statusCode(201);
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        testName,
+                        "blueprint",
+                        List.of(Map.of("skill", skill, "questions", 3)),
+                        "timeLimitMinutes",
+                        20,
+                        "passMark",
+                        90,
+                        "retakeAfterHours",
+                        0,
+                        "audience",
+                        Map.of("businessUnits", List.of(), "jobRoles", List.of())))
+                .when()
+                .post("/api/training/tests")
+                .then()
+                .statusCode(201);
 
         Page page = signIn("bob", "/web/");
-        page.locator("li").filter(new Locator.FilterOptions().setHasText(testName))
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Take the test")).click();
+        page.locator("li")
+                .filter(new Locator.FilterOptions().setHasText(testName))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Take the test"))
+                .click();
         assertThat(page).hasURL(Pattern.compile(".*/web/attempts/[0-9a-f-]+$"));
         assertThat(page.getByTestId("countdown")).hasText(Pattern.compile("^(19|20):\\d\\d$"));
 
-        Locator single = page.locator("fieldset").filter(new Locator.FilterOptions().setHasText("Which stage closes a deal?"));
+        Locator single =
+                page.locator("fieldset").filter(new Locator.FilterOptions().setHasText("Which stage closes a deal?"));
         single.getByLabel("Won").check();
         assertThat(single.locator(".save-state")).hasText("✓ Saved");
         // ordering by keyboard: focus the first step's "down" button and press Enter (options come shuffled)
         Locator order = page.locator("fieldset").filter(new Locator.FilterOptions().setHasText("Order the steps"));
         List<String> shown = order.locator("li span").allTextContents();
-        order.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move “" + shown.get(0) + "” down")).focus();
+        order.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move “" + shown.get(0) + "” down"))
+                .focus();
         page.keyboard().press("Enter");
         assertThat(order.locator(".save-state")).hasText("✓ Saved");
         assertThat(order.locator("li span").first()).hasText(shown.get(1));
@@ -276,8 +383,10 @@ class WebAppTest {
         number.getByLabel("Your answer").fill("9");
         number.getByLabel("Your answer").blur();
         assertThat(number.locator(".save-state")).hasText("✓ Saved");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, submit")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, submit"))
+                .click();
         assertThat(page.locator("h1")).hasText("Your result: not passed yet");
         assertThat(page.locator("table tbody tr").first()).containsText(skill);
         assertThat(page.locator("#skill-chart svg")).isVisible();
@@ -289,70 +398,165 @@ class WebAppTest {
         Page timed = context.newPage();
         timed.clock().install();
         timed.navigate(base() + "/web/");
-        timed.locator("li").filter(new Locator.FilterOptions().setHasText(testName))
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Take the test")).click();
+        timed.locator("li")
+                .filter(new Locator.FilterOptions().setHasText(testName))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Take the test"))
+                .click();
         assertThat(timed).hasURL(Pattern.compile(".*/web/attempts/[0-9a-f-]+$"));
-        Locator first = timed.locator("fieldset").filter(new Locator.FilterOptions().setHasText("Which stage closes a deal?"));
+        Locator first =
+                timed.locator("fieldset").filter(new Locator.FilterOptions().setHasText("Which stage closes a deal?"));
         first.getByLabel("Won").check();
         assertThat(first.locator(".save-state")).hasText("✓ Saved");
         timed.clock().fastForward("21:00");
         assertThat(timed.locator("h1")).hasText(Pattern.compile("Your result"));
     }
 
-    private static void question(String hr, String skill, String type, String prompt, List<String> options, Object answer) {
-        given().auth().oauth2(hr).contentType(ContentType.JSON)
-                .body(Map.of("skill", skill, "type", type, "prompt", prompt, "options", options, "answer", answer, "difficulty", 2))
-                .when().post("/api/training/questions").then().statusCode(201);
+    private static void question(
+            String hr, String skill, String type, String prompt, List<String> options, Object answer) {
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "skill",
+                        skill,
+                        "type",
+                        type,
+                        "prompt",
+                        prompt,
+                        "options",
+                        options,
+                        "answer",
+                        answer,
+                        "difficulty",
+                        2))
+                .when()
+                .post("/api/training/questions")
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void hrBulkAssignsTrainingToAUnitAndSeesTheAssignmentsAppear() {
         String unit = "Web unit " + UUID.randomUUID().toString().substring(0, 6);
         String admin = Tokens.user("adam");
-        List<String> people = List.of("web-" + UUID.randomUUID().toString().substring(0, 6), "web-" + UUID.randomUUID().toString().substring(0, 6));
+        List<String> people = List.of(
+                "web-" + UUID.randomUUID().toString().substring(0, 6),
+                "web-" + UUID.randomUUID().toString().substring(0, 6));
         for (String person : people) {
-            given().auth().oauth2(admin).contentType(ContentType.JSON)
-                    .body(Map.of("displayName", person, "email", person + "@example.com", "businessUnit", unit, "jobRole", "sales-rep",
-                            "executive", false, "active", true))
-                    .when().put("/api/metrics/people/" + person).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "displayName",
+                            person,
+                            "email",
+                            person + "@example.com",
+                            "businessUnit",
+                            unit,
+                            "jobRole",
+                            "sales-rep",
+                            "executive",
+                            false,
+                            "active",
+                            true))
+                    .when()
+                    .put("/api/metrics/people/" + person)
+                    .then()
+                    .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         }
         String hr = Tokens.user("hana");
         // the roster reaches training-service over Kafka
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(hr).queryParam("businessUnit", unit)
-                .when().get("/api/training/competency").then().extract().<Integer>path("total") == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                                .oauth2(hr)
+                                .queryParam("businessUnit", unit)
+                                .when()
+                                .get("/api/training/competency")
+                                .then()
+                                .extract()
+                                .<Integer>path("total")
+                        == 2);
         String skill = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(hr).contentType(ContentType.JSON).body(Map.of("code", skill, "name", "Bulk " + skill))
-                .when().post("/api/training/skills").then().statusCode(201);
-        given().auth().oauth2(hr).contentType(ContentType.JSON)
-                .body(Map.of("title", "Course " + skill, "skills", List.of(skill), "mode", "ELEARNING", "durationMinutes", 30))
-                .when().post("/api/training/modules").then().statusCode(201);
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", skill, "name", "Bulk " + skill))
+                .when()
+                .post("/api/training/skills")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "title",
+                        "Course " + skill,
+                        "skills",
+                        List.of(skill),
+                        "mode",
+                        "ELEARNING",
+                        "durationMinutes",
+                        30))
+                .when()
+                .post("/api/training/modules")
+                .then()
+                .statusCode(201);
 
         Page page = signIn("hana", "/web/hr");
         page.locator("#b-unit").fill(unit);
         page.locator("#b-unit").dispatchEvent("change");
         assertThat(page.getByTestId("reach")).containsText("2 people");
         page.locator("#b-skill").selectOption(skill);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign"))
+                .click();
         assertThat(page.getByTestId("assigned")).containsText("Assigned to 2 people");
         for (String person : people) {
-            assertThat(page.getByTestId("assignments").locator("tr").filter(new Locator.FilterOptions().setHasText(person))).containsText("Course " + skill);
+            assertThat(page.getByTestId("assignments")
+                            .locator("tr")
+                            .filter(new Locator.FilterOptions().setHasText(person)))
+                    .containsText("Course " + skill);
         }
         checkAndPhotograph(page, "hr");
 
         // the catalogue's forms show the server's field errors and create nothing
-        int modules = given().auth().oauth2(hr).when().get("/api/training/modules?size=1").then().statusCode(200).extract().path("total");
+        int modules = given().auth()
+                .oauth2(hr)
+                .when()
+                .get("/api/training/modules?size=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total");
         Locator moduleForm = page.locator("api-form[path='/api/training/modules']");
-        moduleForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add the module")).click();
+        moduleForm
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add the module"))
+                .click();
         assertThat(moduleForm.locator("#-api-training-modules-title-error")).isVisible();
         assertThat(moduleForm.getByLabel("Title")).hasAttribute("aria-invalid", "true");
-        assertThat(given().auth().oauth2(hr).when().get("/api/training/modules?size=1").then().extract().<Integer>path("total")).isEqualTo(modules);
+        assertThat(given().auth()
+                        .oauth2(hr)
+                        .when()
+                        .get("/api/training/modules?size=1")
+                        .then()
+                        .extract()
+                        .<Integer>path("total"))
+                .isEqualTo(modules);
         moduleForm.getByLabel("Title").fill("Made in the browser " + skill);
         moduleForm.getByLabel("Skills it covers (codes, separated by commas)").fill(skill);
         moduleForm.getByLabel("Mode").selectOption("ELEARNING");
         moduleForm.getByLabel("Duration (minutes)").fill("45");
-        moduleForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add the module")).click();
+        moduleForm
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add the module"))
+                .click();
         assertThat(moduleForm.locator("p[role=status]")).containsText("done");
-        assertThat(given().auth().oauth2(hr).when().get("/api/training/modules?size=1").then().extract().<Integer>path("total")).isEqualTo(modules + 1);
+        assertThat(given().auth()
+                        .oauth2(hr)
+                        .when()
+                        .get("/api/training/modules?size=1")
+                        .then()
+                        .extract()
+                        .<Integer>path("total"))
+                .isEqualTo(modules + 1);
     }
 
     @Test

@@ -28,14 +28,18 @@ class DashboardTest {
         for (String app : Repo.APPS) {
             assertThat(Repo.pom(app)).contains("<artifactId>quarkus-micrometer-registry-prometheus</artifactId>");
             JsonNode service = overlay.get("Service", app);
-            assertThat(overlay.ofKind("ServiceMonitor").filter(sm -> Workloads.selects(
-                    Workloads.map(sm.at("/spec/selector/matchLabels")), Workloads.map(service.at("/metadata/labels")))))
-                    .as("ServiceMonitor of %s", app).singleElement().satisfies(sm -> assertThat(list(sm.at("/spec/endpoints")))
-                            .allSatisfy(endpoint -> {
-                                assertThat(endpoint.path("path").asText()).isEqualTo("/q/metrics");
-                                assertThat(list(service.at("/spec/ports"))).extracting(p -> p.path("name").asText())
-                                        .contains(endpoint.path("port").asText());
-                            }));
+            assertThat(overlay.ofKind("ServiceMonitor")
+                            .filter(sm -> Workloads.selects(
+                                    Workloads.map(sm.at("/spec/selector/matchLabels")),
+                                    Workloads.map(service.at("/metadata/labels")))))
+                    .as("ServiceMonitor of %s", app)
+                    .singleElement()
+                    .satisfies(sm -> assertThat(list(sm.at("/spec/endpoints"))).allSatisfy(endpoint -> {
+                        assertThat(endpoint.path("path").asText()).isEqualTo("/q/metrics");
+                        assertThat(list(service.at("/spec/ports")))
+                                .extracting(p -> p.path("name").asText())
+                                .contains(endpoint.path("port").asText());
+                    }));
         }
     }
 
@@ -44,14 +48,20 @@ class DashboardTest {
     void theDashboardShowsIngestionAdoptionFeedbackTrainingLatencyAndErrors(Overlay overlay) throws IOException {
         JsonNode configMap = overlay.get("ConfigMap", "uptake-grafana-dashboard");
         assertThat(configMap.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
-        JsonNode dashboard = Schemas.STRICT.readTree(configMap.at("/data/uptake-dashboard.json").asText());
+        JsonNode dashboard = Schemas.STRICT.readTree(
+                configMap.at("/data/uptake-dashboard.json").asText());
         List<JsonNode> panels = list(dashboard.path("panels"));
-        assertThat(panels).allSatisfy(panel -> assertThat(list(panel.path("targets")))
-                .isNotEmpty().allSatisfy(target -> assertThat(target.path("expr").asText()).isNotBlank()));
+        assertThat(panels)
+                .allSatisfy(panel -> assertThat(list(panel.path("targets")))
+                        .isNotEmpty()
+                        .allSatisfy(target ->
+                                assertThat(target.path("expr").asText()).isNotBlank()));
         REQUIRED_PANELS.forEach((title, metric) -> assertThat(panels)
                 .filteredOn(panel -> panel.path("title").asText().contains(title))
-                .as("a panel '%s' reading %s", title, metric).isNotEmpty()
-                .anySatisfy(panel -> assertThat(panel.path("targets").toString()).contains(metric.replace("\"", "\\\""))));
+                .as("a panel '%s' reading %s", title, metric)
+                .isNotEmpty()
+                .anySatisfy(
+                        panel -> assertThat(panel.path("targets").toString()).contains(metric.replace("\"", "\\\""))));
         assertThat(panels.stream().map(panel -> panel.path("id").asInt())).doesNotHaveDuplicates();
     }
 }

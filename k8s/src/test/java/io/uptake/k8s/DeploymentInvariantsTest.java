@@ -21,7 +21,12 @@ class DeploymentInvariantsTest {
 
     /** SmallRye Health's default paths, served by every app that has quarkus-smallrye-health. */
     private static final Map<String, String> PROBE_PATHS = Map.of(
-            "startupProbe", "/q/health/started", "readinessProbe", "/q/health/ready", "livenessProbe", "/q/health/live");
+            "startupProbe",
+            "/q/health/started",
+            "readinessProbe",
+            "/q/health/ready",
+            "livenessProbe",
+            "/q/health/live");
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
@@ -35,18 +40,29 @@ class DeploymentInvariantsTest {
         overlay.ofKind("Deployment").forEach(deployment -> {
             String app = name(deployment);
             Map<String, String> props = Repo.prodProperties(app);
-            assertThat(Repo.pom(app)).as("%s serves SmallRye Health", app).contains("<artifactId>quarkus-smallrye-health</artifactId>");
-            assertThat(props).as("%s keeps the default health and HTTP root paths", app)
-                    .doesNotContainKeys("quarkus.smallrye-health.root-path", "quarkus.smallrye-health.liveness-path",
-                            "quarkus.smallrye-health.readiness-path", "quarkus.smallrye-health.startup-path",
-                            "quarkus.http.root-path", "quarkus.http.non-application-root-path");
+            assertThat(Repo.pom(app))
+                    .as("%s serves SmallRye Health", app)
+                    .contains("<artifactId>quarkus-smallrye-health</artifactId>");
+            assertThat(props)
+                    .as("%s keeps the default health and HTTP root paths", app)
+                    .doesNotContainKeys(
+                            "quarkus.smallrye-health.root-path",
+                            "quarkus.smallrye-health.liveness-path",
+                            "quarkus.smallrye-health.readiness-path",
+                            "quarkus.smallrye-health.startup-path",
+                            "quarkus.http.root-path",
+                            "quarkus.http.non-application-root-path");
             JsonNode container = deployment.at("/spec/template/spec/containers/0");
             String port = Workloads.env(container, "QUARKUS_HTTP_PORT");
             int listens = Integer.parseInt(port != null ? port : props.get("quarkus.http.port"));
             PROBE_PATHS.forEach((probe, path) -> {
                 JsonNode get = container.path(probe).path("httpGet");
-                assertThat(get.path("path").asText()).as("%s %s path", app, probe).isEqualTo(path);
-                assertThat(portNumber(container, get.path("port"))).as("%s %s port", app, probe).isEqualTo(listens);
+                assertThat(get.path("path").asText())
+                        .as("%s %s path", app, probe)
+                        .isEqualTo(path);
+                assertThat(portNumber(container, get.path("port")))
+                        .as("%s %s port", app, probe)
+                        .isEqualTo(listens);
             });
         });
     }
@@ -59,9 +75,14 @@ class DeploymentInvariantsTest {
             for (String resource : List.of("cpu", "memory")) {
                 String request = resources.path("requests").path(resource).asText();
                 String limit = resources.path("limits").path(resource).asText();
-                assertThat(request).as("%s requests.%s", container.path("name").asText(), resource).isNotBlank();
-                assertThat(limit).as("%s limits.%s", container.path("name").asText(), resource).isNotBlank();
-                assertThat(quantity(request)).as("%s %s request <= limit", container.path("name").asText(), resource)
+                assertThat(request)
+                        .as("%s requests.%s", container.path("name").asText(), resource)
+                        .isNotBlank();
+                assertThat(limit)
+                        .as("%s limits.%s", container.path("name").asText(), resource)
+                        .isNotBlank();
+                assertThat(quantity(request))
+                        .as("%s %s request <= limit", container.path("name").asText(), resource)
                         .isLessThanOrEqualTo(quantity(limit));
             }
         });
@@ -72,18 +93,37 @@ class DeploymentInvariantsTest {
     void everyPodRunsAsNonRootOnAReadOnlyRootWithNoCapabilities(Overlay overlay) {
         overlay.ofKind("Deployment").forEach(deployment -> {
             JsonNode pod = deployment.at("/spec/template/spec/securityContext");
-            assertThat(pod.path("runAsNonRoot").asBoolean()).as("%s runAsNonRoot", name(deployment)).isTrue();
-            assertThat(pod.path("runAsUser").asInt(0)).as("%s runAsUser", name(deployment)).isPositive();
-            assertThat(deployment.at("/spec/template/spec/automountServiceAccountToken").asBoolean(true)).isFalse();
+            assertThat(pod.path("runAsNonRoot").asBoolean())
+                    .as("%s runAsNonRoot", name(deployment))
+                    .isTrue();
+            assertThat(pod.path("runAsUser").asInt(0))
+                    .as("%s runAsUser", name(deployment))
+                    .isPositive();
+            assertThat(deployment
+                            .at("/spec/template/spec/automountServiceAccountToken")
+                            .asBoolean(true))
+                    .isFalse();
             assertThat(containers(deployment)).allSatisfy(container -> {
                 JsonNode security = container.path("securityContext");
-                assertThat(security.path("readOnlyRootFilesystem").asBoolean()).as("readOnlyRootFilesystem").isTrue();
-                assertThat(security.path("allowPrivilegeEscalation").asBoolean(true)).as("allowPrivilegeEscalation").isFalse();
-                assertThat(security.path("privileged").asBoolean(false)).as("privileged").isFalse();
-                assertThat(list(security.path("capabilities").path("drop"))).extracting(JsonNode::asText).contains("ALL");
-                assertThat(security.path("capabilities").path("add").size()).as("capabilities added").isZero();
+                assertThat(security.path("readOnlyRootFilesystem").asBoolean())
+                        .as("readOnlyRootFilesystem")
+                        .isTrue();
+                assertThat(security.path("allowPrivilegeEscalation").asBoolean(true))
+                        .as("allowPrivilegeEscalation")
+                        .isFalse();
+                assertThat(security.path("privileged").asBoolean(false))
+                        .as("privileged")
+                        .isFalse();
+                assertThat(list(security.path("capabilities").path("drop")))
+                        .extracting(JsonNode::asText)
+                        .contains("ALL");
+                assertThat(security.path("capabilities").path("add").size())
+                        .as("capabilities added")
+                        .isZero();
                 // The JVM and Vert.x need a writable /tmp: it must be a volume, since the root is read-only.
-                assertThat(list(container.path("volumeMounts"))).extracting(m -> m.path("mountPath").asText()).contains("/tmp");
+                assertThat(list(container.path("volumeMounts")))
+                        .extracting(m -> m.path("mountPath").asText())
+                        .contains("/tmp");
             });
         });
     }
@@ -93,15 +133,22 @@ class DeploymentInvariantsTest {
     void everyDeploymentHasADisruptionBudgetAndAnAutoscaler(Overlay overlay) {
         overlay.ofKind("Deployment").forEach(deployment -> {
             assertThat(overlay.ofKind("PodDisruptionBudget")
-                    .filter(pdb -> selects(map(pdb.at("/spec/selector/matchLabels")), podLabels(deployment))))
-                    .as("PodDisruptionBudget of %s", name(deployment)).hasSize(1)
+                            .filter(pdb -> selects(map(pdb.at("/spec/selector/matchLabels")), podLabels(deployment))))
+                    .as("PodDisruptionBudget of %s", name(deployment))
+                    .hasSize(1)
                     .allSatisfy(pdb -> assertThat(pdb.at("/spec/minAvailable").isMissingNode()
-                            || pdb.at("/spec/minAvailable").asInt() < deployment.at("/spec/replicas").asInt())
-                            .as("the budget of %s lets a node drain", name(deployment)).isTrue());
+                                    || pdb.at("/spec/minAvailable").asInt()
+                                            < deployment.at("/spec/replicas").asInt())
+                            .as("the budget of %s lets a node drain", name(deployment))
+                            .isTrue());
             assertThat(overlay.ofKind("HorizontalPodAutoscaler")
-                    .filter(hpa -> hpa.at("/spec/scaleTargetRef/kind").asText().equals("Deployment")
-                            && hpa.at("/spec/scaleTargetRef/name").asText().equals(name(deployment))))
-                    .as("HorizontalPodAutoscaler of %s", name(deployment)).singleElement()
+                            .filter(hpa ->
+                                    hpa.at("/spec/scaleTargetRef/kind").asText().equals("Deployment")
+                                            && hpa.at("/spec/scaleTargetRef/name")
+                                                    .asText()
+                                                    .equals(name(deployment))))
+                    .as("HorizontalPodAutoscaler of %s", name(deployment))
+                    .singleElement()
                     .satisfies(hpa -> assertThat(hpa.at("/spec/minReplicas").asInt())
                             .isLessThanOrEqualTo(hpa.at("/spec/maxReplicas").asInt())
                             .isEqualTo(deployment.at("/spec/replicas").asInt()));
@@ -119,9 +166,12 @@ class DeploymentInvariantsTest {
                 assertThat(replicas).as(name(deployment)).isGreaterThanOrEqualTo(2);
             }
         });
-        int instances = overlay.get("Cluster", "uptake-pg").at("/spec/instances").asInt();
-        int brokers = overlay.get("KafkaNodePool", "dual-role").at("/spec/replicas").asInt();
-        int keycloaks = overlay.get("Keycloak", "uptake-keycloak").at("/spec/instances").asInt();
+        int instances =
+                overlay.get("Cluster", "uptake-pg").at("/spec/instances").asInt();
+        int brokers =
+                overlay.get("KafkaNodePool", "dual-role").at("/spec/replicas").asInt();
+        int keycloaks =
+                overlay.get("Keycloak", "uptake-keycloak").at("/spec/instances").asInt();
         if (overlay == Overlay.DEV) {
             assertThat(List.of(instances, brokers, keycloaks)).containsOnly(1);
         } else {
@@ -137,11 +187,14 @@ class DeploymentInvariantsTest {
         Pattern required = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
         overlay.ofKind("Deployment").forEach(deployment -> {
             JsonNode container = deployment.at("/spec/template/spec/containers/0");
-            List<String> set = list(container.path("env")).stream().map(e -> e.path("name").asText()).toList();
+            List<String> set = list(container.path("env")).stream()
+                    .map(e -> e.path("name").asText())
+                    .toList();
             Repo.prodProperties(name(deployment)).values().forEach(value -> {
                 Matcher m = required.matcher(value);
                 while (m.find()) {
-                    assertThat(set).as("%s sets %s (no default in application.properties)", name(deployment), m.group(1))
+                    assertThat(set)
+                            .as("%s sets %s (no default in application.properties)", name(deployment), m.group(1))
                             .contains(m.group(1));
                 }
             });
@@ -152,8 +205,10 @@ class DeploymentInvariantsTest {
         if (port.isInt()) {
             return port.asInt();
         }
-        return list(container.path("ports")).stream().filter(p -> p.path("name").asText().equals(port.asText()))
-                .map(p -> p.path("containerPort").asInt()).findFirst()
+        return list(container.path("ports")).stream()
+                .filter(p -> p.path("name").asText().equals(port.asText()))
+                .map(p -> p.path("containerPort").asInt())
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no container port named " + port.asText()));
     }
 
@@ -163,17 +218,18 @@ class DeploymentInvariantsTest {
         assertThat(m.matches()).as("quantity %s", value).isTrue();
         double number = Double.parseDouble(m.group(1));
         String suffix = m.group(2) == null ? "" : m.group(2);
-        return number * switch (suffix) {
-            case "m" -> 0.001;
-            case "Ki" -> 1024d;
-            case "Mi" -> 1024d * 1024;
-            case "Gi" -> 1024d * 1024 * 1024;
-            case "Ti" -> 1024d * 1024 * 1024 * 1024;
-            case "k" -> 1e3;
-            case "M" -> 1e6;
-            case "G" -> 1e9;
-            case "T" -> 1e12;
-            default -> 1d;
-        };
+        return number
+                * switch (suffix) {
+                    case "m" -> 0.001;
+                    case "Ki" -> 1024d;
+                    case "Mi" -> 1024d * 1024;
+                    case "Gi" -> 1024d * 1024 * 1024;
+                    case "Ti" -> 1024d * 1024 * 1024 * 1024;
+                    case "k" -> 1e3;
+                    case "M" -> 1e6;
+                    case "G" -> 1e9;
+                    case "T" -> 1e12;
+                    default -> 1d;
+                };
     }
 }

@@ -16,23 +16,42 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Both overlays render, and every rendered document matches the published schema of its kind. */
 class ManifestSchemaTest {
 
-    private static final Set<String> EXPECTED_KINDS = Set.of("ConfigMap", "Deployment", "Service", "PodDisruptionBudget",
-            "HorizontalPodAutoscaler", "Ingress", "NetworkPolicy", "ServiceMonitor", "Kafka", "KafkaNodePool", "KafkaTopic",
-            "Cluster", "Database", "Keycloak", "KeycloakRealmImport");
+    private static final Set<String> EXPECTED_KINDS = Set.of(
+            "ConfigMap",
+            "Deployment",
+            "Service",
+            "PodDisruptionBudget",
+            "HorizontalPodAutoscaler",
+            "Ingress",
+            "NetworkPolicy",
+            "ServiceMonitor",
+            "Kafka",
+            "KafkaNodePool",
+            "KafkaTopic",
+            "Cluster",
+            "Database",
+            "Keycloak",
+            "KeycloakRealmImport");
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void rendersEveryKindInItsNamespace(Overlay overlay) {
         assertThat(overlay.documents()).isNotEmpty();
-        assertThat(overlay.documents().stream().map(doc -> doc.path("kind").asText()).collect(Collectors.toSet()))
+        assertThat(overlay.documents().stream()
+                        .map(doc -> doc.path("kind").asText())
+                        .collect(Collectors.toSet()))
                 .containsAll(EXPECTED_KINDS);
-        assertThat(overlay.documents())
-                .allSatisfy(doc -> {
-                    assertThat(doc.path("metadata").path("name").asText()).as(Schemas.typeOf(doc)).isNotBlank();
-                    assertThat(doc.path("metadata").path("namespace").asText())
-                            .as("namespace of %s %s", doc.path("kind").asText(), doc.path("metadata").path("name").asText())
-                            .isEqualTo(overlay.namespace);
-                });
+        assertThat(overlay.documents()).allSatisfy(doc -> {
+            assertThat(doc.path("metadata").path("name").asText())
+                    .as(Schemas.typeOf(doc))
+                    .isNotBlank();
+            assertThat(doc.path("metadata").path("namespace").asText())
+                    .as(
+                            "namespace of %s %s",
+                            doc.path("kind").asText(),
+                            doc.path("metadata").path("name").asText())
+                    .isEqualTo(overlay.namespace);
+        });
     }
 
     @ParameterizedTest
@@ -42,7 +61,10 @@ class ManifestSchemaTest {
         for (JsonNode doc : overlay.documents()) {
             List<String> found = Schemas.problems(doc);
             if (!found.isEmpty()) {
-                problems.put(Schemas.typeOf(doc) + " " + doc.path("metadata").path("name").asText(), found);
+                problems.put(
+                        Schemas.typeOf(doc) + " "
+                                + doc.path("metadata").path("name").asText(),
+                        found);
             }
         }
         assertThat(problems).as("schema problems in overlay %s", overlay.folder).isEmpty();
@@ -52,7 +74,8 @@ class ManifestSchemaTest {
     @EnumSource(Overlay.class)
     void noTwoDocumentsShareKindAndName(Overlay overlay) {
         assertThat(overlay.documents().stream()
-                .map(doc -> Schemas.typeOf(doc) + " " + doc.path("metadata").path("name").asText()))
+                        .map(doc -> Schemas.typeOf(doc) + " "
+                                + doc.path("metadata").path("name").asText()))
                 .doesNotHaveDuplicates();
     }
 
@@ -86,18 +109,24 @@ class ManifestSchemaTest {
     void aMisspeltFieldInCloudNativePgOrKeycloakFails() {
         ObjectNode cluster = Overlay.PROD.get("Cluster", "uptake-pg").deepCopy();
         ((ObjectNode) cluster.at("/spec/managed/roles/0")).put("passwordSecrets", "x");
-        assertThat(Schemas.problems(cluster)).isNotEmpty().anySatisfy(p -> assertThat(p).contains("passwordSecrets"));
+        assertThat(Schemas.problems(cluster))
+                .isNotEmpty()
+                .anySatisfy(p -> assertThat(p).contains("passwordSecrets"));
         ObjectNode keycloak = Overlay.PROD.get("Keycloak", "uptake-keycloak").deepCopy();
         ((ObjectNode) keycloak.at("/spec/db")).put("hostname", "x");
-        assertThat(Schemas.problems(keycloak)).isNotEmpty().anySatisfy(p -> assertThat(p).contains("hostname"));
-        ObjectNode realmImport = Overlay.PROD.get("KeycloakRealmImport", "uptake-realm").deepCopy();
+        assertThat(Schemas.problems(keycloak))
+                .isNotEmpty()
+                .anySatisfy(p -> assertThat(p).contains("hostname"));
+        ObjectNode realmImport =
+                Overlay.PROD.get("KeycloakRealmImport", "uptake-realm").deepCopy();
         ((ObjectNode) realmImport.at("/spec/realm/clients/0")).put("redirectUri", "x");
         assertThat(Schemas.problems(realmImport)).singleElement().asString().contains("redirectUri");
     }
 
     @Test
     void aKindWithoutAKnownSchemaFails() {
-        ObjectNode job = Overlay.YAML.createObjectNode().put("apiVersion", "batch/v1").put("kind", "CronJob");
+        ObjectNode job =
+                Overlay.YAML.createObjectNode().put("apiVersion", "batch/v1").put("kind", "CronJob");
         assertThat(Schemas.problems(job)).singleElement().asString().contains("no published schema");
         ObjectNode oldKafka = Overlay.PROD.get("Kafka", "uptake-kafka").deepCopy();
         oldKafka.put("apiVersion", "kafka.strimzi.io/v1beta2");

@@ -51,7 +51,9 @@ enum Overlay {
     }
 
     Optional<JsonNode> find(String kind, String name) {
-        return ofKind(kind).filter(doc -> name.equals(doc.path("metadata").path("name").asText())).findFirst();
+        return ofKind(kind)
+                .filter(doc -> name.equals(doc.path("metadata").path("name").asText()))
+                .findFirst();
     }
 
     JsonNode get(String kind, String name) {
@@ -79,15 +81,13 @@ enum Overlay {
         return docs;
     }
 
-    private record Rendering(String text, List<JsonNode> documents) {
-    }
+    private record Rendering(String text, List<JsonNode> documents) {}
 
     /** Runs kubectl; fails with the way to get it when it is missing. */
     static final class Kubectl {
         private static final String KUBECTL = System.getProperty("uptake.kubectl", "kubectl");
 
-        private Kubectl() {
-        }
+        private Kubectl() {}
 
         static String kustomize(Path folder) {
             Path out;
@@ -101,13 +101,14 @@ enum Overlay {
             Process process;
             try {
                 process = new ProcessBuilder(KUBECTL, "kustomize", folder.toString())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
             } catch (IOException e) {
                 throw new AssertionError("""
                         kubectl is needed to render k8s/ (`kubectl kustomize`, kustomize v5) and was not found as '%s': \
                         install kubectl 1.27 or newer, or point -Dkubectl=/path/to/kubectl at one (see k8s/README.md). \
-                        Debian 12's kubernetes-client (kubectl 1.20) is too old for these overlays."""
-                        .formatted(KUBECTL), e);
+                        Debian 12's kubernetes-client (kubectl 1.20) is too old for these overlays.""".formatted(KUBECTL), e);
             }
             try {
                 if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -117,7 +118,8 @@ enum Overlay {
                 String text = Files.readString(out, StandardCharsets.UTF_8);
                 String error = Files.readString(err, StandardCharsets.UTF_8);
                 if (process.exitValue() != 0) {
-                    throw new AssertionError("kubectl kustomize " + folder + " failed (" + process.exitValue() + "):\n" + error);
+                    throw new AssertionError(
+                            "kubectl kustomize " + folder + " failed (" + process.exitValue() + "):\n" + error);
                 }
                 return text;
             } catch (IOException e) {

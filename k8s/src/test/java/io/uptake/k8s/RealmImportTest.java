@@ -44,12 +44,17 @@ class RealmImportTest {
     void theRealmImportIsTheDevRealmLessItsDevelopmentShortcuts() throws IOException {
         ObjectNode derived = derive(Schemas.STRICT.readTree(DEV_REALM.toFile()));
         if (Boolean.getBoolean("uptake.k8s.regenerate")) {
-            String yaml = YAMLMapper.builder().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build().writeValueAsString(derived);
+            String yaml = YAMLMapper.builder()
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .build()
+                    .writeValueAsString(derived);
             Files.writeString(REALM_IMPORT, HEADER + yaml);
         }
         JsonNode committed = Overlay.parse(Repo.read(REALM_IMPORT)).getFirst();
-        assertThat(committed).as("k8s/base/keycloak/realm-import.yaml is stale: run RealmImportTest with -Duptake.k8s.regenerate=true")
+        assertThat(committed)
+                .as(
+                        "k8s/base/keycloak/realm-import.yaml is stale: run RealmImportTest with -Duptake.k8s.regenerate=true")
                 .isEqualTo(derived);
     }
 
@@ -57,12 +62,21 @@ class RealmImportTest {
     void theDerivedRealmHasNoDemoUserNoPasswordGrantAndNoDevelopmentUrl() throws IOException {
         JsonNode dev = Schemas.STRICT.readTree(DEV_REALM.toFile());
         JsonNode realm = derive(dev).at("/spec/realm");
-        assertThat(list(dev.path("users"))).anySatisfy(user -> assertThat(user.has("credentials")).isTrue());
-        assertThat(list(realm.path("users"))).extracting(user -> user.path("username").asText())
+        assertThat(list(dev.path("users")))
+                .anySatisfy(user -> assertThat(user.has("credentials")).isTrue());
+        assertThat(list(realm.path("users")))
+                .extracting(user -> user.path("username").asText())
                 .containsExactly("service-account-crm-ingest");
-        assertThat(list(dev.path("clients"))).anySatisfy(c -> assertThat(c.path("directAccessGrantsEnabled").asBoolean()).isTrue());
-        assertThat(list(realm.path("clients"))).allSatisfy(c -> assertThat(c.path("directAccessGrantsEnabled").asBoolean()).isFalse());
-        assertThat(realm.toString()).doesNotContain(DEV_URL).doesNotContain(LOCAL).contains(PUBLIC_URL);
+        assertThat(list(dev.path("clients")))
+                .anySatisfy(c -> assertThat(c.path("directAccessGrantsEnabled").asBoolean())
+                        .isTrue());
+        assertThat(list(realm.path("clients")))
+                .allSatisfy(c -> assertThat(c.path("directAccessGrantsEnabled").asBoolean())
+                        .isFalse());
+        assertThat(realm.toString())
+                .doesNotContain(DEV_URL)
+                .doesNotContain(LOCAL)
+                .contains(PUBLIC_URL);
         assertThat(realm.path("roles")).isEqualTo(dev.path("roles"));
         assertThat(realm.path("clientScopes")).isEqualTo(dev.path("clientScopes"));
     }
@@ -72,7 +86,9 @@ class RealmImportTest {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode realm = (ObjectNode) publicUrls(devRealm.deepCopy());
         ArrayNode serviceAccounts = nodes.arrayNode();
-        list(realm.path("users")).stream().filter(user -> user.has("serviceAccountClientId")).forEach(serviceAccounts::add);
+        list(realm.path("users")).stream()
+                .filter(user -> user.has("serviceAccountClientId"))
+                .forEach(serviceAccounts::add);
         realm.set("users", serviceAccounts);
         ObjectNode placeholders = nodes.objectNode();
         for (JsonNode node : realm.path("clients")) {
@@ -82,11 +98,19 @@ class RealmImportTest {
                 String clientId = client.path("clientId").asText();
                 String variable = clientId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_SECRET";
                 client.put("secret", "${" + variable + "}");
-                placeholders.set(variable, nodes.objectNode().set("secret",
-                        nodes.objectNode().put("name", "uptake-" + clientId).put("key", "secret")));
+                placeholders.set(
+                        variable,
+                        nodes.objectNode()
+                                .set(
+                                        "secret",
+                                        nodes.objectNode()
+                                                .put("name", "uptake-" + clientId)
+                                                .put("key", "secret")));
             }
         }
-        ObjectNode doc = nodes.objectNode().put("apiVersion", "k8s.keycloak.org/v2alpha1").put("kind", "KeycloakRealmImport");
+        ObjectNode doc = nodes.objectNode()
+                .put("apiVersion", "k8s.keycloak.org/v2alpha1")
+                .put("kind", "KeycloakRealmImport");
         doc.set("metadata", nodes.objectNode().put("name", "uptake-realm"));
         ObjectNode spec = doc.putObject("spec").put("keycloakCRName", "uptake-keycloak");
         spec.set("placeholders", placeholders);
@@ -99,13 +123,18 @@ class RealmImportTest {
         if (node.isTextual()) {
             String text = node.asText().replace(DEV_URL, PUBLIC_URL);
             // "##"-separated lists of addresses, such as post.logout.redirect.uris
-            return TextNode.valueOf(String.join("##", java.util.Arrays.stream(text.split("##"))
-                    .filter(part -> !part.startsWith(LOCAL)).toList()));
+            return TextNode.valueOf(String.join(
+                    "##",
+                    java.util.Arrays.stream(text.split("##"))
+                            .filter(part -> !part.startsWith(LOCAL))
+                            .toList()));
         }
         if (node.isArray()) {
             ArrayNode array = (ArrayNode) node;
             for (int i = array.size() - 1; i >= 0; i--) {
-                if (array.get(i).isTextual() && array.get(i).asText().startsWith(LOCAL) && !array.get(i).asText().startsWith(DEV_URL)) {
+                if (array.get(i).isTextual()
+                        && array.get(i).asText().startsWith(LOCAL)
+                        && !array.get(i).asText().startsWith(DEV_URL)) {
                     array.remove(i);
                 }
             }

@@ -28,14 +28,22 @@ class ReferencesTest {
     void everyServiceSelectsAPodTemplateAndOneOfItsPorts(Overlay overlay) {
         overlay.ofKind("Service").forEach(service -> {
             Map<String, String> selector = map(service.at("/spec/selector"));
-            List<JsonNode> selected = overlay.ofKind("Deployment").filter(d -> selects(selector, podLabels(d))).toList();
-            assertThat(selected).as("pod templates selected by Service %s", name(service)).isNotEmpty();
-            Set<String> portNames = selected.stream().flatMap(d -> containers(d).stream())
+            List<JsonNode> selected = overlay.ofKind("Deployment")
+                    .filter(d -> selects(selector, podLabels(d)))
+                    .toList();
+            assertThat(selected)
+                    .as("pod templates selected by Service %s", name(service))
+                    .isNotEmpty();
+            Set<String> portNames = selected.stream()
+                    .flatMap(d -> containers(d).stream())
                     .flatMap(c -> list(c.path("ports")).stream())
-                    .flatMap(p -> java.util.stream.Stream.of(p.path("name").asText(), p.path("containerPort").asText()))
+                    .flatMap(p -> java.util.stream.Stream.of(
+                            p.path("name").asText(), p.path("containerPort").asText()))
                     .collect(Collectors.toSet());
-            assertThat(list(service.at("/spec/ports"))).allSatisfy(port ->
-                    assertThat(portNames).as("targetPort of Service %s", name(service)).contains(port.path("targetPort").asText()));
+            assertThat(list(service.at("/spec/ports")))
+                    .allSatisfy(port -> assertThat(portNames)
+                            .as("targetPort of Service %s", name(service))
+                            .contains(port.path("targetPort").asText()));
         });
     }
 
@@ -43,14 +51,23 @@ class ReferencesTest {
     @EnumSource(Overlay.class)
     void everyConfigMapReferenceNamesARenderedConfigMapAndKey(Overlay overlay) {
         Map<String, Set<String>> rendered = new TreeMap<>();
-        overlay.ofKind("ConfigMap").forEach(cm -> rendered.put(name(cm), map(cm.path("data")).keySet()));
+        overlay.ofKind("ConfigMap")
+                .forEach(cm -> rendered.put(name(cm), map(cm.path("data")).keySet()));
         overlay.ofKind("Deployment").flatMap(d -> containers(d).stream()).forEach(container -> {
-            list(container.path("env")).stream().map(e -> e.at("/valueFrom/configMapKeyRef")).filter(r -> !r.isMissingNode())
-                    .forEach(ref -> assertThat(rendered.getOrDefault(ref.path("name").asText(), Set.of()))
-                            .as("ConfigMap %s key %s", ref.path("name").asText(), ref.path("key").asText())
+            list(container.path("env")).stream()
+                    .map(e -> e.at("/valueFrom/configMapKeyRef"))
+                    .filter(r -> !r.isMissingNode())
+                    .forEach(ref -> assertThat(
+                                    rendered.getOrDefault(ref.path("name").asText(), Set.of()))
+                            .as(
+                                    "ConfigMap %s key %s",
+                                    ref.path("name").asText(), ref.path("key").asText())
                             .contains(ref.path("key").asText()));
-            list(container.path("envFrom")).stream().map(e -> e.path("configMapRef")).filter(r -> !r.isMissingNode())
-                    .forEach(ref -> assertThat(rendered).containsKey(ref.path("name").asText()));
+            list(container.path("envFrom")).stream()
+                    .map(e -> e.path("configMapRef"))
+                    .filter(r -> !r.isMissingNode())
+                    .forEach(ref ->
+                            assertThat(rendered).containsKey(ref.path("name").asText()));
         });
     }
 
@@ -58,10 +75,15 @@ class ReferencesTest {
     @EnumSource(Overlay.class)
     void everySecretReferenceIsRenderedOrListedAsRequiredWithItsKey(Overlay overlay) {
         Map<String, Set<String>> known = requiredSecrets();
-        overlay.ofKind("Secret").forEach(secret -> known.put(name(secret), map(secret.path("data")).keySet()));
+        overlay.ofKind("Secret")
+                .forEach(secret ->
+                        known.put(name(secret), map(secret.path("data")).keySet()));
         List<String[]> references = secretReferences(overlay);
-        assertThat(references).isNotEmpty().allSatisfy(ref -> assertThat(known.getOrDefault(ref[0], Set.of()))
-                .as("Secret %s (key %s), referred to by %s", ref[0], ref[1], ref[2]).contains(ref[1]));
+        assertThat(references)
+                .isNotEmpty()
+                .allSatisfy(ref -> assertThat(known.getOrDefault(ref[0], Set.of()))
+                        .as("Secret %s (key %s), referred to by %s", ref[0], ref[1], ref[2])
+                        .contains(ref[1]));
         assertThat(references.stream().map(ref -> ref[0]).collect(Collectors.toSet()))
                 .as("k8s/required-secrets.txt lists only Secrets still referred to")
                 .containsAll(requiredSecrets().keySet());
@@ -72,49 +94,71 @@ class ReferencesTest {
     void everyImageIsOneTheBuildProduces(Overlay overlay) {
         Map<String, String> produced = new TreeMap<>();
         for (String app : Repo.APPS) {
-            assertThat(Repo.pom(app)).as("%s builds its image with Jib", app).contains("<artifactId>quarkus-container-image-jib</artifactId>");
+            assertThat(Repo.pom(app))
+                    .as("%s builds its image with Jib", app)
+                    .contains("<artifactId>quarkus-container-image-jib</artifactId>");
             Map<String, String> props = Repo.prodProperties(app);
-            String registry = props.containsKey("quarkus.container-image.registry") ? props.get("quarkus.container-image.registry") + "/" : "";
+            String registry = props.containsKey("quarkus.container-image.registry")
+                    ? props.get("quarkus.container-image.registry") + "/"
+                    : "";
             String tag = props.getOrDefault("quarkus.container-image.tag", Repo.projectVersion(app));
-            produced.put(app, registry + props.get("quarkus.container-image.group") + "/"
-                    + props.getOrDefault("quarkus.container-image.name", app) + ":" + tag);
+            produced.put(
+                    app,
+                    registry + props.get("quarkus.container-image.group") + "/"
+                            + props.getOrDefault("quarkus.container-image.name", app) + ":" + tag);
         }
-        overlay.ofKind("Deployment").forEach(deployment -> assertThat(containers(deployment))
-                .allSatisfy(container -> assertThat(container.path("image").asText())
-                        .as("image of %s", name(deployment)).isEqualTo(produced.get(name(deployment)))));
+        overlay.ofKind("Deployment")
+                .forEach(deployment -> assertThat(containers(deployment))
+                        .allSatisfy(
+                                container -> assertThat(container.path("image").asText())
+                                        .as("image of %s", name(deployment))
+                                        .isEqualTo(produced.get(name(deployment)))));
     }
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void onlyTheGatewayIsExposedByAnIngress(Overlay overlay) {
-        List<String> backends = overlay.ofKind("Ingress").flatMap(ingress -> list(ingress.at("/spec/rules")).stream())
+        List<String> backends = overlay.ofKind("Ingress")
+                .flatMap(ingress -> list(ingress.at("/spec/rules")).stream())
                 .flatMap(rule -> list(rule.at("/http/paths")).stream())
-                .map(path -> path.at("/backend/service/name").asText()).toList();
+                .map(path -> path.at("/backend/service/name").asText())
+                .toList();
         assertThat(backends).isNotEmpty().containsOnly("gateway");
-        assertThat(overlay.get("Keycloak", "uptake-keycloak").at("/spec/ingress/enabled").asBoolean())
-                .as("Keycloak's own Ingress, made by its operator (the login pages)").isTrue();
+        assertThat(overlay.get("Keycloak", "uptake-keycloak")
+                        .at("/spec/ingress/enabled")
+                        .asBoolean())
+                .as("Keycloak's own Ingress, made by its operator (the login pages)")
+                .isTrue();
     }
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void theServicesAcceptTrafficOnlyFromTheGatewayAndPrometheus(Overlay overlay) {
         JsonNode deny = overlay.get("NetworkPolicy", "uptake-default-deny");
-        assertThat(list(deny.at("/spec/policyTypes"))).extracting(JsonNode::asText).contains("Ingress");
+        assertThat(list(deny.at("/spec/policyTypes")))
+                .extracting(JsonNode::asText)
+                .contains("Ingress");
         assertThat(deny.at("/spec/ingress").size()).isZero();
         for (String app : List.of("metrics-service", "feedback-service", "training-service")) {
             Map<String, String> labels = podLabels(overlay.get("Deployment", app));
-            assertThat(selects(map(deny.at("/spec/podSelector/matchLabels")), labels)).as("default deny covers %s", app).isTrue();
+            assertThat(selects(map(deny.at("/spec/podSelector/matchLabels")), labels))
+                    .as("default deny covers %s", app)
+                    .isTrue();
             List<JsonNode> peers = overlay.ofKind("NetworkPolicy")
                     .filter(np -> selects(map(np.at("/spec/podSelector/matchLabels")), labels))
                     .flatMap(np -> list(np.at("/spec/ingress")).stream())
-                    .flatMap(rule -> list(rule.path("from")).stream()).toList();
+                    .flatMap(rule -> list(rule.path("from")).stream())
+                    .toList();
             assertThat(peers).as("who may reach %s", app).isNotEmpty().allSatisfy(peer -> {
                 assertThat(peer.has("ipBlock")).isFalse();
                 if (peer.has("namespaceSelector")) {
-                    assertThat(map(peer.at("/namespaceSelector/matchLabels"))).containsEntry("kubernetes.io/metadata.name", "monitoring");
-                    assertThat(map(peer.at("/podSelector/matchLabels"))).containsEntry("app.kubernetes.io/name", "prometheus");
+                    assertThat(map(peer.at("/namespaceSelector/matchLabels")))
+                            .containsEntry("kubernetes.io/metadata.name", "monitoring");
+                    assertThat(map(peer.at("/podSelector/matchLabels")))
+                            .containsEntry("app.kubernetes.io/name", "prometheus");
                 } else {
-                    assertThat(map(peer.at("/podSelector/matchLabels"))).isEqualTo(Map.of("app.kubernetes.io/name", "gateway"));
+                    assertThat(map(peer.at("/podSelector/matchLabels")))
+                            .isEqualTo(Map.of("app.kubernetes.io/name", "gateway"));
                 }
             });
         }
@@ -124,20 +168,33 @@ class ReferencesTest {
     @EnumSource(Overlay.class)
     void theDatabaseAcceptsOnlyItsOwnServicesAndEachRoleOnlyItsOwnDatabase(Overlay overlay) {
         Map<String, String> pgPods = Map.of("cnpg.io/cluster", "uptake-pg");
-        List<JsonNode> rules = overlay.ofKind("NetworkPolicy").filter(np -> selects(map(np.at("/spec/podSelector/matchLabels")), pgPods))
-                .flatMap(np -> list(np.at("/spec/ingress")).stream()).toList();
+        List<JsonNode> rules = overlay.ofKind("NetworkPolicy")
+                .filter(np -> selects(map(np.at("/spec/podSelector/matchLabels")), pgPods))
+                .flatMap(np -> list(np.at("/spec/ingress")).stream())
+                .toList();
         List<Map<String, String>> postgresClients = rules.stream()
-                .filter(rule -> list(rule.path("ports")).stream().anyMatch(p -> p.path("port").asInt() == 5432))
+                .filter(rule -> list(rule.path("ports")).stream()
+                        .anyMatch(p -> p.path("port").asInt() == 5432))
                 .flatMap(rule -> list(rule.path("from")).stream())
-                .peek(peer -> assertThat(peer.has("namespaceSelector") || peer.has("ipBlock")).as("5432 from this namespace's pods only").isFalse())
-                .map(peer -> map(peer.at("/podSelector/matchLabels"))).toList();
-        assertThat(postgresClients).containsExactlyInAnyOrder(
-                Map.of("app.kubernetes.io/name", "metrics-service"), Map.of("app.kubernetes.io/name", "feedback-service"),
-                Map.of("app.kubernetes.io/name", "training-service"), Map.of("app.kubernetes.io/instance", "uptake-keycloak"),
-                pgPods);
+                .peek(peer -> assertThat(peer.has("namespaceSelector") || peer.has("ipBlock"))
+                        .as("5432 from this namespace's pods only")
+                        .isFalse())
+                .map(peer -> map(peer.at("/podSelector/matchLabels")))
+                .toList();
+        assertThat(postgresClients)
+                .containsExactlyInAnyOrder(
+                        Map.of("app.kubernetes.io/name", "metrics-service"),
+                        Map.of("app.kubernetes.io/name", "feedback-service"),
+                        Map.of("app.kubernetes.io/name", "training-service"),
+                        Map.of("app.kubernetes.io/instance", "uptake-keycloak"),
+                        pgPods);
         JsonNode cluster = overlay.get("Cluster", "uptake-pg");
-        List<String> hba = list(cluster.at("/spec/postgresql/pg_hba")).stream().map(JsonNode::asText).toList();
-        List<String> databases = overlay.ofKind("Database").map(db -> db.at("/spec/name").asText()).toList();
+        List<String> hba = list(cluster.at("/spec/postgresql/pg_hba")).stream()
+                .map(JsonNode::asText)
+                .toList();
+        List<String> databases = overlay.ofKind("Database")
+                .map(db -> db.at("/spec/name").asText())
+                .toList();
         assertThat(databases).containsExactlyInAnyOrder("metrics", "feedback", "training", "keycloak");
         overlay.ofKind("Database").forEach(db -> {
             String database = db.at("/spec/name").asText();
@@ -158,12 +215,20 @@ class ReferencesTest {
     /** name, key, referrer of every Secret the rendered manifests read. */
     static List<String[]> secretReferences(Overlay overlay) {
         List<String[]> refs = new ArrayList<>();
-        overlay.ofKind("Deployment").forEach(d -> containers(d).forEach(c -> {
-            list(c.path("env")).stream().map(e -> e.at("/valueFrom/secretKeyRef")).filter(r -> !r.isMissingNode())
-                    .forEach(r -> refs.add(new String[] {r.path("name").asText(), r.path("key").asText(), "Deployment " + name(d)}));
-            list(c.path("envFrom")).stream().map(e -> e.path("secretRef")).filter(r -> !r.isMissingNode())
-                    .forEach(r -> refs.add(new String[] {r.path("name").asText(), "", "Deployment " + name(d)}));
-        }));
+        overlay.ofKind("Deployment")
+                .forEach(d -> containers(d).forEach(c -> {
+                    list(c.path("env")).stream()
+                            .map(e -> e.at("/valueFrom/secretKeyRef"))
+                            .filter(r -> !r.isMissingNode())
+                            .forEach(r -> refs.add(new String[] {
+                                r.path("name").asText(), r.path("key").asText(), "Deployment " + name(d)
+                            }));
+                    list(c.path("envFrom")).stream()
+                            .map(e -> e.path("secretRef"))
+                            .filter(r -> !r.isMissingNode())
+                            .forEach(
+                                    r -> refs.add(new String[] {r.path("name").asText(), "", "Deployment " + name(d)}));
+                }));
         overlay.ofKind("Cluster").forEach(c -> {
             JsonNode initdb = c.at("/spec/bootstrap/initdb/secret/name");
             if (!initdb.isMissingNode()) {
@@ -171,29 +236,43 @@ class ReferencesTest {
                 refs.add(new String[] {initdb.asText(), "password", "Cluster initdb"});
             }
             list(c.at("/spec/managed/roles")).forEach(role -> {
-                refs.add(new String[] {role.at("/passwordSecret/name").asText(), "username", "role " + role.path("name").asText()});
-                refs.add(new String[] {role.at("/passwordSecret/name").asText(), "password", "role " + role.path("name").asText()});
+                refs.add(new String[] {
+                    role.at("/passwordSecret/name").asText(),
+                    "username",
+                    "role " + role.path("name").asText()
+                });
+                refs.add(new String[] {
+                    role.at("/passwordSecret/name").asText(),
+                    "password",
+                    "role " + role.path("name").asText()
+                });
             });
         });
         overlay.ofKind("Keycloak").forEach(k -> {
             for (String field : List.of("usernameSecret", "passwordSecret")) {
                 JsonNode ref = k.at("/spec/db/" + field);
-                refs.add(new String[] {ref.path("name").asText(), ref.path("key").asText(), "Keycloak db." + field});
+                refs.add(
+                        new String[] {ref.path("name").asText(), ref.path("key").asText(), "Keycloak db." + field});
             }
         });
-        overlay.ofKind("KeycloakRealmImport").forEach(r -> r.at("/spec/placeholders").forEach(p ->
-                refs.add(new String[] {p.at("/secret/name").asText(), p.at("/secret/key").asText(), "realm import placeholder"})));
-        overlay.ofKind("Ingress").forEach(i -> list(i.at("/spec/tls")).forEach(tls -> {
-            refs.add(new String[] {tls.path("secretName").asText(), "tls.crt", "Ingress " + name(i)});
-            refs.add(new String[] {tls.path("secretName").asText(), "tls.key", "Ingress " + name(i)});
-        }));
+        overlay.ofKind("KeycloakRealmImport")
+                .forEach(r -> r.at("/spec/placeholders")
+                        .forEach(p -> refs.add(new String[] {
+                            p.at("/secret/name").asText(), p.at("/secret/key").asText(), "realm import placeholder"
+                        })));
+        overlay.ofKind("Ingress")
+                .forEach(i -> list(i.at("/spec/tls")).forEach(tls -> {
+                    refs.add(new String[] {tls.path("secretName").asText(), "tls.crt", "Ingress " + name(i)});
+                    refs.add(new String[] {tls.path("secretName").asText(), "tls.key", "Ingress " + name(i)});
+                }));
         return refs;
     }
 
     /** k8s/required-secrets.txt: name to keys. */
     static Map<String, Set<String>> requiredSecrets() {
         Map<String, Set<String>> secrets = new TreeMap<>();
-        Repo.read(Repo.K8S.resolve("required-secrets.txt")).lines()
+        Repo.read(Repo.K8S.resolve("required-secrets.txt"))
+                .lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .map(line -> line.trim().split("\\s+"))
                 .forEach(fields -> secrets.put(fields[0], new HashSet<>(List.of(fields[1].split(",")))));

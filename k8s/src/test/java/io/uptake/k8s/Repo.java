@@ -17,14 +17,15 @@ final class Repo {
     /** The four apps that k8s/ deploys, by their module folder (also their image and Deployment name). */
     static final List<String> APPS = List.of("gateway", "metrics-service", "feedback-service", "training-service");
 
-    static final Path ROOT = Path.of(System.getProperty("uptake.repo.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("uptake.repo.root", ".."))
+            .toAbsolutePath()
+            .normalize();
     static final Path K8S = ROOT.resolve("k8s");
 
-    private static final Pattern PROJECT_VERSION = Pattern.compile(
-            "<artifactId>uptake-parent</artifactId>\\s*<version>([^<]+)</version>");
+    private static final Pattern PROJECT_VERSION =
+            Pattern.compile("<artifactId>uptake-parent</artifactId>\\s*<version>([^<]+)</version>");
 
-    private Repo() {
-    }
+    private Repo() {}
 
     static String read(Path path) {
         try {
@@ -37,13 +38,16 @@ final class Repo {
     /** An app's application.properties, production profile only (keys starting with % are dropped). */
     static Map<String, String> prodProperties(String app) {
         Properties all = new Properties();
-        try (Reader reader = Files.newBufferedReader(ROOT.resolve(app).resolve("src/main/resources/application.properties"))) {
+        try (Reader reader =
+                Files.newBufferedReader(ROOT.resolve(app).resolve("src/main/resources/application.properties"))) {
             all.load(reader);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the properties of " + app, e);
         }
         Map<String, String> prod = new LinkedHashMap<>();
-        all.stringPropertyNames().stream().filter(key -> !key.startsWith("%")).sorted()
+        all.stringPropertyNames().stream()
+                .filter(key -> !key.startsWith("%"))
+                .sorted()
                 .forEach(key -> prod.put(key, all.getProperty(key)));
         return prod;
     }
@@ -53,7 +57,8 @@ final class Repo {
         Matcher m = Pattern.compile("\\$\\{([^}:]+)(?::[^}]*)?}").matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String replacement = properties.containsKey(m.group(1)) ? resolve(properties.get(m.group(1)), properties) : m.group();
+            String replacement =
+                    properties.containsKey(m.group(1)) ? resolve(properties.get(m.group(1)), properties) : m.group();
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
@@ -75,7 +80,8 @@ final class Repo {
 
     /** The production topics of dev/kafka/topics.txt: name, partitions, configs. */
     static List<LocalTopic> localTopics() {
-        return read(ROOT.resolve("dev/kafka/topics.txt")).lines()
+        return read(ROOT.resolve("dev/kafka/topics.txt"))
+                .lines()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .map(line -> line.split("\\s+"))
@@ -91,6 +97,5 @@ final class Repo {
                 .toList();
     }
 
-    record LocalTopic(String name, int partitions, Map<String, String> configs) {
-    }
+    record LocalTopic(String name, int partitions, Map<String, String> configs) {}
 }

@@ -44,12 +44,19 @@ final class Schemas {
             Map.entry("v1/Secret", io.fabric8.kubernetes.api.model.Secret.class),
             Map.entry("v1/Service", io.fabric8.kubernetes.api.model.Service.class),
             Map.entry("apps/v1/Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class),
-            Map.entry("policy/v1/PodDisruptionBudget", io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class),
-            Map.entry("autoscaling/v2/HorizontalPodAutoscaler",
+            Map.entry(
+                    "policy/v1/PodDisruptionBudget",
+                    io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class),
+            Map.entry(
+                    "autoscaling/v2/HorizontalPodAutoscaler",
                     io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class),
             Map.entry("networking.k8s.io/v1/Ingress", io.fabric8.kubernetes.api.model.networking.v1.Ingress.class),
-            Map.entry("networking.k8s.io/v1/NetworkPolicy", io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
-            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor.class),
+            Map.entry(
+                    "networking.k8s.io/v1/NetworkPolicy",
+                    io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
+            Map.entry(
+                    "monitoring.coreos.com/v1/ServiceMonitor",
+                    io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor.class),
             // Strimzi 0.50 serves kafka.strimzi.io/v1 and deprecates v1beta2: only v1 is accepted here.
             Map.entry("kafka.strimzi.io/v1/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
             Map.entry("kafka.strimzi.io/v1/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
@@ -64,8 +71,7 @@ final class Schemas {
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     static String typeOf(JsonNode doc) {
         return doc.path("apiVersion").asText() + "/" + doc.path("kind").asText();
@@ -83,12 +89,17 @@ final class Schemas {
             }
         }
         if (CRD_SCHEMAS.containsKey(type)) {
-            List<String> errors = crdSchema(CRD_SCHEMAS.get(type)).validate(doc).stream().map(Object::toString).toList();
-            if (errors.isEmpty() && "KeycloakRealmImport".equals(doc.path("kind").asText())) {
+            List<String> errors = crdSchema(CRD_SCHEMAS.get(type)).validate(doc).stream()
+                    .map(Object::toString)
+                    .toList();
+            if (errors.isEmpty()
+                    && "KeycloakRealmImport".equals(doc.path("kind").asText())) {
                 try {
-                    STRICT.treeToValue(doc.path("spec").path("realm"), org.keycloak.representations.idm.RealmRepresentation.class);
+                    STRICT.treeToValue(
+                            doc.path("spec").path("realm"), org.keycloak.representations.idm.RealmRepresentation.class);
                 } catch (IOException | IllegalArgumentException e) {
-                    return List.of("spec.realm: " + e.getMessage().lines().findFirst().orElse(e.toString()));
+                    return List.of(
+                            "spec.realm: " + e.getMessage().lines().findFirst().orElse(e.toString()));
                 }
             }
             return errors;

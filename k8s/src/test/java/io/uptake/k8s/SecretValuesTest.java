@@ -22,6 +22,7 @@ class SecretValuesTest {
     /** Literal values of keys that hold secrets, in YAML or JSON (a ${PLACEHOLDER} is not a value). */
     private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
             "(?i)(?<![a-z0-9_.-])\"?(password|passwd|secret|client[-_]?secret|token|api[-_]?key|private[-_]?key)\"?\\s*[:=]\\s*\"?(?!\\$)[^\\s\"{}\\[\\]]+");
+
     private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----");
     private static final Pattern SECRETISH_ENV = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY).*");
 
@@ -37,30 +38,43 @@ class SecretValuesTest {
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void noContainerGetsASecretAsALiteralValue(Overlay overlay) {
-        overlay.ofKind("Deployment").flatMap(d -> containers(d).stream()).flatMap(c -> list(c.path("env")).stream())
+        overlay.ofKind("Deployment")
+                .flatMap(d -> containers(d).stream())
+                .flatMap(c -> list(c.path("env")).stream())
                 .filter(env -> SECRETISH_ENV.matcher(env.path("name").asText()).matches())
-                .forEach(env -> assertThat(env.has("value")).as("%s comes from a Secret", env.path("name").asText()).isFalse());
+                .forEach(env -> assertThat(env.has("value"))
+                        .as("%s comes from a Secret", env.path("name").asText())
+                        .isFalse());
     }
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void theRealmImportCarriesNoCredentialOrClientSecret(Overlay overlay) {
         JsonNode realm = overlay.get("KeycloakRealmImport", "uptake-realm").at("/spec/realm");
-        assertThat(list(realm.path("users"))).allSatisfy(user -> assertThat(user.has("credentials")).isFalse());
-        assertThat(list(realm.path("clients"))).filteredOn(client -> client.has("secret"))
+        assertThat(list(realm.path("users")))
+                .allSatisfy(user -> assertThat(user.has("credentials")).isFalse());
+        assertThat(list(realm.path("clients")))
+                .filteredOn(client -> client.has("secret"))
                 .allSatisfy(client -> assertThat(client.path("secret").asText()).matches("\\$\\{[A-Z0-9_]+}"));
         JsonNode dev = readDevRealm();
         List<String> devSecrets = new ArrayList<>();
-        list(dev.path("clients")).stream().filter(c -> c.has("secret")).forEach(c -> devSecrets.add(c.path("secret").asText()));
-        assertThat(devSecrets).isNotEmpty().allSatisfy(secret -> assertThat(overlay.text()).doesNotContain(secret));
+        list(dev.path("clients")).stream()
+                .filter(c -> c.has("secret"))
+                .forEach(c -> devSecrets.add(c.path("secret").asText()));
+        assertThat(devSecrets)
+                .isNotEmpty()
+                .allSatisfy(secret -> assertThat(overlay.text()).doesNotContain(secret));
     }
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void theRenderedTextHasNoSecretValue(Overlay overlay) {
         assertThat(overlay.text()).doesNotContainPattern(PEM);
-        assertThat(overlay.text().lines().filter(line -> SECRET_ASSIGNMENT.matcher(line).find()))
-                .as("lines that look like a secret value").isEmpty();
+        assertThat(overlay.text()
+                        .lines()
+                        .filter(line -> SECRET_ASSIGNMENT.matcher(line).find()))
+                .as("lines that look like a secret value")
+                .isEmpty();
     }
 
     @Test
@@ -68,13 +82,16 @@ class SecretValuesTest {
         try (Stream<Path> files = Files.walk(Repo.K8S)) {
             List<Path> text = files.filter(Files::isRegularFile)
                     .filter(p -> !Repo.K8S.relativize(p).startsWith("target"))
-                    .filter(p -> p.toString().matches(".*\\.(ya?ml|json|txt|properties|env|md)$")).toList();
+                    .filter(p -> p.toString().matches(".*\\.(ya?ml|json|txt|properties|env|md)$"))
+                    .toList();
             assertThat(text).hasSizeGreaterThan(10).allSatisfy(file -> {
                 String content = Repo.read(file);
                 assertThat(content).as("%s", file).doesNotContainPattern(PEM);
-                assertThat(content.lines().filter(line -> SECRET_ASSIGNMENT.matcher(line).find())
-                        .filter(line -> !file.toString().contains("crd-schemas")))
-                        .as("lines of %s that look like a secret value", file).isEmpty();
+                assertThat(content.lines()
+                                .filter(line -> SECRET_ASSIGNMENT.matcher(line).find())
+                                .filter(line -> !file.toString().contains("crd-schemas")))
+                        .as("lines of %s that look like a secret value", file)
+                        .isEmpty();
             });
         }
     }
@@ -82,14 +99,22 @@ class SecretValuesTest {
     @Test
     void theDetectorFindsASecretValue() {
         assertThat(SECRET_ASSIGNMENT.matcher("  password: hunter2").find()).isTrue();
-        assertThat(SECRET_ASSIGNMENT.matcher("\"secret\": \"crm-ingest-secret\",").find()).isTrue();
-        assertThat(SECRET_ASSIGNMENT.matcher("  secret: ${CRM_INGEST_SECRET}").find()).isFalse();
-        assertThat(SECRET_ASSIGNMENT.matcher("      automountServiceAccountToken: false").find()).isFalse();
+        assertThat(SECRET_ASSIGNMENT
+                        .matcher("\"secret\": \"crm-ingest-secret\",")
+                        .find())
+                .isTrue();
+        assertThat(SECRET_ASSIGNMENT.matcher("  secret: ${CRM_INGEST_SECRET}").find())
+                .isFalse();
+        assertThat(SECRET_ASSIGNMENT
+                        .matcher("      automountServiceAccountToken: false")
+                        .find())
+                .isFalse();
     }
 
     private static JsonNode readDevRealm() {
         try {
-            return Schemas.STRICT.readTree(Repo.ROOT.resolve("dev/keycloak/uptake-realm.json").toFile());
+            return Schemas.STRICT.readTree(
+                    Repo.ROOT.resolve("dev/keycloak/uptake-realm.json").toFile());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -10,8 +10,7 @@ import java.util.stream.StreamSupport;
 /** Small readers over rendered documents. */
 final class Workloads {
 
-    private Workloads() {
-    }
+    private Workloads() {}
 
     static String name(JsonNode doc) {
         return doc.path("metadata").path("name").asText();
@@ -46,6 +45,8 @@ final class Workloads {
     static String env(JsonNode container, String name) {
         return list(container.path("env")).stream()
                 .filter(e -> name.equals(e.path("name").asText()) && e.has("value"))
-                .map(e -> e.path("value").asText()).findFirst().orElse(null);
+                .map(e -> e.path("value").asText())
+                .findFirst()
+                .orElse(null);
     }
 }

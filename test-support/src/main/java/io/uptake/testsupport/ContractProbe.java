@@ -26,7 +26,8 @@ public abstract class ContractProbe {
 
     /** The values of the records with this key, in arrival order. */
     public List<String> valuesFor(String key) {
-        return checked(received.stream().filter(record -> key.equals(record.key())).toList());
+        return checked(
+                received.stream().filter(record -> key.equals(record.key())).toList());
     }
 
     /** The records whose value contains {@code part} (such as an id), in arrival order. */

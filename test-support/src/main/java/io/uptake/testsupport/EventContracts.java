@@ -21,12 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EventContracts {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private EventContracts() {
-    }
+    private EventContracts() {}
 
     /** What is wrong with this record value for the topic's contract; empty when it holds. */
     public static List<String> violations(String topic, String value) {
@@ -39,8 +40,8 @@ public final class EventContracts {
     public static void assertHolds(String topic, String value) {
         List<String> violations = violations(topic, value);
         if (!violations.isEmpty()) {
-            throw new AssertionError("A record on " + topic + " breaks docs/events/" + topic + ".schema.json: " + violations
-                    + "\nrecord: " + value);
+            throw new AssertionError("A record on " + topic + " breaks docs/events/" + topic + ".schema.json: "
+                    + violations + "\nrecord: " + value);
         }
     }
 

@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -42,6 +42,8 @@ public class KafkaProbe {
             throw new IllegalStateException("received " + payload + " before sending it");
         }
         send(payload);
-        await("the probe's record back from Kafka").atMost(Duration.ofSeconds(60)).until(() -> hasReceived(payload));
+        await("the probe's record back from Kafka")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> hasReceived(payload));
     }
 }

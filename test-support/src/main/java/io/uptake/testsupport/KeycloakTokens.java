@@ -23,8 +23,7 @@ public final class KeycloakTokens {
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private KeycloakTokens() {
-    }
+    private KeycloakTokens() {}
 
     public static String accessToken(String user) {
         return token(Map.of("grant_type", "password", "client_id", "uptake-cli", "username", user, "password", user));
@@ -32,14 +31,16 @@ public final class KeycloakTokens {
 
     /** The CRM connector's token: client credentials of the confidential {@code crm-ingest} client (role ingest). */
     public static String connectorToken() {
-        return token(Map.of("grant_type", "client_credentials", "client_id", "crm-ingest", "client_secret", "crm-ingest-secret"));
+        return token(Map.of(
+                "grant_type", "client_credentials", "client_id", "crm-ingest", "client_secret", "crm-ingest-secret"));
     }
 
     private static String token(Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(LocalInfrastructure.realmUrl() + "/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(LocalInfrastructure.realmUrl() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
@@ -47,7 +48,8 @@ public final class KeycloakTokens {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             Matcher token = ACCESS_TOKEN.matcher(response.body());
             if (response.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("No token from Keycloak: " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        "No token from Keycloak: " + response.statusCode() + " " + response.body());
             }
             return token.group(1);
         } catch (IOException e) {

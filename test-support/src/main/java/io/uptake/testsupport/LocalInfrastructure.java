@@ -3,8 +3,7 @@ package io.uptake.testsupport;
 /** Where the launcher's local infrastructure listens ({@code UPTAKE_*_PORT} when it was moved, the defaults otherwise). */
 public final class LocalInfrastructure {
 
-    private LocalInfrastructure() {
-    }
+    private LocalInfrastructure() {}
 
     public static String postgresPort() {
         return System.getenv().getOrDefault("UPTAKE_PG_PORT", "5433");

@@ -33,7 +33,8 @@ public final class PackagedService {
     private final int port;
     private Process process;
 
-    public PackagedService(String name, String database, Map<String, String> settings, List<String> jvmOptions, Path log) {
+    public PackagedService(
+            String name, String database, Map<String, String> settings, List<String> jvmOptions, Path log) {
         this.name = name;
         this.database = database;
         this.settings = Map.copyOf(settings);
@@ -53,7 +54,8 @@ public final class PackagedService {
 
     public void start() {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: the integration tests need the packaged app (mvn verify)");
+            throw new IllegalStateException(
+                    jar + " is missing: the integration tests need the packaged app (mvn verify)");
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
         command.addAll(jvmOptions);
@@ -93,15 +95,23 @@ public final class PackagedService {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsInstanceOf(IOException.class)
                 .failFast(name + " exited early, see " + log.toAbsolutePath(), () -> !process.isAlive())
-                .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                .until(() ->
+                        http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private static String javaBinary() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     }
 

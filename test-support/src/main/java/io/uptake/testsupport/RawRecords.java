@@ -10,15 +10,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Writes records to the real Kafka as any other producer could, malformed ones included. */
 public final class RawRecords {
 
-    private RawRecords() {
-    }
+    private RawRecords() {}
 
     /** Sends each value with the key (so all on the key's partition, in order) and waits until Kafka has them. */
     public static void send(String bootstrapServers, String topic, String key, String... values) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             for (String value : values) {
                 producer.send(new ProducerRecord<>(topic, key, value)).get();
             }

@@ -15,18 +15,22 @@ class EventContractsTest {
 
     @Test
     void aWellFormedRecordHolds() {
-        assertThat(EventContracts.violations("uptake.feedback-events", FEEDBACK_EVENT)).isEmpty();
+        assertThat(EventContracts.violations("uptake.feedback-events", FEEDBACK_EVENT))
+                .isEmpty();
     }
 
     @Test
     void aMissingRequiredPropertyAWrongTypeAndABadFormatAreEachNamed() {
-        String broken = FEEDBACK_EVENT.replace("\"itemId\":42,", "").replace("\"actor\":\"carol\"", "\"actor\":7")
+        String broken = FEEDBACK_EVENT
+                .replace("\"itemId\":42,", "")
+                .replace("\"actor\":\"carol\"", "\"actor\":7")
                 .replace("1b4e28ba-2fa1-11d2-883f-0016d3cca427", "not-a-uuid");
         assertThat(EventContracts.violations("uptake.feedback-events", broken))
                 .anyMatch(violation -> violation.contains("itemId"))
                 .anyMatch(violation -> violation.contains("actor"))
                 .anyMatch(violation -> violation.contains("eventId"));
         assertThatThrownBy(() -> EventContracts.assertHolds("uptake.feedback-events", broken))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("uptake.feedback-events.schema.json");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("uptake.feedback-events.schema.json");
     }
 }

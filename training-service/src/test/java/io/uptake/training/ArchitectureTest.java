@@ -6,10 +6,13 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.uptake.testsupport.ArchitectureRules;
 
-/** The persistence rule of docs/adr/0001-persistence.md, checked on this service's classes. */
+/** The persistence rule of docs/adr/0001-persistence.md and feature packages without cycles, checked on this service's classes. */
 @AnalyzeClasses(packages = "io.uptake.training", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
     static final ArchRule resourcesHoldNoSql = ArchitectureRules.RESOURCES_HOLD_NO_SQL;
+
+    @ArchTest
+    static final ArchRule featuresFreeOfCycles = ArchitectureRules.featuresFreeOfCycles("io.uptake.training");
 }

@@ -7,7 +7,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public record Viewer(String userId, String businessUnit, boolean admin, boolean manager) {
 
     public static Viewer of(SecurityIdentity identity) {
-        String businessUnit = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("business_unit") : null;
-        return new Viewer(identity.getPrincipal().getName(), businessUnit, identity.hasRole("admin"), identity.hasRole("manager"));
+        String businessUnit =
+                identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("business_unit") : null;
+        return new Viewer(
+                identity.getPrincipal().getName(),
+                businessUnit,
+                identity.hasRole("admin"),
+                identity.hasRole("manager"));
     }
 }

@@ -7,5 +7,4 @@ import jakarta.persistence.Table;
 /** An area of the CRM that feedback items are tagged with, such as {@code reports}. */
 @Entity
 @Table(name = "area")
-public class Area extends CatalogueEntry {
-}
+public class Area extends CatalogueEntry {}

@@ -6,5 +6,4 @@ import jakarta.validation.constraints.Size;
 /** What an admin sends to add or rename a feedback area. */
 public record AreaDefinition(
         @NotBlank @Size(max = 200) String name,
-        @Size(max = 1000) String description) {
-}
+        @Size(max = 1000) String description) {}

@@ -16,13 +16,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 
 /** The feedback areas: every signed-in person reads them, the CRM team (admin) maintains them. */
 @Path("/api/feedback/areas")
-@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"
+}) // people only: the ingest client posts usage events, nothing else
 public class AreaResource {
 
     static final String CODE_PATTERN = "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*";
@@ -43,19 +44,29 @@ public class AreaResource {
     @GET
     @Path("/{code}")
     public Uni<AreaView> get(@PathParam("code") String code) {
-        return service.find(code).onItem().ifNull().failWith(() -> new NotFoundException("No area '" + code + "' in the catalogue"));
+        return service.find(code)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("No area '" + code + "' in the catalogue"));
     }
 
     @PUT
     @Path("/{code}")
     @RolesAllowed("admin")
     public Uni<Response> define(
-            @PathParam("code") @Size(max = 64)
-            @Pattern(regexp = CODE_PATTERN, message = "must be lower-case words separated by dots, such as reports or mobile.offline") String code,
+            @PathParam("code")
+                    @Size(max = 64)
+                    @Pattern(
+                            regexp = CODE_PATTERN,
+                            message = "must be lower-case words separated by dots, such as reports or mobile.offline")
+                    String code,
             @Context UriInfo uri,
             @Valid @NotNull AreaDefinition definition) {
-        return service.define(code, definition).map(saved -> saved.created()
-                ? Response.created(uri.getAbsolutePath()).entity(saved.area()).build()
-                : Response.ok(saved.area()).build());
+        return service.define(code, definition)
+                .map(saved -> saved.created()
+                        ? Response.created(uri.getAbsolutePath())
+                                .entity(saved.area())
+                                .build()
+                        : Response.ok(saved.area()).build());
     }
 }

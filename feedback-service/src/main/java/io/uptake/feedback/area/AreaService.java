@@ -12,8 +12,7 @@ import java.time.ZoneOffset;
 public class AreaService {
 
     /** The result of an upsert: the area as stored, and whether it is new. */
-    public record Saved(AreaView area, boolean created) {
-    }
+    public record Saved(AreaView area, boolean created) {}
 
     private final AreaRepository areas;
 

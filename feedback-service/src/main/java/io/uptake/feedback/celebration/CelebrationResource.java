@@ -16,7 +16,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** The company's celebrations feed: implemented ideas, newest first, and a live stream of new ones. */
 @Path("/api/feedback/celebrations")
-@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"
+}) // people only: the ingest client posts usage events, nothing else
 public class CelebrationResource {
 
     private final CelebrationStore store;

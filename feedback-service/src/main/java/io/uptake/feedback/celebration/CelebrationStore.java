@@ -22,19 +22,30 @@ public class CelebrationStore {
     }
 
     /** Records the celebration of an implemented item, once per event; empty when an earlier delivery already did. */
-    public Uni<Optional<CelebrationView>> record(SqlClient client, UUID eventId, long itemId, String title, String submittedBy,
-            String businessUnit, int votes, OffsetDateTime implementedAt) {
+    public Uni<Optional<CelebrationView>> record(
+            SqlClient client,
+            UUID eventId,
+            long itemId,
+            String title,
+            String submittedBy,
+            String businessUnit,
+            int votes,
+            OffsetDateTime implementedAt) {
         return client.preparedQuery("""
                         insert into celebration (event_id, item_id, title, submitted_by, business_unit, votes, implemented_at)
                         values ($1, $2, $3, $4, $5, $6, $7)
                         on conflict (event_id) do nothing returning *""")
-                .execute(Tuple.from(new Object[] {eventId, itemId, title, submittedBy, businessUnit, votes, implementedAt}))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(CelebrationView.of(rows.iterator().next())));
+                .execute(Tuple.from(
+                        new Object[] {eventId, itemId, title, submittedBy, businessUnit, votes, implementedAt}))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(CelebrationView.of(rows.iterator().next())));
     }
 
     /** The feed, newest first. */
     public Uni<PageView<CelebrationView>> feed(int page, int size) {
-        return pool.preparedQuery("select *, " + Pages.TOTAL + " from celebration order by implemented_at desc, item_id desc limit $1 offset $2")
+        return pool.preparedQuery("select *, " + Pages.TOTAL
+                        + " from celebration order by implemented_at desc, item_id desc limit $1 offset $2")
                 .execute(Tuple.of(size, (long) page * size))
                 .map(rows -> Pages.of(rows, CelebrationView::of, page, size));
     }

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.celebration.CelebrationStore;
 import io.uptake.feedback.celebration.CelebrationView;
 import io.uptake.feedback.notification.NotificationStore;
-import io.uptake.feedback.webhook.WebhookMessage;
 import io.uptake.feedback.webhook.WebhookStore;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -25,7 +24,12 @@ public class FanOut {
     private final CelebrationStore celebrations;
     private final WebhookStore webhooks;
 
-    public FanOut(Pool pool, WebhookMessage webhookMessage, NotificationStore notifications, CelebrationStore celebrations, WebhookStore webhooks) {
+    public FanOut(
+            Pool pool,
+            WebhookMessage webhookMessage,
+            NotificationStore notifications,
+            CelebrationStore celebrations,
+            WebhookStore webhooks) {
         this.pool = pool;
         this.webhookMessage = webhookMessage;
         this.notifications = notifications;
@@ -37,11 +41,19 @@ public class FanOut {
     public Uni<Optional<CelebrationView>> apply(FeedbackEvent event) {
         return pool.withTransaction(connection -> notify(connection, event)
                 .flatMap(notified -> queueWebhooks(connection, event))
-                .flatMap(queued -> event.implemented() ? celebrate(connection, event) : Uni.createFrom().item(Optional.empty())));
+                .flatMap(queued -> event.implemented()
+                        ? celebrate(connection, event)
+                        : Uni.createFrom().item(Optional.empty())));
     }
 
     private Uni<Void> notify(SqlConnection connection, FeedbackEvent event) {
-        return notifications.notifyConcerned(connection, event.eventId(), event.itemId(), event.type(), message(event), event.submittedBy(),
+        return notifications.notifyConcerned(
+                connection,
+                event.eventId(),
+                event.itemId(),
+                event.type(),
+                message(event),
+                event.submittedBy(),
                 event.implemented());
     }
 
@@ -50,8 +62,15 @@ public class FanOut {
     }
 
     private Uni<Optional<CelebrationView>> celebrate(SqlConnection connection, FeedbackEvent event) {
-        return celebrations.record(connection, event.eventId(), event.itemId(), event.title(), event.submittedBy(), event.businessUnit(),
-                event.votes(), event.at());
+        return celebrations.record(
+                connection,
+                event.eventId(),
+                event.itemId(),
+                event.title(),
+                event.submittedBy(),
+                event.businessUnit(),
+                event.votes(),
+                event.at());
     }
 
     static String message(FeedbackEvent event) {

@@ -15,7 +15,9 @@ public class FeedbackChannels extends SingleChannel {
     public static final String FEEDBACK_EVENTS = "feedback-events";
 
     public FeedbackChannels(
-            @Channel("feedback-events-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER) MutinyEmitter<String> events) {
+            @Channel("feedback-events-out")
+                    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER)
+                    MutinyEmitter<String> events) {
         super(FEEDBACK_EVENTS, events);
     }
 }

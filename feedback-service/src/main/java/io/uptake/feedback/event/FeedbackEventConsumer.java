@@ -23,7 +23,8 @@ public class FeedbackEventConsumer {
     private final CelebrationBroadcaster broadcaster;
     private final WebhookDispatcher webhooks;
 
-    public FeedbackEventConsumer(ObjectMapper json, FanOut fanOut, CelebrationBroadcaster broadcaster, WebhookDispatcher webhooks) {
+    public FeedbackEventConsumer(
+            ObjectMapper json, FanOut fanOut, CelebrationBroadcaster broadcaster, WebhookDispatcher webhooks) {
         this.json = json;
         this.fanOut = fanOut;
         this.broadcaster = broadcaster;
@@ -36,16 +37,30 @@ public class FeedbackEventConsumer {
         try {
             event = json.readValue(payload, FeedbackEvent.class);
         } catch (Exception unreadable) {
-            Log.errorf("A feedback event that is not readable goes to the dead-letter topic: %s", unreadable.getMessage());
+            Log.errorf(
+                    "A feedback event that is not readable goes to the dead-letter topic: %s", unreadable.getMessage());
             return Uni.createFrom().failure(new ConsumerFailures.UnusableRecord("not a feedback event", unreadable));
         }
-        if (event.eventId() == null || event.type() == null || event.itemId() <= 0 || event.submittedBy() == null || event.to() == null) {
-            Log.errorf("A feedback event without eventId, type, itemId, submittedBy or to goes to the dead-letter topic: %s", payload);
-            return Uni.createFrom().failure(new ConsumerFailures.UnusableRecord("a feedback event needs eventId, type, itemId, submittedBy and to"));
+        if (event.eventId() == null
+                || event.type() == null
+                || event.itemId() <= 0
+                || event.submittedBy() == null
+                || event.to() == null) {
+            Log.errorf(
+                    "A feedback event without eventId, type, itemId, submittedBy or to goes to the dead-letter topic: %s",
+                    payload);
+            return Uni.createFrom()
+                    .failure(new ConsumerFailures.UnusableRecord(
+                            "a feedback event needs eventId, type, itemId, submittedBy and to"));
         }
-        return ConsumerFailures.retryingTransient(Uni.createFrom().deferred(() -> fanOut.apply(event))
-                        .onFailure().invoke(failure -> Log.warnf("Could not apply feedback event %s%s: %s", event.eventId(),
-                                ConsumerFailures.permanent(failure) ? " (to the dead-letter topic)" : ", retrying", failure.getMessage())))
+        return ConsumerFailures.retryingTransient(Uni.createFrom()
+                        .deferred(() -> fanOut.apply(event))
+                        .onFailure()
+                        .invoke(failure -> Log.warnf(
+                                "Could not apply feedback event %s%s: %s",
+                                event.eventId(),
+                                ConsumerFailures.permanent(failure) ? " (to the dead-letter topic)" : ", retrying",
+                                failure.getMessage())))
                 .invoke(created -> created.ifPresent(broadcaster::publish))
                 .invoke(webhooks::nudge)
                 .replaceWithVoid();

@@ -21,7 +21,8 @@ public class FeedbackOutbox {
     }
 
     public Uni<Void> write(SqlConnection connection, FeedbackEvent event) {
-        return outbox.write(connection, FeedbackChannels.FEEDBACK_EVENTS, Long.toString(event.itemId()), serialise(event));
+        return outbox.write(
+                connection, FeedbackChannels.FEEDBACK_EVENTS, Long.toString(event.itemId()), serialise(event));
     }
 
     private String serialise(FeedbackEvent event) {

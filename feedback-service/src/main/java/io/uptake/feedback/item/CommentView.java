@@ -7,7 +7,11 @@ import java.time.OffsetDateTime;
 public record CommentView(long id, String author, String body, boolean official, OffsetDateTime createdAt) {
 
     static CommentView of(Row row) {
-        return new CommentView(row.getLong("id"), row.getString("author"), row.getString("body"), row.getBoolean("official"),
+        return new CommentView(
+                row.getLong("id"),
+                row.getString("author"),
+                row.getString("body"),
+                row.getBoolean("official"),
                 row.getOffsetDateTime("created_at"));
     }
 }

@@ -23,8 +23,10 @@ public class ItemQueries {
     }
 
     public Uni<ItemView> find(SqlClient client, long id) {
-        return client.preparedQuery("select * from feedback_item where id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? null : ItemView.of(rows.iterator().next()));
+        return client.preparedQuery("select * from feedback_item where id = $1")
+                .execute(Tuple.of(id))
+                .map(rows ->
+                        rows.size() == 0 ? null : ItemView.of(rows.iterator().next()));
     }
 
     public Uni<ItemView> find(long id) {
@@ -34,8 +36,16 @@ public class ItemQueries {
     public Uni<PageView<ItemSummary>> list(ItemFilter filter, int page, int size) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where true");
-        condition(where, parameters, "status = $%d", filter.status() == null ? null : filter.status().name());
-        condition(where, parameters, "kind = $%d", filter.kind() == null ? null : filter.kind().name());
+        condition(
+                where,
+                parameters,
+                "status = $%d",
+                filter.status() == null ? null : filter.status().name());
+        condition(
+                where,
+                parameters,
+                "kind = $%d",
+                filter.kind() == null ? null : filter.kind().name());
         condition(where, parameters, "area = $%d", filter.area());
         condition(where, parameters, "submitted_by = $%d", filter.submittedBy());
         String from = " from feedback_item";
@@ -52,16 +62,16 @@ public class ItemQueries {
         String count = filter.query() == null && filter.submittedBy() == null
                 ? "select coalesce(sum(items), 0)::bigint as total from item_count" + where
                 : "select count(*) as total" + from + where;
-        return pool.preparedQuery(count).execute(countParameters)
+        return pool.preparedQuery(count)
+                .execute(countParameters)
                 .map(rows -> rows.iterator().next().getLong("total"))
                 .flatMap(total -> total == 0
                         ? Uni.createFrom().item(new PageView<ItemSummary>(List.of(), page, size, 0))
-                        : pool.preparedQuery(select).execute(countParameters)
-                                .map(rows -> {
-                                    List<ItemSummary> items = new ArrayList<>(rows.size());
-                                    rows.forEach(row -> items.add(ItemSummary.of(row)));
-                                    return new PageView<>(items, page, size, total);
-                                }));
+                        : pool.preparedQuery(select).execute(countParameters).map(rows -> {
+                            List<ItemSummary> items = new ArrayList<>(rows.size());
+                            rows.forEach(row -> items.add(ItemSummary.of(row)));
+                            return new PageView<>(items, page, size, total);
+                        }));
     }
 
     private static void condition(StringBuilder where, List<Object> parameters, String clause, String value) {

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 /** Feedback items: any signed-in person submits, lists, searches, votes, follows and comments. */
 @Path("/api/feedback/items")
-@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"
+}) // people only: the ingest client posts usage events, nothing else
 public class ItemResource {
 
     private final ItemService service;
@@ -43,7 +44,11 @@ public class ItemResource {
     @POST
     public Uni<Response> submit(@Valid @NotNull NewItem item, @Context UriInfo uri) {
         return service.submit(Viewer.of(identity), item)
-                .map(saved -> Response.created(uri.getAbsolutePathBuilder().path(Long.toString(saved.id())).build()).entity(saved).build());
+                .map(saved -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(Long.toString(saved.id()))
+                                .build())
+                        .entity(saved)
+                        .build());
     }
 
     @GET
@@ -56,8 +61,13 @@ public class ItemResource {
             @QueryParam("mine") String mine,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        ItemFilter filter = new ItemFilter(parse(Status.class, "status", status), parse(Kind.class, "kind", kind), blankToNull(area),
-                blankToNull(query), parse(ItemSort.class, "sort", sort), flag("mine", mine) ? Viewer.of(identity).userId() : null);
+        ItemFilter filter = new ItemFilter(
+                parse(Status.class, "status", status),
+                parse(Kind.class, "kind", kind),
+                blankToNull(area),
+                blankToNull(query),
+                parse(ItemSort.class, "sort", sort),
+                flag("mine", mine) ? Viewer.of(identity).userId() : null);
         return queries.list(filter, page, size);
     }
 
@@ -82,25 +92,32 @@ public class ItemResource {
     @PUT
     @Path("/{id}/follow")
     public Uni<Response> follow(@PathParam("id") long id) {
-        return service.follow(Viewer.of(identity), id).map(done -> Response.noContent().build());
+        return service.follow(Viewer.of(identity), id)
+                .map(done -> Response.noContent().build());
     }
 
     @DELETE
     @Path("/{id}/follow")
     public Uni<Response> unfollow(@PathParam("id") long id) {
-        return service.unfollow(Viewer.of(identity), id).map(done -> Response.noContent().build());
+        return service.unfollow(Viewer.of(identity), id)
+                .map(done -> Response.noContent().build());
     }
 
     @POST
     @Path("/{id}/comments")
     public Uni<Response> comment(@PathParam("id") long id, @Valid @NotNull NewComment comment, @Context UriInfo uri) {
         return service.comment(Viewer.of(identity), id, comment)
-                .map(saved -> Response.created(uri.getAbsolutePathBuilder().path(Long.toString(saved.id())).build()).entity(saved).build());
+                .map(saved -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(Long.toString(saved.id()))
+                                .build())
+                        .entity(saved)
+                        .build());
     }
 
     @GET
     @Path("/{id}/comments")
-    public Uni<PageView<CommentView>> comments(@PathParam("id") long id,
+    public Uni<PageView<CommentView>> comments(
+            @PathParam("id") long id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return service.comments(id, page, size);
@@ -123,7 +140,9 @@ public class ItemResource {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase());
         } catch (IllegalArgumentException unknown) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(constant -> constant.name().toLowerCase()).collect(Collectors.joining(", "));
+            String allowed = Arrays.stream(type.getEnumConstants())
+                    .map(constant -> constant.name().toLowerCase())
+                    .collect(Collectors.joining(", "));
             throw new InvalidInput(field, "must be one of " + allowed);
         }
     }

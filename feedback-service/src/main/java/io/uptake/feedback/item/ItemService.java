@@ -26,15 +26,23 @@ public class ItemService {
 
     public Uni<ItemView> submit(Viewer viewer, NewItem item) {
         return pool.withTransaction(connection -> connection
-                .preparedQuery("select 1 from area where code = $1").execute(Tuple.of(item.area()))
+                .preparedQuery("select 1 from area where code = $1")
+                .execute(Tuple.of(item.area()))
                 .flatMap(area -> {
                     if (area.size() == 0) {
-                        throw new InvalidInput("area", "no area '" + item.area() + "' in the catalogue (see /api/feedback/areas)");
+                        throw new InvalidInput(
+                                "area", "no area '" + item.area() + "' in the catalogue (see /api/feedback/areas)");
                     }
-                    return connection.preparedQuery("""
+                    return connection
+                            .preparedQuery("""
                             insert into feedback_item (kind, title, description, area, submitted_by, business_unit)
                             values ($1, $2, $3, $4, $5, $6) returning *""")
-                            .execute(Tuple.of(item.kind().name(), item.title(), item.description(), item.area(), viewer.userId(),
+                            .execute(Tuple.of(
+                                    item.kind().name(),
+                                    item.title(),
+                                    item.description(),
+                                    item.area(),
+                                    viewer.userId(),
                                     viewer.businessUnit()));
                 })
                 .map(rows -> ItemView.of(rows.iterator().next())));
@@ -45,9 +53,12 @@ public class ItemService {
         return pool.withTransaction(connection -> existing(connection, id)
                 .flatMap(item -> {
                     if (item.status() == Status.DUPLICATE) {
-                        throw new ClientErrorException("Item " + id + " is a duplicate of item " + item.duplicateOf() + "; vote there", 409);
+                        throw new ClientErrorException(
+                                "Item " + id + " is a duplicate of item " + item.duplicateOf() + "; vote there", 409);
                     }
-                    return connection.preparedQuery("insert into item_vote (item_id, user_id) values ($1, $2) on conflict do nothing")
+                    return connection
+                            .preparedQuery(
+                                    "insert into item_vote (item_id, user_id) values ($1, $2) on conflict do nothing")
                             .execute(Tuple.of(id, viewer.userId()));
                 })
                 .flatMap(inserted -> recount(connection, id)));
@@ -55,42 +66,53 @@ public class ItemService {
 
     public Uni<ItemView> unvote(Viewer viewer, long id) {
         return pool.withTransaction(connection -> existing(connection, id)
-                .flatMap(item -> connection.preparedQuery("delete from item_vote where item_id = $1 and user_id = $2")
+                .flatMap(item -> connection
+                        .preparedQuery("delete from item_vote where item_id = $1 and user_id = $2")
                         .execute(Tuple.of(id, viewer.userId())))
                 .flatMap(deleted -> recount(connection, id)));
     }
 
     public Uni<Void> follow(Viewer viewer, long id) {
         return pool.withTransaction(connection -> existing(connection, id)
-                .flatMap(item -> connection.preparedQuery("insert into item_follow (item_id, user_id) values ($1, $2) on conflict do nothing")
+                .flatMap(item -> connection
+                        .preparedQuery(
+                                "insert into item_follow (item_id, user_id) values ($1, $2) on conflict do nothing")
                         .execute(Tuple.of(id, viewer.userId())))
                 .replaceWithVoid());
     }
 
     public Uni<Void> unfollow(Viewer viewer, long id) {
         return pool.withTransaction(connection -> existing(connection, id)
-                .flatMap(item -> connection.preparedQuery("delete from item_follow where item_id = $1 and user_id = $2")
+                .flatMap(item -> connection
+                        .preparedQuery("delete from item_follow where item_id = $1 and user_id = $2")
                         .execute(Tuple.of(id, viewer.userId())))
                 .replaceWithVoid());
     }
 
     public Uni<CommentView> comment(Viewer viewer, long id, NewComment comment) {
         return pool.withTransaction(connection -> existing(connection, id)
-                .flatMap(item -> connection.preparedQuery("insert into item_comment (item_id, author, body, official) values ($1, $2, $3, $4) returning *")
+                .flatMap(item -> connection
+                        .preparedQuery(
+                                "insert into item_comment (item_id, author, body, official) values ($1, $2, $3, $4) returning *")
                         .execute(Tuple.of(id, viewer.userId(), comment.body(), viewer.admin())))
                 .map(rows -> CommentView.of(rows.iterator().next())));
     }
 
     public Uni<PageView<CommentView>> comments(long id, int page, int size) {
         return queries.find(id)
-                .onItem().ifNull().failWith(() -> notFound(id))
-                .flatMap(item -> pool.preparedQuery("select *, " + Pages.TOTAL + " from item_comment where item_id = $1 order by id limit $2 offset $3")
+                .onItem()
+                .ifNull()
+                .failWith(() -> notFound(id))
+                .flatMap(item -> pool.preparedQuery("select *, " + Pages.TOTAL
+                                + " from item_comment where item_id = $1 order by id limit $2 offset $3")
                         .execute(Tuple.of(id, size, (long) page * size)))
                 .map(rows -> Pages.of(rows, CommentView::of, page, size));
     }
 
     public static Uni<ItemView> existing(SqlConnection connection, long id) {
-        return connection.preparedQuery("select * from feedback_item where id = $1 for update").execute(Tuple.of(id))
+        return connection
+                .preparedQuery("select * from feedback_item where id = $1 for update")
+                .execute(Tuple.of(id))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw notFound(id);
@@ -101,7 +123,8 @@ public class ItemService {
 
     /** Sets the item's vote count from the votes themselves, so that it can never drift. */
     public static Uni<ItemView> recount(SqlConnection connection, long id) {
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                 update feedback_item set votes = (select count(*) from item_vote where item_id = $1), updated_at = now()
                 where id = $1 returning *""")
                 .execute(Tuple.of(id))

@@ -7,12 +7,29 @@ import java.time.OffsetDateTime;
  * An item in a list: the start of its description only, so that a page stays small; its {@code version}, so
  * that a board built from a list can move an item without reading each one first.
  */
-public record ItemSummary(long id, Kind kind, String title, String excerpt, String area, Status status, int votes,
-        String submittedBy, OffsetDateTime createdAt, int version) {
+public record ItemSummary(
+        long id,
+        Kind kind,
+        String title,
+        String excerpt,
+        String area,
+        Status status,
+        int votes,
+        String submittedBy,
+        OffsetDateTime createdAt,
+        int version) {
 
     public static ItemSummary of(Row row) {
-        return new ItemSummary(row.getLong("id"), Kind.valueOf(row.getString("kind")), row.getString("title"), row.getString("excerpt"),
-                row.getString("area"), Status.valueOf(row.getString("status")), row.getInteger("votes"), row.getString("submitted_by"),
-                row.getOffsetDateTime("created_at"), row.getInteger("version"));
+        return new ItemSummary(
+                row.getLong("id"),
+                Kind.valueOf(row.getString("kind")),
+                row.getString("title"),
+                row.getString("excerpt"),
+                row.getString("area"),
+                Status.valueOf(row.getString("status")),
+                row.getInteger("votes"),
+                row.getString("submitted_by"),
+                row.getOffsetDateTime("created_at"),
+                row.getInteger("version"));
     }
 }

@@ -2,5 +2,8 @@ package io.uptake.feedback.item;
 
 /** What a feedback item is. */
 public enum Kind {
-    IDEA, PROBLEM, QUESTION, PRAISE
+    IDEA,
+    PROBLEM,
+    QUESTION,
+    PRAISE
 }

@@ -9,5 +9,4 @@ public record NewItem(
         @NotNull Kind kind,
         @NotBlank @Size(max = ItemLimits.TITLE) String title,
         @NotBlank @Size(max = ItemLimits.DESCRIPTION) String description,
-        @NotBlank @Size(max = 64) String area) {
-}
+        @NotBlank @Size(max = 64) String area) {}

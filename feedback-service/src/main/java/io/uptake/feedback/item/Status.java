@@ -8,7 +8,14 @@ import java.util.Set;
  * closed as {@code DECLINED} or {@code DUPLICATE}; closed items do not move again.
  */
 public enum Status {
-    SUBMITTED, ACKNOWLEDGED, UNDER_REVIEW, PLANNED, IN_PROGRESS, IMPLEMENTED, DECLINED, DUPLICATE;
+    SUBMITTED,
+    ACKNOWLEDGED,
+    UNDER_REVIEW,
+    PLANNED,
+    IN_PROGRESS,
+    IMPLEMENTED,
+    DECLINED,
+    DUPLICATE;
 
     private static final Set<Status> CLOSED = EnumSet.of(IMPLEMENTED, DECLINED, DUPLICATE);
 

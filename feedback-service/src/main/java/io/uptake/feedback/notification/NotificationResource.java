@@ -16,7 +16,8 @@ import jakarta.ws.rs.QueryParam;
 
 /** The caller's own inbox. Nobody reads or marks another person's notifications: those are simply not found. */
 @Path("/api/feedback/notifications")
-@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"
+}) // people only: the ingest client posts usage events, nothing else
 public class NotificationResource {
 
     private final NotificationStore store;
@@ -39,6 +40,8 @@ public class NotificationResource {
     @Path("/{id}/read")
     public Uni<NotificationView> markRead(@PathParam("id") long id) {
         return store.markRead(id, identity.getPrincipal().getName())
-                .onItem().ifNull().failWith(() -> new NotFoundException("No notification " + id + " in your inbox"));
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("No notification " + id + " in your inbox"));
     }
 }

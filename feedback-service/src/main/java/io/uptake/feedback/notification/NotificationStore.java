@@ -23,7 +23,13 @@ public class NotificationStore {
      * One notification of an event for each person concerned: the submitter, the item's followers, and its
      * voters too when {@code votersToo}; once per event and person.
      */
-    public Uni<Void> notifyConcerned(SqlClient client, UUID eventId, long itemId, String kind, String message, String submittedBy,
+    public Uni<Void> notifyConcerned(
+            SqlClient client,
+            UUID eventId,
+            long itemId,
+            String kind,
+            String message,
+            String submittedBy,
             boolean votersToo) {
         return client.preparedQuery("""
                         insert into notification (recipient, event_id, item_id, kind, message)
@@ -47,8 +53,11 @@ public class NotificationStore {
 
     /** Marks one of the recipient's notifications read; null when the recipient has no such notification. */
     public Uni<NotificationView> markRead(long id, String recipient) {
-        return pool.preparedQuery("update notification set read_at = coalesce(read_at, now()) where id = $1 and recipient = $2 returning *")
+        return pool.preparedQuery(
+                        "update notification set read_at = coalesce(read_at, now()) where id = $1 and recipient = $2 returning *")
                 .execute(Tuple.of(id, recipient))
-                .map(rows -> rows.size() == 0 ? null : NotificationView.of(rows.iterator().next()));
+                .map(rows -> rows.size() == 0
+                        ? null
+                        : NotificationView.of(rows.iterator().next()));
     }
 }

@@ -4,10 +4,16 @@ import io.vertx.mutiny.sqlclient.Row;
 import java.time.OffsetDateTime;
 
 /** One message in a person's inbox about an item they submitted, voted for or follow. */
-public record NotificationView(long id, long itemId, String kind, String message, OffsetDateTime createdAt, OffsetDateTime readAt) {
+public record NotificationView(
+        long id, long itemId, String kind, String message, OffsetDateTime createdAt, OffsetDateTime readAt) {
 
     static NotificationView of(Row row) {
-        return new NotificationView(row.getLong("id"), row.getLong("item_id"), row.getString("kind"), row.getString("message"),
-                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("read_at"));
+        return new NotificationView(
+                row.getLong("id"),
+                row.getLong("item_id"),
+                row.getString("kind"),
+                row.getString("message"),
+                row.getOffsetDateTime("created_at"),
+                row.getOffsetDateTime("read_at"));
     }
 }

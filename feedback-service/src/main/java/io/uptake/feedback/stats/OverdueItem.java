@@ -4,10 +4,16 @@ import io.vertx.mutiny.sqlclient.Row;
 import java.time.OffsetDateTime;
 
 /** An item still waiting for its first response after the target. */
-public record OverdueItem(long id, String title, String area, String submittedBy, String businessUnit, OffsetDateTime createdAt) {
+public record OverdueItem(
+        long id, String title, String area, String submittedBy, String businessUnit, OffsetDateTime createdAt) {
 
     static OverdueItem of(Row row) {
-        return new OverdueItem(row.getLong("id"), row.getString("title"), row.getString("area"), row.getString("submitted_by"),
-                row.getString("business_unit"), row.getOffsetDateTime("created_at"));
+        return new OverdueItem(
+                row.getLong("id"),
+                row.getString("title"),
+                row.getString("area"),
+                row.getString("submitted_by"),
+                row.getString("business_unit"),
+                row.getOffsetDateTime("created_at"));
     }
 }

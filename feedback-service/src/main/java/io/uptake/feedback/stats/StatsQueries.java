@@ -39,7 +39,9 @@ public class StatsQueries {
 
     /** Per business unit and the top contributors, for items created in [from, to). */
     public Uni<FeedbackStats> stats(LocalDate from, LocalDate to) {
-        Tuple range = Tuple.of(from.atStartOfDay().atOffset(ZoneOffset.UTC), to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        Tuple range = Tuple.of(
+                from.atStartOfDay().atOffset(ZoneOffset.UTC),
+                to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         Uni<List<FeedbackStats.UnitStats>> units = pool.preparedQuery("""
                 select coalesce(business_unit, '') as unit, count(*) as submitted,
                     count(*) filter (where status = 'IMPLEMENTED') as implemented,
@@ -52,8 +54,12 @@ public class StatsQueries {
                 .map(rows -> {
                     List<FeedbackStats.UnitStats> stats = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        stats.add(new FeedbackStats.UnitStats(row.getString("unit"), row.getLong("submitted"), row.getLong("implemented"),
-                                rounded(row.getDouble("first_response_hours")), rounded(row.getDouble("implementation_days"))));
+                        stats.add(new FeedbackStats.UnitStats(
+                                row.getString("unit"),
+                                row.getLong("submitted"),
+                                row.getLong("implemented"),
+                                rounded(row.getDouble("first_response_hours")),
+                                rounded(row.getDouble("implementation_days"))));
                     }
                     return stats;
                 });
@@ -64,11 +70,14 @@ public class StatsQueries {
                 .execute(range)
                 .map(rows -> {
                     List<FeedbackStats.Contributor> top = new ArrayList<>(rows.size());
-                    rows.forEach(row -> top.add(new FeedbackStats.Contributor(row.getString("submitted_by"), row.getLong("submitted"),
-                            row.getLong("implemented"))));
+                    rows.forEach(row -> top.add(new FeedbackStats.Contributor(
+                            row.getString("submitted_by"), row.getLong("submitted"), row.getLong("implemented"))));
                     return top;
                 });
-        return Uni.combine().all().unis(units, contributors).with((byUnit, top) -> new FeedbackStats(from, to, byUnit, top));
+        return Uni.combine()
+                .all()
+                .unis(units, contributors)
+                .with((byUnit, top) -> new FeedbackStats(from, to, byUnit, top));
     }
 
     private static Double rounded(Double value) {

@@ -19,7 +19,8 @@ import java.time.format.DateTimeParseException;
 
 /** Being listened to: what waits too long for a response, and how each business unit's feedback fares. */
 @Path("/api/feedback")
-@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"
+}) // people only: the ingest client posts usage events, nothing else
 public class StatsResource {
 
     private static final int DEFAULT_DAYS = 90;
@@ -51,7 +52,8 @@ public class StatsResource {
     @Path("/stats")
     public Uni<FeedbackStats> stats(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
         LocalDate to = toText == null || toText.isBlank() ? LocalDate.now(ZoneOffset.UTC) : date("to", toText);
-        LocalDate from = fromText == null || fromText.isBlank() ? to.minusDays(DEFAULT_DAYS - 1) : date("from", fromText);
+        LocalDate from =
+                fromText == null || fromText.isBlank() ? to.minusDays(DEFAULT_DAYS - 1) : date("from", fromText);
         if (from.isAfter(to)) {
             throw new InvalidInput("from", "must not be after to");
         }

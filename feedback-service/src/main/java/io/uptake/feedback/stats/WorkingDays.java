@@ -6,8 +6,7 @@ import java.time.OffsetDateTime;
 /** Counting back working days (Monday to Friday; public holidays are not known here). */
 final class WorkingDays {
 
-    private WorkingDays() {
-    }
+    private WorkingDays() {}
 
     /** The instant that lies {@code days} working days before {@code now}. */
     static OffsetDateTime before(OffsetDateTime now, int days) {

@@ -66,13 +66,25 @@ public class WebhookDispatcher {
             }
             List<Uni<Void>> deliveries = new ArrayList<>(jobs.size());
             jobs.forEach(job -> deliveries.add(deliver(job)));
-            return Uni.join().all(deliveries).andCollectFailures().replaceWithVoid()
-                    .flatMap(done -> jobs.size() == BATCH ? deliverDue() : Uni.createFrom().voidItem());
+            return Uni.join()
+                    .all(deliveries)
+                    .andCollectFailures()
+                    .replaceWithVoid()
+                    .flatMap(done -> jobs.size() == BATCH
+                            ? deliverDue()
+                            : Uni.createFrom().voidItem());
         });
     }
 
-    private record Job(long id, long webhookId, UUID eventId, String payload, int attempt, String url, String secret, boolean active) {
-    }
+    private record Job(
+            long id,
+            long webhookId,
+            UUID eventId,
+            String payload,
+            int attempt,
+            String url,
+            String secret,
+            boolean active) {}
 
     private Uni<List<Job>> claim() {
         long leaseSeconds = config.timeout().toSeconds() + 30;
@@ -87,8 +99,15 @@ public class WebhookDispatcher {
                 .map(rows -> {
                     List<Job> jobs = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        jobs.add(new Job(row.getLong("id"), row.getLong("webhook_id"), row.getUUID("event_id"), row.getString("payload"),
-                                row.getInteger("attempts"), row.getString("url"), row.getString("secret"), row.getBoolean("active")));
+                        jobs.add(new Job(
+                                row.getLong("id"),
+                                row.getLong("webhook_id"),
+                                row.getUUID("event_id"),
+                                row.getString("payload"),
+                                row.getInteger("attempts"),
+                                row.getString("url"),
+                                row.getString("secret"),
+                                row.getBoolean("active")));
                     }
                     return jobs;
                 });
@@ -96,9 +115,13 @@ public class WebhookDispatcher {
 
     private Uni<Void> deliver(Job job) {
         if (!job.active()) {
-            return pool.preparedQuery("update webhook_job set state = 'CANCELLED' where id = $1").execute(Tuple.of(job.id())).replaceWithVoid();
+            return pool.preparedQuery("update webhook_job set state = 'CANCELLED' where id = $1")
+                    .execute(Tuple.of(job.id()))
+                    .replaceWithVoid();
         }
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(job.url())
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(job.url())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("User-Agent", "Uptake-Webhooks/1")
                 .putHeader(Signature.HEADER, Signature.of(job.secret(), job.payload()))
@@ -107,9 +130,12 @@ public class WebhookDispatcher {
         return client.request(request)
                 .flatMap(sending -> sending.send(job.payload()))
                 .flatMap(response -> response.body().map(ignored -> response.statusCode()))
-                .ifNoItem().after(config.timeout()).fail()
+                .ifNoItem()
+                .after(config.timeout())
+                .fail()
                 .map(status -> new Outcome(status, status >= 200 && status < 300 ? null : "answered " + status))
-                .onFailure().recoverWithItem(failure -> new Outcome(null, describe(failure)))
+                .onFailure()
+                .recoverWithItem(failure -> new Outcome(null, describe(failure)))
                 .flatMap(outcome -> record(job, outcome));
     }
 
@@ -123,24 +149,36 @@ public class WebhookDispatcher {
         boolean givenUp = !outcome.succeeded() && job.attempt() >= config.maxAttempts();
         String state = outcome.succeeded() ? "DELIVERED" : givenUp ? "FAILED" : "PENDING";
         double backoffSeconds = config.initialBackoff().toMillis() / 1000.0 * Math.pow(2, job.attempt() - 1);
-        return pool.withTransaction(connection -> connection.preparedQuery("""
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery("""
                 insert into webhook_delivery (job_id, webhook_id, event_id, attempt, status_code, error, succeeded)
                 values ($1, $2, $3, $4, $5, $6, $7)""")
-                .execute(Tuple.from(new Object[] {job.id(), job.webhookId(), job.eventId(), job.attempt(), outcome.statusCode(),
-                        outcome.error(), outcome.succeeded()}))
-                .flatMap(logged -> connection.preparedQuery("update webhook_job set state = $2, next_attempt_at = now() + make_interval(secs => $3) where id = $1")
-                        .execute(Tuple.of(job.id(), state, backoffSeconds))))
+                        .execute(Tuple.from(new Object[] {
+                            job.id(),
+                            job.webhookId(),
+                            job.eventId(),
+                            job.attempt(),
+                            outcome.statusCode(),
+                            outcome.error(),
+                            outcome.succeeded()
+                        }))
+                        .flatMap(logged -> connection
+                                .preparedQuery(
+                                        "update webhook_job set state = $2, next_attempt_at = now() + make_interval(secs => $3) where id = $1")
+                                .execute(Tuple.of(job.id(), state, backoffSeconds))))
                 .invoke(() -> {
                     if (givenUp) {
-                        Log.warnf("Gave up delivering event %s to webhook %d after %d attempts: %s", job.eventId(), job.webhookId(), job.attempt(),
-                                outcome.error());
+                        Log.warnf(
+                                "Gave up delivering event %s to webhook %d after %d attempts: %s",
+                                job.eventId(), job.webhookId(), job.attempt(), outcome.error());
                     }
                 })
                 .replaceWithVoid();
     }
 
     private static String describe(Throwable failure) {
-        String message = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        String message =
+                failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         return message.length() > 500 ? message.substring(0, 500) : message;
     }
 }

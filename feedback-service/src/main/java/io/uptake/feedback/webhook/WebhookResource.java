@@ -36,7 +36,11 @@ public class WebhookResource {
     @POST
     public Uni<Response> register(@Valid @NotNull NewWebhook webhook, @Context UriInfo uri) {
         return store.register(webhook, identity.getPrincipal().getName())
-                .map(saved -> Response.created(uri.getAbsolutePathBuilder().path(Long.toString(saved.id())).build()).entity(saved).build());
+                .map(saved -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(Long.toString(saved.id()))
+                                .build())
+                        .entity(saved)
+                        .build());
     }
 
     @GET
@@ -61,9 +65,13 @@ public class WebhookResource {
     /** Every attempt to deliver to the webhook, newest first. */
     @GET
     @Path("/{id}/deliveries")
-    public Uni<PageView<DeliveryView>> deliveries(@PathParam("id") long id,
+    public Uni<PageView<DeliveryView>> deliveries(
+            @PathParam("id") long id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return store.deliveries(id, page, size).onItem().ifNull().failWith(() -> new NotFoundException("No webhook " + id));
+        return store.deliveries(id, page, size)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("No webhook " + id));
     }
 }

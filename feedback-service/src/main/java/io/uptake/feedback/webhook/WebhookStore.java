@@ -20,8 +20,13 @@ public class WebhookStore {
     }
 
     public Uni<WebhookView> register(NewWebhook webhook, String createdBy) {
-        return pool.preparedQuery("insert into webhook (url, secret, events, created_by) values ($1, $2, $3, $4) returning *")
-                .execute(Tuple.of(webhook.url(), webhook.secret(), webhook.events().stream().distinct().toArray(String[]::new), createdBy))
+        return pool.preparedQuery(
+                        "insert into webhook (url, secret, events, created_by) values ($1, $2, $3, $4) returning *")
+                .execute(Tuple.of(
+                        webhook.url(),
+                        webhook.secret(),
+                        webhook.events().stream().distinct().toArray(String[]::new),
+                        createdBy))
                 .map(rows -> WebhookView.of(rows.iterator().next()));
     }
 
@@ -33,14 +38,20 @@ public class WebhookStore {
 
     /** Stops deliveries to the webhook; false when there is no such webhook. */
     public Uni<Boolean> deactivate(long id) {
-        return pool.preparedQuery("update webhook set active = false where id = $1").execute(Tuple.of(id)).map(rows -> rows.rowCount() > 0);
+        return pool.preparedQuery("update webhook set active = false where id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.rowCount() > 0);
     }
 
     /** Every attempt to deliver to the webhook, newest first; null when there is no such webhook. */
     public Uni<PageView<DeliveryView>> deliveries(long id, int page, int size) {
-        return pool.preparedQuery("select 1 from webhook where id = $1").execute(Tuple.of(id))
-                .flatMap(found -> found.size() == 0 ? Uni.createFrom().<PageView<DeliveryView>>nullItem()
-                        : pool.preparedQuery("select *, " + Pages.TOTAL + " from webhook_delivery where webhook_id = $1 order by id desc limit $2 offset $3")
+        return pool.preparedQuery("select 1 from webhook where id = $1")
+                .execute(Tuple.of(id))
+                .flatMap(found -> found.size() == 0
+                        ? Uni.createFrom().<PageView<DeliveryView>>nullItem()
+                        : pool.preparedQuery(
+                                        "select *, " + Pages.TOTAL
+                                                + " from webhook_delivery where webhook_id = $1 order by id desc limit $2 offset $3")
                                 .execute(Tuple.of(id, size, (long) page * size))
                                 .map(rows -> Pages.of(rows, DeliveryView::of, page, size)));
     }

@@ -5,10 +5,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A registered webhook, without its secret. */
-public record WebhookView(long id, String url, List<String> events, boolean active, String createdBy, OffsetDateTime createdAt) {
+public record WebhookView(
+        long id, String url, List<String> events, boolean active, String createdBy, OffsetDateTime createdAt) {
 
     static WebhookView of(Row row) {
-        return new WebhookView(row.getLong("id"), row.getString("url"), List.of(row.getArrayOfStrings("events")), row.getBoolean("active"),
-                row.getString("created_by"), row.getOffsetDateTime("created_at"));
+        return new WebhookView(
+                row.getLong("id"),
+                row.getString("url"),
+                List.of(row.getArrayOfStrings("events")),
+                row.getBoolean("active"),
+                row.getString("created_by"),
+                row.getOffsetDateTime("created_at"));
     }
 }

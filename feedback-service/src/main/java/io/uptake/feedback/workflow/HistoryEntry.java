@@ -7,7 +7,11 @@ import java.time.OffsetDateTime;
 public record HistoryEntry(String actor, OffsetDateTime at, String from, String to, String note) {
 
     static HistoryEntry of(Row row) {
-        return new HistoryEntry(row.getString("actor"), row.getOffsetDateTime("changed_at"), row.getString("from_status"),
-                row.getString("to_status"), row.getString("note"));
+        return new HistoryEntry(
+                row.getString("actor"),
+                row.getOffsetDateTime("changed_at"),
+                row.getString("from_status"),
+                row.getString("to_status"),
+                row.getString("note"));
     }
 }

@@ -11,8 +11,4 @@ import jakarta.validation.constraints.Size;
  * acting on the same state cannot both win.
  */
 public record TransitionRequest(
-        @NotNull Status to,
-        @Size(max = ItemLimits.NOTE) String note,
-        Long duplicateOf,
-        Integer version) {
-}
+        @NotNull Status to, @Size(max = ItemLimits.NOTE) String note, Long duplicateOf, Integer version) {}

@@ -15,7 +15,8 @@ import java.util.List;
 
 /** The triage workflow: the CRM team (admin) moves items; everyone reads their history. */
 @Path("/api/feedback/items/{id}")
-@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"
+}) // people only: the ingest client posts usage events, nothing else
 public class WorkflowResource {
 
     private final WorkflowService service;

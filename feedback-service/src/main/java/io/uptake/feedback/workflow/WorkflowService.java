@@ -2,14 +2,14 @@ package io.uptake.feedback.workflow;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.access.Viewer;
-import io.uptake.platform.api.InvalidInput;
 import io.uptake.feedback.event.FeedbackEvent;
 import io.uptake.feedback.event.FeedbackOutbox;
-import io.uptake.platform.outbox.Outbox;
 import io.uptake.feedback.item.ItemQueries;
 import io.uptake.feedback.item.ItemService;
 import io.uptake.feedback.item.ItemView;
 import io.uptake.feedback.item.Status;
+import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -42,15 +42,18 @@ public class WorkflowService {
 
     public Uni<ItemView> transition(Viewer admin, long id, TransitionRequest request) {
         return pool.withTransaction(connection -> ItemService.existing(connection, id)
-                .flatMap(item -> check(connection, item, request).replaceWith(item))
-                .flatMap(item -> move(connection, admin, item, request)))
+                        .flatMap(item -> check(connection, item, request).replaceWith(item))
+                        .flatMap(item -> move(connection, admin, item, request)))
                 .invoke(relay::publishSoon);
     }
 
     public Uni<List<HistoryEntry>> history(long id) {
         return queries.find(id)
-                .onItem().ifNull().failWith(() -> ItemService.notFound(id))
-                .flatMap(item -> pool.preparedQuery("select * from status_change where item_id = $1 order by id").execute(Tuple.of(id)))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ItemService.notFound(id))
+                .flatMap(item -> pool.preparedQuery("select * from status_change where item_id = $1 order by id")
+                        .execute(Tuple.of(id)))
                 .map(rows -> {
                     List<HistoryEntry> entries = new ArrayList<>(rows.size());
                     rows.forEach(row -> entries.add(HistoryEntry.of(row)));
@@ -60,13 +63,16 @@ public class WorkflowService {
 
     private Uni<Void> check(SqlConnection connection, ItemView item, TransitionRequest request) {
         if (request.version() != null && request.version() != item.version()) {
-            throw new ClientErrorException("Item " + item.id() + " changed since version " + request.version()
-                    + " (it is at version " + item.version() + ", " + item.status() + "); reload it and decide again", 409);
+            throw new ClientErrorException(
+                    "Item " + item.id() + " changed since version " + request.version() + " (it is at version "
+                            + item.version() + ", " + item.status() + "); reload it and decide again",
+                    409);
         }
         if (!item.status().mayMoveTo(request.to())) {
             throw new ClientErrorException(forbiddenMove(item.status(), request.to()), 409);
         }
-        if (request.to() == Status.DECLINED && (request.note() == null || request.note().isBlank())) {
+        if (request.to() == Status.DECLINED
+                && (request.note() == null || request.note().isBlank())) {
             throw new InvalidInput("note", "a reason is required to decline");
         }
         if (request.to() != Status.DUPLICATE) {
@@ -78,45 +84,79 @@ public class WorkflowService {
         if (request.duplicateOf() == item.id()) {
             throw new InvalidInput("duplicateOf", "an item cannot duplicate itself");
         }
-        return queries.find(connection, request.duplicateOf()).invoke(original -> {
-            if (original == null) {
-                throw new InvalidInput("duplicateOf", "no feedback item " + request.duplicateOf());
-            }
-            if (original.status() == Status.DUPLICATE) {
-                throw new InvalidInput("duplicateOf", "item " + original.id() + " is itself a duplicate of item " + original.duplicateOf()
-                        + "; name that one");
-            }
-        }).replaceWithVoid();
+        return queries.find(connection, request.duplicateOf())
+                .invoke(original -> {
+                    if (original == null) {
+                        throw new InvalidInput("duplicateOf", "no feedback item " + request.duplicateOf());
+                    }
+                    if (original.status() == Status.DUPLICATE) {
+                        throw new InvalidInput(
+                                "duplicateOf",
+                                "item " + original.id() + " is itself a duplicate of item " + original.duplicateOf()
+                                        + "; name that one");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<ItemView> move(SqlConnection connection, Viewer admin, ItemView item, TransitionRequest request) {
         Long duplicateOf = request.to() == Status.DUPLICATE ? request.duplicateOf() : null;
-        Uni<Void> moveSupporters = duplicateOf == null ? Uni.createFrom().voidItem() : moveSupporters(connection, item.id(), duplicateOf);
+        Uni<Void> moveSupporters =
+                duplicateOf == null ? Uni.createFrom().voidItem() : moveSupporters(connection, item.id(), duplicateOf);
         return moveSupporters
-                .flatMap(moved -> connection.preparedQuery("""
+                .flatMap(moved -> connection
+                        .preparedQuery("""
                         update feedback_item set status = $2::varchar, duplicate_of = $3, version = version + 1, updated_at = now(),
                             first_response_at = coalesce(first_response_at, now()),
                             implemented_at = case when $2::varchar = 'IMPLEMENTED' then now() else implemented_at end
                         where id = $1 returning *""")
                         .execute(Tuple.of(item.id(), request.to().name(), duplicateOf)))
                 .map(rows -> ItemView.of(rows.iterator().next()))
-                .call(moved -> connection.preparedQuery("insert into status_change (item_id, actor, from_status, to_status, note) values ($1, $2, $3, $4, $5)")
-                        .execute(Tuple.of(item.id(), admin.userId(), item.status().name(), moved.status().name(), request.note())))
-                .call(moved -> outbox.write(connection, new FeedbackEvent(UUID.randomUUID(),
-                        moved.status() == Status.IMPLEMENTED ? FeedbackEvent.IMPLEMENTED : FeedbackEvent.STATUS_CHANGED,
-                        moved.id(), moved.title(), item.status().name(), moved.status().name(), request.note(), admin.userId(),
-                        moved.submittedBy(), moved.businessUnit(), moved.votes(), OffsetDateTime.now())));
+                .call(moved -> connection
+                        .preparedQuery(
+                                "insert into status_change (item_id, actor, from_status, to_status, note) values ($1, $2, $3, $4, $5)")
+                        .execute(Tuple.of(
+                                item.id(),
+                                admin.userId(),
+                                item.status().name(),
+                                moved.status().name(),
+                                request.note())))
+                .call(moved -> outbox.write(
+                        connection,
+                        new FeedbackEvent(
+                                UUID.randomUUID(),
+                                moved.status() == Status.IMPLEMENTED
+                                        ? FeedbackEvent.IMPLEMENTED
+                                        : FeedbackEvent.STATUS_CHANGED,
+                                moved.id(),
+                                moved.title(),
+                                item.status().name(),
+                                moved.status().name(),
+                                request.note(),
+                                admin.userId(),
+                                moved.submittedBy(),
+                                moved.businessUnit(),
+                                moved.votes(),
+                                OffsetDateTime.now())));
     }
 
     /** A duplicate's voters and followers become the original's (each person counted once), and both counts are set again. */
     private static Uni<Void> moveSupporters(SqlConnection connection, long duplicate, long original) {
         Tuple both = Tuple.of(duplicate, original);
-        return connection.preparedQuery("insert into item_vote (item_id, user_id, voted_at) select $2, user_id, voted_at from item_vote where item_id = $1 on conflict do nothing")
+        return connection
+                .preparedQuery(
+                        "insert into item_vote (item_id, user_id, voted_at) select $2, user_id, voted_at from item_vote where item_id = $1 on conflict do nothing")
                 .execute(both)
-                .flatMap(done -> connection.preparedQuery("delete from item_vote where item_id = $1").execute(Tuple.of(duplicate)))
-                .flatMap(done -> connection.preparedQuery("insert into item_follow (item_id, user_id, followed_at) select $2, user_id, followed_at from item_follow where item_id = $1 on conflict do nothing")
+                .flatMap(done -> connection
+                        .preparedQuery("delete from item_vote where item_id = $1")
+                        .execute(Tuple.of(duplicate)))
+                .flatMap(done -> connection
+                        .preparedQuery(
+                                "insert into item_follow (item_id, user_id, followed_at) select $2, user_id, followed_at from item_follow where item_id = $1 on conflict do nothing")
                         .execute(both))
-                .flatMap(done -> connection.preparedQuery("delete from item_follow where item_id = $1").execute(Tuple.of(duplicate)))
+                .flatMap(done -> connection
+                        .preparedQuery("delete from item_follow where item_id = $1")
+                        .execute(Tuple.of(duplicate)))
                 .flatMap(done -> ItemService.recount(connection, original))
                 .flatMap(done -> ItemService.recount(connection, duplicate))
                 .replaceWithVoid();
@@ -126,7 +166,7 @@ public class WorkflowService {
         if (!from.open()) {
             return "The item is " + from + ", which is final; it cannot move to " + to;
         }
-        return "An item in " + from + " can move to " + from.next().stream().map(Status::name).collect(Collectors.joining(", "))
-                + "; not to " + to;
+        return "An item in " + from + " can move to "
+                + from.next().stream().map(Status::name).collect(Collectors.joining(", ")) + "; not to " + to;
     }
 }

@@ -28,15 +28,17 @@ class AreaResourceTest {
 
     @Test
     void withoutATokenTheCatalogueIsClosed() {
-        given().when().get("/api/feedback/areas")
-                .then().statusCode(401);
+        given().when().get("/api/feedback/areas").then().statusCode(401);
     }
 
     @Test
     void aSignedInEmployeeReadsTheCatalogue() {
-        given().auth().oauth2(accessToken(EMPLOYEE))
-                .when().get("/api/feedback/areas")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(accessToken(EMPLOYEE))
+                .when()
+                .get("/api/feedback/areas")
+                .then()
+                .statusCode(200)
                 .body("page", equalTo(0))
                 .body("size", equalTo(50))
                 .body("total", greaterThanOrEqualTo(8))
@@ -45,18 +47,25 @@ class AreaResourceTest {
 
     @Test
     void aSeededEntryIsReadByItsCode() {
-        given().auth().oauth2(accessToken(EMPLOYEE))
-                .when().get("/api/feedback/areas/reports")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(accessToken(EMPLOYEE))
+                .when()
+                .get("/api/feedback/areas/reports")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Reports and dashboards"));
     }
 
     @Test
     void anEmployeeMayNotChangeTheCatalogue() {
-        given().auth().oauth2(accessToken(EMPLOYEE))
-                .contentType(ContentType.JSON).body("{\"name\":\"Not allowed\"}")
-                .when().put("/api/feedback/areas/mobile.offline")
-                .then().statusCode(403)
+        given().auth()
+                .oauth2(accessToken(EMPLOYEE))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Not allowed\"}")
+                .when()
+                .put("/api/feedback/areas/mobile.offline")
+                .then()
+                .statusCode(403)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(403));
     }
@@ -66,58 +75,84 @@ class AreaResourceTest {
         String code = "mobile.offline-" + UUID.randomUUID().toString().substring(0, 8);
         String admin = accessToken(ADMIN);
 
-        given().auth().oauth2(admin)
-                .contentType(ContentType.JSON).body("{\"name\":\"Mobile offline\",\"description\":\"Working without a connection\"}")
-                .when().put("/api/feedback/areas/" + code)
-                .then().statusCode(201)
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Mobile offline\",\"description\":\"Working without a connection\"}")
+                .when()
+                .put("/api/feedback/areas/" + code)
+                .then()
+                .statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/feedback/areas/" + code))
                 .body("code", equalTo(code))
                 .body("name", equalTo("Mobile offline"));
 
-        given().auth().oauth2(admin)
-                .contentType(ContentType.JSON).body("{\"name\":\"Mobile offline mode\"}")
-                .when().put("/api/feedback/areas/" + code)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Mobile offline mode\"}")
+                .when()
+                .put("/api/feedback/areas/" + code)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Mobile offline mode"));
 
-        given().auth().oauth2(accessToken(EMPLOYEE))
-                .when().get("/api/feedback/areas/" + code)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(accessToken(EMPLOYEE))
+                .when()
+                .get("/api/feedback/areas/" + code)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Mobile offline mode"));
     }
 
     @Test
     void aBlankNameIsRejectedNamingTheField() {
-        given().auth().oauth2(accessToken(ADMIN))
-                .contentType(ContentType.JSON).body("{\"name\":\"  \"}")
-                .when().put("/api/feedback/areas/mobile.blank")
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(accessToken(ADMIN))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"  \"}")
+                .when()
+                .put("/api/feedback/areas/mobile.blank")
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(400))
                 .body("errors.field", hasItem("name"));
 
-        given().auth().oauth2(accessToken(ADMIN))
-                .when().get("/api/feedback/areas/mobile.blank")
-                .then().statusCode(404)
+        given().auth()
+                .oauth2(accessToken(ADMIN))
+                .when()
+                .get("/api/feedback/areas/mobile.blank")
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM_JSON);
     }
 
     @Test
     void aMalformedCodeIsRejectedNamingTheField() {
-        given().auth().oauth2(accessToken(ADMIN))
-                .contentType(ContentType.JSON).body("{\"name\":\"Shouting\"}")
-                .when().put("/api/feedback/areas/NOT A CODE")
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(accessToken(ADMIN))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Shouting\"}")
+                .when()
+                .put("/api/feedback/areas/NOT A CODE")
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("code"));
     }
 
     @Test
     void aBodyThatIsNotJsonIsA400Problem() {
-        given().auth().oauth2(accessToken(ADMIN))
-                .contentType(ContentType.JSON).body("{\"name\":")
-                .when().put("/api/feedback/areas/mobile.broken")
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(accessToken(ADMIN))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":")
+                .when()
+                .put("/api/feedback/areas/mobile.broken")
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON);
     }
 }

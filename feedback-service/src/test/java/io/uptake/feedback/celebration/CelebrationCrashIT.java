@@ -36,10 +36,15 @@ class CelebrationCrashIT {
     private static final Duration WITHIN = Duration.ofSeconds(90);
     private static final String SECRET = "crash-test-secret-" + UUID.randomUUID();
 
-    private final PackagedService service = new PackagedService("feedback-service", "feedback_test", Map.of(
-            "UPTAKE_TOPICS_FEEDBACK_EVENTS", "test.uptake.feedback-events.crash",
-            "UPTAKE_WEBHOOKS_INITIAL_BACKOFF", "200ms",
-            "UPTAKE_WEBHOOKS_POLL_INTERVAL", "100ms"), List.of(), Path.of("target", "feedback-service-crash-it.log"));
+    private final PackagedService service = new PackagedService(
+            "feedback-service",
+            "feedback_test",
+            Map.of(
+                    "UPTAKE_TOPICS_FEEDBACK_EVENTS", "test.uptake.feedback-events.crash",
+                    "UPTAKE_WEBHOOKS_INITIAL_BACKOFF", "200ms",
+                    "UPTAKE_WEBHOOKS_POLL_INTERVAL", "100ms"),
+            List.of(),
+            Path.of("target", "feedback-service-crash-it.log"));
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -56,14 +61,31 @@ class CelebrationCrashIT {
         String bob = accessToken("bob");
         String carol = accessToken("carol");
         try (WebhookReceiver receiver = new WebhookReceiver(0)) {
-            int hook = given().auth().oauth2(admin).contentType(ContentType.JSON)
+            int hook = given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("url", receiver.url(), "secret", SECRET, "events", List.of("feedback.implemented")))
-                    .when().post("/api/feedback/webhooks").then().statusCode(201).extract().path("id");
+                    .when()
+                    .post("/api/feedback/webhooks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             List<Long> items = new ArrayList<>();
             for (int i = 0; i < ITEM_COUNT; i++) {
                 long id = Items.submit(alice, "Crash " + i + " " + UUID.randomUUID());
-                given().auth().oauth2(bob).when().put(ITEMS + "/" + id + "/vote").then().statusCode(200);
-                given().auth().oauth2(carol).when().put(ITEMS + "/" + id + "/follow").then().statusCode(204);
+                given().auth()
+                        .oauth2(bob)
+                        .when()
+                        .put(ITEMS + "/" + id + "/vote")
+                        .then()
+                        .statusCode(200);
+                given().auth()
+                        .oauth2(carol)
+                        .when()
+                        .put(ITEMS + "/" + id + "/follow")
+                        .then()
+                        .statusCode(204);
                 Items.advanceTo(admin, id, Status.IN_PROGRESS);
                 items.add(id);
             }
@@ -72,8 +94,15 @@ class CelebrationCrashIT {
             Thread implementing = Thread.ofVirtual().start(() -> {
                 for (long id : items) {
                     try {
-                        int status = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("to", "IMPLEMENTED"))
-                                .when().post(ITEMS + "/" + id + "/transitions").then().extract().statusCode();
+                        int status = given().auth()
+                                .oauth2(admin)
+                                .contentType(ContentType.JSON)
+                                .body(Map.of("to", "IMPLEMENTED"))
+                                .when()
+                                .post(ITEMS + "/" + id + "/transitions")
+                                .then()
+                                .extract()
+                                .statusCode();
                         if (status == 200) {
                             accepted.add(id);
                         }
@@ -90,42 +119,81 @@ class CelebrationCrashIT {
             service.start();
             RestAssured.port = service.port();
             for (long id : items) {
-                String status = given().auth().oauth2(admin).when().get(ITEMS + "/" + id).then().statusCode(200).extract().path("status");
+                String status = given().auth()
+                        .oauth2(admin)
+                        .when()
+                        .get(ITEMS + "/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("status");
                 if (status.equals("IN_PROGRESS")) {
-                    assertThat(accepted).as("an accepted transition was lost: item " + id).doesNotContain(id);
+                    assertThat(accepted)
+                            .as("an accepted transition was lost: item " + id)
+                            .doesNotContain(id);
                     Items.move(admin, id, Status.IMPLEMENTED, null);
                 }
             }
 
-            await().atMost(WITHIN).until(() -> implementedNotifications(alice, items) == ITEM_COUNT
-                    && implementedNotifications(bob, items) == ITEM_COUNT && implementedNotifications(carol, items) == ITEM_COUNT);
+            await().atMost(WITHIN)
+                    .until(() -> implementedNotifications(alice, items) == ITEM_COUNT
+                            && implementedNotifications(bob, items) == ITEM_COUNT
+                            && implementedNotifications(carol, items) == ITEM_COUNT);
             await().atMost(WITHIN).until(() -> celebrated(items) == ITEM_COUNT);
             await().atMost(WITHIN).until(() -> items.stream().allMatch(id -> receiver.calledFor(id)));
             // settled: the counts hold, nothing arrives twice later
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                    .until(() -> implementedNotifications(alice, items) == ITEM_COUNT && celebrated(items) == ITEM_COUNT);
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            implementedNotifications(alice, items) == ITEM_COUNT && celebrated(items) == ITEM_COUNT);
 
             for (String token : List.of(alice, bob, carol)) {
                 Map<Long, Long> perItem = implementedNotificationsPerItem(token, items);
                 assertThat(perItem).hasSize(ITEM_COUNT);
-                assertThat(perItem.values()).as("one notification per person and celebration").containsOnly(1L);
+                assertThat(perItem.values())
+                        .as("one notification per person and celebration")
+                        .containsOnly(1L);
             }
             assertThat(celebrated(items)).isEqualTo(ITEM_COUNT);
-            JsonPath deliveries = given().auth().oauth2(admin).queryParam("size", 200)
-                    .when().get("/api/feedback/webhooks/" + hook + "/deliveries").then().statusCode(200).extract().jsonPath();
-            assertThat(deliveries.getList("items.findAll { it.succeeded }.eventId").stream().distinct().count()).isEqualTo(ITEM_COUNT);
-            given().auth().oauth2(admin).when().delete("/api/feedback/webhooks/" + hook).then().statusCode(204);
+            JsonPath deliveries = given().auth()
+                    .oauth2(admin)
+                    .queryParam("size", 200)
+                    .when()
+                    .get("/api/feedback/webhooks/" + hook + "/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertThat(deliveries.getList("items.findAll { it.succeeded }.eventId").stream()
+                            .distinct()
+                            .count())
+                    .isEqualTo(ITEM_COUNT);
+            given().auth()
+                    .oauth2(admin)
+                    .when()
+                    .delete("/api/feedback/webhooks/" + hook)
+                    .then()
+                    .statusCode(204);
         }
     }
 
     private static long implementedNotifications(String token, List<Long> items) {
-        return implementedNotificationsPerItem(token, items).values().stream().mapToLong(Long::longValue).sum();
+        return implementedNotificationsPerItem(token, items).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     private static Map<Long, Long> implementedNotificationsPerItem(String token, List<Long> items) {
-        List<Map<String, Object>> inbox = given().auth().oauth2(token).queryParam("size", 200)
-                .when().get("/api/feedback/notifications").then().statusCode(200)
-                .extract().jsonPath().getList("items.findAll { it.kind == 'feedback.implemented' }");
+        List<Map<String, Object>> inbox = given().auth()
+                .oauth2(token)
+                .queryParam("size", 200)
+                .when()
+                .get("/api/feedback/notifications")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.findAll { it.kind == 'feedback.implemented' }");
         return inbox.stream()
                 .map(notification -> ((Number) notification.get("itemId")).longValue())
                 .filter(items::contains)
@@ -133,8 +201,16 @@ class CelebrationCrashIT {
     }
 
     private static long celebrated(List<Long> items) {
-        List<Integer> feed = given().auth().oauth2(accessToken("erin")).queryParam("size", 200)
-                .when().get("/api/feedback/celebrations").then().statusCode(200).extract().jsonPath().getList("items.itemId", Integer.class);
+        List<Integer> feed = given().auth()
+                .oauth2(accessToken("erin"))
+                .queryParam("size", 200)
+                .when()
+                .get("/api/feedback/celebrations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.itemId", Integer.class);
         return feed.stream().map(Integer::longValue).filter(items::contains).count();
     }
 }

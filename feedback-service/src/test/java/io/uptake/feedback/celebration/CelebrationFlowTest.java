@@ -68,64 +68,138 @@ class CelebrationFlowTest {
         String bob = accessToken("bob");
         String carol = accessToken("carol");
         try (WebhookReceiver receiver = new WebhookReceiver(2)) {
-            int hook = given().auth().oauth2(admin).contentType(ContentType.JSON)
+            int hook = given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("url", receiver.url(), "secret", SECRET, "events", List.of("feedback.implemented")))
-                    .when().post("/api/feedback/webhooks")
-                    .then().statusCode(201).extract().path("id");
+                    .when()
+                    .post("/api/feedback/webhooks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             try {
                 List<String> streamed = listen(accessToken("erin"));
 
                 long id = Items.submit(alice, "Celebrate " + UUID.randomUUID());
-                given().auth().oauth2(bob).when().put(ITEMS + "/" + id + "/vote").then().statusCode(200);
-                given().auth().oauth2(carol).when().put(ITEMS + "/" + id + "/follow").then().statusCode(204);
+                given().auth()
+                        .oauth2(bob)
+                        .when()
+                        .put(ITEMS + "/" + id + "/vote")
+                        .then()
+                        .statusCode(200);
+                given().auth()
+                        .oauth2(carol)
+                        .when()
+                        .put(ITEMS + "/" + id + "/follow")
+                        .then()
+                        .statusCode(204);
                 Items.advanceTo(admin, id, Status.IMPLEMENTED);
 
-                await().atMost(WITHIN).until(() -> notifications(alice, id, FeedbackEvent.IMPLEMENTED) == 1
-                        && notifications(bob, id, FeedbackEvent.IMPLEMENTED) == 1 && notifications(carol, id, FeedbackEvent.IMPLEMENTED) == 1);
-                await().atMost(WITHIN).until(() -> notifications(alice, id, FeedbackEvent.STATUS_CHANGED) == 4
-                        && notifications(carol, id, FeedbackEvent.STATUS_CHANGED) == 4);
-                assertThat(notifications(bob, id, FeedbackEvent.STATUS_CHANGED)).as("a voter hears of the implementation only").isZero();
+                await().atMost(WITHIN)
+                        .until(() -> notifications(alice, id, FeedbackEvent.IMPLEMENTED) == 1
+                                && notifications(bob, id, FeedbackEvent.IMPLEMENTED) == 1
+                                && notifications(carol, id, FeedbackEvent.IMPLEMENTED) == 1);
+                await().atMost(WITHIN)
+                        .until(() -> notifications(alice, id, FeedbackEvent.STATUS_CHANGED) == 4
+                                && notifications(carol, id, FeedbackEvent.STATUS_CHANGED) == 4);
+                assertThat(notifications(bob, id, FeedbackEvent.STATUS_CHANGED))
+                        .as("a voter hears of the implementation only")
+                        .isZero();
 
-                JsonPath celebration = given().auth().oauth2(bob).queryParam("size", 200)
-                        .when().get("/api/feedback/celebrations")
-                        .then().statusCode(200).extract().jsonPath();
+                JsonPath celebration = given().auth()
+                        .oauth2(bob)
+                        .queryParam("size", 200)
+                        .when()
+                        .get("/api/feedback/celebrations")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 String eventId = celebration.getString("items.find { it.itemId == " + id + " }.id");
                 assertThat(eventId).isNotNull();
-                assertThat(celebration.getInt("items.find { it.itemId == " + id + " }.votes")).isEqualTo(1);
-                await().atMost(WITHIN).until(() -> streamed.stream().filter(line -> line.contains("\"itemId\":" + id + ",")).count() == 1);
+                assertThat(celebration.getInt("items.find { it.itemId == " + id + " }.votes"))
+                        .isEqualTo(1);
+                await().atMost(WITHIN)
+                        .until(() -> streamed.stream()
+                                        .filter(line -> line.contains("\"itemId\":" + id + ","))
+                                        .count()
+                                == 1);
 
-                await().atMost(WITHIN).until(() -> receiver.calls(eventId).stream().anyMatch(call -> call.status() == 200));
+                await().atMost(WITHIN)
+                        .until(() -> receiver.calls(eventId).stream().anyMatch(call -> call.status() == 200));
                 List<WebhookReceiver.Call> calls = receiver.calls(eventId);
                 assertThat(calls).extracting(WebhookReceiver.Call::status).containsExactly(500, 500, 200);
                 WebhookReceiver.Call delivered = calls.get(2);
                 assertThat(delivered.signature()).isEqualTo(Signature.of(SECRET, delivered.body()));
-                assertThat(JsonPath.from(delivered.body()).getString("text")).contains("Celebrate").contains("alice");
-                given().auth().oauth2(admin).when().get("/api/feedback/webhooks/" + hook + "/deliveries")
-                        .then().statusCode(200)
+                assertThat(JsonPath.from(delivered.body()).getString("text"))
+                        .contains("Celebrate")
+                        .contains("alice");
+                given().auth()
+                        .oauth2(admin)
+                        .when()
+                        .get("/api/feedback/webhooks/" + hook + "/deliveries")
+                        .then()
+                        .statusCode(200)
                         .body("total", equalTo(3))
                         .body("items[0].succeeded", equalTo(true))
                         .body("items[2].statusCode", equalTo(500));
 
-                FeedbackEvent again = new FeedbackEvent(UUID.fromString(eventId), FeedbackEvent.IMPLEMENTED, id, "Celebrate", "IN_PROGRESS",
-                        "IMPLEMENTED", null, "adam", "alice", "Sales EMEA", 1, OffsetDateTime.now());
+                FeedbackEvent again = new FeedbackEvent(
+                        UUID.fromString(eventId),
+                        FeedbackEvent.IMPLEMENTED,
+                        id,
+                        "Celebrate",
+                        "IN_PROGRESS",
+                        "IMPLEMENTED",
+                        null,
+                        "adam",
+                        "alice",
+                        "Sales EMEA",
+                        1,
+                        OffsetDateTime.now());
                 replay.send(id, json.writeValueAsString(again));
                 replay.send(id, json.writeValueAsString(again));
-                FeedbackEvent sentinel = new FeedbackEvent(UUID.randomUUID(), FeedbackEvent.STATUS_CHANGED, id, "Celebrate", "IMPLEMENTED",
-                        "IMPLEMENTED", "sentinel", "adam", "alice", "Sales EMEA", 1, OffsetDateTime.now());
+                FeedbackEvent sentinel = new FeedbackEvent(
+                        UUID.randomUUID(),
+                        FeedbackEvent.STATUS_CHANGED,
+                        id,
+                        "Celebrate",
+                        "IMPLEMENTED",
+                        "IMPLEMENTED",
+                        "sentinel",
+                        "adam",
+                        "alice",
+                        "Sales EMEA",
+                        1,
+                        OffsetDateTime.now());
                 replay.send(id, json.writeValueAsString(sentinel));
                 await().atMost(WITHIN).until(() -> notifications(alice, id, FeedbackEvent.STATUS_CHANGED) == 5);
-                // the replays were applied before the sentinel (same key, same partition); nothing more may follow from them
-                await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                // the replays were applied before the sentinel (same key, same partition); nothing more may follow from
+                // them
+                await().during(Duration.ofMillis(1500))
+                        .atMost(Duration.ofSeconds(5))
                         .until(() -> receiver.calls(eventId).size() == 3
-                                && streamed.stream().filter(line -> line.contains("\"itemId\":" + id + ",")).count() == 1);
+                                && streamed.stream()
+                                                .filter(line -> line.contains("\"itemId\":" + id + ","))
+                                                .count()
+                                        == 1);
 
                 assertThat(notifications(alice, id, FeedbackEvent.IMPLEMENTED)).isEqualTo(1);
                 assertThat(notifications(bob, id, FeedbackEvent.IMPLEMENTED)).isEqualTo(1);
                 assertThat(notifications(carol, id, FeedbackEvent.IMPLEMENTED)).isEqualTo(1);
                 assertThat(receiver.calls(eventId)).hasSize(3);
-                assertThat(streamed.stream().filter(line -> line.contains("\"itemId\":" + id + ",")).count()).isEqualTo(1);
+                assertThat(streamed.stream()
+                                .filter(line -> line.contains("\"itemId\":" + id + ","))
+                                .count())
+                        .isEqualTo(1);
             } finally {
-                given().auth().oauth2(admin).when().delete("/api/feedback/webhooks/" + hook).then().statusCode(204);
+                given().auth()
+                        .oauth2(admin)
+                        .when()
+                        .delete("/api/feedback/webhooks/" + hook)
+                        .then()
+                        .statusCode(204);
             }
         }
     }
@@ -133,34 +207,55 @@ class CelebrationFlowTest {
     @Test
     void aWebhookThatKeepsFailingIsGivenUpAfterTheLastAttempt() throws Exception {
         String admin = accessToken("adam");
-        int maxAttempts = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("uptake.webhooks.max-attempts", Integer.class);
+        int maxAttempts = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("uptake.webhooks.max-attempts", Integer.class);
         try (WebhookReceiver receiver = new WebhookReceiver(Integer.MAX_VALUE)) {
-            int hook = given().auth().oauth2(admin).contentType(ContentType.JSON)
+            int hook = given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("url", receiver.url(), "secret", SECRET, "events", List.of("feedback.implemented")))
-                    .when().post("/api/feedback/webhooks")
-                    .then().statusCode(201).extract().path("id");
+                    .when()
+                    .post("/api/feedback/webhooks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             try {
                 long id = Items.submit(accessToken("alice"), "Never heard " + UUID.randomUUID());
                 Items.advanceTo(admin, id, Status.IMPLEMENTED);
                 await().atMost(WITHIN).until(() -> deliveries(admin, hook).getInt("total") >= maxAttempts);
                 // given up: no further attempt during several back-off periods
-                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                await().during(Duration.ofSeconds(3))
+                        .atMost(Duration.ofSeconds(6))
                         .until(() -> deliveries(admin, hook).getInt("total") == maxAttempts);
                 JsonPath log = deliveries(admin, hook);
                 assertThat(log.getInt("total")).isEqualTo(maxAttempts);
                 assertThat(log.getList("items.succeeded", Boolean.class)).containsOnly(false);
-                assertThat(log.getList("items.attempt", Integer.class)).containsExactlyInAnyOrderElementsOf(
-                        java.util.stream.IntStream.rangeClosed(1, maxAttempts).boxed().toList());
+                assertThat(log.getList("items.attempt", Integer.class))
+                        .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, maxAttempts)
+                                .boxed()
+                                .toList());
             } finally {
-                given().auth().oauth2(admin).when().delete("/api/feedback/webhooks/" + hook).then().statusCode(204);
+                given().auth()
+                        .oauth2(admin)
+                        .when()
+                        .delete("/api/feedback/webhooks/" + hook)
+                        .then()
+                        .statusCode(204);
             }
         }
     }
 
     private static JsonPath deliveries(String admin, int hook) {
-        return given().auth().oauth2(admin).queryParam("size", 200)
-                .when().get("/api/feedback/webhooks/" + hook + "/deliveries")
-                .then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(admin)
+                .queryParam("size", 200)
+                .when()
+                .get("/api/feedback/webhooks/" + hook + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -171,42 +266,88 @@ class CelebrationFlowTest {
         long id = Items.submit(alice, "Private " + UUID.randomUUID());
         Items.move(admin, id, Status.ACKNOWLEDGED, "seen");
         await().atMost(WITHIN).until(() -> notifications(alice, id, FeedbackEvent.STATUS_CHANGED) == 1);
-        int notification = given().auth().oauth2(alice).queryParam("unread", true)
-                .when().get("/api/feedback/notifications")
-                .then().statusCode(200).extract().path("items.find { it.itemId == " + id + " }.id");
+        int notification = given().auth()
+                .oauth2(alice)
+                .queryParam("unread", true)
+                .when()
+                .get("/api/feedback/notifications")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.find { it.itemId == " + id + " }.id");
 
-        given().auth().oauth2(bob).when().post("/api/feedback/notifications/" + notification + "/read")
-                .then().statusCode(404).contentType(PROBLEM_JSON);
+        given().auth()
+                .oauth2(bob)
+                .when()
+                .post("/api/feedback/notifications/" + notification + "/read")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM_JSON);
         assertThat(notifications(bob, id, FeedbackEvent.STATUS_CHANGED)).isZero();
-        given().auth().oauth2(alice).when().post("/api/feedback/notifications/" + notification + "/read")
-                .then().statusCode(200).body("readAt", org.hamcrest.Matchers.notNullValue());
-        given().auth().oauth2(alice).queryParam("unread", true).queryParam("size", 200)
-                .when().get("/api/feedback/notifications")
-                .then().statusCode(200).body("items.findAll { it.id == " + notification + " }.size()", equalTo(0));
+        given().auth()
+                .oauth2(alice)
+                .when()
+                .post("/api/feedback/notifications/" + notification + "/read")
+                .then()
+                .statusCode(200)
+                .body("readAt", org.hamcrest.Matchers.notNullValue());
+        given().auth()
+                .oauth2(alice)
+                .queryParam("unread", true)
+                .queryParam("size", 200)
+                .when()
+                .get("/api/feedback/notifications")
+                .then()
+                .statusCode(200)
+                .body("items.findAll { it.id == " + notification + " }.size()", equalTo(0));
 
-        Map<String, Object> hook = Map.of("url", "http://127.0.0.1:9/hook", "secret", SECRET, "events", List.of("feedback.implemented"));
-        given().auth().oauth2(bob).contentType(ContentType.JSON).body(hook)
-                .when().post("/api/feedback/webhooks").then().statusCode(403).contentType(PROBLEM_JSON);
+        Map<String, Object> hook =
+                Map.of("url", "http://127.0.0.1:9/hook", "secret", SECRET, "events", List.of("feedback.implemented"));
+        given().auth()
+                .oauth2(bob)
+                .contentType(ContentType.JSON)
+                .body(hook)
+                .when()
+                .post("/api/feedback/webhooks")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM_JSON);
         given().auth().oauth2(bob).when().get("/api/feedback/webhooks").then().statusCode(403);
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", "ftp://example", "secret", "short", "events", List.of("feedback.deleted")))
-                .when().post("/api/feedback/webhooks")
-                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .when()
+                .post("/api/feedback/webhooks")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("url", "secret", "events[0]"));
     }
 
     private static int notifications(String token, long itemId, String kind) {
-        return given().auth().oauth2(token).queryParam("size", 200)
-                .when().get("/api/feedback/notifications")
-                .then().statusCode(200)
-                .extract().jsonPath().getList("items.findAll { it.itemId == " + itemId + " && it.kind == '" + kind + "' }").size();
+        return given().auth()
+                .oauth2(token)
+                .queryParam("size", 200)
+                .when()
+                .get("/api/feedback/notifications")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.findAll { it.itemId == " + itemId + " && it.kind == '" + kind + "' }")
+                .size();
     }
 
     /** Connects to the celebrations stream and collects its lines in the background. */
     private List<String> listen(String token) throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .sendAsync(HttpRequest.newBuilder(stream).header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                .sendAsync(
+                        HttpRequest.newBuilder(stream)
+                                .header("Authorization", "Bearer " + token)
+                                .header("Accept", "text/event-stream")
+                                .build(),
                         HttpResponse.BodyHandlers.ofLines())
                 .get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);

@@ -36,17 +36,31 @@ class DeadLetterTest {
     @Test
     void unusableRecordsAreDeadLetteredWithTheReasonAndTheNextGoodOneIsApplied() {
         String alice = accessToken("alice");
-        int id = given().auth().oauth2(alice).contentType(ContentType.JSON)
-                .body(Map.of("kind", "IDEA", "title", "Dead letters " + UUID.randomUUID(), "description", "x", "area", "other"))
-                .when().post(ITEMS).then().statusCode(201).extract().path("id");
+        int id = given().auth()
+                .oauth2(alice)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "kind",
+                        "IDEA",
+                        "title",
+                        "Dead letters " + UUID.randomUUID(),
+                        "description",
+                        "x",
+                        "area",
+                        "other"))
+                .when()
+                .post(ITEMS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         String notJson = "not json " + UUID.randomUUID();
         String tooLong = "x".repeat(140) + UUID.randomUUID().toString().substring(0, 12);
         String wrongShape = "{\"hello\":\"" + UUID.randomUUID() + "\"}";
         String refused = """
                 {"eventId":"%s","type":"feedback.status-changed","itemId":%d,"title":"t","from":"SUBMITTED","to":"ACKNOWLEDGED",
-                 "note":null,"actor":"adam","submittedBy":"%s","businessUnit":"Sales EMEA","votes":0,"at":"%s"}"""
-                .formatted(UUID.randomUUID(), id, tooLong, OffsetDateTime.now());
+                 "note":null,"actor":"adam","submittedBy":"%s","businessUnit":"Sales EMEA","votes":0,"at":"%s"}""".formatted(UUID.randomUUID(), id, tooLong, OffsetDateTime.now());
         // same key as the item's own events: one partition, so a stuck record would block the move below
         replay.send(id, notJson);
         replay.send(id, wrongShape);
@@ -54,14 +68,28 @@ class DeadLetterTest {
         Items.move(accessToken("adam"), id, Status.ACKNOWLEDGED, "Seen");
 
         String moved = "moved from SUBMITTED to ACKNOWLEDGED: Seen";
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(alice).queryParam("size", 200)
-                .when().get("/api/feedback/notifications").then().statusCode(200)
-                .extract().jsonPath().<Map<String, Object>>getList("items").stream()
-                .anyMatch(note -> ((Number) note.get("itemId")).intValue() == id && String.valueOf(note.get("message")).endsWith(moved)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> given()
+                        .auth()
+                        .oauth2(alice)
+                        .queryParam("size", 200)
+                        .when()
+                        .get("/api/feedback/notifications")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .<Map<String, Object>>getList("items")
+                        .stream()
+                        .anyMatch(note -> ((Number) note.get("itemId")).intValue() == id
+                                && String.valueOf(note.get("message")).endsWith(moved)));
 
-        List<DeadLetters.DeadLetter> dead = DeadLetters.awaitHolding(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+        List<DeadLetters.DeadLetter> dead = DeadLetters.awaitHolding(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 ConfigProvider.getConfig().getValue("uptake.topics.feedback-events", String.class) + ".dead-letter",
-                notJson, wrongShape, tooLong);
+                notJson,
+                wrongShape,
+                tooLong);
         assertThat(dead).extracting(DeadLetters.DeadLetter::key).containsOnly(Integer.toString(id));
         assertThat(DeadLetters.reasonFor(dead, notJson)).contains("not a feedback event");
         assertThat(DeadLetters.reasonFor(dead, wrongShape)).contains("needs eventId");

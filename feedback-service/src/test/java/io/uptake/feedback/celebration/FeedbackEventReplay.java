@@ -20,7 +20,9 @@ public class FeedbackEventReplay {
     public void send(long itemId, String payload) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
         out.send(Message.of(payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(Long.toString(itemId)).build())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(Long.toString(itemId))
+                        .build())
                 .withAck(() -> {
                     sent.complete(null);
                     return sent;

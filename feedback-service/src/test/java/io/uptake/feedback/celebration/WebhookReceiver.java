@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Test-only: a chat webhook receiver on localhost that fails its first {@code failures} calls with 500, then answers 200. */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Call(String eventId, String signature, String body, int status) {
-    }
+    record Call(String eventId, String signature, String body, int status) {}
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -28,8 +27,11 @@ final class WebhookReceiver implements AutoCloseable {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             int status = failuresLeft.getAndDecrement() > 0 ? 500 : 200;
-            calls.add(new Call(exchange.getRequestHeaders().getFirst("X-Uptake-Event-Id"),
-                    exchange.getRequestHeaders().getFirst("X-Uptake-Signature"), body, status));
+            calls.add(new Call(
+                    exchange.getRequestHeaders().getFirst("X-Uptake-Event-Id"),
+                    exchange.getRequestHeaders().getFirst("X-Uptake-Signature"),
+                    body,
+                    status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -42,7 +44,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** Whether a delivery about the item was answered 200. */
     boolean calledFor(long itemId) {
-        return calls.stream().anyMatch(call -> call.status() == 200 && call.body().contains("\"itemId\":" + itemId + ","));
+        return calls.stream()
+                .anyMatch(call -> call.status() == 200 && call.body().contains("\"itemId\":" + itemId + ","));
     }
 
     List<Call> calls(String eventId) {

@@ -29,9 +29,12 @@ class FeedbackEventContractTest {
         List<ConsumerRecord<String, String>> published = TopicReader.awaitContaining(
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 ConfigProvider.getConfig().getValue("uptake.topics.feedback-events", String.class),
-                "\"itemId\":" + implemented + ",", "\"itemId\":" + declined + ",");
+                "\"itemId\":" + implemented + ",",
+                "\"itemId\":" + declined + ",");
 
-        assertThat(published).extracting(ConsumerRecord::key).containsOnly(Long.toString(implemented), Long.toString(declined));
+        assertThat(published)
+                .extracting(ConsumerRecord::key)
+                .containsOnly(Long.toString(implemented), Long.toString(declined));
         published.forEach(record -> EventContracts.assertHolds("uptake.feedback-events", record.value()));
         assertThat(published).anyMatch(record -> record.value().contains("\"type\":\"feedback.implemented\""));
     }

@@ -50,21 +50,33 @@ class StatsResourceTest {
         backdate(answered, 8);
         Items.move(admin, answered, Status.ACKNOWLEDGED, "thanks");
 
-        given().auth().oauth2(admin).queryParam("size", 200)
-                .when().get("/api/feedback/overdue")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(admin)
+                .queryParam("size", 200)
+                .when()
+                .get("/api/feedback/overdue")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem((int) salesLate))
                 .body("items.id", hasItem((int) supportLate))
                 .body("items.id", not(hasItem((int) salesRecent)))
                 .body("items.id", not(hasItem((int) answered)));
-        given().auth().oauth2(accessToken("mark")).queryParam("size", 200)
-                .when().get("/api/feedback/overdue")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(accessToken("mark"))
+                .queryParam("size", 200)
+                .when()
+                .get("/api/feedback/overdue")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem((int) salesLate))
                 .body("items.businessUnit", everyItem(equalTo("Sales EMEA")));
-        given().auth().oauth2(accessToken("alice"))
-                .when().get("/api/feedback/overdue")
-                .then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth()
+                .oauth2(accessToken("alice"))
+                .when()
+                .get("/api/feedback/overdue")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM_JSON);
     }
 
     @Test
@@ -76,24 +88,44 @@ class StatsResourceTest {
         Items.advanceTo(admin, first, Status.IMPLEMENTED);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
-        given().auth().oauth2(accessToken("alice")).queryParam("from", LocalDate.now(ZoneOffset.UTC).minusDays(10).toString()).queryParam("to", today)
-                .when().get("/api/feedback/stats")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(accessToken("alice"))
+                .queryParam("from", LocalDate.now(ZoneOffset.UTC).minusDays(10).toString())
+                .queryParam("to", today)
+                .when()
+                .get("/api/feedback/stats")
+                .then()
+                .statusCode(200)
                 .body("businessUnits.find { it.businessUnit == 'Support' }.submitted", greaterThanOrEqualTo(2))
                 .body("businessUnits.find { it.businessUnit == 'Support' }.implemented", greaterThanOrEqualTo(1))
-                .body("businessUnits.find { it.businessUnit == 'Support' }.medianDaysToImplementation", not(equalTo(null)))
+                .body(
+                        "businessUnits.find { it.businessUnit == 'Support' }.medianDaysToImplementation",
+                        not(equalTo(null)))
                 .body("topContributors.userId", hasItem("carol"));
-        given().auth().oauth2(accessToken("alice")).queryParam("from", today).queryParam("to", "2020-01-01")
-                .when().get("/api/feedback/stats")
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("from"));
-        given().auth().oauth2(accessToken("alice")).queryParam("to", "yesterday")
-                .when().get("/api/feedback/stats")
-                .then().statusCode(400).body("errors.field", hasItem("to"));
+        given().auth()
+                .oauth2(accessToken("alice"))
+                .queryParam("from", today)
+                .queryParam("to", "2020-01-01")
+                .when()
+                .get("/api/feedback/stats")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("from"));
+        given().auth()
+                .oauth2(accessToken("alice"))
+                .queryParam("to", "yesterday")
+                .when()
+                .get("/api/feedback/stats")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("to"));
     }
 
     private void backdate(long id, int days) {
         pool.preparedQuery("update feedback_item set created_at = created_at - make_interval(days => $2) where id = $1")
                 .execute(Tuple.of(id, days))
-                .await().atMost(Duration.ofSeconds(10));
+                .await()
+                .atMost(Duration.ofSeconds(10));
     }
 }

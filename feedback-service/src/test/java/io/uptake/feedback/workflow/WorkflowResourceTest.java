@@ -44,11 +44,22 @@ class WorkflowResourceTest {
         for (Status from : Status.values()) {
             for (Status to : EnumSet.complementOf(EnumSet.copyOf(from.next()))) {
                 long id = itemIn(from);
-                given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("to", to.name(), "note", "try", "duplicateOf", otherItem()))
-                        .when().post(ITEMS + "/" + id + "/transitions")
-                        .then().statusCode(409).contentType(PROBLEM_JSON);
-                given().auth().oauth2(employee).when().get(ITEMS + "/" + id)
-                        .then().statusCode(200).body("status", equalTo(from.name()));
+                given().auth()
+                        .oauth2(admin)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("to", to.name(), "note", "try", "duplicateOf", otherItem()))
+                        .when()
+                        .post(ITEMS + "/" + id + "/transitions")
+                        .then()
+                        .statusCode(409)
+                        .contentType(PROBLEM_JSON);
+                given().auth()
+                        .oauth2(employee)
+                        .when()
+                        .get(ITEMS + "/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo(from.name()));
             }
         }
     }
@@ -57,36 +68,73 @@ class WorkflowResourceTest {
     void theMainPathIsKeptInTheHistory() {
         long id = Items.submit(employee, "Path " + UUID.randomUUID());
         Items.advanceTo(admin, id, Status.IMPLEMENTED);
-        given().auth().oauth2(employee).when().get(ITEMS + "/" + id + "/history")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(employee)
+                .when()
+                .get(ITEMS + "/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("size()", equalTo(5))
-                .body("[0].from", equalTo("SUBMITTED")).body("[0].to", equalTo("ACKNOWLEDGED"))
-                .body("[0].actor", equalTo("adam")).body("[0].at", notNullValue())
-                .body("[4].to", equalTo("IMPLEMENTED")).body("[4].note", equalTo("on to IMPLEMENTED"));
+                .body("[0].from", equalTo("SUBMITTED"))
+                .body("[0].to", equalTo("ACKNOWLEDGED"))
+                .body("[0].actor", equalTo("adam"))
+                .body("[0].at", notNullValue())
+                .body("[4].to", equalTo("IMPLEMENTED"))
+                .body("[4].note", equalTo("on to IMPLEMENTED"));
     }
 
     @Test
     void aDeclineNeedsAReasonAndADuplicateNeedsItsOriginal() {
         long id = Items.submit(employee, "Decline me " + UUID.randomUUID());
-        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("to", "DECLINED"), Map.of("to", "DECLINED", "note", "  "))) {
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
-                    .when().post(ITEMS + "/" + id + "/transitions")
-                    .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("note"));
+        for (Map<String, Object> body :
+                List.<Map<String, Object>>of(Map.of("to", "DECLINED"), Map.of("to", "DECLINED", "note", "  "))) {
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post(ITEMS + "/" + id + "/transitions")
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM_JSON)
+                    .body("errors.field", hasItem("note"));
         }
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("to", "DUPLICATE"))
-                .when().post(ITEMS + "/" + id + "/transitions")
-                .then().statusCode(400).body("errors.field", hasItem("duplicateOf"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("to", "DUPLICATE", "duplicateOf", id))
-                .when().post(ITEMS + "/" + id + "/transitions")
-                .then().statusCode(400).body("errors.field", hasItem("duplicateOf"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("to", "SHIPPED"))
-                .when().post(ITEMS + "/" + id + "/transitions")
-                .then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("to", "DUPLICATE"))
+                .when()
+                .post(ITEMS + "/" + id + "/transitions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("duplicateOf"));
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("to", "DUPLICATE", "duplicateOf", id))
+                .when()
+                .post(ITEMS + "/" + id + "/transitions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("duplicateOf"));
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("to", "SHIPPED"))
+                .when()
+                .post(ITEMS + "/" + id + "/transitions")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON);
         given().auth().oauth2(employee).when().get(ITEMS + "/" + id).then().body("status", equalTo("SUBMITTED"));
 
         Items.move(admin, id, Status.DECLINED, "Out of scope for this year");
-        given().auth().oauth2(employee).when().get(ITEMS + "/" + id + "/history")
-                .then().body("[0].note", equalTo("Out of scope for this year"));
+        given().auth()
+                .oauth2(employee)
+                .when()
+                .get(ITEMS + "/" + id + "/history")
+                .then()
+                .body("[0].note", equalTo("Out of scope for this year"));
     }
 
     @Test
@@ -94,24 +142,62 @@ class WorkflowResourceTest {
         long original = Items.submit(employee, "Original " + UUID.randomUUID());
         long duplicate = Items.submit(accessToken("carol"), "Copy " + UUID.randomUUID());
         String bob = accessToken("bob");
-        given().auth().oauth2(bob).when().put(ITEMS + "/" + original + "/vote").then().statusCode(200);
-        given().auth().oauth2(bob).when().put(ITEMS + "/" + duplicate + "/vote").then().statusCode(200);
-        given().auth().oauth2(accessToken("mark")).when().put(ITEMS + "/" + duplicate + "/vote").then().statusCode(200);
+        given().auth()
+                .oauth2(bob)
+                .when()
+                .put(ITEMS + "/" + original + "/vote")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(bob)
+                .when()
+                .put(ITEMS + "/" + duplicate + "/vote")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(accessToken("mark"))
+                .when()
+                .put(ITEMS + "/" + duplicate + "/vote")
+                .then()
+                .statusCode(200);
 
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("to", "DUPLICATE", "duplicateOf", original, "note", "same"))
-                .when().post(ITEMS + "/" + duplicate + "/transitions")
-                .then().statusCode(200).body("status", equalTo("DUPLICATE")).body("votes", equalTo(0))
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("to", "DUPLICATE", "duplicateOf", original, "note", "same"))
+                .when()
+                .post(ITEMS + "/" + duplicate + "/transitions")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DUPLICATE"))
+                .body("votes", equalTo(0))
                 .body("duplicateOf", equalTo((int) original));
-        given().auth().oauth2(employee).when().get(ITEMS + "/" + original).then().body("votes", equalTo(2));
-        given().auth().oauth2(bob).when().put(ITEMS + "/" + duplicate + "/vote").then().statusCode(409);
+        given().auth()
+                .oauth2(employee)
+                .when()
+                .get(ITEMS + "/" + original)
+                .then()
+                .body("votes", equalTo(2));
+        given().auth()
+                .oauth2(bob)
+                .when()
+                .put(ITEMS + "/" + duplicate + "/vote")
+                .then()
+                .statusCode(409);
     }
 
     @Test
     void employeesDoNotMoveItems() {
         long id = Items.submit(employee, "Mine " + UUID.randomUUID());
-        given().auth().oauth2(employee).contentType(ContentType.JSON).body(Map.of("to", "ACKNOWLEDGED"))
-                .when().post(ITEMS + "/" + id + "/transitions")
-                .then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth()
+                .oauth2(employee)
+                .contentType(ContentType.JSON)
+                .body(Map.of("to", "ACKNOWLEDGED"))
+                .when()
+                .post(ITEMS + "/" + id + "/transitions")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM_JSON);
         given().auth().oauth2(employee).when().get(ITEMS + "/" + id).then().body("status", equalTo("SUBMITTED"));
     }
 
@@ -119,22 +205,39 @@ class WorkflowResourceTest {
     void twoAdminsMovingTheSameVersionAtOnceOneWinsTheOtherGets409() throws Exception {
         for (int round = 0; round < 5; round++) {
             long id = Items.submit(employee, "Race " + UUID.randomUUID());
-            int version = given().auth().oauth2(admin).when().get(ITEMS + "/" + id).then().extract().path("version");
+            int version = given().auth()
+                    .oauth2(admin)
+                    .when()
+                    .get(ITEMS + "/" + id)
+                    .then()
+                    .extract()
+                    .path("version");
             CountDownLatch start = new CountDownLatch(1);
             List<CompletableFuture<Integer>> moves = new ArrayList<>();
             for (String target : List.of("ACKNOWLEDGED", "DECLINED")) {
                 moves.add(CompletableFuture.supplyAsync(() -> {
                     await(start);
-                    return given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    return given().auth()
+                            .oauth2(admin)
+                            .contentType(ContentType.JSON)
                             .body(Map.of("to", target, "note", "decided", "version", version))
-                            .when().post(ITEMS + "/" + id + "/transitions")
-                            .then().extract().statusCode();
+                            .when()
+                            .post(ITEMS + "/" + id + "/transitions")
+                            .then()
+                            .extract()
+                            .statusCode();
                 }));
             }
             start.countDown();
-            List<Integer> statuses = moves.stream().map(CompletableFuture::join).sorted().toList();
+            List<Integer> statuses =
+                    moves.stream().map(CompletableFuture::join).sorted().toList();
             assertThat(statuses).containsExactly(200, 409);
-            given().auth().oauth2(admin).when().get(ITEMS + "/" + id + "/history").then().body("size()", equalTo(1));
+            given().auth()
+                    .oauth2(admin)
+                    .when()
+                    .get(ITEMS + "/" + id + "/history")
+                    .then()
+                    .body("size()", equalTo(1));
         }
     }
 
@@ -156,9 +259,15 @@ class WorkflowResourceTest {
         long id = Items.submit(employee, "In " + status + " " + UUID.randomUUID());
         switch (status) {
             case DECLINED -> Items.move(admin, id, Status.DECLINED, "no");
-            case DUPLICATE -> given().auth().oauth2(admin).contentType(ContentType.JSON)
-                    .body(Map.of("to", "DUPLICATE", "duplicateOf", otherItem()))
-                    .when().post(ITEMS + "/" + id + "/transitions").then().statusCode(200);
+            case DUPLICATE ->
+                given().auth()
+                        .oauth2(admin)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("to", "DUPLICATE", "duplicateOf", otherItem()))
+                        .when()
+                        .post(ITEMS + "/" + id + "/transitions")
+                        .then()
+                        .statusCode(200);
             default -> Items.advanceTo(admin, id, status);
         }
         return id;

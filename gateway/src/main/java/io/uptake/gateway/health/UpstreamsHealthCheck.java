@@ -6,11 +6,11 @@ import io.smallrye.mutiny.Uni;
 import io.uptake.gateway.routing.GatewayConfig;
 import io.uptake.gateway.routing.Upstream;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -33,12 +33,16 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return Multi.createFrom().iterable(config.routes().entrySet())
-                .onItem().transformToUniAndMerge(route -> isReady(Upstream.of(route.getKey(), route.getValue()))
+        return Multi.createFrom()
+                .iterable(config.routes().entrySet())
+                .onItem()
+                .transformToUniAndMerge(route -> isReady(Upstream.of(route.getKey(), route.getValue()))
                         .map(ready -> Map.entry(route.getKey(), ready)))
-                .collect().asList()
+                .collect()
+                .asList()
                 .map(states -> {
-                    HealthCheckResponseBuilder response = HealthCheckResponse.named("upstreams").up();
+                    HealthCheckResponseBuilder response =
+                            HealthCheckResponse.named("upstreams").up();
                     states.forEach(state -> {
                         response.withData(state.getKey(), state.getValue() ? "UP" : "DOWN");
                         if (!state.getValue()) {
@@ -61,6 +65,7 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
                 .flatMap(response -> response.body().map(ignored -> response))
                 .map(HttpClientResponse::statusCode)
                 .map(status -> status == 200)
-                .onFailure().recoverWithItem(false);
+                .onFailure()
+                .recoverWithItem(false);
     }
 }

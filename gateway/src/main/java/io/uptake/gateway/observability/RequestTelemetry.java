@@ -45,7 +45,9 @@ public class RequestTelemetry {
     private void handle(RoutingContext context) {
         long start = System.nanoTime();
         String given = context.request().getHeader(REQUEST_ID);
-        String requestId = given != null && SANE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String requestId = given != null && SANE_REQUEST_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         context.put(REQUEST_ID, requestId);
         context.addHeadersEndHandler(ignored -> context.response().headers().set(REQUEST_ID, requestId));
         String route = route(context.request().path());
@@ -56,13 +58,15 @@ public class RequestTelemetry {
     }
 
     private Timer timer(String route, String method, int status) {
-        return timers.computeIfAbsent(route + ' ' + method + ' ' + status, key -> Timer.builder("uptake.gateway.requests")
-                .description("Requests through the gateway, by route, method and status")
-                .tag("route", route)
-                .tag("method", method)
-                .tag("status", String.valueOf(status))
-                .publishPercentileHistogram()
-                .register(registry));
+        return timers.computeIfAbsent(
+                route + ' ' + method + ' ' + status,
+                key -> Timer.builder("uptake.gateway.requests")
+                        .description("Requests through the gateway, by route, method and status")
+                        .tag("route", route)
+                        .tag("method", method)
+                        .tag("status", String.valueOf(status))
+                        .publishPercentileHistogram()
+                        .register(registry));
     }
 
     private String route(String path) {
@@ -80,5 +84,4 @@ public class RequestTelemetry {
     public static String requestId(RoutingContext context) {
         return context.get(REQUEST_ID);
     }
-
 }

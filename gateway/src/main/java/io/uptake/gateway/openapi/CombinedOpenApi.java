@@ -36,7 +36,8 @@ public class CombinedOpenApi {
 
     public CombinedOpenApi(GatewayConfig config, Vertx vertx) {
         this.config = config;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) config.connectTimeout().toMillis()));
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis()));
     }
 
     void register(@Observes Router router) {
@@ -50,10 +51,18 @@ public class CombinedOpenApi {
         Future.join(new ArrayList<>(documents.values())).onComplete(done -> {
             JsonObject combined = new JsonObject()
                     .put("openapi", "3.0.3")
-                    .put("info", new JsonObject().put("title", "Uptake API").put("version", "0.1.0")
-                            .put("description", "The REST API of the three Uptake services, as reached through the gateway."))
+                    .put(
+                            "info",
+                            new JsonObject()
+                                    .put("title", "Uptake API")
+                                    .put("version", "0.1.0")
+                                    .put(
+                                            "description",
+                                            "The REST API of the three Uptake services, as reached through the gateway."))
                     .put("paths", new JsonObject())
-                    .put("components", new JsonObject().put("schemas", new JsonObject()).put("securitySchemes", new JsonObject()));
+                    .put(
+                            "components",
+                            new JsonObject().put("schemas", new JsonObject()).put("securitySchemes", new JsonObject()));
             List<String> unavailable = new ArrayList<>();
             JsonArray tags = new JsonArray();
             documents.forEach((name, document) -> {
@@ -74,15 +83,21 @@ public class CombinedOpenApi {
     }
 
     private Future<JsonObject> fetch(Upstream upstream) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.host()).setPort(upstream.port())
-                .setURI("/q/openapi?format=json").setTimeout(config.healthTimeout().toMillis());
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setURI("/q/openapi?format=json")
+                .setTimeout(config.healthTimeout().toMillis());
         return client.request(options)
-                .compose(request -> request.putHeader("Accept", "application/json").send())
+                .compose(request ->
+                        request.putHeader("Accept", "application/json").send())
                 .compose(response -> response.statusCode() == 200
                         ? response.body()
                         : Future.failedFuture("status " + response.statusCode()))
                 .map(body -> new JsonObject(body))
-                .onFailure(failure -> Log.warnf("OpenAPI of %s unavailable: %s", upstream.name(), failure.getMessage()));
+                .onFailure(
+                        failure -> Log.warnf("OpenAPI of %s unavailable: %s", upstream.name(), failure.getMessage()));
     }
 
     private static void merge(JsonObject combined, String service, JsonObject document, JsonArray tags) {
@@ -90,10 +105,16 @@ public class CombinedOpenApi {
         JsonObject paths = renamed.getJsonObject("paths", new JsonObject());
         paths.forEach(path -> combined.getJsonObject("paths").put(path.getKey(), path.getValue()));
         JsonObject components = renamed.getJsonObject("components", new JsonObject());
-        components.getJsonObject("schemas", new JsonObject())
-                .forEach(schema -> combined.getJsonObject("components").getJsonObject("schemas").put(service + "." + schema.getKey(), schema.getValue()));
-        components.getJsonObject("securitySchemes", new JsonObject())
-                .forEach(scheme -> combined.getJsonObject("components").getJsonObject("securitySchemes").put(scheme.getKey(), scheme.getValue()));
+        components
+                .getJsonObject("schemas", new JsonObject())
+                .forEach(schema -> combined.getJsonObject("components")
+                        .getJsonObject("schemas")
+                        .put(service + "." + schema.getKey(), schema.getValue()));
+        components
+                .getJsonObject("securitySchemes", new JsonObject())
+                .forEach(scheme -> combined.getJsonObject("components")
+                        .getJsonObject("securitySchemes")
+                        .put(scheme.getKey(), scheme.getValue()));
         renamed.getJsonArray("tags", new JsonArray()).forEach(tags::add);
     }
 
@@ -102,7 +123,9 @@ public class CombinedOpenApi {
         if (node instanceof JsonObject object) {
             JsonObject copy = new JsonObject();
             object.forEach(entry -> {
-                if (entry.getKey().equals("$ref") && entry.getValue() instanceof String ref && ref.startsWith(SCHEMAS)) {
+                if (entry.getKey().equals("$ref")
+                        && entry.getValue() instanceof String ref
+                        && ref.startsWith(SCHEMAS)) {
                     copy.put("$ref", SCHEMAS + service + "." + ref.substring(SCHEMAS.length()));
                 } else {
                     copy.put(entry.getKey(), rename(entry.getValue(), service));

@@ -17,8 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class RateLimiter {
 
     /** The answer for one request: allowed, or refused with the seconds until the caller's window resets. */
-    public record Decision(boolean allowed, int limit, int remaining, long retryAfterSeconds) {
-    }
+    public record Decision(boolean allowed, int limit, int remaining, long retryAfterSeconds) {}
 
     private static final int SWEEP_ABOVE = 10_000;
 
@@ -41,8 +40,11 @@ public class RateLimiter {
         if (windows.size() > SWEEP_ABOVE) {
             windows.values().removeIf(window -> window.endsAt <= now);
         }
-        Window window = windows.compute(caller.key(), (key, current) ->
-                current == null || current.endsAt <= now ? new Window(now + windowMillis, 1) : current.plusOne());
+        Window window = windows.compute(
+                caller.key(),
+                (key, current) -> current == null || current.endsAt <= now
+                        ? new Window(now + windowMillis, 1)
+                        : current.plusOne());
         long retryAfter = Math.max(1, (window.endsAt - now + 999) / 1000);
         boolean allowed = window.count <= caller.limit();
         return new Decision(allowed, caller.limit(), Math.max(0, caller.limit() - window.count), retryAfter);
@@ -65,8 +67,7 @@ public class RateLimiter {
         return new Caller("user:" + subject, limit);
     }
 
-    private record Caller(String key, int limit) {
-    }
+    private record Caller(String key, int limit) {}
 
     private record Window(long endsAt, int count) {
 

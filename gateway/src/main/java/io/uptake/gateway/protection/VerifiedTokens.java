@@ -11,6 +11,7 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
+import io.uptake.gateway.routing.GatewayConfig;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,6 @@ import jakarta.enterprise.inject.Alternative;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -34,8 +34,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class VerifiedTokens implements HttpAuthenticationMechanism {
 
-    private record Verified(SecurityIdentity identity, long expiresAtMillis) {
-    }
+    private record Verified(SecurityIdentity identity, long expiresAtMillis) {}
 
     private final OidcAuthenticationMechanism oidc;
     private final int capacity;
@@ -43,14 +42,17 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
     private final Counter hits;
     private final Counter checks;
 
-    public VerifiedTokens(OidcAuthenticationMechanism oidc, MeterRegistry registry,
-            @ConfigProperty(name = "uptake.gateway.verified-tokens.capacity", defaultValue = "10000") int capacity) {
+    public VerifiedTokens(OidcAuthenticationMechanism oidc, MeterRegistry registry, GatewayConfig config) {
         this.oidc = oidc;
-        this.capacity = capacity;
-        this.hits = Counter.builder("uptake.gateway.tokens").tag("verification", "remembered")
-                .description("Bearer tokens on /api, by whether their signature was checked or remembered").register(registry);
-        this.checks = Counter.builder("uptake.gateway.tokens").tag("verification", "checked")
-                .description("Bearer tokens on /api, by whether their signature was checked or remembered").register(registry);
+        this.capacity = config.verifiedTokens().capacity();
+        this.hits = Counter.builder("uptake.gateway.tokens")
+                .tag("verification", "remembered")
+                .description("Bearer tokens on /api, by whether their signature was checked or remembered")
+                .register(registry);
+        this.checks = Counter.builder("uptake.gateway.tokens")
+                .tag("verification", "checked")
+                .description("Bearer tokens on /api, by whether their signature was checked or remembered")
+                .register(registry);
     }
 
     @Override
@@ -69,7 +71,9 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
     }
 
     private void remember(String token, SecurityIdentity identity) {
-        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)
+        if (identity == null
+                || identity.isAnonymous()
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt)
                 || jwt.getExpirationTime() <= 0) {
             return;
         }
@@ -86,8 +90,11 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
     private static String apiBearerToken(RoutingContext context) {
         String path = context.normalizedPath();
         String authorization = context.request().getHeader("Authorization");
-        if (path == null || !path.startsWith("/api/") || authorization == null
-                || authorization.length() <= 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (path == null
+                || !path.startsWith("/api/")
+                || authorization == null
+                || authorization.length() <= 7
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }
         return authorization.substring(7).trim();

@@ -48,6 +48,9 @@ public interface GatewayConfig {
     /** The circuit breaker kept for each upstream. */
     CircuitBreaker circuitBreaker();
 
+    /** The memory of verified bearer tokens. */
+    VerifiedTokens verifiedTokens();
+
     interface Route {
 
         /** The path prefix the upstream owns, such as {@code /api/metrics}. */
@@ -93,5 +96,12 @@ public interface GatewayConfig {
         /** How long an open circuit answers 503 at once before one trial request is let through. */
         @WithDefault("10s")
         Duration openFor();
+    }
+
+    interface VerifiedTokens {
+
+        /** Tokens remembered as verified until they expire; when full, the memory starts again. */
+        @WithDefault("10000")
+        int capacity();
     }
 }

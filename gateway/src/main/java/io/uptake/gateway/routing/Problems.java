@@ -6,8 +6,7 @@ import io.vertx.core.json.JsonObject;
 /** RFC 9457 problem details written by the gateway itself: never an upstream's internals. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static void send(HttpServerResponse response, int status, String title, String detail) {
         if (response.ended()) {

@@ -41,9 +41,19 @@ public class StreamingProxy {
      * Headers never copied: connection-level ones that belong to one hop (RFC 9110, 7.6.1), and the
      * caller's trace context, which OpenTelemetry replaces with the gateway's own client span.
      */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
-            "traceparent", "tracestate",
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "host",
+            "content-length",
+            "traceparent",
+            "tracestate",
             // the browser session stays between the browser and the gateway: services get its access token
             "cookie");
 
@@ -66,7 +76,9 @@ public class StreamingProxy {
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
                         .setKeepAlive(false),
                 new PoolOptions().setHttp1MaxSize(config.maxStreamsPerUpstream()));
-        config.routes().keySet().forEach(name -> circuits.put(name, new UpstreamCircuit(name, config.circuitBreaker())));
+        config.routes()
+                .keySet()
+                .forEach(name -> circuits.put(name, new UpstreamCircuit(name, config.circuitBreaker())));
     }
 
     void registerRoutes(@Observes Router router) {
@@ -76,22 +88,33 @@ public class StreamingProxy {
             router.route(upstream.prefix() + "/*").handler(context -> forward(context, upstream));
             Log.infof("Routing %s/** to %s:%d", upstream.prefix(), upstream.host(), upstream.port());
         });
-        router.route("/api/*").handler(context -> Problems.send(context.response(), 404, "Not Found", "No service owns this path"));
+        router.route("/api/*")
+                .handler(context -> Problems.send(context.response(), 404, "Not Found", "No service owns this path"));
     }
 
     private void forward(RoutingContext context, Upstream upstream) {
         HttpServerRequest inbound = context.request();
         HttpServerResponse outbound = context.response();
-        if (!(context.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+        if (!(context.user() instanceof QuarkusHttpUser user)
+                || user.getSecurityIdentity().isAnonymous()) {
             outbound.putHeader("WWW-Authenticate", "Bearer");
             Problems.send(outbound, 401, "Unauthorized", "A valid bearer token is required");
             return;
         }
         boolean bySession = inbound.getHeader("Authorization") == null;
-        if (bySession && !CrossSiteRequests.allowed(inbound.method().name(), inbound.getHeader("X-Requested-With"), inbound.getHeader("Origin"),
-                inbound.getHeader("Sec-Fetch-Site"), inbound.authority() == null ? null : inbound.authority().toString())) {
-            Problems.send(outbound, 403, "Forbidden", "A change made with the browser session must come from the Uptake app itself "
-                    + "(X-Requested-With header, same origin)");
+        if (bySession
+                && !CrossSiteRequests.allowed(
+                        inbound.method().name(),
+                        inbound.getHeader("X-Requested-With"),
+                        inbound.getHeader("Origin"),
+                        inbound.getHeader("Sec-Fetch-Site"),
+                        inbound.authority() == null ? null : inbound.authority().toString())) {
+            Problems.send(
+                    outbound,
+                    403,
+                    "Forbidden",
+                    "A change made with the browser session must come from the Uptake app itself "
+                            + "(X-Requested-With header, same origin)");
             return;
         }
         if (!withinRateLimit(context, user.getSecurityIdentity())) {
@@ -107,7 +130,8 @@ public class StreamingProxy {
             circuitOpen(outbound, upstream, circuit);
             return;
         }
-        // a request without a body (most GETs) is sent as it is; one with a body is streamed, paused until the upstream is ready
+        // a request without a body (most GETs) is sent as it is; one with a body is streamed, paused until the upstream
+        // is ready
         boolean hasBody = declaredLength(inbound) > 0 || inbound.getHeader("Transfer-Encoding") != null;
         if (hasBody) {
             inbound.pause();
@@ -120,7 +144,8 @@ public class StreamingProxy {
                 .setPort(upstream.port())
                 .setURI(inbound.uri())
                 .setIdleTimeout(eventStream ? 0 : config.idleTimeout().toMillis());
-        circuit.call(() -> (eventStream ? streams : client).request(options)
+        circuit.call(() -> (eventStream ? streams : client)
+                        .request(options)
                         .compose(request -> {
                             copyRequestHeaders(context, request);
                             if (eventStream) {
@@ -128,10 +153,11 @@ public class StreamingProxy {
                             }
                             return hasBody ? request.send(body) : request.send();
                         })
-                        // held until relay() pipes it: the guard may hand the response over on a later turn of the event loop
+                        // held until relay() pipes it: the guard may hand the response over on a later turn of the
+                        // event loop
                         .map(response -> response.pause())
-                        .recover(failure -> Future.failedFuture(body != null && body.failed()
-                                ? new UpstreamCircuit.NotTheUpstreams(failure) : failure))
+                        .recover(failure -> Future.failedFuture(
+                                body != null && body.failed() ? new UpstreamCircuit.NotTheUpstreams(failure) : failure))
                         .toCompletionStage())
                 .whenComplete((response, failure) -> {
                     if (failure == null) {
@@ -150,7 +176,11 @@ public class StreamingProxy {
         if (!outbound.headWritten()) {
             outbound.putHeader("Retry-After", String.valueOf(circuit.secondsUntilTrial()));
         }
-        Problems.send(outbound, 503, "Service Unavailable", "The " + upstream.name() + " service is not available; try again later");
+        Problems.send(
+                outbound,
+                503,
+                "Service Unavailable",
+                "The " + upstream.name() + " service is not available; try again later");
     }
 
     private boolean withinRateLimit(RoutingContext context, SecurityIdentity identity) {
@@ -162,8 +192,12 @@ public class StreamingProxy {
             return true;
         }
         outbound.putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
-        Problems.send(outbound, 429, "Too Many Requests",
-                "Rate limit of " + decision.limit() + " requests reached; try again in " + decision.retryAfterSeconds() + " s");
+        Problems.send(
+                outbound,
+                429,
+                "Too Many Requests",
+                "Rate limit of " + decision.limit() + " requests reached; try again in " + decision.retryAfterSeconds()
+                        + " s");
         return false;
     }
 
@@ -183,7 +217,11 @@ public class StreamingProxy {
         if (!outbound.headWritten()) {
             outbound.putHeader("Connection", "close");
         }
-        Problems.send(outbound, 413, "Content Too Large", "The request body is larger than the limit of " + maxBody + " bytes");
+        Problems.send(
+                outbound,
+                413,
+                "Content Too Large",
+                "The request body is larger than the limit of " + maxBody + " bytes");
     }
 
     private static boolean accepts(HttpServerRequest inbound, String mediaType) {
@@ -210,15 +248,21 @@ public class StreamingProxy {
         request.putHeader(RequestTelemetry.REQUEST_ID, RequestTelemetry.requestId(context));
         request.putHeader("X-Forwarded-For", inbound.remoteAddress().hostAddress());
         request.putHeader("X-Forwarded-Proto", inbound.scheme());
-        request.putHeader("X-Forwarded-Host", inbound.authority() == null ? "" : inbound.authority().toString());
+        request.putHeader(
+                "X-Forwarded-Host",
+                inbound.authority() == null ? "" : inbound.authority().toString());
     }
 
     private void relay(HttpClientResponse response, HttpServerResponse outbound, Upstream upstream) {
         if (hidesInternals(response)) {
             // an upstream failure that did not come as our own problem shape may carry a stack trace
             Log.warnf("Upstream %s answered %d; its body is not relayed", upstream.name(), response.statusCode());
-            response.body().onComplete(drained -> Problems.send(outbound, 502, "Bad Gateway",
-                    "The " + upstream.name() + " service failed to answer this request"));
+            response.body()
+                    .onComplete(drained -> Problems.send(
+                            outbound,
+                            502,
+                            "Bad Gateway",
+                            "The " + upstream.name() + " service failed to answer this request"));
             response.resume();
             return;
         }
@@ -246,21 +290,29 @@ public class StreamingProxy {
             return false;
         }
         String contentType = response.getHeader("Content-Type");
-        return response.statusCode() == 500 || contentType == null || !contentType.startsWith("application/problem+json");
+        return response.statusCode() == 500
+                || contentType == null
+                || !contentType.startsWith("application/problem+json");
     }
 
     private void fail(HttpServerResponse outbound, Upstream upstream, Throwable failure) {
-        boolean silent = !(failure instanceof ConnectException) && failure.getClass().getSimpleName().contains("Timeout");
+        boolean silent = !(failure instanceof ConnectException)
+                && failure.getClass().getSimpleName().contains("Timeout");
         if (silent) {
             Log.warnf("Upstream %s timed out: %s", upstream.name(), failure.getMessage());
-            Problems.send(outbound, 504, "Gateway Timeout", "The " + upstream.name() + " service did not answer in time");
+            Problems.send(
+                    outbound, 504, "Gateway Timeout", "The " + upstream.name() + " service did not answer in time");
             return;
         }
         Log.warnf("Upstream %s unavailable: %s", upstream.name(), failure.toString());
         if (!outbound.headWritten()) {
             outbound.putHeader("Retry-After", String.valueOf(config.retryAfterSeconds()));
         }
-        Problems.send(outbound, 503, "Service Unavailable", "The " + upstream.name() + " service is not available; try again later");
+        Problems.send(
+                outbound,
+                503,
+                "Service Unavailable",
+                "The " + upstream.name() + " service is not available; try again later");
     }
 
     private static void copyHeaders(MultiMap from, MultiMap to) {

@@ -33,16 +33,16 @@ final class UpstreamCircuit {
 
     UpstreamCircuit(String upstream, GatewayConfig.CircuitBreaker config) {
         this.openForMillis = config.openFor().toMillis();
-        this.guard = TypedGuard.create(new TypeLiteral<CompletionStage<HttpClientResponse>>() { })
+        this.guard = TypedGuard.create(new TypeLiteral<CompletionStage<HttpClientResponse>>() {})
                 .withDescription("upstream " + upstream)
                 .withCircuitBreaker()
-                    .requestVolumeThreshold(config.failureThreshold())
-                    .failureRatio(1.0)
-                    .delay(openForMillis, ChronoUnit.MILLIS)
-                    .successThreshold(1)
-                    .skipOn(NotTheUpstreams.class)
-                    .onStateChange(state -> changed(upstream, state))
-                    .done()
+                .requestVolumeThreshold(config.failureThreshold())
+                .failureRatio(1.0)
+                .delay(openForMillis, ChronoUnit.MILLIS)
+                .successThreshold(1)
+                .skipOn(NotTheUpstreams.class)
+                .onStateChange(state -> changed(upstream, state))
+                .done()
                 .withThreadOffload(false)
                 .build();
     }

@@ -14,8 +14,7 @@ public final class CrossSiteRequests {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
-    private CrossSiteRequests() {
-    }
+    private CrossSiteRequests() {}
 
     /** {@code host} is the authority the request was sent to (the Host header). */
     public static boolean allowed(String method, String requestedWith, String origin, String fetchSite, String host) {

@@ -20,7 +20,9 @@ public class SessionTenant implements TenantResolver {
         if (path.equals("/web") || path.startsWith("/web/")) {
             return "web";
         }
-        if (path.startsWith("/api/") && context.request().getHeader("Authorization") == null && hasSessionCookie(context)) {
+        if (path.startsWith("/api/")
+                && context.request().getHeader("Authorization") == null
+                && hasSessionCookie(context)) {
             return "web";
         }
         return null;

@@ -31,8 +31,12 @@ public class WebApp {
 
     void register(@Observes Router router) {
         router.get("/").handler(context -> context.redirect("/web/"));
-        router.get("/signed-out").handler(context -> page(context, "Signed out",
-                "<main><h1>Signed out</h1><p>You are signed out. <a href=\"/web/\">Sign in again</a></p></main>"));
+        router.get("/signed-out")
+                .handler(
+                        context -> page(
+                                context,
+                                "Signed out",
+                                "<main><h1>Signed out</h1><p>You are signed out. <a href=\"/web/\">Sign in again</a></p></main>"));
         router.get("/web").handler(this::shell);
         router.get("/web/*").handler(this::shell);
     }
@@ -42,7 +46,8 @@ public class WebApp {
         String name = me.getString("name", me.getString("username"));
         String body = "<uptake-app><noscript>Signed in as <strong>" + escape(me.getString("username")) + "</strong>. "
                 + "This app needs JavaScript. <a href=\"/web/logout\">Sign out</a></noscript></uptake-app>"
-                + "<script type=\"application/json\" id=\"uptake-me\">" + me.encode().replace("<", "\\u003c") + "</script>"
+                + "<script type=\"application/json\" id=\"uptake-me\">"
+                + me.encode().replace("<", "\\u003c") + "</script>"
                 + "<script type=\"module\" src=\"" + bundle.script("app") + "\"></script>";
         String head = "<link rel=\"stylesheet\" href=\"" + bundle.style("app") + "\">"
                 + "<meta name=\"uptake-charts\" content=\"" + bundle.script("charts") + "\">";
@@ -61,7 +66,11 @@ public class WebApp {
         }
         JsonObject claims = claims(access.getToken());
         JsonObject realmAccess = claims.getJsonObject("realm_access", new JsonObject());
-        return me.put("username", claims.getString("preferred_username", user.getSecurityIdentity().getPrincipal().getName()))
+        return me.put(
+                        "username",
+                        claims.getString(
+                                "preferred_username",
+                                user.getSecurityIdentity().getPrincipal().getName()))
                 .put("name", claims.getString("name"))
                 .put("roles", realmAccess.getJsonArray("roles", new JsonArray()))
                 .put("businessUnit", claims.getString("business_unit"))
@@ -92,6 +101,11 @@ public class WebApp {
     }
 
     private static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text == null
+                ? ""
+                : text.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;");
     }
 }

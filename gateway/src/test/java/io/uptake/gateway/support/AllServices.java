@@ -20,7 +20,8 @@ public class AllServices implements QuarkusTestResourceLifecycleManager {
                 "uptake.gateway.routes.metrics.url", metrics.url(),
                 "uptake.gateway.routes.feedback.url", feedback.url(),
                 "uptake.gateway.routes.training.url", training.url(),
-                "quarkus.otel.exporter.otlp.traces.endpoint", OtlpCollector.get().endpoint());
+                "quarkus.otel.exporter.otlp.traces.endpoint",
+                        OtlpCollector.get().endpoint());
     }
 
     @Override

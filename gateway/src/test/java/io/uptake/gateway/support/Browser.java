@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -38,9 +38,11 @@ public final class Browser {
     }
 
     /** Posts an HTML form (url-encoded) and follows the redirects that answer it. */
-    public HttpResponse<String> submit(URI action, Map<String, String> fields) throws IOException, InterruptedException {
+    public HttpResponse<String> submit(URI action, Map<String, String> fields)
+            throws IOException, InterruptedException {
         String form = fields.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return follow(send(HttpRequest.newBuilder(action)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -53,14 +55,17 @@ public final class Browser {
 
     private HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
         for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
-            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            URI next = response.uri()
+                    .resolve(response.headers().firstValue("Location").orElseThrow());
             response = send(HttpRequest.newBuilder(next).GET());
         }
         return response;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpRequest built = request.timeout(Duration.ofSeconds(10)).header("Accept", "text/html").build();
+        HttpRequest built = request.timeout(Duration.ofSeconds(10))
+                .header("Accept", "text/html")
+                .build();
         visited.add(built.uri());
         return http.send(built, HttpResponse.BodyHandlers.ofString());
     }
@@ -72,9 +77,23 @@ public final class Browser {
     public static AutoCloseable allowRedirectsTo(String origin) {
         String admin = Tokens.keycloakAdmin();
         String clients = Tokens.keycloak() + "/admin/realms/uptake/clients";
-        String id = given().auth().oauth2(admin).queryParam("clientId", "uptake-web")
-                .when().get(clients).then().statusCode(200).extract().path("[0].id");
-        String original = given().auth().oauth2(admin).when().get(clients + "/" + id).then().statusCode(200).extract().asString();
+        String id = given().auth()
+                .oauth2(admin)
+                .queryParam("clientId", "uptake-web")
+                .when()
+                .get(clients)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
+        String original = given().auth()
+                .oauth2(admin)
+                .when()
+                .get(clients + "/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Map<String, Object> widened = new JsonPath(original).getMap("");
         @SuppressWarnings("unchecked")
         List<String> redirects = new ArrayList<>((List<String>) widened.get("redirectUris"));
@@ -84,10 +103,22 @@ public final class Browser {
         Map<String, Object> attributes = new java.util.HashMap<>((Map<String, Object>) widened.get("attributes"));
         attributes.put("post.logout.redirect.uris", attributes.get("post.logout.redirect.uris") + "##" + origin + "/*");
         widened.put("attributes", attributes);
-        given().auth().oauth2(admin).contentType("application/json").body(widened)
-                .when().put(clients + "/" + id).then().statusCode(204);
-        return () -> given().auth().oauth2(Tokens.keycloakAdmin()).contentType("application/json").body(original)
-                .when().put(clients + "/" + id).then().statusCode(204);
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(widened)
+                .when()
+                .put(clients + "/" + id)
+                .then()
+                .statusCode(204);
+        return () -> given().auth()
+                .oauth2(Tokens.keycloakAdmin())
+                .contentType("application/json")
+                .body(original)
+                .when()
+                .put(clients + "/" + id)
+                .then()
+                .statusCode(204);
     }
 
     /**

@@ -20,8 +20,7 @@ public final class ForgedTokens {
 
     private static final KeyPair KEYS = generate();
 
-    private ForgedTokens() {
-    }
+    private ForgedTokens() {}
 
     /** Claims of a real admin token, the realm's key id in the header, signed with a foreign key. */
     public static String badSignature() {
@@ -30,7 +29,11 @@ public final class ForgedTokens {
 
     /** A token of another realm (issuer {@code /realms/other}), signed with that realm's (foreign) key. */
     public static String otherRealm() {
-        return sign("other-realm-key", claims(Tokens.realm().replace("/realms/uptake", "/realms/other"), Instant.now().plusSeconds(600)));
+        return sign(
+                "other-realm-key",
+                claims(
+                        Tokens.realm().replace("/realms/uptake", "/realms/other"),
+                        Instant.now().plusSeconds(600)));
     }
 
     private static String claims(String issuer, Instant expiry) {
@@ -41,8 +44,12 @@ public final class ForgedTokens {
     }
 
     private static String realmKeyId() {
-        List<String> kids = given().when().get(Tokens.realm() + "/protocol/openid-connect/certs")
-                .then().statusCode(200).extract().path("keys.findAll { it.use == 'sig' && it.alg == 'RS256' }.kid");
+        List<String> kids = given().when()
+                .get(Tokens.realm() + "/protocol/openid-connect/certs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("keys.findAll { it.use == 'sig' && it.alg == 'RS256' }.kid");
         return kids.getFirst();
     }
 

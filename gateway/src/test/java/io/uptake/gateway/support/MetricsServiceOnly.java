@@ -17,10 +17,14 @@ public class MetricsServiceOnly implements QuarkusTestResourceLifecycleManager {
         metrics.awaitReady();
         String closed = "http://localhost:" + ServiceProcess.freePort();
         return Map.of(
-                "uptake.gateway.routes.metrics.url", metrics.url(),
-                "uptake.gateway.routes.feedback.url", closed,
-                "uptake.gateway.routes.training.url", closed,
-                "quarkus.otel.exporter.otlp.traces.endpoint", OtlpCollector.get().endpoint());
+                "uptake.gateway.routes.metrics.url",
+                metrics.url(),
+                "uptake.gateway.routes.feedback.url",
+                closed,
+                "uptake.gateway.routes.training.url",
+                closed,
+                "quarkus.otel.exporter.otlp.traces.endpoint",
+                OtlpCollector.get().endpoint());
     }
 
     @Override

@@ -26,9 +26,14 @@ import java.util.zip.GZIPInputStream;
 public final class OtlpCollector {
 
     /** One received span, ids in lower-case hex as in {@code traceparent}; parent empty for a root. */
-    public record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name, String kind,
-            Map<String, String> attributes) {
-    }
+    public record ReceivedSpan(
+            String service,
+            String traceId,
+            String spanId,
+            String parentSpanId,
+            String name,
+            String kind,
+            Map<String, String> attributes) {}
 
     private static OtlpCollector instance;
 
@@ -68,22 +73,36 @@ public final class OtlpCollector {
     }
 
     private void receive(HttpExchange exchange) throws IOException {
-        try (InputStream body = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
-                ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
+        try (InputStream body =
+                "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
+                        ? new GZIPInputStream(exchange.getRequestBody())
+                        : exchange.getRequestBody()) {
             ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
             for (ResourceSpans resource : request.getResourceSpansList()) {
                 String service = resource.getResource().getAttributesList().stream()
                         .filter(attribute -> attribute.getKey().equals("service.name"))
-                        .map(KeyValue::getValue).map(value -> value.getStringValue())
-                        .findFirst().orElse("");
+                        .map(KeyValue::getValue)
+                        .map(value -> value.getStringValue())
+                        .findFirst()
+                        .orElse("");
                 for (ScopeSpans scope : resource.getScopeSpansList()) {
-                    scope.getSpansList().forEach(span -> spans.add(new ReceivedSpan(service,
-                            HexFormat.of().formatHex(span.getTraceId().toByteArray()),
-                            HexFormat.of().formatHex(span.getSpanId().toByteArray()),
-                            HexFormat.of().formatHex(span.getParentSpanId().toByteArray()),
-                            span.getName(), span.getKind().name().replace("SPAN_KIND_", ""),
-                            span.getAttributesList().stream().collect(Collectors.toMap(KeyValue::getKey,
-                                    attribute -> attribute.getValue().toString().trim(), (first, second) -> first)))));
+                    scope.getSpansList()
+                            .forEach(span -> spans.add(new ReceivedSpan(
+                                    service,
+                                    HexFormat.of().formatHex(span.getTraceId().toByteArray()),
+                                    HexFormat.of().formatHex(span.getSpanId().toByteArray()),
+                                    HexFormat.of()
+                                            .formatHex(span.getParentSpanId().toByteArray()),
+                                    span.getName(),
+                                    span.getKind().name().replace("SPAN_KIND_", ""),
+                                    span.getAttributesList().stream()
+                                            .collect(Collectors.toMap(
+                                                    KeyValue::getKey,
+                                                    attribute -> attribute
+                                                            .getValue()
+                                                            .toString()
+                                                            .trim(),
+                                                    (first, second) -> first)))));
                 }
             }
         }

@@ -21,15 +21,17 @@ import java.util.Map;
 public final class ServiceProcess {
 
     private static final Map<String, Map<String, String>> TOPICS = Map.of(
-            "metrics", Map.of(
-                    "UPTAKE_TOPICS_USAGE_EVENTS", "test.uptake.usage-events",
-                    "UPTAKE_TOPICS_PEOPLE", "test.uptake.people",
-                    "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", "test.uptake.adoption-shortfalls"),
+            "metrics",
+                    Map.of(
+                            "UPTAKE_TOPICS_USAGE_EVENTS", "test.uptake.usage-events",
+                            "UPTAKE_TOPICS_PEOPLE", "test.uptake.people",
+                            "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", "test.uptake.adoption-shortfalls"),
             "feedback", Map.of("UPTAKE_TOPICS_FEEDBACK_EVENTS", "test.uptake.feedback-events"),
-            "training", Map.of(
-                    "UPTAKE_TOPICS_TRAINING_EVENTS", "test.uptake.training-events",
-                    "UPTAKE_TOPICS_PEOPLE", "test.uptake.people",
-                    "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", "test.uptake.adoption-shortfalls"));
+            "training",
+                    Map.of(
+                            "UPTAKE_TOPICS_TRAINING_EVENTS", "test.uptake.training-events",
+                            "UPTAKE_TOPICS_PEOPLE", "test.uptake.people",
+                            "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", "test.uptake.adoption-shortfalls"));
 
     private final String name;
     private final int port;
@@ -54,13 +56,15 @@ public final class ServiceProcess {
     }
 
     private void launch() {
-        Path jar = Path.of(System.getProperty("uptake.upstream." + name + "-jar",
-                "../" + name + "-service/target/quarkus-app/quarkus-run.jar"));
+        Path jar = Path.of(System.getProperty(
+                "uptake.upstream." + name + "-jar", "../" + name + "-service/target/quarkus-app/quarkus-run.jar"));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: package " + name + "-service first (./mvnw -DskipTests package -pl " + name + "-service)");
+            throw new IllegalStateException(jar + " is missing: package " + name
+                    + "-service first (./mvnw -DskipTests package -pl " + name + "-service)");
         }
         try {
-            ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+            ProcessBuilder builder = new ProcessBuilder(
+                            javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
@@ -70,13 +74,18 @@ public final class ServiceProcess {
             env.put("DB_NAME", name + "_test");
             env.put("DB_USER", "uptake");
             env.put("DB_PASSWORD", "uptake");
-            env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + System.getenv().getOrDefault("UPTAKE_KAFKA_PORT", "9092"));
+            env.put(
+                    "KAFKA_BOOTSTRAP_SERVERS",
+                    "localhost:" + System.getenv().getOrDefault("UPTAKE_KAFKA_PORT", "9092"));
             env.putAll(TOPICS.get(name));
             env.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", OtlpCollector.get().endpoint());
             env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
             // a backlog in the shared test outbox is relayed as thousands of sends at once: keep all their spans
             env.put("QUARKUS_OTEL_BSP_MAX_QUEUE_SIZE", "200000");
-            env.put("OIDC_AUTH_SERVER_URL", "http://localhost:" + System.getenv().getOrDefault("UPTAKE_KEYCLOAK_PORT", "8180") + "/realms/uptake");
+            env.put(
+                    "OIDC_AUTH_SERVER_URL",
+                    "http://localhost:" + System.getenv().getOrDefault("UPTAKE_KEYCLOAK_PORT", "8180")
+                            + "/realms/uptake");
             process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + name + "-service", e);
@@ -84,12 +93,19 @@ public final class ServiceProcess {
     }
 
     public void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         try {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsInstanceOf(IOException.class)
                     .failFast(name + "-service exited early, see " + log.toAbsolutePath(), () -> !process.isAlive())
-                    .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                    .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200);
         } catch (RuntimeException notReady) {
             stop();
             throw notReady;
@@ -110,7 +126,9 @@ public final class ServiceProcess {
     }
 
     private static String javaBinary() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     }
 

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  */
 public class StubUpstream implements QuarkusTestResourceLifecycleManager {
 
-    public static final String CRASH_TRACE = "java.lang.IllegalStateException: secret-internal-detail\n\tat io.uptake.Secret.method(Secret.java:42)";
+    public static final String CRASH_TRACE =
+            "java.lang.IllegalStateException: secret-internal-detail\n\tat io.uptake.Secret.method(Secret.java:42)";
     private static final AtomicInteger REQUESTS = new AtomicInteger();
     private static int port;
     private static HttpServer server;
@@ -40,7 +41,8 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
                 "uptake.gateway.routes.metrics.url", url,
                 "uptake.gateway.routes.feedback.url", url,
                 "uptake.gateway.routes.training.url", url,
-                "quarkus.otel.exporter.otlp.traces.endpoint", OtlpCollector.get().endpoint());
+                "quarkus.otel.exporter.otlp.traces.endpoint",
+                        OtlpCollector.get().endpoint());
     }
 
     @Override
@@ -90,11 +92,16 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
             }
         }
         String headers = exchange.getRequestHeaders().entrySet().stream()
-                .map(header -> "\"" + header.getKey().toLowerCase() + "\":\"" + String.join(",", header.getValue()).replace("\"", "'") + "\"")
+                .map(header -> "\"" + header.getKey().toLowerCase() + "\":\""
+                        + String.join(",", header.getValue()).replace("\"", "'") + "\"")
                 .collect(Collectors.joining(","));
         exchange.getResponseHeaders().add("Server", "stub/1.0 (internal)");
         exchange.getResponseHeaders().add("X-Request-Id", "upstream-made-this-up");
-        send(exchange, 200, "application/json", "{\"path\":\"" + path + "\",\"bodyLength\":" + length + ",\"headers\":{" + headers + "}}");
+        send(
+                exchange,
+                200,
+                "application/json",
+                "{\"path\":\"" + path + "\",\"bodyLength\":" + length + ",\"headers\":{" + headers + "}}");
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
@@ -109,11 +116,9 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         static final OutputStreamSink INSTANCE = new OutputStreamSink();
 
         @Override
-        public void write(int b) {
-        }
+        public void write(int b) {}
 
         @Override
-        public void write(byte[] b, int off, int len) {
-        }
+        public void write(byte[] b, int off, int len) {}
     }
 }

@@ -15,8 +15,7 @@ public final class Tokens {
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String realm() {
         return ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
@@ -24,30 +23,37 @@ public final class Tokens {
 
     /** A person's token: a password grant on the public {@code uptake-cli} client (dev realm only). */
     public static String user(String user) {
-        return CACHE.computeIfAbsent("user:" + user, key -> given()
-                .formParam("grant_type", "password")
-                .formParam("client_id", "uptake-cli")
-                .formParam("username", user)
-                .formParam("password", user)
-                .when().post(realm() + "/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token"));
+        return CACHE.computeIfAbsent(
+                "user:" + user,
+                key -> given().formParam("grant_type", "password")
+                        .formParam("client_id", "uptake-cli")
+                        .formParam("username", user)
+                        .formParam("password", user)
+                        .when()
+                        .post(realm() + "/protocol/openid-connect/token")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("access_token"));
     }
 
     /** The CRM connector's token: client credentials of {@code crm-ingest} (role ingest). */
     public static String ingestClient() {
-        return CACHE.computeIfAbsent("client:crm-ingest", key -> given()
-                .formParam("grant_type", "client_credentials")
-                .formParam("client_id", "crm-ingest")
-                .formParam("client_secret", "crm-ingest-secret")
-                .when().post(realm() + "/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token"));
+        return CACHE.computeIfAbsent(
+                "client:crm-ingest",
+                key -> given().formParam("grant_type", "client_credentials")
+                        .formParam("client_id", "crm-ingest")
+                        .formParam("client_secret", "crm-ingest-secret")
+                        .when()
+                        .post(realm() + "/protocol/openid-connect/token")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("access_token"));
     }
 
     /** A real token of the realm with its expiry ({@code exp}). */
-    public record ShortLived(String token, Instant expiresAt) {
-    }
+    public record ShortLived(String token, Instant expiresAt) {}
 
     /**
      * A person's token, signed by the realm, that lives only {@code seconds}: issued to a client made
@@ -58,19 +64,35 @@ public final class Tokens {
         String keycloak = keycloak();
         String admin = keycloakAdmin();
         String clientId = "expiry-probe-" + UUID.randomUUID();
-        String client = given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
-                        "attributes", Map.of("access.token.lifespan", String.valueOf(seconds))))
-                .when().post(keycloak + "/admin/realms/uptake/clients")
-                .then().statusCode(201)
-                .extract().header("Location");
+        String client = given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of(
+                        "clientId",
+                        clientId,
+                        "publicClient",
+                        true,
+                        "directAccessGrantsEnabled",
+                        true,
+                        "attributes",
+                        Map.of("access.token.lifespan", String.valueOf(seconds))))
+                .when()
+                .post(keycloak + "/admin/realms/uptake/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
         try {
-            io.restassured.path.json.JsonPath granted = given()
-                    .formParam("grant_type", "password").formParam("client_id", clientId)
-                    .formParam("username", user).formParam("password", user)
-                    .when().post(realm() + "/protocol/openid-connect/token")
-                    .then().statusCode(200)
-                    .extract().jsonPath();
+            io.restassured.path.json.JsonPath granted = given().formParam("grant_type", "password")
+                    .formParam("client_id", clientId)
+                    .formParam("username", user)
+                    .formParam("password", user)
+                    .when()
+                    .post(realm() + "/protocol/openid-connect/token")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             String token = granted.getString("access_token");
             String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
             long exp = Long.parseLong(claims.replaceAll(".*\"exp\":(\\d+).*", "$1"));
@@ -87,11 +109,15 @@ public final class Tokens {
 
     /** A token of the local Keycloak's bootstrap admin (dev only), for its admin API. */
     public static String keycloakAdmin() {
-        return given()
-                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
-                .when().post(keycloak() + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "admin")
+                .formParam("password", "admin")
+                .when()
+                .post(keycloak() + "/realms/master/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 }

@@ -10,27 +10,38 @@ class CrossSiteRequestsTest {
 
     @Test
     void readsPassWhateverTheirOrigin() {
-        assertThat(CrossSiteRequests.allowed("GET", null, "https://evil.example", "cross-site", HOST)).isTrue();
+        assertThat(CrossSiteRequests.allowed("GET", null, "https://evil.example", "cross-site", HOST))
+                .isTrue();
         assertThat(CrossSiteRequests.allowed("HEAD", null, null, null, HOST)).isTrue();
     }
 
     @Test
     void aWriteFromTheAppsOwnScriptPasses() {
-        assertThat(CrossSiteRequests.allowed("POST", "XMLHttpRequest", "https://uptake.example.com", "same-origin", HOST)).isTrue();
-        assertThat(CrossSiteRequests.allowed("PUT", "XMLHttpRequest", null, null, HOST)).as("an older browser states no origin").isTrue();
+        assertThat(CrossSiteRequests.allowed(
+                        "POST", "XMLHttpRequest", "https://uptake.example.com", "same-origin", HOST))
+                .isTrue();
+        assertThat(CrossSiteRequests.allowed("PUT", "XMLHttpRequest", null, null, HOST))
+                .as("an older browser states no origin")
+                .isTrue();
     }
 
     @Test
     void aWriteWithoutTheHeaderIsRefused() {
-        assertThat(CrossSiteRequests.allowed("POST", null, "https://uptake.example.com", "same-origin", HOST)).isFalse();
+        assertThat(CrossSiteRequests.allowed("POST", null, "https://uptake.example.com", "same-origin", HOST))
+                .isFalse();
         assertThat(CrossSiteRequests.allowed("DELETE", " ", null, null, HOST)).isFalse();
     }
 
     @Test
     void aWriteFromAnotherSiteIsRefusedEvenWithTheHeader() {
-        assertThat(CrossSiteRequests.allowed("POST", "XMLHttpRequest", "https://evil.example", null, HOST)).isFalse();
-        assertThat(CrossSiteRequests.allowed("POST", "XMLHttpRequest", null, "cross-site", HOST)).isFalse();
-        assertThat(CrossSiteRequests.allowed("POST", "XMLHttpRequest", "https://uptake.example.com.evil.example", null, HOST)).isFalse();
-        assertThat(CrossSiteRequests.allowed("PATCH", "XMLHttpRequest", "not a uri", null, HOST)).isFalse();
+        assertThat(CrossSiteRequests.allowed("POST", "XMLHttpRequest", "https://evil.example", null, HOST))
+                .isFalse();
+        assertThat(CrossSiteRequests.allowed("POST", "XMLHttpRequest", null, "cross-site", HOST))
+                .isFalse();
+        assertThat(CrossSiteRequests.allowed(
+                        "POST", "XMLHttpRequest", "https://uptake.example.com.evil.example", null, HOST))
+                .isFalse();
+        assertThat(CrossSiteRequests.allowed("PATCH", "XMLHttpRequest", "not a uri", null, HOST))
+                .isFalse();
     }
 }

@@ -7,5 +7,4 @@ import jakarta.persistence.Table;
 /** One kind of CRM action that usage events name, such as {@code record.created}. */
 @Entity
 @Table(name = "action")
-public class Action extends CatalogueEntry {
-}
+public class Action extends CatalogueEntry {}

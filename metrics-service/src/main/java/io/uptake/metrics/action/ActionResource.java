@@ -16,9 +16,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 
 /** The action catalogue: every signed-in person reads it (not CRM connectors), the CRM team (admin) maintains it. */
 @Path("/api/metrics/actions")
@@ -43,19 +43,29 @@ public class ActionResource {
     @GET
     @Path("/{code}")
     public Uni<ActionView> get(@PathParam("code") String code) {
-        return service.find(code).onItem().ifNull().failWith(() -> new NotFoundException("No action '" + code + "' in the catalogue"));
+        return service.find(code)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("No action '" + code + "' in the catalogue"));
     }
 
     @PUT
     @Path("/{code}")
     @RolesAllowed("admin")
     public Uni<Response> define(
-            @PathParam("code") @Size(max = 64)
-            @Pattern(regexp = CODE_PATTERN, message = "must be lower-case words separated by dots, such as record.created") String code,
+            @PathParam("code")
+                    @Size(max = 64)
+                    @Pattern(
+                            regexp = CODE_PATTERN,
+                            message = "must be lower-case words separated by dots, such as record.created")
+                    String code,
             @Context UriInfo uri,
             @Valid @NotNull ActionDefinition definition) {
-        return service.define(code, definition).map(saved -> saved.created()
-                ? Response.created(uri.getAbsolutePath()).entity(saved.action()).build()
-                : Response.ok(saved.action()).build());
+        return service.define(code, definition)
+                .map(saved -> saved.created()
+                        ? Response.created(uri.getAbsolutePath())
+                                .entity(saved.action())
+                                .build()
+                        : Response.ok(saved.action()).build());
     }
 }

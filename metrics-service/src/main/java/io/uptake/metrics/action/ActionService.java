@@ -1,7 +1,7 @@
 package io.uptake.metrics.action;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.PageView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +12,7 @@ import java.time.ZoneOffset;
 public class ActionService {
 
     /** The result of an upsert: the action as stored, and whether it is new. */
-    public record Saved(ActionView action, boolean created) {
-    }
+    public record Saved(ActionView action, boolean created) {}
 
     private final ActionRepository actions;
     private final KnownActions knownActions;
@@ -37,8 +36,7 @@ public class ActionService {
 
     /** Adds or renames an action; ingestion knows the new code as soon as the transaction has committed. */
     public Uni<Saved> define(String code, ActionDefinition definition) {
-        return Panache.withTransaction(() -> upsert(code, definition))
-                .invoke(knownActions::forget);
+        return Panache.withTransaction(() -> upsert(code, definition)).invoke(knownActions::forget);
     }
 
     private Uni<Saved> upsert(String code, ActionDefinition definition) {

@@ -39,9 +39,10 @@ public class KnownActions {
         if (last != null && last.fresh()) {
             return Uni.createFrom().item(last.codes());
         }
-        return read().onFailure().recoverWithUni(failure -> last == null
-                ? Uni.createFrom().failure(failure)
-                : Uni.createFrom().item(last.codes()));
+        return read().onFailure()
+                .recoverWithUni(failure -> last == null
+                        ? Uni.createFrom().failure(failure)
+                        : Uni.createFrom().item(last.codes()));
     }
 
     /** Marks the codes stale: the next call reads the catalogue again. */
@@ -53,7 +54,8 @@ public class KnownActions {
     }
 
     private Uni<Set<String>> read() {
-        return pool.query("select code from action").execute()
+        return pool.query("select code from action")
+                .execute()
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false)
                         .map((Row row) -> row.getString("code"))
                         .collect(Collectors.toUnmodifiableSet()))

@@ -29,8 +29,7 @@ public final class CsvWriter {
         }
     };
 
-    private CsvWriter() {
-    }
+    private CsvWriter() {}
 
     /** Whether the Accept header asks for CSV. */
     public static boolean wanted(String accept) {
@@ -46,9 +45,9 @@ public final class CsvWriter {
     }
 
     static String write(Object entity, Class<?> declaredRowType) {
-        List<?> rows = entity instanceof PageView<?> page ? page.items()
-                : entity instanceof Collection<?> collection ? List.copyOf(collection)
-                : List.of(entity);
+        List<?> rows = entity instanceof PageView<?> page
+                ? page.items()
+                : entity instanceof Collection<?> collection ? List.copyOf(collection) : List.of(entity);
         Class<?> rowType = rows.isEmpty() ? declaredRowType : rows.getFirst().getClass();
         if (rowType == null || !rowType.isRecord()) {
             return "";
@@ -58,7 +57,10 @@ public final class CsvWriter {
 
     /** The header line of a CSV of {@code rowType} records. */
     public static String header(Class<?> rowType) {
-        return java.util.Arrays.stream(COLUMNS.get(rowType)).map(RecordComponent::getName).collect(Collectors.joining(",")) + "\r\n";
+        return java.util.Arrays.stream(COLUMNS.get(rowType))
+                        .map(RecordComponent::getName)
+                        .collect(Collectors.joining(","))
+                + "\r\n";
     }
 
     /** One CSV line per record, in the column order of {@link #header}. */

@@ -40,7 +40,8 @@ public record DateRange(LocalDate from, LocalDate to) {
     /** When the range is judged: the last moment of its last day, or now while that day has not ended. */
     public OffsetDateTime judgedAt() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        OffsetDateTime closed = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1000);
+        OffsetDateTime closed =
+                to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1000);
         return closed.isAfter(now) ? now : closed;
     }
 

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How long the event log keeps events ({@code uptake.retention.days}, 400 by default), and its monthly
@@ -35,12 +34,11 @@ public class EventRetention {
     private final long checkMillis;
     private final PeriodicWork maintenance = new PeriodicWork("Event log partition maintenance", this::maintain);
 
-    public EventRetention(@ConfigProperty(name = "uptake.retention.days", defaultValue = "400") int days, Pool pool, Vertx vertx,
-            @ConfigProperty(name = "uptake.retention.check-ms", defaultValue = "3600000") long checkMillis) {
-        this.days = days;
+    public EventRetention(RetentionConfig config, Pool pool, Vertx vertx) {
+        this.days = config.days();
         this.pool = pool;
         this.vertx = vertx;
-        this.checkMillis = checkMillis;
+        this.checkMillis = config.checkMs();
     }
 
     public int days() {
@@ -70,15 +68,17 @@ public class EventRetention {
 
     /** Drops the partitions whose every day is before {@code day}. */
     public Uni<List<String>> dropBefore(LocalDate day) {
-        return pool.preparedQuery("select drop_usage_event_partitions_before($1) as dropped").execute(Tuple.of(day)).map(rows -> {
-            List<String> dropped = new ArrayList<>();
-            for (Row row : rows) {
-                dropped.add(row.getString("dropped"));
-            }
-            if (!dropped.isEmpty()) {
-                Log.infof("Dropped event log partitions past the retention of %d days: %s", days, dropped);
-            }
-            return dropped;
-        });
+        return pool.preparedQuery("select drop_usage_event_partitions_before($1) as dropped")
+                .execute(Tuple.of(day))
+                .map(rows -> {
+                    List<String> dropped = new ArrayList<>();
+                    for (Row row : rows) {
+                        dropped.add(row.getString("dropped"));
+                    }
+                    if (!dropped.isEmpty()) {
+                        Log.infof("Dropped event log partitions past the retention of %d days: %s", days, dropped);
+                    }
+                    return dropped;
+                });
     }
 }

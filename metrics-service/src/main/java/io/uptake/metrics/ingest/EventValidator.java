@@ -26,7 +26,8 @@ final class EventValidator {
     static final int MAX_LATENESS_DAYS = 90;
     static final Duration MAX_LATENESS = Duration.ofDays(MAX_LATENESS_DAYS);
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
-    private static final Pattern UUID_FORMAT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_FORMAT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern USER_ID = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,100}");
     private static final int MAX_LABEL = 100;
 
@@ -132,8 +133,12 @@ final class EventValidator {
             return null;
         }
         String corrected = skew.isZero() ? "" : " (corrected by the sender's clock skew of " + skew.toSeconds() + " s)";
-        if (occurredAt.atOffset(ZoneOffset.UTC).toLocalDate().isBefore(now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(retentionDays))) {
-            errors.add("occurredAt: older than the retention of " + retentionDays + " days" + corrected + "; such events are not kept");
+        if (occurredAt
+                .atOffset(ZoneOffset.UTC)
+                .toLocalDate()
+                .isBefore(now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(retentionDays))) {
+            errors.add("occurredAt: older than the retention of " + retentionDays + " days" + corrected
+                    + "; such events are not kept");
         } else if (!backfill && occurredAt.isBefore(now.minus(MAX_LATENESS))) {
             errors.add("occurredAt: more than " + MAX_LATENESS_DAYS + " days ago" + corrected
                     + "; send history with \"backfill\": true (up to " + retentionDays + " days)");

@@ -6,6 +6,5 @@ import java.util.List;
 public record IngestReport(int accepted, int duplicates, List<Rejected> rejected) {
 
     /** An item that was not accepted: its position in the batch, its id if it had one, and why. */
-    public record Rejected(int index, String eventId, List<String> errors) {
-    }
+    public record Rejected(int index, String eventId, List<String> errors) {}
 }

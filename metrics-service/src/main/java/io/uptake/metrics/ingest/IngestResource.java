@@ -29,8 +29,9 @@ public class IngestResource {
     @RolesAllowed({"ingest", "admin"})
     public Uni<Response> ingest(
             @NotNull(message = "must be a JSON array of 1 to 1000 usage events")
-            @Size(min = 1, max = MAX_BATCH, message = "must hold 1 to 1000 usage events")
-            List<JsonNode> events) {
-        return service.ingest(events, identity.hasRole("ingest")).map(report -> Response.accepted(report).build());
+                    @Size(min = 1, max = MAX_BATCH, message = "must hold 1 to 1000 usage events")
+                    List<JsonNode> events) {
+        return service.ingest(events, identity.hasRole("ingest"))
+                .map(report -> Response.accepted(report).build());
     }
 }

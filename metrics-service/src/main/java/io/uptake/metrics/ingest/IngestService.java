@@ -30,7 +30,8 @@ public class IngestService {
     private final EventRetention retention;
     private final Clock clock;
 
-    public IngestService(KnownActions knownActions, UsageEventStore store, UsageEventPublisher publisher, EventRetention retention) {
+    public IngestService(
+            KnownActions knownActions, UsageEventStore store, UsageEventPublisher publisher, EventRetention retention) {
         this.knownActions = knownActions;
         this.store = store;
         this.publisher = publisher;
@@ -40,19 +41,24 @@ public class IngestService {
 
     /** {@code mayBackfill}: whether the caller may send history older than the usual lateness (the ingest client). */
     public Uni<IngestReport> ingest(List<JsonNode> items, boolean mayBackfill) {
-        return knownActions.codes()
-                .onFailure().transform(failure -> new ServiceUnavailableException(
-                        "The action catalogue cannot be read; send the batch again later", EventsNotDurable.RETRY_AFTER_SECONDS, failure))
+        return knownActions
+                .codes()
+                .onFailure()
+                .transform(failure -> new ServiceUnavailableException(
+                        "The action catalogue cannot be read; send the batch again later",
+                        EventsNotDurable.RETRY_AFTER_SECONDS,
+                        failure))
                 .map(codes -> sort(items, new EventValidator(codes, clock, retention.days(), mayBackfill)))
                 .flatMap(this::dropRecorded)
-                .flatMap(sorted -> publisher.publish(sorted.fresh())
-                        .onFailure().transform(EventsNotDurable::new)
+                .flatMap(sorted -> publisher
+                        .publish(sorted.fresh())
+                        .onFailure()
+                        .transform(EventsNotDurable::new)
                         .map(sent -> new IngestReport(sorted.fresh().size(), sorted.duplicates(), sorted.rejected())));
     }
 
     /** A batch split into the events to send, how many repeat known ones, and the rejected items. */
-    private record Sorted(List<UsageEvent> fresh, int duplicates, List<IngestReport.Rejected> rejected) {
-    }
+    private record Sorted(List<UsageEvent> fresh, int duplicates, List<IngestReport.Rejected> rejected) {}
 
     private static Sorted sort(List<JsonNode> items, EventValidator validator) {
         List<UsageEvent> valid = new ArrayList<>(items.size());
@@ -77,12 +83,17 @@ public class IngestService {
             return Uni.createFrom().item(sorted);
         }
         return store.recorded(sorted.fresh())
-                .ifNoItem().after(RECORDED_LOOKUP_TIMEOUT).fail()
+                .ifNoItem()
+                .after(RECORDED_LOOKUP_TIMEOUT)
+                .fail()
                 .map(recorded -> {
-                    List<UsageEvent> fresh = sorted.fresh().stream().filter(event -> !recorded.contains(event.eventId())).toList();
+                    List<UsageEvent> fresh = sorted.fresh().stream()
+                            .filter(event -> !recorded.contains(event.eventId()))
+                            .toList();
                     return new Sorted(fresh, sorted.duplicates() + recorded.size(), sorted.rejected());
                 })
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     Log.debugf("Skipped the recorded-id check: %s", failure.getMessage());
                     return sorted;
                 });

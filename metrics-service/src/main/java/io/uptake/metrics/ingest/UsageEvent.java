@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One accepted usage event, as it travels on {@code uptake.usage-events} (key: {@code userId}). */
-public record UsageEvent(UUID eventId, String userId, String action, Instant occurredAt, String objectType, String source) {
-}
+public record UsageEvent(
+        UUID eventId, String userId, String action, Instant occurredAt, String objectType, String source) {}

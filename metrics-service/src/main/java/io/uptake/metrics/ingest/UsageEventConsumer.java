@@ -43,12 +43,16 @@ public class UsageEventConsumer {
                     if (complete(event)) {
                         events.add(event);
                     } else if (event != null) {
-                        unreadable.add(new DeadLetter(record.key(), deadLetters.json(event),
+                        unreadable.add(new DeadLetter(
+                                record.key(),
+                                deadLetters.json(event),
                                 "not a usage event: eventId, userId, action and occurredAt are required"));
                     }
                 }
             } else if (record.headers().lastHeader("deserialization-failure-reason") != null) {
-                unreadable.add(new DeadLetter(record.key(), rawValue(record),
+                unreadable.add(new DeadLetter(
+                        record.key(),
+                        rawValue(record),
                         "not usage events: " + text(record.headers().lastHeader("deserialization-failure-reason"))));
             }
         }
@@ -59,12 +63,21 @@ public class UsageEventConsumer {
     }
 
     private Uni<Void> apply(List<UsageEvent> events) {
-        return deadLetters.topic().applyOrDeadLetter("usage events", events, batch -> store.apply(batch, retention.oldestDay()),
-                (event, reason) -> new DeadLetter(event.userId(), deadLetters.json(event), reason));
+        return deadLetters
+                .topic()
+                .applyOrDeadLetter(
+                        "usage events",
+                        events,
+                        batch -> store.apply(batch, retention.oldestDay()),
+                        (event, reason) -> new DeadLetter(event.userId(), deadLetters.json(event), reason));
     }
 
     private static boolean complete(UsageEvent event) {
-        return event != null && event.eventId() != null && event.userId() != null && event.action() != null && event.occurredAt() != null;
+        return event != null
+                && event.eventId() != null
+                && event.userId() != null
+                && event.action() != null
+                && event.occurredAt() != null;
     }
 
     private static byte[] rawValue(ConsumerRecord<String, ?> record) {

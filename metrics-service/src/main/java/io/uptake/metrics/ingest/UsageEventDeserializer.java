@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class UsageEventDeserializer implements Deserializer<List<UsageEvent>> {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .findAndRegisterModules()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final JavaType EVENTS = JSON.getTypeFactory().constructCollectionType(List.class, UsageEvent.class);
 

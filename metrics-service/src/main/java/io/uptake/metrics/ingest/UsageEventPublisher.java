@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.utils.Utils;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -34,11 +33,13 @@ public class UsageEventPublisher {
     private volatile int partitions;
 
     public UsageEventPublisher(
-            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1_000) MutinyEmitter<List<UsageEvent>> emitter,
-            KafkaClientService kafka, @ConfigProperty(name = "uptake.topics.usage-events") String topic) {
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1_000)
+                    MutinyEmitter<List<UsageEvent>> emitter,
+            KafkaClientService kafka,
+            TopicsConfig topics) {
         this.emitter = emitter;
         this.kafka = kafka;
-        this.topic = topic;
+        this.topic = topics.usageEvents();
     }
 
     public Uni<Void> publish(List<UsageEvent> events) {
@@ -47,10 +48,13 @@ public class UsageEventPublisher {
         }
         return partitions().flatMap(count -> {
             Map<Integer, List<UsageEvent>> byPartition = events.stream()
-                    .collect(Collectors.groupingBy(event -> partitionOf(event.userId(), count), TreeMap::new, Collectors.toList()));
+                    .collect(Collectors.groupingBy(
+                            event -> partitionOf(event.userId(), count), TreeMap::new, Collectors.toList()));
             List<Uni<Void>> sends = byPartition.entrySet().stream()
                     .map(part -> emitter.sendMessage(Message.of(part.getValue())
-                            .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withPartition(part.getKey()).build())))
+                            .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                                    .withPartition(part.getKey())
+                                    .build())))
                     .toList();
             return Uni.join().all(sends).andCollectFailures().replaceWithVoid();
         });
@@ -67,7 +71,8 @@ public class UsageEventPublisher {
         if (known > 0) {
             return Uni.createFrom().item(known);
         }
-        return kafka.<String, List<UsageEvent>>getProducer(CHANNEL).partitionsFor(topic)
+        return kafka.<String, List<UsageEvent>>getProducer(CHANNEL)
+                .partitionsFor(topic)
                 .map(List::size)
                 .invoke(count -> partitions = count);
     }

@@ -65,9 +65,12 @@ public class UsageEventStore {
      * left out.
      */
     public Uni<Integer> apply(List<UsageEvent> all, LocalDate oldestDay) {
-        List<UsageEvent> events = all.stream().filter(event -> !day(event).isBefore(oldestDay)).toList();
+        List<UsageEvent> events =
+                all.stream().filter(event -> !day(event).isBefore(oldestDay)).toList();
         if (events.size() < all.size()) {
-            Log.warnf("Left out %d usage event(s) from before %s, past the retention", all.size() - events.size(), oldestDay);
+            Log.warnf(
+                    "Left out %d usage event(s) from before %s, past the retention",
+                    all.size() - events.size(), oldestDay);
         }
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
@@ -101,8 +104,10 @@ public class UsageEventStore {
 
     /** Which of these events are already recorded (looked up by day and id, the log's key). */
     public Uni<Set<UUID>> recorded(List<UsageEvent> events) {
-        return pool.preparedQuery("select event_id from usage_event where (day, event_id) in (select * from unnest($1::date[], $2::uuid[]))")
-                .execute(Tuple.of(events.stream().map(UsageEventStore::day).toArray(LocalDate[]::new),
+        return pool.preparedQuery(
+                        "select event_id from usage_event where (day, event_id) in (select * from unnest($1::date[], $2::uuid[]))")
+                .execute(Tuple.of(
+                        events.stream().map(UsageEventStore::day).toArray(LocalDate[]::new),
                         events.stream().map(UsageEvent::eventId).toArray(UUID[]::new)))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false)
                         .map((Row row) -> row.getUUID("event_id"))

@@ -11,9 +11,15 @@ import jakarta.validation.constraints.Pattern;
  * {@code action:<code>} (how many times), at least {@code min} per {@code period}.
  */
 public record Expectation(
-        @NotNull @Pattern(regexp = "active-days|action:[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*",
-                message = "must be active-days or action:<code from the action catalogue>") String metric,
-        @NotNull @Pattern(regexp = "day|week|month", message = "must be day, week or month") String period,
+        @NotNull
+        @Pattern(
+                regexp = "active-days|action:[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*",
+                message = "must be active-days or action:<code from the action catalogue>")
+        String metric,
+
+        @NotNull @Pattern(regexp = "day|week|month", message = "must be day, week or month")
+        String period,
+
         @NotNull @Min(0) @Max(10_000) Integer min) {
 
     public static final String ACTIVE_DAYS = "active-days";

@@ -29,9 +29,11 @@ public class ObjectiveService {
     /** How far back a version may be dated: as far as usage history is kept. */
     static final int MAX_BACKDATE_DAYS = 400;
 
-    public Uni<ObjectivesView> set(String businessUnit, String jobRole, List<Expectation> expectations, String effectiveFrom, String setBy) {
+    public Uni<ObjectivesView> set(
+            String businessUnit, String jobRole, List<Expectation> expectations, String effectiveFrom, String setBy) {
         OffsetDateTime from = effectiveFrom(effectiveFrom);
-        return knownActions.codes()
+        return knownActions
+                .codes()
                 .map(codes -> check(expectations, codes))
                 .flatMap(checked -> store.replace(businessUnit, jobRole, checked, from, setBy));
     }
@@ -59,7 +61,8 @@ public class ObjectiveService {
 
     public Uni<PageView<ObjectivesView>> current(String businessUnit, String jobRole, int page, int size) {
         return store.current(businessUnit, jobRole, page, size)
-                .flatMap(items -> store.countCurrent(businessUnit, jobRole).map(total -> new PageView<>(items, page, size, total)));
+                .flatMap(items -> store.countCurrent(businessUnit, jobRole)
+                        .map(total -> new PageView<>(items, page, size, total)));
     }
 
     public Uni<List<ObjectivesView>> history(String businessUnit, String jobRole) {
@@ -80,7 +83,8 @@ public class ObjectiveService {
                 errors.add(new Problem.FieldError(at + "period", "active-days is counted per week or month"));
             }
             if (!expectation.isActiveDays() && !actions.contains(expectation.action())) {
-                errors.add(new Problem.FieldError(at + "metric", "'" + expectation.action() + "' is not in the action catalogue"));
+                errors.add(new Problem.FieldError(
+                        at + "metric", "'" + expectation.action() + "' is not in the action catalogue"));
             }
             if (!seen.add(expectation.metric() + "/" + expectation.period())) {
                 errors.add(new Problem.FieldError(at + "metric", "appears twice for the same period"));

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.api.Conflict;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,9 +19,9 @@ import java.util.List;
 @ApplicationScoped
 public class ObjectiveStore {
 
-    private static final TypeReference<List<Expectation>> EXPECTATIONS = new TypeReference<>() {
-    };
-    private static final String COLUMNS = "id, business_unit, job_role, expectations::text as expectations, valid_from, valid_to, set_by";
+    private static final TypeReference<List<Expectation>> EXPECTATIONS = new TypeReference<>() {};
+    private static final String COLUMNS =
+            "id, business_unit, job_role, expectations::text as expectations, valid_from, valid_to, set_by";
 
     private final Pool pool;
     private final ObjectMapper json;
@@ -35,19 +37,29 @@ public class ObjectiveStore {
      * replaces where it begins, and a version that began after it is superseded (it keeps its place in the
      * history with no time in force). So at any instant at most one version is in force.
      */
-    public Uni<ObjectivesView> replace(String businessUnit, String jobRole, List<Expectation> expectations, OffsetDateTime effectiveFrom,
+    public Uni<ObjectivesView> replace(
+            String businessUnit,
+            String jobRole,
+            List<Expectation> expectations,
+            OffsetDateTime effectiveFrom,
             String setBy) {
         String document = write(expectations);
         // now() is the transaction's start, the same instant in both statements
-        return pool.withTransaction(connection -> connection.preparedQuery("""
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery("""
                                 update objective_version set valid_to = greatest(valid_from, coalesce($3::timestamptz, now()))
                                  where business_unit = $1 and job_role = $2 and (valid_to is null or valid_to > coalesce($3::timestamptz, now()))""")
                         .execute(Tuple.of(businessUnit, jobRole, effectiveFrom))
-                        .flatMap(closed -> connection.preparedQuery("""
+                        .flatMap(closed -> connection
+                                .preparedQuery("""
                                         insert into objective_version (business_unit, job_role, expectations, valid_from, set_by)
                                         values ($1, $2, $3::text::jsonb, coalesce($4::timestamptz, now()), $5)""" + " returning " + COLUMNS)
                                 .execute(Tuple.of(businessUnit, jobRole, document, effectiveFrom, setBy)))
-                .map(rows -> view(rows.iterator().next())));
+                        .map(rows -> view(rows.iterator().next())))
+                // two admins changing the same objectives at once: the second insert meets the first's version
+                .onFailure(failure -> failure instanceof PgException pg && "23505".equals(pg.getSqlState()))
+                .transform(failure -> new Conflict(
+                        "These objectives were changed at the same moment by someone else; send yours again"));
     }
 
     public Uni<List<ObjectivesView>> current(String businessUnit, String jobRole, int page, int size) {
@@ -68,7 +80,9 @@ public class ObjectiveStore {
     }
 
     public Uni<List<ObjectivesView>> history(String businessUnit, String jobRole) {
-        return pool.preparedQuery("select " + COLUMNS + " from objective_version where business_unit = $1 and job_role = $2 order by valid_from desc, id desc")
+        return pool.preparedQuery(
+                        "select " + COLUMNS
+                                + " from objective_version where business_unit = $1 and job_role = $2 order by valid_from desc, id desc")
                 .execute(Tuple.of(businessUnit, jobRole))
                 .map(this::views);
     }
@@ -85,7 +99,8 @@ public class ObjectiveStore {
 
     /** Every version in force at some instant of {@code from}..{@code to}. */
     public Uni<List<ObjectivesView>> allInForceBetween(OffsetDateTime from, OffsetDateTime to) {
-        return pool.preparedQuery("select " + COLUMNS + " from objective_version where valid_from <= $2 and (valid_to is null or valid_to > $1)")
+        return pool.preparedQuery("select " + COLUMNS
+                        + " from objective_version where valid_from <= $2 and (valid_to is null or valid_to > $1)")
                 .execute(Tuple.of(from, to))
                 .map(this::views);
     }
@@ -97,8 +112,13 @@ public class ObjectiveStore {
     }
 
     private ObjectivesView view(Row row) {
-        return new ObjectivesView(row.getString("business_unit"), row.getString("job_role"), row.getLong("id"),
-                row.getOffsetDateTime("valid_from"), row.getOffsetDateTime("valid_to"), row.getString("set_by"),
+        return new ObjectivesView(
+                row.getString("business_unit"),
+                row.getString("job_role"),
+                row.getLong("id"),
+                row.getOffsetDateTime("valid_from"),
+                row.getOffsetDateTime("valid_to"),
+                row.getString("set_by"),
                 read(row.getString("expectations")));
     }
 

@@ -10,5 +10,5 @@ import java.util.List;
  * {@code effectiveFrom} (a date, optional) backdates the new version to the start of that day (UTC), so that
  * history since then is judged by it; without it the version takes effect now.
  */
-public record ObjectivesRequest(@NotNull @Size(max = 50) List<@Valid @NotNull Expectation> expectations, String effectiveFrom) {
-}
+public record ObjectivesRequest(
+        @NotNull @Size(max = 50) List<@Valid @NotNull Expectation> expectations, String effectiveFrom) {}

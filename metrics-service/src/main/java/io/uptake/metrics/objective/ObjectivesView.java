@@ -11,5 +11,4 @@ public record ObjectivesView(
         OffsetDateTime validFrom,
         OffsetDateTime validTo,
         String setBy,
-        List<Expectation> expectations) {
-}
+        List<Expectation> expectations) {}

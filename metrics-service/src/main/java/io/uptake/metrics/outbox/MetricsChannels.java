@@ -14,13 +14,17 @@ public class MetricsChannels implements OutboxChannels {
 
     /** Channel names as written in the outbox table. */
     public static final String PEOPLE = "people";
+
     public static final String SHORTFALLS = "shortfalls";
 
     private final Map<String, MutinyEmitter<String>> emitters;
 
     public MetricsChannels(
-            @Channel("people-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER) MutinyEmitter<String> people,
-            @Channel("shortfalls-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER) MutinyEmitter<String> shortfalls) {
+            @Channel("people-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER)
+                    MutinyEmitter<String> people,
+            @Channel("shortfalls-out")
+                    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER)
+                    MutinyEmitter<String> shortfalls) {
         this.emitters = Map.of(PEOPLE, people, SHORTFALLS, shortfalls);
     }
 

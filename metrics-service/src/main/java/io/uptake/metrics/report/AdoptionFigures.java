@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class AdoptionFigures {
 
-    private AdoptionFigures() {
-    }
+    private AdoptionFigures() {}
 
     static AdoptionRow of(String group, List<Scored> members, DateRange range) {
         LocalDate to = range.to();
@@ -39,8 +38,18 @@ final class AdoptionFigures {
             bands.merge(member.card().band(), 1L, Long::sum);
         }
         double dau = personDays / (double) range.days();
-        return new AdoptionRow(group, members.size(), active, Rounding.three(dau), wau, mau, mau == 0 ? 0 : Rounding.three(dau / mau),
-                Rounding.share(meeting, members.size()), bands.getOrDefault(AdoptionBand.DAILY, 0L), bands.getOrDefault(AdoptionBand.WEEKLY, 0L),
-                bands.getOrDefault(AdoptionBand.OCCASIONAL, 0L), bands.getOrDefault(AdoptionBand.DORMANT, 0L));
+        return new AdoptionRow(
+                group,
+                members.size(),
+                active,
+                Rounding.three(dau),
+                wau,
+                mau,
+                mau == 0 ? 0 : Rounding.three(dau / mau),
+                Rounding.share(meeting, members.size()),
+                bands.getOrDefault(AdoptionBand.DAILY, 0L),
+                bands.getOrDefault(AdoptionBand.WEEKLY, 0L),
+                bands.getOrDefault(AdoptionBand.OCCASIONAL, 0L),
+                bands.getOrDefault(AdoptionBand.DORMANT, 0L));
     }
 }

@@ -2,9 +2,9 @@ package io.uptake.metrics.report;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Uni;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.api.DateRange;
 import io.uptake.platform.work.PeriodicWork;
 import io.vertx.mutiny.core.Vertx;
@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Prometheus gauges of adoption per business unit over the last 7 days, refreshed in the background
@@ -33,12 +32,11 @@ public class AdoptionGauges {
     private final Map<String, AdoptionRow> latest = new ConcurrentHashMap<>();
     private final PeriodicWork refresher = new PeriodicWork("Adoption gauges refresh", this::refresh);
 
-    public AdoptionGauges(ReportService reports, MeterRegistry registry, Vertx vertx,
-            @ConfigProperty(name = "uptake.adoption-gauges.refresh-ms", defaultValue = "60000") long refreshMillis) {
+    public AdoptionGauges(ReportService reports, MeterRegistry registry, Vertx vertx, AdoptionGaugesConfig config) {
         this.reports = reports;
         this.registry = registry;
         this.vertx = vertx;
-        this.refreshMillis = refreshMillis;
+        this.refreshMillis = config.refreshMs();
     }
 
     void start(@Observes StartupEvent started) {

@@ -6,6 +6,16 @@ package io.uptake.metrics.report;
  * (dau / mau), the share of people meeting their objectives (people without objectives in force never
  * count as meeting), and how many people are in each adoption band.
  */
-public record AdoptionRow(String group, long people, long activePeople, double dau, long wau, long mau, double stickiness,
-        double meetingObjectives, long daily, long weekly, long occasional, long dormant) {
-}
+public record AdoptionRow(
+        String group,
+        long people,
+        long activePeople,
+        double dau,
+        long wau,
+        long mau,
+        double stickiness,
+        double meetingObjectives,
+        long daily,
+        long weekly,
+        long occasional,
+        long dormant) {}

@@ -22,9 +22,8 @@ final class ComputeLimiter {
 
     <T> Uni<T> run(Supplier<Uni<T>> work) {
         return Uni.createFrom().emitter(emitter -> {
-            Runnable start = () -> work.get()
-                    .onTermination().invoke(this::release)
-                    .subscribe().with(emitter::complete, emitter::fail);
+            Runnable start = () ->
+                    work.get().onTermination().invoke(this::release).subscribe().with(emitter::complete, emitter::fail);
             if (admit(start)) {
                 start.run();
             }

@@ -12,7 +12,9 @@ import java.util.List;
  * that the first and last period may be partial.
  */
 public enum Interval {
-    DAY, WEEK, MONTH;
+    DAY,
+    WEEK,
+    MONTH;
 
     /** The most periods one trend may have, so that a request costs at most this many reports. */
     public static final int MAX_PERIODS = 120;

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The organisation's reports, computed once per state of the data. Every change a report can show bumps
@@ -20,8 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ReportCache {
 
-    private record Cached(long version, Uni<Object> report) {
-    }
+    private record Cached(long version, Uni<Object> report) {}
 
     private final Pool pool;
     private final int capacity;
@@ -29,14 +27,12 @@ public class ReportCache {
     private final Map<String, Cached> summaries;
     private final Map<String, Cached> lists;
 
-    public ReportCache(Pool pool, @ConfigProperty(name = "uptake.reports.cache-entries", defaultValue = "32") int capacity,
-            @ConfigProperty(name = "uptake.reports.cache-lists", defaultValue = "2") int lists,
-            @ConfigProperty(name = "uptake.reports.concurrent", defaultValue = "2") int concurrent) {
+    public ReportCache(Pool pool, ReportsConfig config) {
         this.pool = pool;
-        this.capacity = capacity;
-        this.limiter = new ComputeLimiter(concurrent);
-        this.summaries = leastRecentlyUsed(capacity);
-        this.lists = leastRecentlyUsed(lists);
+        this.capacity = config.cacheEntries();
+        this.limiter = new ComputeLimiter(config.concurrent());
+        this.summaries = leastRecentlyUsed(config.cacheEntries());
+        this.lists = leastRecentlyUsed(config.cacheLists());
     }
 
     private static Map<String, Cached> leastRecentlyUsed(int capacity) {
@@ -63,20 +59,25 @@ public class ReportCache {
         if (capacity <= 0) {
             return limiter.run(compute);
         }
-        return pool.query("select version from report_version").execute()
+        return pool.query("select version from report_version")
+                .execute()
                 .map(rows -> rows.iterator().next().getLong(0))
-                .flatMap(version -> (Uni<T>) entry(entries, key, version, compute).report());
+                .flatMap(version ->
+                        (Uni<T>) entry(entries, key, version, compute).report());
     }
 
     @SuppressWarnings("unchecked")
-    private synchronized <T> Cached entry(Map<String, Cached> entries, String key, long version, Supplier<Uni<T>> compute) {
+    private synchronized <T> Cached entry(
+            Map<String, Cached> entries, String key, long version, Supplier<Uni<T>> compute) {
         Cached cached = entries.get(key);
         if (cached != null && cached.version() >= version) {
             return cached;
         }
         Uni<Object> report = limiter.run((Supplier<Uni<Object>>) (Supplier<?>) compute)
-                .onFailure().invoke(failure -> forget(entries, key, version))
-                .memoize().indefinitely();
+                .onFailure()
+                .invoke(failure -> forget(entries, key, version))
+                .memoize()
+                .indefinitely();
         Cached fresh = new Cached(version, report);
         entries.put(key, fresh);
         return fresh;

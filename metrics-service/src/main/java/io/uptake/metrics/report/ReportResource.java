@@ -3,11 +3,11 @@ package io.uptake.metrics.report;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.api.CsvWriter;
 import io.uptake.metrics.api.DateRange;
 import io.uptake.platform.api.InvalidInput;
+import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,12 +41,22 @@ public class ReportResource {
 
     @GET
     @Path("/adoption")
-    @APIResponse(responseCode = "200", description = "JSON by default; CSV with Accept: text/csv", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdoptionRow.class, type = SchemaType.ARRAY)),
-            @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(
+            responseCode = "200",
+            description = "JSON by default; CSV with Accept: text/csv",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = AdoptionRow.class, type = SchemaType.ARRAY)),
+                @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))
+            })
     @RolesAllowed({"manager", "executive", "admin"})
-    public Uni<Response> adoption(@RestHeader("Accept") String accept, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("groupBy") @DefaultValue("businessUnit") String groupBy, @QueryParam("businessUnit") String businessUnit) {
+    public Uni<Response> adoption(
+            @RestHeader("Accept") String accept,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("groupBy") @DefaultValue("businessUnit") String groupBy,
+            @QueryParam("businessUnit") String businessUnit) {
         ReportService.GroupBy grouping = grouping(groupBy);
         DateRange range = DateRange.parse(from, to);
         return service.adoption(range, grouping, Scope.businessUnit(Viewer.of(identity), businessUnit))
@@ -55,13 +65,23 @@ public class ReportResource {
 
     @GET
     @Path("/adoption/trend")
-    @APIResponse(responseCode = "200", description = "JSON by default; CSV with Accept: text/csv", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrendRow.class, type = SchemaType.ARRAY)),
-            @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(
+            responseCode = "200",
+            description = "JSON by default; CSV with Accept: text/csv",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = TrendRow.class, type = SchemaType.ARRAY)),
+                @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))
+            })
     @RolesAllowed({"manager", "executive", "admin"})
-    public Uni<Response> trend(@RestHeader("Accept") String accept, @QueryParam("from") String from, @QueryParam("to") String to,
+    public Uni<Response> trend(
+            @RestHeader("Accept") String accept,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
             @QueryParam("interval") @DefaultValue("week") String interval,
-            @QueryParam("groupBy") @DefaultValue("businessUnit") String groupBy, @QueryParam("businessUnit") String businessUnit) {
+            @QueryParam("groupBy") @DefaultValue("businessUnit") String groupBy,
+            @QueryParam("businessUnit") String businessUnit) {
         ReportService.GroupBy grouping = grouping(groupBy);
         Interval every = Interval.parse(interval);
         if (every == null) {
@@ -69,7 +89,10 @@ public class ReportResource {
         }
         DateRange range = DateRange.parse(from, to);
         if (every.periods(range).size() > Interval.MAX_PERIODS) {
-            throw new InvalidInput("interval", "a trend has at most " + Interval.MAX_PERIODS + " periods: choose a longer interval or a shorter range");
+            throw new InvalidInput(
+                    "interval",
+                    "a trend has at most " + Interval.MAX_PERIODS
+                            + " periods: choose a longer interval or a shorter range");
         }
         return service.trend(range, every, grouping, Scope.businessUnit(Viewer.of(identity), businessUnit))
                 .map(rows -> CsvWriter.respond(accept, rows, TrendRow.class));
@@ -86,17 +109,28 @@ public class ReportResource {
     @GET
     @Path("/shortfalls")
     @Produces(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "200", description = "JSON pages by default (after= the previous page's next); with Accept: text/csv, "
-            + "the whole list in the same order, written a slice at a time",
+    @APIResponse(
+            responseCode = "200",
+            description = "JSON pages by default (after= the previous page's next); with Accept: text/csv, "
+                    + "the whole list in the same order, written a slice at a time",
             content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShortfallPage.class)),
-                    @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ShortfallPage.class)),
+                @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))
+            })
     @RolesAllowed({"manager", "executive", "admin"})
-    public Uni<ShortfallPage> shortfalls(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("businessUnit") String businessUnit, @QueryParam("after") String after, @QueryParam("page") String page,
+    public Uni<ShortfallPage> shortfalls(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("businessUnit") String businessUnit,
+            @QueryParam("after") String after,
+            @QueryParam("page") String page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(1000) int size) {
         if (page != null) {
-            throw new InvalidInput("page", "shortfalls are paged with after= (the 'next' value of the previous page), not page numbers");
+            throw new InvalidInput(
+                    "page",
+                    "shortfalls are paged with after= (the 'next' value of the previous page), not page numbers");
         }
         ShortfallCursor cursor = ShortfallCursor.decode(after);
         DateRange range = DateRange.parse(from, to);
@@ -109,32 +143,53 @@ public class ReportResource {
     @Produces(CsvWriter.TEXT_CSV)
     @Operation(hidden = true)
     @RolesAllowed({"manager", "executive", "admin"})
-    public Multi<Buffer> shortfallsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
+    public Multi<Buffer> shortfallsCsv(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
             @QueryParam("businessUnit") String businessUnit) {
         DateRange range = DateRange.parse(from, to);
-        Multi<String> rows = service.shortfallSlices(range, Scope.businessUnit(Viewer.of(identity), businessUnit), CSV_SLICE)
+        Multi<String> rows = service.shortfallSlices(
+                        range, Scope.businessUnit(Viewer.of(identity), businessUnit), CSV_SLICE)
                 .map(CsvWriter::lines);
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item(CsvWriter.header(ShortfallRow.class)), rows)
+        return Multi.createBy()
+                .concatenating()
+                .streams(Multi.createFrom().item(CsvWriter.header(ShortfallRow.class)), rows)
                 .map(Buffer::buffer);
     }
 
     @GET
     @Path("/leadership")
-    @APIResponse(responseCode = "200", description = "JSON by default; CSV with Accept: text/csv", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadershipRow.class, type = SchemaType.ARRAY)),
-            @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(
+            responseCode = "200",
+            description = "JSON by default; CSV with Accept: text/csv",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = LeadershipRow.class, type = SchemaType.ARRAY)),
+                @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))
+            })
     @RolesAllowed({"executive", "admin"})
-    public Uni<Response> leadership(@RestHeader("Accept") String accept, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return service.leadership(DateRange.parse(from, to)).map(rows -> CsvWriter.respond(accept, rows, LeadershipRow.class));
+    public Uni<Response> leadership(
+            @RestHeader("Accept") String accept, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return service.leadership(DateRange.parse(from, to))
+                .map(rows -> CsvWriter.respond(accept, rows, LeadershipRow.class));
     }
 
     @GET
     @Path("/conformity")
-    @APIResponse(responseCode = "200", description = "JSON by default; CSV with Accept: text/csv", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConformityRow.class, type = SchemaType.ARRAY)),
-            @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(
+            responseCode = "200",
+            description = "JSON by default; CSV with Accept: text/csv",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ConformityRow.class, type = SchemaType.ARRAY)),
+                @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))
+            })
     @RolesAllowed({"executive", "admin"})
-    public Uni<Response> conformity(@RestHeader("Accept") String accept, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return service.conformity(DateRange.parse(from, to)).map(rows -> CsvWriter.respond(accept, rows, ConformityRow.class));
+    public Uni<Response> conformity(
+            @RestHeader("Accept") String accept, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return service.conformity(DateRange.parse(from, to))
+                .map(rows -> CsvWriter.respond(accept, rows, ConformityRow.class));
     }
 }

@@ -10,21 +10,15 @@ import io.uptake.metrics.scorecard.TeamScorecards;
 import io.uptake.metrics.scorecard.UsageQueries;
 import io.uptake.metrics.usage.ActiveDays;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The adoption reports: adoption by group, shortfalls, leadership, conformity. */
 @ApplicationScoped
 public class ReportService {
-
-    private static final int TOP_DEVIATIONS = 3;
 
     private final TeamScorecards scorecards;
     private final ReportQueries queries;
@@ -33,18 +27,24 @@ public class ReportService {
     private final ReportCache cache;
     private final double conformityThreshold;
 
-    public ReportService(TeamScorecards scorecards, ReportQueries queries, UsageQueries usage, RosterStore roster, ReportCache cache,
-            @ConfigProperty(name = "uptake.conformity.threshold", defaultValue = "0.2") double conformityThreshold) {
+    public ReportService(
+            TeamScorecards scorecards,
+            ReportQueries queries,
+            UsageQueries usage,
+            RosterStore roster,
+            ReportCache cache,
+            ConformityConfig conformity) {
         this.cache = cache;
         this.scorecards = scorecards;
         this.queries = queries;
         this.usage = usage;
         this.roster = roster;
-        this.conformityThreshold = conformityThreshold;
+        this.conformityThreshold = conformity.threshold();
     }
 
     public Uni<List<AdoptionRow>> adoption(DateRange range, GroupBy groupBy, String businessUnit) {
-        return cache.summary(key("adoption", range, groupBy, businessUnit),
+        return cache.summary(
+                key("adoption", range, groupBy, businessUnit),
                 () -> scorecards.scored(range, businessUnit).map(team -> adoptionRows(team, range, groupBy)));
     }
 
@@ -58,8 +58,10 @@ public class ReportService {
 
     private static List<AdoptionRow> adoptionRows(List<TeamScorecards.Scored> team, DateRange range, GroupBy groupBy) {
         return team.stream()
-                .collect(Collectors.groupingBy(member -> groupBy.of.apply(member.card()), TreeMap::new, Collectors.toList()))
-                .entrySet().stream()
+                .collect(Collectors.groupingBy(
+                        member -> groupBy.of.apply(member.card()), TreeMap::new, Collectors.toList()))
+                .entrySet()
+                .stream()
                 .map(group -> AdoptionFigures.of(group.getKey(), group.getValue(), range))
                 .toList();
     }
@@ -67,10 +69,16 @@ public class ReportService {
     /** Adoption per period and group: what the adoption chart draws. */
     public Uni<List<TrendRow>> trend(DateRange range, Interval interval, GroupBy groupBy, String businessUnit) {
         List<DateRange> periods = interval.periods(range);
-        return cache.summary(key("trend", range, interval, groupBy, businessUnit), () -> scorecards
-                .perPeriod(periods, businessUnit, (period, team) -> adoptionRows(team, period, groupBy).stream()
-                        .map(row -> TrendRow.of(period.from(), period.to(), row)).toList())
-                .map(byPeriod -> byPeriod.stream().flatMap(List::stream).toList()));
+        return cache.summary(
+                key("trend", range, interval, groupBy, businessUnit),
+                () -> scorecards
+                        .perPeriod(
+                                periods,
+                                businessUnit,
+                                (period, team) -> adoptionRows(team, period, groupBy).stream()
+                                        .map(row -> TrendRow.of(period.from(), period.to(), row))
+                                        .toList())
+                        .map(byPeriod -> byPeriod.stream().flatMap(List::stream).toList()));
     }
 
     /** Everyone below their objectives over the range, largest gap first. */
@@ -83,68 +91,79 @@ public class ReportService {
      * pages read (computed once per state of the data), never one string of the whole export.
      */
     public Multi<List<ShortfallRow>> shortfallSlices(DateRange range, String businessUnit, int rows) {
-        return shortfalls(range, businessUnit).onItem().transformToMulti(below -> Multi.createFrom()
-                .range(0, (below.size() + rows - 1) / rows)
-                .map(slice -> below.subList(slice * rows, Math.min(below.size(), (slice + 1) * rows))));
+        return shortfalls(range, businessUnit)
+                .onItem()
+                .transformToMulti(below -> Multi.createFrom()
+                        .range(0, (below.size() + rows - 1) / rows)
+                        .map(slice -> below.subList(slice * rows, Math.min(below.size(), (slice + 1) * rows))));
     }
 
     private Uni<List<ShortfallRow>> shortfallRows(DateRange range, String businessUnit) {
-        return scorecards.scorecards(range, businessUnit).map(cards -> cards.stream()
-                .filter(card -> card.status().isShortfall())
-                .map(card -> new ShortfallRow(card.userId(), card.businessUnit(), card.jobRole(), card.status().name(), card.score(),
-                        card.band(), card.expectations().stream().filter(result -> !result.met()).toList(), 100 - card.score()))
-                .sorted(ShortfallCursor.ORDER)
-                .toList());
+        return scorecards
+                .scorecards(range, businessUnit)
+                .map(cards -> cards.stream()
+                        .filter(card -> card.status().isShortfall())
+                        .map(card -> new ShortfallRow(
+                                card.userId(),
+                                card.businessUnit(),
+                                card.jobRole(),
+                                card.status().name(),
+                                card.score(),
+                                card.band(),
+                                card.expectations().stream()
+                                        .filter(result -> !result.met())
+                                        .toList(),
+                                100 - card.score()))
+                        .sorted(ShortfallCursor.ORDER)
+                        .toList());
     }
 
     /** The page of shortfalls after the cursor ({@code null}: the first page). */
     public Uni<ShortfallPage> shortfalls(DateRange range, String businessUnit, ShortfallCursor after, int size) {
         return shortfalls(range, businessUnit).map(below -> {
-            List<ShortfallRow> items = below.stream().filter(row -> after == null || after.isBefore(row)).limit(size + 1L).toList();
+            List<ShortfallRow> items = below.stream()
+                    .filter(row -> after == null || after.isBefore(row))
+                    .limit(size + 1L)
+                    .toList();
             boolean more = items.size() > size;
             List<ShortfallRow> page = more ? items.subList(0, size) : items;
-            return new ShortfallPage(page, size, below.size(), more ? ShortfallCursor.of(page.getLast()).encode() : null);
+            return new ShortfallPage(
+                    page,
+                    size,
+                    below.size(),
+                    more ? ShortfallCursor.of(page.getLast()).encode() : null);
         });
     }
 
     public Uni<List<LeadershipRow>> leadership(DateRange range) {
         long workdays = ActiveDays.workdaysBetween(range.from(), range.to());
         return roster.executives()
-                .flatMap(executives -> executives.isEmpty() ? Uni.createFrom().item(List.<LeadershipRow>of())
-                        : usage.activeDays(range, executives.stream().map(PersonView::userId).toList())
-                                .map(presence -> executives.stream().map(executive -> {
-                                    ActiveDays seen = presence.getOrDefault(executive.userId(), ActiveDays.none());
-                                    return new LeadershipRow(executive.userId(), executive.displayName(), executive.businessUnit(),
-                                            seen.count(range.from(), range.to()), workdays,
-                                            Rounding.share(seen.workdays(range.from(), range.to()), workdays));
-                                }).sorted(Comparator.comparingDouble(LeadershipRow::dailyUse).thenComparing(LeadershipRow::userId)).toList()));
+                .flatMap(executives -> executives.isEmpty()
+                        ? Uni.createFrom().item(List.<LeadershipRow>of())
+                        : usage.activeDays(
+                                        range,
+                                        executives.stream()
+                                                .map(PersonView::userId)
+                                                .toList())
+                                .map(presence -> executives.stream()
+                                        .map(executive -> {
+                                            ActiveDays seen =
+                                                    presence.getOrDefault(executive.userId(), ActiveDays.none());
+                                            return new LeadershipRow(
+                                                    executive.userId(),
+                                                    executive.displayName(),
+                                                    executive.businessUnit(),
+                                                    seen.count(range.from(), range.to()),
+                                                    workdays,
+                                                    Rounding.share(seen.workdays(range.from(), range.to()), workdays));
+                                        })
+                                        .sorted(Comparator.comparingDouble(LeadershipRow::dailyUse)
+                                                .thenComparing(LeadershipRow::userId))
+                                        .toList()));
     }
 
     public Uni<List<ConformityRow>> conformity(DateRange range) {
-        return queries.actionMix(range).map(mix -> {
-            Map<String, Long> organisation = new HashMap<>();
-            mix.values().forEach(unit -> unit.forEach((action, events) -> organisation.merge(action, events, Long::sum)));
-            long organisationTotal = organisation.values().stream().mapToLong(Long::longValue).sum();
-            List<ConformityRow> rows = new ArrayList<>();
-            mix.forEach((unit, actions) -> {
-                long unitTotal = actions.values().stream().mapToLong(Long::longValue).sum();
-                List<ConformityRow.ActionShare> shares = organisation.keySet().stream()
-                        .map(action -> new ConformityRow.ActionShare(action, Rounding.share(actions.getOrDefault(action, 0L), unitTotal),
-                                Rounding.share(organisation.get(action), organisationTotal)))
-                        .toList();
-                double deviation = organisation.keySet().stream()
-                        .mapToDouble(action -> Math.abs(actions.getOrDefault(action, 0L) / (double) unitTotal
-                                - organisation.get(action) / (double) organisationTotal))
-                        .sum() / 2;
-                List<ConformityRow.ActionShare> top = shares.stream()
-                        .sorted(Comparator.comparingDouble((ConformityRow.ActionShare s) -> Math.abs(s.share() - s.orgShare())).reversed()
-                                .thenComparing(ConformityRow.ActionShare::action))
-                        .limit(TOP_DEVIATIONS).toList();
-                rows.add(new ConformityRow(unit, unitTotal, Rounding.three(deviation), deviation > conformityThreshold, top));
-            });
-            rows.sort(Comparator.comparingDouble(ConformityRow::deviation).reversed().thenComparing(ConformityRow::businessUnit));
-            return rows;
-        });
+        return queries.actionMix(range).map(mix -> Conformity.rows(mix, conformityThreshold));
     }
 
     /** How adoption rows are grouped. */

@@ -2,8 +2,7 @@ package io.uptake.metrics.report;
 
 final class Rounding {
 
-    private Rounding() {
-    }
+    private Rounding() {}
 
     /** Three decimals: enough for shares and averages, short in JSON and CSV. */
     static double three(double value) {

@@ -6,8 +6,7 @@ import io.uptake.metrics.access.Viewer;
 /** Which business unit a report may cover for this viewer: managers their own only, executives and admins any or all. */
 final class Scope {
 
-    private Scope() {
-    }
+    private Scope() {}
 
     /** The unit to report on (null: every unit); a manager asking for another unit is refused. */
     static String businessUnit(Viewer viewer, String requested) {

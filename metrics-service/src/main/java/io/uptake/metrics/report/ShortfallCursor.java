@@ -14,7 +14,8 @@ import java.util.Comparator;
  */
 record ShortfallCursor(int gap, String userId) {
 
-    static final Comparator<ShortfallRow> ORDER = Comparator.comparingInt(ShortfallRow::gap).reversed().thenComparing(ShortfallRow::userId);
+    static final Comparator<ShortfallRow> ORDER =
+            Comparator.comparingInt(ShortfallRow::gap).reversed().thenComparing(ShortfallRow::userId);
 
     static ShortfallCursor of(ShortfallRow row) {
         return new ShortfallCursor(row.gap(), row.userId());
@@ -25,7 +26,9 @@ record ShortfallCursor(int gap, String userId) {
     }
 
     String encode() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((gap + ":" + userId).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((gap + ":" + userId).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cursor a client sent back, or null for the first page. */

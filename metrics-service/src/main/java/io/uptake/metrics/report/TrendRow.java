@@ -7,11 +7,37 @@ import java.time.LocalDate;
  * as the range): WAU and MAU end on the period's last day; meeting objectives uses the objectives in
  * force when the period is judged.
  */
-public record TrendRow(LocalDate periodStart, LocalDate periodEnd, String group, long people, long activePeople, double dau, long wau,
-        long mau, double stickiness, double meetingObjectives, long daily, long weekly, long occasional, long dormant) {
+public record TrendRow(
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        String group,
+        long people,
+        long activePeople,
+        double dau,
+        long wau,
+        long mau,
+        double stickiness,
+        double meetingObjectives,
+        long daily,
+        long weekly,
+        long occasional,
+        long dormant) {
 
     static TrendRow of(LocalDate start, LocalDate end, AdoptionRow row) {
-        return new TrendRow(start, end, row.group(), row.people(), row.activePeople(), row.dau(), row.wau(), row.mau(), row.stickiness(),
-                row.meetingObjectives(), row.daily(), row.weekly(), row.occasional(), row.dormant());
+        return new TrendRow(
+                start,
+                end,
+                row.group(),
+                row.people(),
+                row.activePeople(),
+                row.dau(),
+                row.wau(),
+                row.mau(),
+                row.stickiness(),
+                row.meetingObjectives(),
+                row.daily(),
+                row.weekly(),
+                row.occasional(),
+                row.dormant());
     }
 }

@@ -15,18 +15,21 @@ final class CsvRows {
         }
     }
 
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
     static List<Map<String, Object>> parse(String text, List<String> knownColumns) {
         List<List<String>> records = records(text);
         if (records.isEmpty()) {
-            throw new Malformed("The file is empty: it needs a header row (" + String.join(",", knownColumns) + ") and one row per person");
+            throw new Malformed("The file is empty: it needs a header row (" + String.join(",", knownColumns)
+                    + ") and one row per person");
         }
         List<String> header = new ArrayList<>();
         for (String name : records.getFirst()) {
-            String column = knownColumns.stream().filter(known -> known.equalsIgnoreCase(name.strip())).findFirst()
-                    .orElseThrow(() -> new Malformed("Unknown column '" + name.strip() + "'; the columns are " + String.join(",", knownColumns)));
+            String column = knownColumns.stream()
+                    .filter(known -> known.equalsIgnoreCase(name.strip()))
+                    .findFirst()
+                    .orElseThrow(() -> new Malformed("Unknown column '" + name.strip() + "'; the columns are "
+                            + String.join(",", knownColumns)));
             header.add(column);
         }
         List<Map<String, Object>> rows = new ArrayList<>(records.size() - 1);

@@ -9,7 +9,13 @@ import java.util.List;
 public final class Memberships {
 
     /** A person's unit, role and roster state from {@code validFrom} until {@code validTo} (null: still). */
-    public record Entry(String userId, String businessUnit, String jobRole, boolean active, OffsetDateTime validFrom, OffsetDateTime validTo) {
+    public record Entry(
+            String userId,
+            String businessUnit,
+            String jobRole,
+            boolean active,
+            OffsetDateTime validFrom,
+            OffsetDateTime validTo) {
 
         boolean inForceAt(OffsetDateTime at) {
             return !validFrom.isAfter(at) && (validTo == null || validTo.isAfter(at));
@@ -26,7 +32,9 @@ public final class Memberships {
     public List<Entry> activeAt(OffsetDateTime at, String businessUnit) {
         List<Entry> active = new ArrayList<>();
         for (Entry entry : entries) {
-            if (entry.active() && entry.inForceAt(at) && (businessUnit == null || businessUnit.equals(entry.businessUnit()))) {
+            if (entry.active()
+                    && entry.inForceAt(at)
+                    && (businessUnit == null || businessUnit.equals(entry.businessUnit()))) {
                 active.add(entry);
             }
         }

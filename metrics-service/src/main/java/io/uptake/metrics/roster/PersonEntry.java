@@ -9,5 +9,4 @@ public record PersonEntry(
         String jobRole,
         String managerId,
         boolean executive,
-        boolean active) {
-}
+        boolean active) {}

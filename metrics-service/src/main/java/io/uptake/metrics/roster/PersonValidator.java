@@ -22,8 +22,7 @@ final class PersonValidator {
         }
     }
 
-    private PersonValidator() {
-    }
+    private PersonValidator() {}
 
     static Outcome validate(Map<String, Object> row) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -47,11 +46,21 @@ final class PersonValidator {
         if (!errors.isEmpty()) {
             return new Outcome(null, List.copyOf(errors));
         }
-        return new Outcome(new PersonEntry(userId, displayName.strip(), email, businessUnit.strip(), jobRole.strip(),
-                managerId, executive, active), List.of());
+        return new Outcome(
+                new PersonEntry(
+                        userId,
+                        displayName.strip(),
+                        email,
+                        businessUnit.strip(),
+                        jobRole.strip(),
+                        managerId,
+                        executive,
+                        active),
+                List.of());
     }
 
-    private static String text(Map<String, Object> row, String field, boolean required, int maxLength, List<Problem.FieldError> errors) {
+    private static String text(
+            Map<String, Object> row, String field, boolean required, int maxLength, List<Problem.FieldError> errors) {
         Object value = row.get(field);
         if (value == null || (value instanceof String s && s.isBlank())) {
             if (required) {
@@ -70,7 +79,8 @@ final class PersonValidator {
         return text;
     }
 
-    private static boolean flag(Map<String, Object> row, String field, boolean missing, List<Problem.FieldError> errors) {
+    private static boolean flag(
+            Map<String, Object> row, String field, boolean missing, List<Problem.FieldError> errors) {
         Object value = row.get(field);
         if (value == null || (value instanceof String s && s.isBlank())) {
             return missing;

@@ -16,8 +16,15 @@ public record PersonView(
         OffsetDateTime updatedAt) {
 
     static PersonView of(Row row) {
-        return new PersonView(row.getString("user_id"), row.getString("display_name"), row.getString("email"),
-                row.getString("business_unit"), row.getString("job_role"), row.getString("manager_id"),
-                row.getBoolean("executive"), row.getBoolean("active"), row.getOffsetDateTime("updated_at"));
+        return new PersonView(
+                row.getString("user_id"),
+                row.getString("display_name"),
+                row.getString("email"),
+                row.getString("business_unit"),
+                row.getString("job_role"),
+                row.getString("manager_id"),
+                row.getBoolean("executive"),
+                row.getBoolean("active"),
+                row.getOffsetDateTime("updated_at"));
     }
 }

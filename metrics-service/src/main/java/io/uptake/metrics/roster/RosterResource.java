@@ -41,11 +41,16 @@ public class RosterResource {
     @Path("/{userId}")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> put(@PathParam("userId") String userId, @NotNull(message = "must be a JSON object") JsonNode body,
+    public Uni<Response> put(
+            @PathParam("userId") String userId,
+            @NotNull(message = "must be a JSON object") JsonNode body,
             @Context UriInfo uri) {
-        return service.put(userId, body).map(saved -> saved.created()
-                ? Response.created(uri.getAbsolutePath()).entity(saved.person()).build()
-                : Response.ok(saved.person()).build());
+        return service.put(userId, body)
+                .map(saved -> saved.created()
+                        ? Response.created(uri.getAbsolutePath())
+                                .entity(saved.person())
+                                .build()
+                        : Response.ok(saved.person()).build());
     }
 
     @GET
@@ -79,13 +84,17 @@ public class RosterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ImportReport> importJson(
             @NotNull(message = "must be a JSON array of roster entries")
-            @Size(min = 1, max = MAX_IMPORT_ROWS, message = "must hold 1 to 100000 roster entries") List<JsonNode> people) {
+                    @Size(min = 1, max = MAX_IMPORT_ROWS, message = "must hold 1 to 100000 roster entries")
+                    List<JsonNode> people) {
         return service.importJson(people);
     }
 
     @ServerExceptionMapper
     public Response unreadableCsv(CsvRows.Malformed failure) {
-        return Response.status(400).type(Problem.MEDIA_TYPE)
-                .entity(Problem.invalid(failure.getMessage(), List.of(new Problem.FieldError("body", failure.getMessage())))).build();
+        return Response.status(400)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.invalid(
+                        failure.getMessage(), List.of(new Problem.FieldError("body", failure.getMessage()))))
+                .build();
     }
 }

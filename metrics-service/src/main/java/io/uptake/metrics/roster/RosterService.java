@@ -16,11 +16,11 @@ import java.util.Set;
 @ApplicationScoped
 public class RosterService {
 
-    static final List<String> COLUMNS = List.of("userId", "displayName", "email", "businessUnit", "jobRole", "managerId", "executive", "active");
+    static final List<String> COLUMNS =
+            List.of("userId", "displayName", "email", "businessUnit", "jobRole", "managerId", "executive", "active");
 
     /** The result of one PUT: the entry as stored and whether it is new. */
-    public record Saved(PersonView person, boolean created) {
-    }
+    public record Saved(PersonView person, boolean created) {}
 
     private final RosterStore store;
     private final Outbox outbox;
@@ -63,12 +63,18 @@ public class RosterService {
             PersonValidator.Outcome outcome = PersonValidator.validate(row);
             String userId = row.get("userId") instanceof String id ? id : null;
             if (row.containsKey("_extra")) {
-                rejected.add(new ImportReport.RejectedRow(index + 1, userId, List.of("the row has more values than the header has columns")));
+                rejected.add(new ImportReport.RejectedRow(
+                        index + 1, userId, List.of("the row has more values than the header has columns")));
             } else if (!outcome.valid()) {
-                rejected.add(new ImportReport.RejectedRow(index + 1, userId,
-                        outcome.errors().stream().map(error -> error.field() + ": " + error.message()).toList()));
+                rejected.add(new ImportReport.RejectedRow(
+                        index + 1,
+                        userId,
+                        outcome.errors().stream()
+                                .map(error -> error.field() + ": " + error.message())
+                                .toList()));
             } else if (!seen.add(outcome.entry().userId())) {
-                rejected.add(new ImportReport.RejectedRow(index + 1, userId, List.of("userId: appears on an earlier row of this import")));
+                rejected.add(new ImportReport.RejectedRow(
+                        index + 1, userId, List.of("userId: appears on an earlier row of this import")));
             } else {
                 valid.add(outcome.entry());
             }
@@ -78,8 +84,11 @@ public class RosterService {
         }
         return store.upsert(valid)
                 .invoke(outbox::publishSoon)
-                .map(changes -> new ImportReport(changes.created(), changes.updated(),
-                        valid.size() - changes.created() - changes.updated(), rejected));
+                .map(changes -> new ImportReport(
+                        changes.created(),
+                        changes.updated(),
+                        valid.size() - changes.created() - changes.updated(),
+                        rejected));
     }
 
     /** A JSON object's fields as the validator reads them: strings, booleans, or the node itself (a wrong type). */
@@ -93,7 +102,11 @@ public class RosterService {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
-            row.put(field.getKey(), value.isNull() ? null : value.isTextual() ? value.asText() : value.isBoolean() ? value.asBoolean() : value);
+            row.put(
+                    field.getKey(),
+                    value.isNull()
+                            ? null
+                            : value.isTextual() ? value.asText() : value.isBoolean() ? value.asBoolean() : value);
         }
         return row;
     }

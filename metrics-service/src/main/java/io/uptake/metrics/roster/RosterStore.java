@@ -15,8 +15,7 @@ import java.util.List;
 public class RosterStore {
 
     /** What an upsert changed: people created, people updated (a row sent as it already was is neither). */
-    public record Changes(int created, int updated) {
-    }
+    public record Changes(int created, int updated) {}
 
     private static final String UPSERT = """
             with incoming as (
@@ -57,7 +56,8 @@ public class RosterStore {
             select count(*) filter (where created) as created, count(*) filter (where not created) as updated from changed
             """;
 
-    private static final String MEMBERSHIPS = "select user_id, business_unit, job_role, active, valid_from, valid_to from person_membership";
+    private static final String MEMBERSHIPS =
+            "select user_id, business_unit, job_role, active, valid_from, valid_to from person_membership";
 
     private final Pool pool;
 
@@ -78,13 +78,15 @@ public class RosterStore {
                 OutboxTrace.current()));
         return pool.preparedQuery(UPSERT).execute(arguments).map(rows -> {
             Row row = rows.iterator().next();
-            return new Changes(row.getLong("created").intValue(), row.getLong("updated").intValue());
+            return new Changes(
+                    row.getLong("created").intValue(), row.getLong("updated").intValue());
         });
     }
 
     /** Every business unit anyone has belonged to (the roster history included). */
     public Uni<List<String>> businessUnits() {
-        return pool.preparedQuery("select distinct business_unit from person_membership order by business_unit").execute()
+        return pool.preparedQuery("select distinct business_unit from person_membership order by business_unit")
+                .execute()
                 .map(rows -> {
                     List<String> units = new java.util.ArrayList<>(rows.size());
                     rows.forEach(row -> units.add(row.getString("business_unit")));
@@ -108,7 +110,9 @@ public class RosterStore {
      * {@code from}..{@code to}, as entries with their time in force; {@link Memberships} picks an instant.
      */
     public Uni<Memberships> membershipsDuring(OffsetDateTime from, OffsetDateTime to, String businessUnit) {
-        return pool.preparedQuery(MEMBERSHIPS + " where valid_from <= $2 and (valid_to is null or valid_to > $1) and ($3::varchar is null or business_unit = $3)")
+        return pool.preparedQuery(
+                        MEMBERSHIPS
+                                + " where valid_from <= $2 and (valid_to is null or valid_to > $1) and ($3::varchar is null or business_unit = $3)")
                 .execute(Tuple.of(from, to, businessUnit))
                 .map(rows -> {
                     List<Memberships.Entry> entries = new java.util.ArrayList<>(rows.size());
@@ -119,18 +123,27 @@ public class RosterStore {
 
     /** One person's unit, role and roster state at an instant, or null when they were not on the roster then. */
     public Uni<Memberships.Entry> membershipAt(String userId, OffsetDateTime at) {
-        return pool.preparedQuery(MEMBERSHIPS + " where user_id = $1 and valid_from <= $2 and (valid_to is null or valid_to > $2)")
+        return pool.preparedQuery(MEMBERSHIPS
+                        + " where user_id = $1 and valid_from <= $2 and (valid_to is null or valid_to > $2)")
                 .execute(Tuple.of(userId, at))
-                .map(rows -> rows.size() == 0 ? null : membership(rows.iterator().next()));
+                .map(rows ->
+                        rows.size() == 0 ? null : membership(rows.iterator().next()));
     }
 
     private static Memberships.Entry membership(Row row) {
-        return new Memberships.Entry(row.getString("user_id"), row.getString("business_unit"), row.getString("job_role"),
-                row.getBoolean("active"), row.getOffsetDateTime("valid_from"), row.getOffsetDateTime("valid_to"));
+        return new Memberships.Entry(
+                row.getString("user_id"),
+                row.getString("business_unit"),
+                row.getString("job_role"),
+                row.getBoolean("active"),
+                row.getOffsetDateTime("valid_from"),
+                row.getOffsetDateTime("valid_to"));
     }
 
     public Uni<PersonView> find(String userId) {
-        return pool.preparedQuery("select * from person where user_id = $1").execute(Tuple.of(userId))
-                .map(rows -> rows.size() == 0 ? null : PersonView.of(rows.iterator().next()));
+        return pool.preparedQuery("select * from person where user_id = $1")
+                .execute(Tuple.of(userId))
+                .map(rows ->
+                        rows.size() == 0 ? null : PersonView.of(rows.iterator().next()));
     }
 }

@@ -19,8 +19,11 @@ final class ObjectivesInForce {
     Map<String, ObjectivesView> at(OffsetDateTime at) {
         Map<String, ObjectivesView> inForce = new HashMap<>();
         for (ObjectivesView version : versions) {
-            if (!version.validFrom().isAfter(at) && (version.validTo() == null || version.validTo().isAfter(at))) {
-                inForce.merge(team(version.businessUnit(), version.jobRole()), version,
+            if (!version.validFrom().isAfter(at)
+                    && (version.validTo() == null || version.validTo().isAfter(at))) {
+                inForce.merge(
+                        team(version.businessUnit(), version.jobRole()),
+                        version,
                         (one, other) -> one.validFrom().isAfter(other.validFrom()) ? one : other);
             }
         }

@@ -31,12 +31,21 @@ public class ScorecardResource {
     }
 
     @GET
-    @APIResponse(responseCode = "200", description = "JSON by default; CSV with Accept: text/csv", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScorecardView.class)),
-            @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(
+            responseCode = "200",
+            description = "JSON by default; CSV with Accept: text/csv",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ScorecardView.class)),
+                @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))
+            })
     @RolesAllowed({"employee", "manager", "executive", "admin"})
-    public Uni<Response> scorecard(@RestHeader("Accept") String accept, @PathParam("userId") String userId,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
+    public Uni<Response> scorecard(
+            @RestHeader("Accept") String accept,
+            @PathParam("userId") String userId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
         return service.scorecard(Viewer.of(identity), userId, DateRange.parse(from, to))
                 .map(card -> CsvWriter.respond(accept, card, ScorecardView.class));
     }

@@ -1,15 +1,15 @@
 package io.uptake.metrics.scorecard;
 
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.objective.ObjectiveService;
 import io.uptake.metrics.objective.ObjectivesView;
-import io.uptake.metrics.roster.PersonView;
 import io.uptake.metrics.roster.Memberships;
+import io.uptake.metrics.roster.PersonView;
 import io.uptake.metrics.roster.RosterService;
 import io.uptake.metrics.roster.RosterStore;
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
@@ -22,7 +22,8 @@ public class ScorecardService {
     private final UsageQueries usageQueries;
     private final RosterStore memberships;
 
-    public ScorecardService(RosterService roster, ObjectiveService objectives, UsageQueries usageQueries, RosterStore memberships) {
+    public ScorecardService(
+            RosterService roster, ObjectiveService objectives, UsageQueries usageQueries, RosterStore memberships) {
         this.roster = roster;
         this.memberships = memberships;
         this.objectives = objectives;
@@ -41,21 +42,31 @@ public class ScorecardService {
             if (person == null) {
                 return Uni.createFrom().failure(new NotFoundException("No person '" + userId + "' in the roster"));
             }
-            return memberships.membershipAt(userId, range.judgedAt())
-                    .map(then -> then != null ? then : new Memberships.Entry(userId, person.businessUnit(), person.jobRole(), person.active(), null, null))
-                    .flatMap(then -> objectives.inForceAt(then.businessUnit(), then.jobRole(), range.judgedAt())
+            return memberships
+                    .membershipAt(userId, range.judgedAt())
+                    .map(then -> then != null
+                            ? then
+                            : new Memberships.Entry(
+                                    userId, person.businessUnit(), person.jobRole(), person.active(), null, null))
+                    .flatMap(then -> objectives
+                            .inForceAt(then.businessUnit(), then.jobRole(), range.judgedAt())
                             .flatMap(inForce -> usage(userId, range, inForce)
-                                    .map(usage -> ScorecardCalculator.score(then, inForce, range.from(), range.to(), usage))));
+                                    .map(usage -> ScorecardCalculator.score(
+                                            then, inForce, range.from(), range.to(), usage))));
         });
     }
 
     private static boolean mayRead(Viewer viewer, String userId, PersonView person) {
-        return viewer.userId().equals(userId) || viewer.admin() || viewer.executive()
+        return viewer.userId().equals(userId)
+                || viewer.admin()
+                || viewer.executive()
                 || (person != null && viewer.managesUnit(person.businessUnit()));
     }
 
     private Uni<Usage> usage(String userId, DateRange range, ObjectivesView inForce) {
         List<ObjectivesView> objectives = inForce == null ? List.of() : List.of(inForce);
-        return usageQueries.usage(range, userId, null, ScorecardCalculator.countedActions(objectives)).map(byUser -> byUser.getOrDefault(userId, Usage.empty()));
+        return usageQueries
+                .usage(range, userId, null, ScorecardCalculator.countedActions(objectives))
+                .map(byUser -> byUser.getOrDefault(userId, Usage.empty()));
     }
 }

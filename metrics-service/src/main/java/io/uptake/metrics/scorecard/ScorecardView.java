@@ -23,7 +23,10 @@ public record ScorecardView(
 
     /** NO_OBJECTIVES: the unit and role had no objectives in force for the range, so there is no score. */
     public enum Status {
-        MEETING, BELOW, INACTIVE, NO_OBJECTIVES;
+        MEETING,
+        BELOW,
+        INACTIVE,
+        NO_OBJECTIVES;
 
         /** Below the objectives in force: listed as a shortfall and published as one. */
         public boolean isShortfall() {

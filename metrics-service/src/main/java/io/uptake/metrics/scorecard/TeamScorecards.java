@@ -21,8 +21,7 @@ import java.util.function.BiFunction;
 public class TeamScorecards {
 
     /** One person of the team: their unit and role then, their scorecard, and their usage (for reports that also count activity). */
-    public record Scored(Memberships.Entry person, ScorecardView card, Usage usage) {
-    }
+    public record Scored(Memberships.Entry person, ScorecardView card, Usage usage) {}
 
     private final RosterStore roster;
     private final ObjectiveStore objectives;
@@ -35,7 +34,8 @@ public class TeamScorecards {
     }
 
     public Uni<List<ScorecardView>> scorecards(DateRange range, String businessUnit) {
-        return scored(range, businessUnit).map(team -> team.stream().map(Scored::card).toList());
+        return scored(range, businessUnit)
+                .map(team -> team.stream().map(Scored::card).toList());
     }
 
     public Uni<List<Scored>> scored(DateRange range, String businessUnit) {
@@ -47,30 +47,54 @@ public class TeamScorecards {
      * and role they had then), scored against the objectives in force then, and reduced by {@code report}
      * before the next period is scored, so that only one period's scorecards are held at a time.
      */
-    public <R> Uni<List<R>> perPeriod(List<DateRange> periods, String businessUnit, BiFunction<DateRange, List<Scored>, R> report) {
+    public <R> Uni<List<R>> perPeriod(
+            List<DateRange> periods, String businessUnit, BiFunction<DateRange, List<Scored>, R> report) {
         OffsetDateTime first = periods.getFirst().judgedAt();
         OffsetDateTime last = periods.getLast().judgedAt();
-        return objectives.allInForceBetween(first, last).flatMap(versions -> Uni.combine().all()
-                .unis(roster.membershipsDuring(first, last, businessUnit),
-                        usage.usage(periods, null, businessUnit, ScorecardCalculator.countedActions(versions)))
-                .with((memberships, used) -> {
-                    ObjectivesInForce inForce = new ObjectivesInForce(versions);
-                    List<R> reports = new ArrayList<>(periods.size());
-                    for (int i = 0; i < periods.size(); i++) {
-                        DateRange period = periods.get(i);
-                        OffsetDateTime judged = period.judgedAt();
-                        reports.add(report.apply(period, score(memberships.activeAt(judged, businessUnit), inForce.at(judged), used, i, period)));
-                    }
-                    return reports;
-                }));
+        return objectives
+                .allInForceBetween(first, last)
+                .flatMap(versions -> Uni.combine()
+                        .all()
+                        .unis(
+                                roster.membershipsDuring(first, last, businessUnit),
+                                usage.usage(periods, null, businessUnit, ScorecardCalculator.countedActions(versions)))
+                        .with((memberships, used) -> {
+                            ObjectivesInForce inForce = new ObjectivesInForce(versions);
+                            List<R> reports = new ArrayList<>(periods.size());
+                            for (int i = 0; i < periods.size(); i++) {
+                                DateRange period = periods.get(i);
+                                OffsetDateTime judged = period.judgedAt();
+                                reports.add(report.apply(
+                                        period,
+                                        score(
+                                                memberships.activeAt(judged, businessUnit),
+                                                inForce.at(judged),
+                                                used,
+                                                i,
+                                                period)));
+                            }
+                            return reports;
+                        }));
     }
 
-    private static List<Scored> score(List<Memberships.Entry> people, Map<String, ObjectivesView> byTeam, TeamUsage used, int period, DateRange range) {
+    private static List<Scored> score(
+            List<Memberships.Entry> people,
+            Map<String, ObjectivesView> byTeam,
+            TeamUsage used,
+            int period,
+            DateRange range) {
         return people.stream()
                 .map(person -> {
                     Usage usage = used.of(person.userId(), period);
-                    return new Scored(person, ScorecardCalculator.score(person, byTeam.get(ObjectivesInForce.team(person.businessUnit(), person.jobRole())),
-                            range.from(), range.to(), usage), usage);
+                    return new Scored(
+                            person,
+                            ScorecardCalculator.score(
+                                    person,
+                                    byTeam.get(ObjectivesInForce.team(person.businessUnit(), person.jobRole())),
+                                    range.from(),
+                                    range.to(),
+                                    usage),
+                            usage);
                 })
                 .toList();
     }

@@ -22,7 +22,8 @@ public final class TeamUsage {
     }
 
     void count(String userId, String action, int period, long events) {
-        counts.computeIfAbsent(userId, id -> new HashMap<>()).computeIfAbsent(action, a -> new long[periods])[period] += events;
+        counts.computeIfAbsent(userId, id -> new HashMap<>()).computeIfAbsent(action, a -> new long[periods])[period] +=
+                events;
     }
 
     /** One person's usage in one period (their active days are the same calendar in every period). */

@@ -26,7 +26,8 @@ public class UsageQueries {
     /** Days before a range's end that the activity covers, so that the 30-day actives of its end are known. */
     public static final int ACTIVITY_WINDOW_DAYS = 30;
 
-    private static final String ACTIVITY = "select a.user_id, a.year, a.days from person_activity a where a.year between $1 and $2 %s";
+    private static final String ACTIVITY =
+            "select a.user_id, a.year, a.days from person_activity a where a.year between $1 and $2 %s";
 
     /** Driven from the people given, so that each is a primary-key lookup (a filter over everyone's rows took 0.5 s at 100,000). */
     private static final String ACTIVITY_OF = """
@@ -61,7 +62,10 @@ public class UsageQueries {
             }
             if (businessUnit != null) {
                 // everyone who was ever in the unit: the caller keeps those on its roster at the instant it reports on
-                return new Who("and a.user_id in (select user_id from person_membership where business_unit = $" + parameter + ")", businessUnit);
+                return new Who(
+                        "and a.user_id in (select user_id from person_membership where business_unit = $" + parameter
+                                + ")",
+                        businessUnit);
             }
             return new Who("", null);
         }
@@ -86,7 +90,8 @@ public class UsageQueries {
      * active days over the range and the {@value #ACTIVITY_WINDOW_DAYS} days before its end, and the count
      * of each of {@code actions} over the range.
      */
-    public Uni<Map<String, Usage>> usage(DateRange range, String userId, String businessUnit, Collection<String> actions) {
+    public Uni<Map<String, Usage>> usage(
+            DateRange range, String userId, String businessUnit, Collection<String> actions) {
         return usage(List.of(range), userId, businessUnit, actions).map(team -> team.period(0));
     }
 
@@ -94,20 +99,24 @@ public class UsageQueries {
      * The same for consecutive periods at once (a trend). The active days are read once for the whole span;
      * the counts come as one row per person and action with an array of per-period counts.
      */
-    public Uni<TeamUsage> usage(List<DateRange> periods, String userId, String businessUnit, Collection<String> actions) {
-        DateRange span = new DateRange(periods.getFirst().from(), periods.getLast().to());
-        LocalDate activityFrom = activityStart(new DateRange(span.from(), periods.getFirst().to()));
+    public Uni<TeamUsage> usage(
+            List<DateRange> periods, String userId, String businessUnit, Collection<String> actions) {
+        DateRange span =
+                new DateRange(periods.getFirst().from(), periods.getLast().to());
+        LocalDate activityFrom =
+                activityStart(new DateRange(span.from(), periods.getFirst().to()));
         Who activityOf = Who.of(userId, businessUnit, 3);
         Uni<Map<String, ActiveDays>> activity = pool.preparedQuery(activityOf.sql(ACTIVITY))
-                .execute(activityOf.bind(Tuple.of(activityFrom.getYear(), span.to().getYear())))
+                .execute(activityOf.bind(
+                        Tuple.of(activityFrom.getYear(), span.to().getYear())))
                 .map(UsageQueries::activeDaysByUser);
         if (actions.isEmpty()) {
             return activity.map(days -> new TeamUsage(periods.size(), days));
         }
         MonthSlices slices = MonthSlices.of(periods);
         Who countsOf = Who.of(userId, businessUnit, 6);
-        Tuple arguments = countsOf.bind(Tuple.tuple(List.of(slices.months(), slices.firsts(), slices.lasts(), slices.periods(),
-                actions.toArray(String[]::new))));
+        Tuple arguments = countsOf.bind(Tuple.tuple(List.of(
+                slices.months(), slices.firsts(), slices.lasts(), slices.periods(), actions.toArray(String[]::new))));
         Uni<RowSet<Row>> counts = pool.preparedQuery(countsOf.sql(COUNTS)).execute(arguments);
         return Uni.combine().all().unis(activity, counts).with((days, rows) -> {
             TeamUsage team = new TeamUsage(periods.size(), days);
@@ -132,7 +141,8 @@ public class UsageQueries {
     /** Rows of {@code person_activity} (a person's years) as one calendar per person. */
     private static Map<String, ActiveDays> activeDaysByUser(RowSet<Row> rows) {
         Map<String, ActiveDays> days = new HashMap<>();
-        rows.forEach(row -> days.computeIfAbsent(row.getString("user_id"), id -> ActiveDays.none()).add(row.getInteger("year"), bitmap(row)));
+        rows.forEach(row -> days.computeIfAbsent(row.getString("user_id"), id -> ActiveDays.none())
+                .add(row.getInteger("year"), bitmap(row)));
         return days;
     }
 
@@ -160,7 +170,9 @@ public class UsageQueries {
             List<Integer> periods = new ArrayList<>();
             for (int period = 0; period < ranges.size(); period++) {
                 DateRange range = ranges.get(period);
-                for (LocalDate month = range.from().withDayOfMonth(1); !month.isAfter(range.to()); month = month.plusMonths(1)) {
+                for (LocalDate month = range.from().withDayOfMonth(1);
+                        !month.isAfter(range.to());
+                        month = month.plusMonths(1)) {
                     LocalDate monthEnd = month.plusMonths(1).minusDays(1);
                     months.add(month);
                     firsts.add(month.isBefore(range.from()) ? range.from().getDayOfMonth() : 1);
@@ -168,7 +180,10 @@ public class UsageQueries {
                     periods.add(period);
                 }
             }
-            return new MonthSlices(months.toArray(LocalDate[]::new), firsts.toArray(Integer[]::new), lasts.toArray(Integer[]::new),
+            return new MonthSlices(
+                    months.toArray(LocalDate[]::new),
+                    firsts.toArray(Integer[]::new),
+                    lasts.toArray(Integer[]::new),
                     periods.toArray(Integer[]::new));
         }
     }

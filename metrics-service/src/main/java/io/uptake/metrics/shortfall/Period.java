@@ -34,7 +34,10 @@ public record Period(String kind, LocalDate start) {
     /** The last week, or month, that has ended by {@code today}. */
     public static Period lastClosed(String kind, LocalDate today) {
         return WEEK.equals(kind)
-                ? new Period(WEEK, today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1))
+                ? new Period(
+                        WEEK,
+                        today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                                .minusWeeks(1))
                 : new Period(MONTH, today.withDayOfMonth(1).minusMonths(1));
     }
 

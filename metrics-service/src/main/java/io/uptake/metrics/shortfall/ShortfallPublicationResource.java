@@ -22,7 +22,8 @@ public class ShortfallPublicationResource {
 
     @POST
     @RolesAllowed("admin")
-    public Uni<PublishReport> publish(@QueryParam("period") @DefaultValue("week") String period, @QueryParam("from") String from) {
+    public Uni<PublishReport> publish(
+            @QueryParam("period") @DefaultValue("week") String period, @QueryParam("from") String from) {
         if (!Period.WEEK.equals(period) && !Period.MONTH.equals(period)) {
             throw new InvalidInput("period", "must be week or month");
         }

@@ -2,18 +2,17 @@ package io.uptake.metrics.shortfall;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.uptake.platform.outbox.Outbox;
-import io.uptake.platform.outbox.OutboxTrace;
-import io.uptake.platform.work.PeriodicWork;
 import io.uptake.metrics.roster.RosterStore;
 import io.uptake.metrics.scorecard.ExpectationResult;
 import io.uptake.metrics.scorecard.ScorecardView;
 import io.uptake.metrics.scorecard.TeamScorecards;
+import io.uptake.platform.outbox.Outbox;
+import io.uptake.platform.outbox.OutboxTrace;
+import io.uptake.platform.work.PeriodicWork;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes, when a week or month has closed, everyone below their objectives in it to
@@ -58,17 +56,22 @@ public class ShortfallPublisher {
     private final long checkMillis;
     private final PeriodicWork check = new PeriodicWork("Shortfall check", this::publishClosedPeriods);
 
-    public ShortfallPublisher(TeamScorecards scorecards, RosterStore roster, Pool pool, ObjectMapper json, Outbox outbox, Vertx vertx,
-            @ConfigProperty(name = "uptake.shortfalls.first-check-ms", defaultValue = "30000") long firstCheckMillis,
-            @ConfigProperty(name = "uptake.shortfalls.check-ms", defaultValue = "3600000") long checkMillis) {
+    public ShortfallPublisher(
+            TeamScorecards scorecards,
+            RosterStore roster,
+            Pool pool,
+            ObjectMapper json,
+            Outbox outbox,
+            Vertx vertx,
+            ShortfallsConfig config) {
         this.scorecards = scorecards;
         this.roster = roster;
         this.pool = pool;
         this.json = json;
         this.outbox = outbox;
         this.vertx = vertx;
-        this.firstCheckMillis = firstCheckMillis;
-        this.checkMillis = checkMillis;
+        this.firstCheckMillis = config.firstCheckMs();
+        this.checkMillis = config.checkMs();
     }
 
     void start(@Observes StartupEvent started) {
@@ -92,9 +95,12 @@ public class ShortfallPublisher {
      */
     public Uni<PublishReport> publish(Period period) {
         return roster.businessUnits()
-                .onItem().transformToMulti(units -> Multi.createFrom().iterable(units))
-                .onItem().transformToUniAndConcatenate(unit -> publish(period, unit))
-                .collect().in(() -> new int[2], (totals, unit) -> {
+                .onItem()
+                .transformToMulti(units -> Multi.createFrom().iterable(units))
+                .onItem()
+                .transformToUniAndConcatenate(unit -> publish(period, unit))
+                .collect()
+                .in(() -> new int[2], (totals, unit) -> {
                     totals[0] += unit.published();
                     totals[1] += unit.alreadyPublished();
                 })
@@ -110,19 +116,35 @@ public class ShortfallPublisher {
             if (below.isEmpty()) {
                 return Uni.createFrom().item(new PublishReport(period.kind(), period.start(), period.end(), 0, 0));
             }
-            Tuple arguments = Tuple.of(below.stream().map(ShortfallNotice::userId).toArray(String[]::new), period.kind(), period.start(),
-                    below.stream().map(this::write).toArray(String[]::new), OutboxTrace.current());
-            return pool.preparedQuery(RECORD).execute(arguments)
+            Tuple arguments = Tuple.of(
+                    below.stream().map(ShortfallNotice::userId).toArray(String[]::new),
+                    period.kind(),
+                    period.start(),
+                    below.stream().map(this::write).toArray(String[]::new),
+                    OutboxTrace.current());
+            return pool.preparedQuery(RECORD)
+                    .execute(arguments)
                     .map(rows -> rows.iterator().next().getLong(0).intValue())
                     .invoke(outbox::publishSoon)
-                    .map(published -> new PublishReport(period.kind(), period.start(), period.end(), published, below.size() - published));
+                    .map(published -> new PublishReport(
+                            period.kind(), period.start(), period.end(), published, below.size() - published));
         });
     }
 
     private static ShortfallNotice notice(ScorecardView card, Period period) {
-        List<ExpectationResult> missed = card.expectations().stream().filter(result -> !result.met()).toList();
-        return new ShortfallNotice(card.userId(), card.businessUnit(), card.jobRole(), period.kind(), period.start(), period.end(),
-                card.status().name(), card.score(), 100 - card.score(), missed);
+        List<ExpectationResult> missed =
+                card.expectations().stream().filter(result -> !result.met()).toList();
+        return new ShortfallNotice(
+                card.userId(),
+                card.businessUnit(),
+                card.jobRole(),
+                period.kind(),
+                period.start(),
+                period.end(),
+                card.status().name(),
+                card.score(),
+                100 - card.score(),
+                missed);
     }
 
     private String write(ShortfallNotice notice) {

@@ -74,7 +74,9 @@ public final class ActiveDays {
                 continue;
             }
             int first = year == from.getYear() ? from.getDayOfYear() - 1 : 0;
-            int last = year == to.getYear() ? to.getDayOfYear() - 1 : LocalDate.of(year, 12, 31).getDayOfYear() - 1;
+            int last = year == to.getYear()
+                    ? to.getDayOfYear() - 1
+                    : LocalDate.of(year, 12, 31).getDayOfYear() - 1;
             long[] workdays = workdaysOnly ? workdayMask(year) : null;
             for (int word = first / 64; word <= last / 64; word++) {
                 long mask = -1L;

@@ -15,7 +15,10 @@ import java.time.temporal.TemporalAdjusters;
  * </ul>
  */
 public enum AdoptionBand {
-    DAILY, WEEKLY, OCCASIONAL, DORMANT;
+    DAILY,
+    WEEKLY,
+    OCCASIONAL,
+    DORMANT;
 
     public static AdoptionBand of(ActiveDays days, LocalDate from, LocalDate to) {
         long active = days.count(from, to);

@@ -28,15 +28,17 @@ class ActionResourceTest {
 
     @Test
     void withoutATokenTheCatalogueIsClosed() {
-        given().when().get("/api/metrics/actions")
-                .then().statusCode(401);
+        given().when().get("/api/metrics/actions").then().statusCode(401);
     }
 
     @Test
     void aSignedInEmployeeReadsTheCatalogue() {
-        given().auth().oauth2(accessToken(EMPLOYEE))
-                .when().get("/api/metrics/actions")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(accessToken(EMPLOYEE))
+                .when()
+                .get("/api/metrics/actions")
+                .then()
+                .statusCode(200)
                 .body("page", equalTo(0))
                 .body("size", equalTo(50))
                 .body("total", greaterThanOrEqualTo(10))
@@ -45,18 +47,25 @@ class ActionResourceTest {
 
     @Test
     void aSeededEntryIsReadByItsCode() {
-        given().auth().oauth2(accessToken(EMPLOYEE))
-                .when().get("/api/metrics/actions/login")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(accessToken(EMPLOYEE))
+                .when()
+                .get("/api/metrics/actions/login")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Signed in"));
     }
 
     @Test
     void anEmployeeMayNotChangeTheCatalogue() {
-        given().auth().oauth2(accessToken(EMPLOYEE))
-                .contentType(ContentType.JSON).body("{\"name\":\"Not allowed\"}")
-                .when().put("/api/metrics/actions/quote.sent")
-                .then().statusCode(403)
+        given().auth()
+                .oauth2(accessToken(EMPLOYEE))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Not allowed\"}")
+                .when()
+                .put("/api/metrics/actions/quote.sent")
+                .then()
+                .statusCode(403)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(403));
     }
@@ -66,58 +75,84 @@ class ActionResourceTest {
         String code = "quote.sent-" + UUID.randomUUID().toString().substring(0, 8);
         String admin = accessToken(ADMIN);
 
-        given().auth().oauth2(admin)
-                .contentType(ContentType.JSON).body("{\"name\":\"Quote sent\",\"description\":\"A quote left the CRM\"}")
-                .when().put("/api/metrics/actions/" + code)
-                .then().statusCode(201)
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Quote sent\",\"description\":\"A quote left the CRM\"}")
+                .when()
+                .put("/api/metrics/actions/" + code)
+                .then()
+                .statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/metrics/actions/" + code))
                 .body("code", equalTo(code))
                 .body("name", equalTo("Quote sent"));
 
-        given().auth().oauth2(admin)
-                .contentType(ContentType.JSON).body("{\"name\":\"Quote e-mailed\"}")
-                .when().put("/api/metrics/actions/" + code)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Quote e-mailed\"}")
+                .when()
+                .put("/api/metrics/actions/" + code)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Quote e-mailed"));
 
-        given().auth().oauth2(accessToken(EMPLOYEE))
-                .when().get("/api/metrics/actions/" + code)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(accessToken(EMPLOYEE))
+                .when()
+                .get("/api/metrics/actions/" + code)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Quote e-mailed"));
     }
 
     @Test
     void aBlankNameIsRejectedNamingTheField() {
-        given().auth().oauth2(accessToken(ADMIN))
-                .contentType(ContentType.JSON).body("{\"name\":\"  \"}")
-                .when().put("/api/metrics/actions/quote.blank")
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(accessToken(ADMIN))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"  \"}")
+                .when()
+                .put("/api/metrics/actions/quote.blank")
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(400))
                 .body("errors.field", hasItem("name"));
 
-        given().auth().oauth2(accessToken(ADMIN))
-                .when().get("/api/metrics/actions/quote.blank")
-                .then().statusCode(404)
+        given().auth()
+                .oauth2(accessToken(ADMIN))
+                .when()
+                .get("/api/metrics/actions/quote.blank")
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM_JSON);
     }
 
     @Test
     void aMalformedCodeIsRejectedNamingTheField() {
-        given().auth().oauth2(accessToken(ADMIN))
-                .contentType(ContentType.JSON).body("{\"name\":\"Shouting\"}")
-                .when().put("/api/metrics/actions/NOT A CODE")
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(accessToken(ADMIN))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Shouting\"}")
+                .when()
+                .put("/api/metrics/actions/NOT A CODE")
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("code"));
     }
 
     @Test
     void aBodyThatIsNotJsonIsA400Problem() {
-        given().auth().oauth2(accessToken(ADMIN))
-                .contentType(ContentType.JSON).body("{\"name\":")
-                .when().put("/api/metrics/actions/quote.broken")
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(accessToken(ADMIN))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":")
+                .when()
+                .put("/api/metrics/actions/quote.broken")
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON);
     }
 }

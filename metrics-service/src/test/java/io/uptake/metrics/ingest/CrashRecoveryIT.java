@@ -35,9 +35,15 @@ class CrashRecoveryIT {
     void aKill9MidRunLosesNothingAndCountsNothingTwice() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String users = "crash-" + run + "-";
-        PackagedService service = new PackagedService("metrics-service", "metrics_test", Map.of("UPTAKE_TOPICS_USAGE_EVENTS", "test.crash-" + run + ".usage-events"), List.of(), Path.of("target", "crash-recovery-" + run + ".log"));
+        PackagedService service = new PackagedService(
+                "metrics-service",
+                "metrics_test",
+                Map.of("UPTAKE_TOPICS_USAGE_EVENTS", "test.crash-" + run + ".usage-events"),
+                List.of(),
+                Path.of("target", "crash-recovery-" + run + ".log"));
         service.start();
-        try (BatchSender sender = new BatchSender(service::baseUrl, KeycloakTokens.connectorToken(), users, BATCH_SIZE, 4)) {
+        try (BatchSender sender =
+                new BatchSender(service::baseUrl, KeycloakTokens.connectorToken(), users, BATCH_SIZE, 4)) {
             List<Future<?>> batches = sender.send(BATCHES, RUN_DEADLINE);
             await().atMost(RUN_DEADLINE).until(() -> sender.acknowledged() >= BATCHES / 4);
 
@@ -61,9 +67,15 @@ class CrashRecoveryIT {
     void postgresAway30SecondsMidRunLosesNothingAndCountsNothingTwice() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String users = "pgdown-" + run + "-";
-        PackagedService service = new PackagedService("metrics-service", "metrics_test", Map.of("UPTAKE_TOPICS_USAGE_EVENTS", "test.pgdown-" + run + ".usage-events"), List.of(), Path.of("target", "postgres-away-" + run + ".log"));
+        PackagedService service = new PackagedService(
+                "metrics-service",
+                "metrics_test",
+                Map.of("UPTAKE_TOPICS_USAGE_EVENTS", "test.pgdown-" + run + ".usage-events"),
+                List.of(),
+                Path.of("target", "postgres-away-" + run + ".log"));
         service.start();
-        try (BatchSender sender = new BatchSender(service::baseUrl, KeycloakTokens.connectorToken(), users, BATCH_SIZE, 4)) {
+        try (BatchSender sender =
+                new BatchSender(service::baseUrl, KeycloakTokens.connectorToken(), users, BATCH_SIZE, 4)) {
             List<Future<?>> batches = sender.send(BATCHES, RUN_DEADLINE);
             await().atMost(RUN_DEADLINE).until(() -> sender.acknowledged() >= BATCHES / 4);
 
@@ -85,15 +97,20 @@ class CrashRecoveryIT {
         await().atMost(SETTLE_DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> rolledUp(users) >= EVENTS);
         assertThat(recorded(users)).isEqualTo(EVENTS);
         assertThat(rolledUp(users)).isEqualTo(EVENTS);
-        assertThat(activeDaysInBitmaps(users)).as("the activity bitmaps hold each person-day once").isEqualTo(personDays(users));
+        assertThat(activeDaysInBitmaps(users))
+                .as("the activity bitmaps hold each person-day once")
+                .isEqualTo(personDays(users));
     }
 
     private static long personDays(String users) throws SQLException {
-        return count("select count(*) from (select distinct user_id, day from usage_event where user_id like ?) d", users);
+        return count(
+                "select count(*) from (select distinct user_id, day from usage_event where user_id like ?) d", users);
     }
 
     private static long activeDaysInBitmaps(String users) throws SQLException {
-        return count("select coalesce(sum(bit_count(w::bit(64))), 0) from person_activity, unnest(days) w where user_id like ?", users);
+        return count(
+                "select coalesce(sum(bit_count(w::bit(64))), 0) from person_activity, unnest(days) w where user_id like ?",
+                users);
     }
 
     private static long recorded(String users) throws SQLException {
@@ -101,11 +118,15 @@ class CrashRecoveryIT {
     }
 
     private static long rolledUp(String users) throws SQLException {
-        return count("select coalesce(sum(events), 0) from daily_rollup where user_id like ? and action = '" + BatchSender.ACTION + "'", users);
+        return count(
+                "select coalesce(sum(events), 0) from daily_rollup where user_id like ? and action = '"
+                        + BatchSender.ACTION + "'",
+                users);
     }
 
     private static long count(String sql, String users) throws SQLException {
-        String url = "jdbc:postgresql://localhost:" + System.getenv().getOrDefault("UPTAKE_PG_PORT", "5433") + "/metrics_test";
+        String url = "jdbc:postgresql://localhost:" + System.getenv().getOrDefault("UPTAKE_PG_PORT", "5433")
+                + "/metrics_test";
         try (Connection connection = DriverManager.getConnection(url, "uptake", "uptake");
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, users + "%");

@@ -49,7 +49,8 @@ class DeadLetterTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, user) == 1);
 
-        List<DeadLetters.DeadLetter> dead = DeadLetters.awaitHolding(bootstrap, topic + ".dead-letter", notJson, "\"userId\":\"" + user + "\"", tooLong);
+        List<DeadLetters.DeadLetter> dead = DeadLetters.awaitHolding(
+                bootstrap, topic + ".dead-letter", notJson, "\"userId\":\"" + user + "\"", tooLong);
         assertThat(dead).extracting(DeadLetters.DeadLetter::key).contains(user);
         assertThat(DeadLetters.reasonFor(dead, notJson)).startsWith("not usage events");
         assertThat(DeadLetters.reasonFor(dead, "\"userId\":\"" + user + "\"")).startsWith("not a usage event");

@@ -23,12 +23,15 @@ class UsageEventContractTest {
         String first = "contract-" + UUID.randomUUID().toString().substring(0, 12);
         String second = "contract-" + UUID.randomUUID().toString().substring(0, 12);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Fixtures.post(List.of(Fixtures.event(first, "record.created", today), Fixtures.event(second, "record.updated", today.minusDays(1))));
+        Fixtures.post(List.of(
+                Fixtures.event(first, "record.created", today),
+                Fixtures.event(second, "record.updated", today.minusDays(1))));
 
         List<ConsumerRecord<String, String>> published = TopicReader.awaitContaining(
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 ConfigProvider.getConfig().getValue("uptake.topics.usage-events", String.class),
-                "\"userId\":\"" + first + "\"", "\"userId\":\"" + second + "\"");
+                "\"userId\":\"" + first + "\"",
+                "\"userId\":\"" + second + "\"");
 
         assertThat(published).isNotEmpty();
         published.forEach(record -> EventContracts.assertHolds("uptake.usage-events", record.value()));

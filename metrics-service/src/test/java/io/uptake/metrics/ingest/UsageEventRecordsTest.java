@@ -19,14 +19,18 @@ class UsageEventRecordsTest {
     @Test
     void anArrayAndASingleEventAreBothRead() {
         UUID first = UUID.randomUUID();
-        String event = "{\"eventId\":\"%s\",\"userId\":\"ann\",\"action\":\"login\",\"occurredAt\":\"2026-11-30T09:00:00Z\",\"objectType\":null,\"source\":\"web\"}";
-        List<UsageEvent> array = deserializer.deserialize("t", ("[" + event.formatted(first) + "," + event.formatted(UUID.randomUUID()) + "]")
-                .getBytes(StandardCharsets.UTF_8));
+        String event =
+                "{\"eventId\":\"%s\",\"userId\":\"ann\",\"action\":\"login\",\"occurredAt\":\"2026-11-30T09:00:00Z\",\"objectType\":null,\"source\":\"web\"}";
+        List<UsageEvent> array = deserializer.deserialize(
+                "t",
+                ("[" + event.formatted(first) + "," + event.formatted(UUID.randomUUID()) + "]")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(array).hasSize(2);
         assertThat(array.getFirst().eventId()).isEqualTo(first);
         assertThat(array.getFirst().occurredAt()).isEqualTo(Instant.parse("2026-11-30T09:00:00Z"));
         assertThat(deserializer.deserialize("t", event.formatted(first).getBytes(StandardCharsets.UTF_8)))
-                .containsExactly(new UsageEvent(first, "ann", "login", Instant.parse("2026-11-30T09:00:00Z"), null, "web"));
+                .containsExactly(
+                        new UsageEvent(first, "ann", "login", Instant.parse("2026-11-30T09:00:00Z"), null, "web"));
         assertThatThrownBy(() -> deserializer.deserialize("t", "not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(SerializationException.class);
     }
@@ -36,7 +40,8 @@ class UsageEventRecordsTest {
         for (String user : List.of("ann", "bench-42", "ünïcødé", "x".repeat(100))) {
             for (int partitions : new int[] {1, 3, 12}) {
                 assertThat(UsageEventPublisher.partitionOf(user, partitions))
-                        .isEqualTo(BuiltInPartitioner.partitionForKey(user.getBytes(StandardCharsets.UTF_8), partitions));
+                        .isEqualTo(
+                                BuiltInPartitioner.partitionForKey(user.getBytes(StandardCharsets.UTF_8), partitions));
             }
         }
     }

@@ -41,11 +41,17 @@ class UsageEventStoreTest {
         asserter.execute(() -> store.apply(events, java.time.LocalDate.MIN));
         asserter.execute(() -> store.apply(List.of(events.get(1), events.get(1)), java.time.LocalDate.MIN));
 
-        asserter.assertThat(() -> rollup(user, "2026-11-23", "record.created"), count -> assertThat(count).isEqualTo(2L));
-        asserter.assertThat(() -> rollup(user, "2026-11-23", "login"), count -> assertThat(count).isEqualTo(1L));
-        asserter.assertThat(() -> rollup(user, "2026-11-24", "record.created"), count -> assertThat(count).isEqualTo(1L));
-        asserter.assertThat(() -> store.recorded(events),
-                recorded -> assertThat(recorded).hasSize(4));
+        asserter.assertThat(
+                () -> rollup(user, "2026-11-23", "record.created"),
+                count -> assertThat(count).isEqualTo(2L));
+        asserter.assertThat(
+                () -> rollup(user, "2026-11-23", "login"),
+                count -> assertThat(count).isEqualTo(1L));
+        asserter.assertThat(
+                () -> rollup(user, "2026-11-24", "record.created"),
+                count -> assertThat(count).isEqualTo(1L));
+        asserter.assertThat(
+                () -> store.recorded(events), recorded -> assertThat(recorded).hasSize(4));
     }
 
     private io.smallrye.mutiny.Uni<Long> rollup(String user, String day, String action) {

@@ -32,27 +32,43 @@ class ObjectiveResourceTest {
     void aChangeKeepsTheEarlierVersionInTheHistory() {
         String unit = "Unit " + UUID.randomUUID().toString().substring(0, 8);
         String admin = accessToken("adam");
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(WEEKLY)
-                .when().put(OBJECTIVES + unit + "/sales-rep")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(WEEKLY)
+                .when()
+                .put(OBJECTIVES + unit + "/sales-rep")
+                .then()
+                .statusCode(200)
                 .body("businessUnit", equalTo(unit))
                 .body("setBy", equalTo("adam"))
                 .body("validTo", nullValue())
                 .body("expectations", hasSize(2));
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
                 .body("{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"month\",\"min\":15}]}")
-                .when().put(OBJECTIVES + unit + "/sales-rep")
-                .then().statusCode(200)
+                .when()
+                .put(OBJECTIVES + unit + "/sales-rep")
+                .then()
+                .statusCode(200)
                 .body("expectations[0].period", equalTo("month"));
 
-        given().auth().oauth2(accessToken("alice")).queryParam("businessUnit", unit)
-                .when().get("/api/metrics/objectives")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(accessToken("alice"))
+                .queryParam("businessUnit", unit)
+                .when()
+                .get("/api/metrics/objectives")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].expectations[0].min", equalTo(15));
-        given().auth().oauth2(accessToken("alice"))
-                .when().get(OBJECTIVES + unit + "/sales-rep/history")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(accessToken("alice"))
+                .when()
+                .get(OBJECTIVES + unit + "/sales-rep/history")
+                .then()
+                .statusCode(200)
                 .body("", hasSize(2))
                 .body("[0].validTo", nullValue())
                 .body("[1].validTo", notNullValue())
@@ -62,25 +78,44 @@ class ObjectiveResourceTest {
     @Test
     void onlyAdminsSetObjectivesAndBadOnesAreNamed() {
         String unit = "Unit " + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(accessToken("mark")).contentType(ContentType.JSON).body(WEEKLY)
-                .when().put(OBJECTIVES + unit + "/sales-rep")
-                .then().statusCode(403);
-        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(accessToken("mark"))
+                .contentType(ContentType.JSON)
+                .body(WEEKLY)
+                .when()
+                .put(OBJECTIVES + unit + "/sales-rep")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(accessToken("adam"))
+                .contentType(ContentType.JSON)
                 .body("""
                         {"expectations":[{"metric":"logins","period":"week","min":1},{"metric":"active-days","period":"year","min":-1},
                          {"metric":"action:record.teleported","period":"week","min":1},{"metric":"active-days","period":"day","min":1}]}""")
-                .when().put(OBJECTIVES + unit + "/sales-rep")
-                .then().statusCode(400)
+                .when()
+                .put(OBJECTIVES + unit + "/sales-rep")
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
-                .body("errors.field", hasItems("expectations[0].metric", "expectations[1].period", "expectations[1].min"));
-        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
+                .body(
+                        "errors.field",
+                        hasItems("expectations[0].metric", "expectations[1].period", "expectations[1].min"));
+        given().auth()
+                .oauth2(accessToken("adam"))
+                .contentType(ContentType.JSON)
                 .body("""
                         {"expectations":[{"metric":"action:record.teleported","period":"week","min":1},{"metric":"active-days","period":"day","min":1}]}""")
-                .when().put(OBJECTIVES + unit + "/sales-rep")
-                .then().statusCode(400)
+                .when()
+                .put(OBJECTIVES + unit + "/sales-rep")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("expectations[0].metric", "expectations[1].period"));
-        given().auth().oauth2(accessToken("adam"))
-                .when().get(OBJECTIVES + unit + "/sales-rep/history")
-                .then().statusCode(200).body("", hasSize(0));
+        given().auth()
+                .oauth2(accessToken("adam"))
+                .when()
+                .get(OBJECTIVES + unit + "/sales-rep/history")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(0));
     }
 }

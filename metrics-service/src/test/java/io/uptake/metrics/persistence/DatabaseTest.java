@@ -27,14 +27,17 @@ class DatabaseTest {
     @RunOnVertxContext
     void flywayAppliedTheFirstMigration(UniAsserter asserter) {
         asserter.assertThat(
-                () -> pool.query("select version, success from flyway_schema_history where version = '1'").execute(),
+                () -> pool.query("select version, success from flyway_schema_history where version = '1'")
+                        .execute(),
                 rows -> {
                     assertThat(rows.size()).isEqualTo(1);
                     Row row = rows.iterator().next();
                     assertThat(row.getBoolean("success")).isTrue();
                 });
         asserter.assertThat(
-                () -> pool.query("select count(*) as seeded from action where code in ('login', 'record.created', 'search.performed')").execute(),
+                () -> pool.query(
+                                "select count(*) as seeded from action where code in ('login', 'record.created', 'search.performed')")
+                        .execute(),
                 rows -> assertThat(rows.iterator().next().getLong("seeded")).isEqualTo(3L));
     }
 
@@ -42,7 +45,8 @@ class DatabaseTest {
     @RunOnVertxContext
     void aReactiveInsertCanBeReadBack(UniAsserter asserter) {
         String code = "probe.inserted-" + UUID.randomUUID().toString().substring(0, 8);
-        asserter.assertThat(() -> actions.define(code, new ActionDefinition("Probe action", "written by DatabaseTest")),
+        asserter.assertThat(
+                () -> actions.define(code, new ActionDefinition("Probe action", "written by DatabaseTest")),
                 saved -> assertThat(saved.created()).isTrue());
         asserter.assertThat(() -> actions.find(code), found -> {
             assertThat(found).isNotNull();

@@ -23,11 +23,15 @@ class ComputeLimiterTest {
         List<CompletableFuture<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             int number = i;
-            results.add(limiter.run(() -> Uni.createFrom().<Integer>emitter(emitter -> {
-                started.add(number);
-                most.accumulateAndGet(running.incrementAndGet(), Math::max);
-                pending.add(emitter);
-            }).onTermination().invoke(running::decrementAndGet)).subscribeAsCompletionStage());
+            results.add(limiter.run(() -> Uni.createFrom()
+                            .<Integer>emitter(emitter -> {
+                                started.add(number);
+                                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                                pending.add(emitter);
+                            })
+                            .onTermination()
+                            .invoke(running::decrementAndGet))
+                    .subscribeAsCompletionStage());
         }
         assertThat(started).containsExactly(0, 1);
         pending.get(0).complete(0);
@@ -38,7 +42,10 @@ class ComputeLimiterTest {
         pending.get(3).complete(3);
         pending.get(4).complete(4);
         assertThat(most.get()).isEqualTo(2);
-        assertThat(results.get(4).orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join()).isEqualTo(4);
+        assertThat(results.get(4)
+                        .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+                        .join())
+                .isEqualTo(4);
         assertThat(results.get(1)).isCompletedExceptionally();
     }
 }

@@ -17,14 +17,20 @@ class IntervalTest {
     @Test
     void weeksRunMondayToSundayAndArePartialAtTheEdges() {
         // Wednesday 2026-11-04 to Tuesday 2026-11-17
-        assertThat(Interval.WEEK.periods(range("2026-11-04", "2026-11-17"))).containsExactly(
-                range("2026-11-04", "2026-11-08"), range("2026-11-09", "2026-11-15"), range("2026-11-16", "2026-11-17"));
+        assertThat(Interval.WEEK.periods(range("2026-11-04", "2026-11-17")))
+                .containsExactly(
+                        range("2026-11-04", "2026-11-08"),
+                        range("2026-11-09", "2026-11-15"),
+                        range("2026-11-16", "2026-11-17"));
     }
 
     @Test
     void monthsAreCalendarMonthsAcrossAYearEnd() {
-        assertThat(Interval.MONTH.periods(range("2025-11-20", "2026-01-31"))).containsExactly(
-                range("2025-11-20", "2025-11-30"), range("2025-12-01", "2025-12-31"), range("2026-01-01", "2026-01-31"));
+        assertThat(Interval.MONTH.periods(range("2025-11-20", "2026-01-31")))
+                .containsExactly(
+                        range("2025-11-20", "2025-11-30"),
+                        range("2025-12-01", "2025-12-31"),
+                        range("2026-01-01", "2026-01-31"));
     }
 
     @Test
@@ -33,9 +39,12 @@ class IntervalTest {
         assertThat(days).hasSize(4).allMatch(day -> day.from().equals(day.to()));
         for (Interval interval : Interval.values()) {
             List<DateRange> periods = interval.periods(range("2024-01-15", "2024-12-31"));
-            assertThat(periods.stream().mapToLong(DateRange::days).sum()).as(interval.name()).isEqualTo(352);
+            assertThat(periods.stream().mapToLong(DateRange::days).sum())
+                    .as(interval.name())
+                    .isEqualTo(352);
             for (int i = 1; i < periods.size(); i++) {
-                assertThat(periods.get(i).from()).isEqualTo(periods.get(i - 1).to().plusDays(1));
+                assertThat(periods.get(i).from())
+                        .isEqualTo(periods.get(i - 1).to().plusDays(1));
             }
         }
     }

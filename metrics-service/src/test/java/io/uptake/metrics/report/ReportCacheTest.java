@@ -39,23 +39,37 @@ class ReportCacheTest {
         adoption().body("find { it.group == '%s' }.people".formatted(unit), equalTo(1));
 
         String second = person("cache", unit, "rep", false);
-        adoption().body("find { it.group == '%s' }.people".formatted(unit), equalTo(2))
+        adoption()
+                .body("find { it.group == '%s' }.people".formatted(unit), equalTo(2))
                 .body("find { it.group == '%s' }.activePeople".formatted(unit), equalTo(0));
 
         post(List.of(event(first, "login", TODAY), event(second, "login", TODAY)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, first) == 1 && rollupTotal(pool, second) == 1);
-        adoption().body("find { it.group == '%s' }.activePeople".formatted(unit), equalTo(2))
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> rollupTotal(pool, first) == 1 && rollupTotal(pool, second) == 1);
+        adoption()
+                .body("find { it.group == '%s' }.activePeople".formatted(unit), equalTo(2))
                 .body("find { it.group == '%s' }.meetingObjectives".formatted(unit), equalTo(0.0f));
 
-        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(accessToken("adam"))
+                .contentType(ContentType.JSON)
                 .body("{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":1}]}")
-                .when().put("/api/metrics/objectives/" + unit + "/rep").then().statusCode(200);
+                .when()
+                .put("/api/metrics/objectives/" + unit + "/rep")
+                .then()
+                .statusCode(200);
         adoption().body("find { it.group == '%s' }.meetingObjectives".formatted(unit), equalTo(1.0f));
     }
 
     /** Adoption of every unit over the last 7 days: the same request, so the same cache entry, each time. */
     private static io.restassured.response.ValidatableResponse adoption() {
-        return given().auth().oauth2(accessToken("adam")).queryParam("from", TODAY.minusDays(6).toString()).queryParam("to", TODAY.toString())
-                .when().get("/api/metrics/adoption").then().statusCode(200);
+        return given().auth()
+                .oauth2(accessToken("adam"))
+                .queryParam("from", TODAY.minusDays(6).toString())
+                .queryParam("to", TODAY.toString())
+                .when()
+                .get("/api/metrics/adoption")
+                .then()
+                .statusCode(200);
     }
 }

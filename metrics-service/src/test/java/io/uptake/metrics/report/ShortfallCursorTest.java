@@ -28,9 +28,14 @@ class ShortfallCursorTest {
         ShortfallCursor cursor = null;
         do {
             ShortfallCursor after = cursor;
-            List<ShortfallRow> page = sorted.stream().filter(r -> after == null || after.isBefore(r)).limit(7).toList();
+            List<ShortfallRow> page = sorted.stream()
+                    .filter(r -> after == null || after.isBefore(r))
+                    .limit(7)
+                    .toList();
             walked.addAll(page);
-            cursor = page.isEmpty() ? null : ShortfallCursor.decode(ShortfallCursor.of(page.getLast()).encode());
+            cursor = page.isEmpty()
+                    ? null
+                    : ShortfallCursor.decode(ShortfallCursor.of(page.getLast()).encode());
         } while (cursor != null && walked.size() < sorted.size());
         assertThat(walked).containsExactlyElementsOf(sorted);
     }

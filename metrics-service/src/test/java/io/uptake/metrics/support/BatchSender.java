@@ -26,7 +26,8 @@ public final class BatchSender implements AutoCloseable {
     private final String token;
     private final String userPrefix;
     private final int batchSize;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ExecutorService workers;
     private final AtomicInteger acknowledged = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
@@ -92,10 +93,15 @@ public final class BatchSender implements AutoCloseable {
             if (i > 0) {
                 json.append(',');
             }
-            json.append("{\"eventId\":\"").append(UUID.randomUUID())
-                    .append("\",\"userId\":\"").append(userPrefix).append((batch * 31 + i) % 500)
-                    .append("\",\"action\":\"").append(ACTION)
-                    .append("\",\"occurredAt\":\"").append(at.plusMillis(i))
+            json.append("{\"eventId\":\"")
+                    .append(UUID.randomUUID())
+                    .append("\",\"userId\":\"")
+                    .append(userPrefix)
+                    .append((batch * 31 + i) % 500)
+                    .append("\",\"action\":\"")
+                    .append(ACTION)
+                    .append("\",\"occurredAt\":\"")
+                    .append(at.plusMillis(i))
                     .append("\",\"objectType\":\"contact\",\"source\":\"it\"}");
         }
         return json.append(']').toString();

@@ -1,6 +1,5 @@
 package io.uptake.metrics.support;
 
-import io.uptake.testsupport.KeycloakTokens;
 import static io.restassured.RestAssured.given;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static io.uptake.testsupport.KeycloakTokens.connectorToken;
@@ -20,31 +19,42 @@ import java.util.UUID;
 /** Test data made through the API, as users and connectors make it: roster entries and usage events. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A new person on the roster (by an admin), with a fresh user id starting with {@code prefix}. */
     public static String person(String prefix, String businessUnit, String jobRole, boolean executive) {
         String user = prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
-        given().auth().oauth2(accessToken("adam")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(accessToken("adam"))
+                .contentType(ContentType.JSON)
                 .body("{\"displayName\":\"Test person\",\"businessUnit\":\"%s\",\"jobRole\":\"%s\",\"executive\":%s}"
                         .formatted(businessUnit, jobRole, executive))
-                .when().put("/api/metrics/people/" + user)
-                .then().statusCode(201);
+                .when()
+                .put("/api/metrics/people/" + user)
+                .then()
+                .statusCode(201);
         return user;
     }
 
     /** An event on a day: at 10:00 UTC, or a minute ago when the day is today. */
     public static Map<String, Object> event(String user, String action, LocalDate day) {
-        String at = day.equals(LocalDate.now(ZoneOffset.UTC)) ? Instant.now().minusSeconds(60).toString() : day + "T10:00:00Z";
+        String at = day.equals(LocalDate.now(ZoneOffset.UTC))
+                ? Instant.now().minusSeconds(60).toString()
+                : day + "T10:00:00Z";
         return Map.of("eventId", UUID.randomUUID().toString(), "userId", user, "action", action, "occurredAt", at);
     }
 
     /** Posts the events as the CRM connector and checks that every one was accepted. */
     public static void post(List<Map<String, Object>> events) {
-        given().auth().oauth2(connectorToken()).contentType(ContentType.JSON).body(events)
-                .when().post("/api/metrics/events")
-                .then().statusCode(202).body("accepted", equalTo(events.size()));
+        given().auth()
+                .oauth2(connectorToken())
+                .contentType(ContentType.JSON)
+                .body(events)
+                .when()
+                .post("/api/metrics/events")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(events.size()));
     }
 
     /** How many events of this person the rollups hold (the consumer applies them asynchronously). */
@@ -52,6 +62,7 @@ public final class Fixtures {
         return pool.preparedQuery("select coalesce(sum(events), 0) as total from daily_rollup where user_id = $1")
                 .execute(Tuple.of(user))
                 .map(rows -> rows.iterator().next().getLong("total"))
-                .await().atMost(Duration.ofSeconds(10));
+                .await()
+                .atMost(Duration.ofSeconds(10));
     }
 }

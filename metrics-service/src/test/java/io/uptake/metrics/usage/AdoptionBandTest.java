@@ -31,7 +31,8 @@ class AdoptionBandTest {
     void weekendDaysDoNotMakeSomeoneDaily() {
         ActiveDays weekends = ActiveDays.none();
         for (int week = 0; week < 4; week++) {
-            weekends.add(MONDAY.plusWeeks(week).plusDays(5)).add(MONDAY.plusWeeks(week).plusDays(6));
+            weekends.add(MONDAY.plusWeeks(week).plusDays(5))
+                    .add(MONDAY.plusWeeks(week).plusDays(6));
         }
         assertThat(AdoptionBand.of(weekends, MONDAY, FOUR_WEEKS_END)).isEqualTo(AdoptionBand.WEEKLY);
     }
@@ -40,7 +41,8 @@ class AdoptionBandTest {
     void weeklyNeedsMoreThanHalfOfTheWeeks() {
         ActiveDays twoOfFour = ActiveDays.none().add(MONDAY).add(MONDAY.plusWeeks(2));
         assertThat(AdoptionBand.of(twoOfFour, MONDAY, FOUR_WEEKS_END)).isEqualTo(AdoptionBand.OCCASIONAL);
-        ActiveDays threeOfFour = ActiveDays.none().add(MONDAY).add(MONDAY.plusWeeks(2)).add(MONDAY.plusWeeks(3));
+        ActiveDays threeOfFour =
+                ActiveDays.none().add(MONDAY).add(MONDAY.plusWeeks(2)).add(MONDAY.plusWeeks(3));
         assertThat(AdoptionBand.of(threeOfFour, MONDAY, FOUR_WEEKS_END)).isEqualTo(AdoptionBand.WEEKLY);
     }
 

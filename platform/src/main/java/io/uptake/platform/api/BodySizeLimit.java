@@ -18,7 +18,8 @@ public class BodySizeLimit {
 
     private final long maxBytes;
 
-    public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") String maxBodySize) {
+    public BodySizeLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") String maxBodySize) {
         this.maxBytes = bytes(maxBodySize);
     }
 
@@ -28,12 +29,18 @@ public class BodySizeLimit {
 
     private void check(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
+        if (declared != null
+                && declared.chars().allMatch(Character::isDigit)
+                && declared.length() < 19
                 && Long.parseLong(declared) > maxBytes) {
-            Problem problem = new Problem("https://uptake.io/problems/too-large", "Request body too large", 413,
+            Problem problem = new Problem(
+                    "https://uptake.io/problems/too-large",
+                    "Request body too large",
+                    413,
                     "The body has " + declared + " bytes; this service takes at most " + maxBytes,
                     List.of(new Problem.FieldError("body", "at most " + maxBytes + " bytes")));
-            context.response().setStatusCode(413)
+            context.response()
+                    .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(Json.encode(problem));

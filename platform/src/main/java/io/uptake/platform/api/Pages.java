@@ -11,8 +11,7 @@ public final class Pages {
 
     public static final String TOTAL = "count(*) over () as total";
 
-    private Pages() {
-    }
+    private Pages() {}
 
     public static <T> PageView<T> of(RowSet<Row> rows, Function<Row, T> mapper, int page, int size) {
         List<T> items = new ArrayList<>(rows.size());

@@ -43,8 +43,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException failure) {
         String field = failure instanceof JsonMappingException mapping ? pathOf(mapping) : null;
-        String detail = "The body is not valid JSON for this request" + (field == null || field.isEmpty() ? "" : " (at " + field + ")");
-        List<Problem.FieldError> errors = field == null || field.isEmpty() ? null
+        String detail = "The body is not valid JSON for this request"
+                + (field == null || field.isEmpty() ? "" : " (at " + field + ")");
+        List<Problem.FieldError> errors = field == null || field.isEmpty()
+                ? null
                 : List.of(new Problem.FieldError(field, "has the wrong type or format"));
         return respond(Problem.invalid(detail, errors));
     }
@@ -72,8 +74,10 @@ public class ProblemMappers {
         if (status >= 500 && !unavailable) {
             Log.error("Request failed", failure);
         }
-        String detail = status >= 500 && !unavailable ? "The service could not complete the request" : failure.getMessage();
-        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE)
+        String detail =
+                status >= 500 && !unavailable ? "The service could not complete the request" : failure.getMessage();
+        Response.ResponseBuilder response = Response.status(status)
+                .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(status, original.getStatusInfo().getReasonPhrase(), detail));
         Object retryAfter = original.getHeaders().getFirst("Retry-After");
         if (retryAfter != null) {
@@ -89,14 +93,19 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     /** The field as the client named it, such as {@code name} or {@code expectations[0].metric}: no method or body parameter names. */
     private static String fieldOf(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-                .filter(node -> node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.CONSTRUCTOR
-                        && node.getKind() != ElementKind.CROSS_PARAMETER && node.getKind() != ElementKind.RETURN_VALUE)
+                .filter(node -> node.getKind() != ElementKind.METHOD
+                        && node.getKind() != ElementKind.CONSTRUCTOR
+                        && node.getKind() != ElementKind.CROSS_PARAMETER
+                        && node.getKind() != ElementKind.RETURN_VALUE)
                 .toList();
         if (nodes.size() > 1 && nodes.getFirst().getKind() == ElementKind.PARAMETER) {
             nodes = nodes.subList(1, nodes.size());
@@ -104,7 +113,9 @@ public class ProblemMappers {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : nodes) {
             if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                field.append('[')
+                        .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                        .append(']');
             }
             if (node.getName() != null && !node.getName().startsWith("<")) {
                 if (!field.isEmpty()) {

@@ -18,8 +18,7 @@ public final class ConsumerFailures {
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
-    private ConsumerFailures() {
-    }
+    private ConsumerFailures() {}
 
     /** A record that can never be handled: its text, its shape or its values. */
     public static final class UnusableRecord extends RuntimeException {
@@ -42,7 +41,8 @@ public final class ConsumerFailures {
             if (cause instanceof UnusableRecord || cause instanceof JsonProcessingException) {
                 return true;
             }
-            if (cause instanceof PgException pg && pg.getSqlState() != null
+            if (cause instanceof PgException pg
+                    && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
                 return true;
             }
@@ -55,6 +55,9 @@ public final class ConsumerFailures {
      * that the connector dead-letters the record and the partition moves on.
      */
     public static <T> Uni<T> retryingTransient(Uni<T> work) {
-        return work.onFailure(failure -> !permanent(failure)).retry().withBackOff(FIRST_RETRY, LONGEST_WAIT).indefinitely();
+        return work.onFailure(failure -> !permanent(failure))
+                .retry()
+                .withBackOff(FIRST_RETRY, LONGEST_WAIT)
+                .indefinitely();
     }
 }

@@ -44,7 +44,10 @@ public final class DeadLetterTopic {
             RecordHeaders headers = new RecordHeaders();
             headers.add(REASON_HEADER, letter.reason().getBytes(StandardCharsets.UTF_8));
             Message<byte[]> message = Message.of(letter.value())
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(letter.key()).withHeaders(headers).build());
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                            .withKey(letter.key())
+                            .withHeaders(headers)
+                            .build());
             sent = sent.chain(() -> out.sendMessage(message));
         }
         return sent;
@@ -56,24 +59,33 @@ public final class DeadLetterTopic {
      * refusal as the reason ({@code letterFor} makes the letter from the item and the reason). So one bad
      * value neither stops its partition nor costs the good values of its batch.
      */
-    public <T> Uni<Void> applyOrDeadLetter(String what, List<T> items, Function<List<T>, Uni<?>> apply,
-            BiFunction<T, String, DeadLetter> letterFor) {
+    public <T> Uni<Void> applyOrDeadLetter(
+            String what, List<T> items, Function<List<T>, Uni<?>> apply, BiFunction<T, String, DeadLetter> letterFor) {
         if (items.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return ConsumerFailures.retryingTransient(Uni.createFrom().deferred(() -> apply.apply(items))
+        return ConsumerFailures.retryingTransient(Uni.createFrom()
+                        .deferred(() -> apply.apply(items))
                         .onFailure(failure -> !ConsumerFailures.permanent(failure))
-                        .invoke(failure -> Log.warnf("Could not apply %d %s, retrying: %s", items.size(), what, failure.getMessage())))
+                        .invoke(failure -> Log.warnf(
+                                "Could not apply %d %s, retrying: %s", items.size(), what, failure.getMessage())))
                 .replaceWithVoid()
-                .onFailure(ConsumerFailures::permanent).recoverWithUni(refused -> {
-                    Log.warnf("PostgreSQL refuses a batch of %d %s (%s): applying them one by one", items.size(), what, refused.getMessage());
-                    return Multi.createFrom().iterable(items)
-                            .onItem().transformToUniAndConcatenate(item -> ConsumerFailures.retryingTransient(
+                .onFailure(ConsumerFailures::permanent)
+                .recoverWithUni(refused -> {
+                    Log.warnf(
+                            "PostgreSQL refuses a batch of %d %s (%s): applying them one by one",
+                            items.size(), what, refused.getMessage());
+                    return Multi.createFrom()
+                            .iterable(items)
+                            .onItem()
+                            .transformToUniAndConcatenate(item -> ConsumerFailures.retryingTransient(
                                             Uni.createFrom().deferred(() -> apply.apply(List.of(item))))
                                     .replaceWithVoid()
-                                    .onFailure(ConsumerFailures::permanent).recoverWithUni(refusedItem -> send(List.of(
-                                            letterFor.apply(item, "refused by PostgreSQL: " + refusedItem.getMessage())))))
-                            .collect().last()
+                                    .onFailure(ConsumerFailures::permanent)
+                                    .recoverWithUni(refusedItem -> send(List.of(letterFor.apply(
+                                            item, "refused by PostgreSQL: " + refusedItem.getMessage())))))
+                            .collect()
+                            .last()
                             .replaceWithVoid();
                 });
     }

@@ -59,7 +59,8 @@ public class Outbox {
 
     /** Writes one record to publish on {@code channel}, in the caller's transaction (the trace under way goes with it). */
     public Uni<Void> write(SqlClient transaction, String channel, String key, String payload) {
-        return transaction.preparedQuery("insert into outbox (channel, key, payload, traceparent) values ($1, $2, $3, $4)")
+        return transaction
+                .preparedQuery("insert into outbox (channel, key, payload, traceparent) values ($1, $2, $3, $4)")
                 .execute(Tuple.of(channel, key, payload, OutboxTrace.current()))
                 .replaceWithVoid();
     }
@@ -72,10 +73,12 @@ public class Outbox {
         if (keys.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return transaction.preparedQuery("""
+        return transaction
+                .preparedQuery("""
                         insert into outbox (channel, key, payload, traceparent)
                         select $1, k, p, $4 from unnest($2::varchar[], $3::text[]) with ordinality as t(k, p, n) order by n""")
-                .execute(Tuple.of(channel, keys.toArray(String[]::new), payloads.toArray(String[]::new), OutboxTrace.current()))
+                .execute(Tuple.of(
+                        channel, keys.toArray(String[]::new), payloads.toArray(String[]::new), OutboxTrace.current()))
                 .replaceWithVoid();
     }
 
@@ -86,7 +89,9 @@ public class Outbox {
 
     Uni<Integer> relayAll() {
         return pool.withTransaction(this::relayBatch)
-                .flatMap(sent -> sent == BATCH ? relayAll().map(more -> sent + more) : Uni.createFrom().item(sent))
+                .flatMap(sent -> sent == BATCH
+                        ? relayAll().map(more -> sent + more)
+                        : Uni.createFrom().item(sent))
                 .invoke(sent -> {
                     if (sent > 0) {
                         Log.debugf("Published %d outbox record(s)", sent);
@@ -95,13 +100,17 @@ public class Outbox {
     }
 
     private Uni<Integer> relayBatch(SqlConnection connection) {
-        return connection.query("select id, channel, key, payload, traceparent from outbox order by id limit " + BATCH + " for update skip locked")
+        return connection
+                .query("select id, channel, key, payload, traceparent from outbox order by id limit " + BATCH
+                        + " for update skip locked")
                 .execute()
-                .flatMap(rows -> send(rows).flatMap(ids -> ids.isEmpty()
-                        ? Uni.createFrom().item(0)
-                        : connection.preparedQuery("delete from outbox where id = any($1)")
-                                .execute(Tuple.of(ids.toArray(Long[]::new)))
-                                .map(deleted -> ids.size())));
+                .flatMap(rows -> send(rows)
+                        .flatMap(ids -> ids.isEmpty()
+                                ? Uni.createFrom().item(0)
+                                : connection
+                                        .preparedQuery("delete from outbox where id = any($1)")
+                                        .execute(Tuple.of(ids.toArray(Long[]::new)))
+                                        .map(deleted -> ids.size())));
     }
 
     private Uni<List<Long>> send(RowSet<Row> rows) {
@@ -110,14 +119,21 @@ public class Outbox {
         for (Row row : rows) {
             MutinyEmitter<String> emitter = channels.emitter(row.getString("channel"));
             if (emitter == null) {
-                Log.errorf("Outbox row %d names no known channel '%s'; left in place", row.getLong("id"), row.getString("channel"));
+                Log.errorf(
+                        "Outbox row %d names no known channel '%s'; left in place",
+                        row.getLong("id"), row.getString("channel"));
                 continue;
             }
             ids.add(row.getLong("id"));
-            sends.add(emitter.sendMessage(OutboxTrace.continuing(Message.of(row.getString("payload"))
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.getString("key")).build()),
+            sends.add(emitter.sendMessage(OutboxTrace.continuing(
+                    Message.of(row.getString("payload"))
+                            .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                                    .withKey(row.getString("key"))
+                                    .build()),
                     row.getString("traceparent"))));
         }
-        return sends.isEmpty() ? Uni.createFrom().item(ids) : Uni.join().all(sends).andFailFast().replaceWith(ids);
+        return sends.isEmpty()
+                ? Uni.createFrom().item(ids)
+                : Uni.join().all(sends).andFailFast().replaceWith(ids);
     }
 }

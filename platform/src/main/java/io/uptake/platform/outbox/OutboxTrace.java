@@ -28,13 +28,15 @@ public final class OutboxTrace {
         }
     };
 
-    private OutboxTrace() {
-    }
+    private OutboxTrace() {}
 
     /** The current span as a {@code traceparent} value, or null when no trace is under way. */
     public static String current() {
         SpanContext span = Span.current().getSpanContext();
-        return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex() : null;
+        return span.isValid()
+                ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                        + span.getTraceFlags().asHex()
+                : null;
     }
 
     /** The message, sent as part of the trace the row was written in (unchanged for a row written outside one). */

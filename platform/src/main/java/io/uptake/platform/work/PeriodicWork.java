@@ -31,7 +31,8 @@ public final class PeriodicWork {
     public synchronized void start(Vertx vertx, Duration firstAfter, Duration every) {
         stop();
         this.vertx = vertx;
-        timer = vertx.setPeriodic(Math.max(1, firstAfter.toMillis()), Math.max(1, every.toMillis()), tick -> runUnlessRunning());
+        timer = vertx.setPeriodic(
+                Math.max(1, firstAfter.toMillis()), Math.max(1, every.toMillis()), tick -> runUnlessRunning());
     }
 
     public synchronized void stop() {
@@ -62,8 +63,10 @@ public final class PeriodicWork {
         } catch (RuntimeException failure) {
             run = Uni.createFrom().failure(failure);
         }
-        run.onTermination().invoke(this::ended)
-                .subscribe().with(done -> { }, failure -> Log.warnf("%s failed, will retry: %s", name, failure.getMessage()));
+        run.onTermination()
+                .invoke(this::ended)
+                .subscribe()
+                .with(done -> {}, failure -> Log.warnf("%s failed, will retry: %s", name, failure.getMessage()));
         return true;
     }
 

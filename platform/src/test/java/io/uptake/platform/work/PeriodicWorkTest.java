@@ -12,6 +12,7 @@ class PeriodicWorkTest {
 
     /** Each run is a future the test completes by hand, so the test decides when a run ends. */
     private final List<CompletableFuture<Void>> runs = new ArrayList<>();
+
     private final PeriodicWork work = new PeriodicWork("test work", () -> {
         CompletableFuture<Void> run = new CompletableFuture<>();
         runs.add(run);
@@ -38,7 +39,9 @@ class PeriodicWorkTest {
         assertThat(runs).hasSize(1);
 
         runs.get(0).complete(null);
-        assertThat(runs).as("the requests made during the first run are served by one more run").hasSize(2);
+        assertThat(runs)
+                .as("the requests made during the first run are served by one more run")
+                .hasSize(2);
         assertThat(work.isRunning()).isTrue();
 
         runs.get(1).complete(null);

@@ -13,8 +13,13 @@ public record Caller(String userId, String businessUnit, String jobRole, boolean
             unit = token.getClaim("business_unit");
             role = token.getClaim("job_role");
         }
-        return new Caller(identity.getPrincipal().getName(), unit, role,
-                identity.hasRole("hr"), identity.hasRole("manager"), identity.hasRole("admin"));
+        return new Caller(
+                identity.getPrincipal().getName(),
+                unit,
+                role,
+                identity.hasRole("hr"),
+                identity.hasRole("manager"),
+                identity.hasRole("admin"));
     }
 
     /** HR and admins see everything in training. */

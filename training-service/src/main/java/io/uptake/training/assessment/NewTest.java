@@ -19,11 +19,13 @@ public record NewTest(
         @Valid Audience audience) {
 
     /** How many questions of a skill a test draws, and optionally that skill's own pass mark. */
-    public record BlueprintItem(@NotBlank @Size(max = 64) String skill, @NotNull @Min(1) @Max(100) Integer questions,
-            @Min(0) @Max(100) Integer passMark) {
-    }
+    public record BlueprintItem(
+            @NotBlank @Size(max = 64) String skill,
+            @NotNull @Min(1) @Max(100) Integer questions,
+            @Min(0) @Max(100) Integer passMark) {}
 
     /** Who may take the test: empty lists mean everyone. */
-    public record Audience(@Size(max = 100) List<@NotBlank String> businessUnits, @Size(max = 100) List<@NotBlank String> jobRoles) {
-    }
+    public record Audience(
+            @Size(max = 100) List<@NotBlank String> businessUnits,
+            @Size(max = 100) List<@NotBlank String> jobRoles) {}
 }

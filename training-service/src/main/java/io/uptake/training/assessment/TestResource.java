@@ -2,8 +2,8 @@ package io.uptake.training.assessment;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.access.Caller;
 import io.uptake.platform.api.PageView;
+import io.uptake.training.access.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,7 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** Test definitions: HR writes, everyone lists the tests open to them. */
 @Path("/api/training/tests")
-@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"
+}) // people only: the ingest client posts usage events, nothing else
 public class TestResource {
 
     private final TestService service;
@@ -34,12 +35,17 @@ public class TestResource {
     @POST
     @RolesAllowed("hr")
     public Uni<Response> create(@Valid @NotNull NewTest request, @Context UriInfo uri) {
-        return service.create(request).map(created -> Response
-                .created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build());
+        return service.create(request)
+                .map(created -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(created.id().toString())
+                                .build())
+                        .entity(created)
+                        .build());
     }
 
     @GET
-    public Uni<PageView<TestView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Uni<PageView<TestView>> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return service.list(Caller.of(identity), page, size);
     }

@@ -1,11 +1,11 @@
 package io.uptake.training.assessment;
 
-import io.uptake.platform.api.Json;
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.access.Caller;
 import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.api.Json;
 import io.uptake.platform.api.PageView;
 import io.uptake.platform.api.Problem.FieldError;
+import io.uptake.training.access.Caller;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -24,7 +24,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class TestService {
 
-    private static final String COLUMNS = "id, name, blueprint::text as blueprint, time_limit_minutes, pass_mark, retake_after_hours, business_units, job_roles";
+    private static final String COLUMNS =
+            "id, name, blueprint::text as blueprint, time_limit_minutes, pass_mark, retake_after_hours, business_units, job_roles";
 
     private final Pool pool;
     private final Json json;
@@ -46,39 +47,52 @@ public class TestService {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        String[] skills = request.blueprint().stream().map(NewTest.BlueprintItem::skill).toArray(String[]::new);
+        String[] skills =
+                request.blueprint().stream().map(NewTest.BlueprintItem::skill).toArray(String[]::new);
         return pool.preparedQuery("""
                         select s.code, (select count(*) from question q where q.skill = s.code) as questions
-                        from skill s where s.code = any($1)""")
-                .execute(Tuple.of(skills))
-                .flatMap(rows -> {
-                    Map<String, Long> available = new HashMap<>();
-                    rows.forEach(row -> available.put(row.getString("code"), row.getLong("questions")));
-                    for (int i = 0; i < request.blueprint().size(); i++) {
-                        NewTest.BlueprintItem item = request.blueprint().get(i);
-                        Long count = available.get(item.skill());
-                        if (count == null) {
-                            errors.add(new FieldError("blueprint[" + i + "].skill", "no skill '" + item.skill() + "' in the catalogue"));
-                        } else if (count < item.questions()) {
-                            errors.add(new FieldError("blueprint[" + i + "].questions",
-                                    "the bank holds only " + count + " question(s) of skill '" + item.skill() + "'"));
-                        }
-                    }
-                    if (!errors.isEmpty()) {
-                        throw new InvalidInput(errors);
-                    }
-                    NewTest.Audience audience = normalised(request.audience());
-                    TestView test = new TestView(UUID.randomUUID(), request.name().strip(), request.blueprint(), request.timeLimitMinutes(),
-                            request.passMark(), request.retakeAfterHours(), audience);
-                    return pool.preparedQuery("""
+                        from skill s where s.code = any($1)""").execute(Tuple.of(skills)).flatMap(rows -> {
+            Map<String, Long> available = new HashMap<>();
+            rows.forEach(row -> available.put(row.getString("code"), row.getLong("questions")));
+            for (int i = 0; i < request.blueprint().size(); i++) {
+                NewTest.BlueprintItem item = request.blueprint().get(i);
+                Long count = available.get(item.skill());
+                if (count == null) {
+                    errors.add(new FieldError(
+                            "blueprint[" + i + "].skill", "no skill '" + item.skill() + "' in the catalogue"));
+                } else if (count < item.questions()) {
+                    errors.add(new FieldError(
+                            "blueprint[" + i + "].questions",
+                            "the bank holds only " + count + " question(s) of skill '" + item.skill() + "'"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInput(errors);
+            }
+            NewTest.Audience audience = normalised(request.audience());
+            TestView test = new TestView(
+                    UUID.randomUUID(),
+                    request.name().strip(),
+                    request.blueprint(),
+                    request.timeLimitMinutes(),
+                    request.passMark(),
+                    request.retakeAfterHours(),
+                    audience);
+            return pool.preparedQuery("""
                                     insert into competency_test (id, name, blueprint, time_limit_minutes, pass_mark, retake_after_hours,
                                                                  business_units, job_roles)
                                     values ($1, $2, $3::text::jsonb, $4, $5, $6, $7, $8)""")
-                            .execute(Tuple.tuple(Arrays.asList(test.id(), test.name(), json.write(test.blueprint()), test.timeLimitMinutes(),
-                                    test.passMark(), test.retakeAfterHours(), audience.businessUnits().toArray(String[]::new),
-                                    audience.jobRoles().toArray(String[]::new))))
-                            .replaceWith(test);
-                });
+                    .execute(Tuple.tuple(Arrays.asList(
+                            test.id(),
+                            test.name(),
+                            json.write(test.blueprint()),
+                            test.timeLimitMinutes(),
+                            test.passMark(),
+                            test.retakeAfterHours(),
+                            audience.businessUnits().toArray(String[]::new),
+                            audience.jobRoles().toArray(String[]::new))))
+                    .replaceWith(test);
+        });
     }
 
     /** The tests open to the caller (HR and admins: all of them). */
@@ -101,7 +115,8 @@ public class TestService {
     }
 
     public Uni<TestView> find(SqlClient client, UUID id) {
-        return client.preparedQuery("select " + COLUMNS + " from competency_test where id = $1").execute(Tuple.of(id))
+        return client.preparedQuery("select " + COLUMNS + " from competency_test where id = $1")
+                .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : of(rows.iterator().next()));
     }
 
@@ -110,18 +125,35 @@ public class TestService {
     }
 
     private TestView of(Row row) {
-        List<NewTest.BlueprintItem> blueprint = List.of(json.read(row.getString("blueprint"), NewTest.BlueprintItem[].class));
-        return new TestView(row.getUUID("id"), row.getString("name"), blueprint, row.getInteger("time_limit_minutes"),
-                row.getInteger("pass_mark"), row.getInteger("retake_after_hours"),
-                new NewTest.Audience(List.of(row.getArrayOfStrings("business_units")), List.of(row.getArrayOfStrings("job_roles"))));
+        List<NewTest.BlueprintItem> blueprint =
+                List.of(json.read(row.getString("blueprint"), NewTest.BlueprintItem[].class));
+        return new TestView(
+                row.getUUID("id"),
+                row.getString("name"),
+                blueprint,
+                row.getInteger("time_limit_minutes"),
+                row.getInteger("pass_mark"),
+                row.getInteger("retake_after_hours"),
+                new NewTest.Audience(
+                        List.of(row.getArrayOfStrings("business_units")), List.of(row.getArrayOfStrings("job_roles"))));
     }
 
     private static NewTest.Audience normalised(NewTest.Audience audience) {
         if (audience == null) {
             return new NewTest.Audience(List.of(), List.of());
         }
-        return new NewTest.Audience(audience.businessUnits() == null ? List.of() : audience.businessUnits().stream().map(String::strip).distinct().toList(),
-                audience.jobRoles() == null ? List.of() : audience.jobRoles().stream().map(String::strip).distinct().toList());
+        return new NewTest.Audience(
+                audience.businessUnits() == null
+                        ? List.of()
+                        : audience.businessUnits().stream()
+                                .map(String::strip)
+                                .distinct()
+                                .toList(),
+                audience.jobRoles() == null
+                        ? List.of()
+                        : audience.jobRoles().stream()
+                                .map(String::strip)
+                                .distinct()
+                                .toList());
     }
-
 }

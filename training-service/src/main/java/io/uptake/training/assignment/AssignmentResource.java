@@ -2,8 +2,8 @@ package io.uptake.training.assignment;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.access.Caller;
 import io.uptake.platform.api.PageView;
+import io.uptake.training.access.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /** Assignments: self, manager (own business unit) and HR read; HR assigns and changes; the assignee or HR completes. */
 @Path("/api/training/assignments")
-@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"
+}) // people only: the ingest client posts usage events, nothing else
 public class AssignmentResource {
 
     private final AssignmentService service;
@@ -34,9 +35,13 @@ public class AssignmentResource {
     }
 
     @GET
-    public Uni<PageView<AssignmentView>> list(@QueryParam("userId") String userId,
-            @QueryParam("status") @Pattern(regexp = "ASSIGNED|IN_PROGRESS|COMPLETED|OVERDUE|CANCELLED",
-                    message = "must be ASSIGNED, IN_PROGRESS, COMPLETED, OVERDUE or CANCELLED") String status,
+    public Uni<PageView<AssignmentView>> list(
+            @QueryParam("userId") String userId,
+            @QueryParam("status")
+                    @Pattern(
+                            regexp = "ASSIGNED|IN_PROGRESS|COMPLETED|OVERDUE|CANCELLED",
+                            message = "must be ASSIGNED, IN_PROGRESS, COMPLETED, OVERDUE or CANCELLED")
+                    String status,
             @QueryParam("businessUnit") String businessUnit,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -46,7 +51,9 @@ public class AssignmentResource {
     @POST
     @RolesAllowed("hr")
     public Uni<Response> assign(@Valid @NotNull NewAssignments request) {
-        return service.assign(Caller.of(identity), request).map(result -> Response.status(Response.Status.CREATED).entity(result).build());
+        return service.assign(Caller.of(identity), request)
+                .map(result ->
+                        Response.status(Response.Status.CREATED).entity(result).build());
     }
 
     @PATCH

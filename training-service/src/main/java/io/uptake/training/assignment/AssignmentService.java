@@ -1,19 +1,18 @@
 package io.uptake.training.assignment;
 
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.access.Caller;
 import io.uptake.platform.api.Conflict;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
 import io.uptake.platform.api.Problem.FieldError;
-import io.uptake.training.module.ModuleService;
 import io.uptake.platform.outbox.OutboxTrace;
 import io.uptake.platform.work.PeriodicWork;
-import io.uptake.training.outbox.TrainingEvents;
+import io.uptake.training.access.Caller;
+import io.uptake.training.module.ModuleCandidate;
+import io.uptake.training.module.ModuleService;
 import io.uptake.training.policy.PolicyService;
 import io.uptake.training.policy.PolicyView;
 import io.vertx.mutiny.core.Vertx;
@@ -34,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Assignments: listing by who may see them, completing (and the re-test it leads to), HR's manual and bulk assignment, changes, overdue marking. */
 @ApplicationScoped
@@ -96,15 +94,21 @@ public class AssignmentService {
     private final long overdueCheckMillis;
     private final PeriodicWork overdueCheck = new PeriodicWork("Overdue assignment check", this::markOverdue);
 
-    public AssignmentService(Pool pool, AssignmentStore store, TrainingEvents events, PolicyService policies, ModuleService modules, Vertx vertx,
-            @ConfigProperty(name = "uptake.assignments.overdue-check-ms", defaultValue = "60000") long overdueCheckMillis) {
+    public AssignmentService(
+            Pool pool,
+            AssignmentStore store,
+            TrainingEvents events,
+            PolicyService policies,
+            ModuleService modules,
+            Vertx vertx,
+            AssignmentsConfig config) {
         this.pool = pool;
         this.store = store;
         this.events = events;
         this.policies = policies;
         this.modules = modules;
         this.vertx = vertx;
-        this.overdueCheckMillis = overdueCheckMillis;
+        this.overdueCheckMillis = config.overdueCheckMs();
     }
 
     void start(@Observes StartupEvent started) {
@@ -119,27 +123,32 @@ public class AssignmentService {
     public Uni<Integer> markOverdue() {
         return pool.preparedQuery("""
                         update assignment set status = 'OVERDUE', updated_at = now()
-                        where status in ('ASSIGNED', 'IN_PROGRESS') and due_on < current_date""")
-                .execute().map(rows -> rows.rowCount());
+                        where status in ('ASSIGNED', 'IN_PROGRESS') and due_on < current_date""").execute().map(rows -> rows.rowCount());
     }
 
     /** Employees see their own, managers their business unit's, HR and admins everyone's. */
-    public Uni<PageView<AssignmentView>> list(Caller caller, String userId, String status, String businessUnit, int page, int size) {
-        boolean managerAsksAboutSomeone = !caller.readsAll() && caller.manager() && userId != null && !userId.equals(caller.userId());
+    public Uni<PageView<AssignmentView>> list(
+            Caller caller, String userId, String status, String businessUnit, int page, int size) {
+        boolean managerAsksAboutSomeone =
+                !caller.readsAll() && caller.manager() && userId != null && !userId.equals(caller.userId());
         if (!managerAsksAboutSomeone) {
             return listVisible(caller, userId, status, businessUnit, page, size);
         }
-        return pool.preparedQuery("select business_unit from person where user_id = $1").execute(Tuple.of(userId))
+        return pool.preparedQuery("select business_unit from person where user_id = $1")
+                .execute(Tuple.of(userId))
                 .flatMap(rows -> {
-                    String unit = rows.size() == 0 ? null : rows.iterator().next().getString("business_unit");
+                    String unit =
+                            rows.size() == 0 ? null : rows.iterator().next().getString("business_unit");
                     if (unit == null || !caller.managesUnit(unit)) {
-                        throw new ForbiddenException("Managers read the assignments of people in their own business unit only");
+                        throw new ForbiddenException(
+                                "Managers read the assignments of people in their own business unit only");
                     }
                     return listVisible(caller, userId, status, businessUnit, page, size);
                 });
     }
 
-    private Uni<PageView<AssignmentView>> listVisible(Caller caller, String userId, String status, String businessUnit, int page, int size) {
+    private Uni<PageView<AssignmentView>> listVisible(
+            Caller caller, String userId, String status, String businessUnit, int page, int size) {
         String user = userId;
         String unit = businessUnit;
         if (!caller.readsAll()) {
@@ -160,86 +169,132 @@ public class AssignmentService {
         }
         String u = user;
         String b = unit;
-        return markOverdue().flatMap(marked -> pool.preparedQuery(AssignmentStore.SELECT + """
+        return markOverdue()
+                .flatMap(marked -> pool.preparedQuery(AssignmentStore.SELECT + """
                          where ($1::varchar is null or a.user_id = $1) and ($2::varchar is null or a.status = $2)
                            and ($3::varchar is null or a.business_unit = $3)
                          order by a.due_on, a.created_at, a.id limit $4 offset $5""")
-                .execute(Tuple.tuple(Arrays.asList(u, status, b, size, page * size)))
-                .flatMap(rows -> pool.preparedQuery("""
+                        .execute(Tuple.tuple(Arrays.asList(u, status, b, size, page * size)))
+                        .flatMap(rows -> pool.preparedQuery("""
                                 select count(*) from assignment a where ($1::varchar is null or a.user_id = $1)
                                 and ($2::varchar is null or a.status = $2) and ($3::varchar is null or a.business_unit = $3)""")
-                        .execute(Tuple.tuple(Arrays.asList(u, status, b)))
-                        .map(count -> new PageView<>(store.views(rows), page, size, count.iterator().next().getLong(0)))));
+                                .execute(Tuple.tuple(Arrays.asList(u, status, b)))
+                                .map(count -> new PageView<>(
+                                        store.views(rows),
+                                        page,
+                                        size,
+                                        count.iterator().next().getLong(0)))));
     }
 
     /** The assignee or HR completes a TRAINING assignment; completing every one of a skill assigns a re-test of it. */
     public Uni<AssignmentView> complete(Caller caller, UUID id) {
-        return pool.withTransaction(connection -> connection.preparedQuery(
-                        "select user_id, business_unit, kind, skill, test_id, status from assignment where id = $1 for update")
-                .execute(Tuple.of(id))
-                .flatMap(rows -> {
-                    Row row = rows.size() == 0 ? null : rows.iterator().next();
-                    if (row == null || !(row.getString("user_id").equals(caller.userId()) || caller.hr())) {
-                        throw new NotFoundException("No assignment " + id + " of yours");
-                    }
-                    String status = row.getString("status");
-                    if ("COMPLETED".equals(status)) {
-                        return store.find(connection, id);
-                    }
-                    if ("CANCELLED".equals(status)) {
-                        throw new Conflict("The assignment is cancelled");
-                    }
-                    if ("TEST".equals(row.getString("kind"))) {
-                        throw new Conflict("A test assignment completes when the test is submitted");
-                    }
-                    return connection.preparedQuery("""
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery(
+                                "select user_id, business_unit, kind, skill, test_id, status from assignment where id = $1 for update")
+                        .execute(Tuple.of(id))
+                        .flatMap(rows -> {
+                            Row row = rows.size() == 0 ? null : rows.iterator().next();
+                            if (row == null || !(row.getString("user_id").equals(caller.userId()) || caller.hr())) {
+                                throw new NotFoundException("No assignment " + id + " of yours");
+                            }
+                            String status = row.getString("status");
+                            if ("COMPLETED".equals(status)) {
+                                return store.find(connection, id);
+                            }
+                            if ("CANCELLED".equals(status)) {
+                                throw new Conflict("The assignment is cancelled");
+                            }
+                            if ("TEST".equals(row.getString("kind"))) {
+                                throw new Conflict("A test assignment completes when the test is submitted");
+                            }
+                            return connection
+                                    .preparedQuery("""
                                     update assignment set status = 'COMPLETED', completed_at = now(), updated_at = now() where id = $1""")
-                            .execute(Tuple.of(id))
-                            .flatMap(done -> store.find(connection, id))
-                            .call(completed -> events.record(connection, TrainingEvents.COMPLETED, List.of(completed)))
-                            .call(completed -> retestIfDone(connection, row));
-                }))
+                                    .execute(Tuple.of(id))
+                                    .flatMap(done -> store.find(connection, id))
+                                    .call(completed ->
+                                            events.record(connection, TrainingEvents.COMPLETED, List.of(completed)))
+                                    .call(completed -> retestIfDone(connection, row));
+                        }))
                 .invoke(events::flushSoon);
     }
 
     private Uni<Void> retestIfDone(SqlConnection connection, Row completed) {
         String userId = completed.getString("user_id");
         String skill = completed.getString("skill");
-        return connection.preparedQuery("select 1 from assignment where user_id = $1 and skill = $2 and kind = 'TRAINING' and status in "
-                        + AssignmentStore.OPEN)
+        return connection
+                .preparedQuery(
+                        "select 1 from assignment where user_id = $1 and skill = $2 and kind = 'TRAINING' and status in "
+                                + AssignmentStore.OPEN)
                 .execute(Tuple.of(userId, skill))
                 .flatMap(open -> {
                     if (open.size() > 0) {
                         return Uni.createFrom().voidItem();
                     }
                     UUID testId = completed.getUUID("test_id");
-                    Uni<UUID> test = testId != null ? Uni.createFrom().item(testId) : connection.preparedQuery("""
+                    Uni<UUID> test = testId != null
+                            ? Uni.createFrom().item(testId)
+                            : connection
+                                    .preparedQuery("""
                                     select id from competency_test where blueprint @> jsonb_build_array(jsonb_build_object('skill', $1::text))
                                     order by created_at desc, id limit 1""")
-                            .execute(Tuple.of(skill)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
-                    return test.flatMap(found -> found == null ? Uni.createFrom().voidItem()
-                            : policies.find(connection, completed.getString("business_unit")).flatMap(policy -> {
-                                LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(policy.dueInDays());
-                                Reason reason = new Reason("RETEST", skill, null, null, null, "every training of " + skill + " completed: re-test the skill");
-                                return store.insert(connection, new AssignmentStore.Draft(userId, completed.getString("business_unit"), "TEST", skill,
-                                                null, null, found, due, reason, "system"))
-                                        .flatMap(retest -> retest == null ? Uni.createFrom().voidItem()
-                                                : store.find(connection, retest).flatMap(view ->
-                                                        events.record(connection, TrainingEvents.ASSIGNED, List.of(view))));
-                            }));
+                                    .execute(Tuple.of(skill))
+                                    .map(rows -> rows.size() == 0
+                                            ? null
+                                            : rows.iterator().next().getUUID("id"));
+                    return test.flatMap(found -> found == null
+                            ? Uni.createFrom().voidItem()
+                            : policies.find(connection, completed.getString("business_unit"))
+                                    .flatMap(policy -> {
+                                        LocalDate due =
+                                                LocalDate.now(ZoneOffset.UTC).plusDays(policy.dueInDays());
+                                        Reason reason = new Reason(
+                                                "RETEST",
+                                                skill,
+                                                null,
+                                                null,
+                                                null,
+                                                "every training of " + skill + " completed: re-test the skill");
+                                        return store.insert(
+                                                        connection,
+                                                        new AssignmentStore.Draft(
+                                                                userId,
+                                                                completed.getString("business_unit"),
+                                                                "TEST",
+                                                                skill,
+                                                                null,
+                                                                null,
+                                                                found,
+                                                                due,
+                                                                reason,
+                                                                "system"))
+                                                .flatMap(retest -> retest == null
+                                                        ? Uni.createFrom().voidItem()
+                                                        : store.find(connection, retest)
+                                                                .flatMap(view -> events.record(
+                                                                        connection,
+                                                                        TrainingEvents.ASSIGNED,
+                                                                        List.of(view))));
+                                    }));
                 });
     }
 
     /** HR assigns by hand, to one person or in bulk. */
     public Uni<BulkResult> assign(Caller caller, NewAssignments request) {
         List<FieldError> errors = new ArrayList<>();
-        int targets = (request.userId() != null ? 1 : 0) + (request.businessUnit() != null || request.jobRole() != null ? 1 : 0)
+        int targets = (request.userId() != null ? 1 : 0)
+                + (request.businessUnit() != null || request.jobRole() != null ? 1 : 0)
                 + (request.scoreBelow() != null ? 1 : 0);
-        boolean unitWithGap = request.scoreBelow() != null && request.businessUnit() != null && request.jobRole() == null && request.userId() == null;
+        boolean unitWithGap = request.scoreBelow() != null
+                && request.businessUnit() != null
+                && request.jobRole() == null
+                && request.userId() == null;
         if (targets == 0) {
             errors.add(new FieldError("userId", "name one person, or a businessUnit / jobRole, or scoreBelow"));
         } else if (targets > 1 && !unitWithGap) {
-            errors.add(new FieldError("userId", "choose one target: userId, businessUnit / jobRole, or scoreBelow (optionally with businessUnit)"));
+            errors.add(new FieldError(
+                    "userId",
+                    "choose one target: userId, businessUnit / jobRole, or scoreBelow (optionally with businessUnit)"));
         }
         if (request.testId() == null && request.skill() == null) {
             errors.add(new FieldError("skill", "name the skill to train (or a testId to assign a test)"));
@@ -254,38 +309,83 @@ public class AssignmentService {
             throw new InvalidInput(errors);
         }
         Reason reason = request.scoreBelow() != null
-                ? new Reason("MANUAL", request.scoreBelow().skill(), null, request.scoreBelow().score(), null,
-                        "latest score on " + request.scoreBelow().skill() + " under " + request.scoreBelow().score()
-                                + (request.note() == null ? "" : ": " + request.note()))
-                : new Reason("MANUAL", request.skill(), null, null, null, request.note() == null ? "assigned by " + caller.userId() : request.note());
+                ? new Reason(
+                        "MANUAL",
+                        request.scoreBelow().skill(),
+                        null,
+                        request.scoreBelow().score(),
+                        null,
+                        "latest score on " + request.scoreBelow().skill() + " under "
+                                + request.scoreBelow().score() + (request.note() == null ? "" : ": " + request.note()))
+                : new Reason(
+                        "MANUAL",
+                        request.skill(),
+                        null,
+                        null,
+                        null,
+                        request.note() == null ? "assigned by " + caller.userId() : request.note());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return pool.withTransaction(connection -> checkReferences(connection, request)
-                .flatMap(checked -> connection.preparedQuery(TARGETS).execute(Tuple.tuple(Arrays.asList(
-                        request.userId(), request.businessUnit(), request.jobRole(),
-                        request.scoreBelow() == null ? null : request.scoreBelow().skill(),
-                        request.scoreBelow() == null ? null : request.scoreBelow().score()))))
-                .flatMap(rows -> {
-                    List<String> users = new ArrayList<>(rows.size());
-                    List<String> units = new ArrayList<>(rows.size());
-                    rows.forEach(row -> {
-                        users.add(row.getString("user_id"));
-                        units.add(row.getString("business_unit"));
-                    });
-                    Uni<List<RetrainingPlanner.Candidate>> candidates = request.testId() != null
-                            ? Uni.createFrom().item(List.of())
-                            : modules.candidates(connection, request.skill(), request.moduleId());
-                    return candidates.flatMap(found -> policiesOf(connection, units).map(policyOf -> units.stream()
-                            .map(unit -> request.testId() != null
-                                    ? RetrainingPlanner.test(policyOf.get(unit), today, request.dueOn())
-                                    : RetrainingPlanner.training(policyOf.get(unit), request.mode(), found, today, request.dueOn()))
-                            .toList())).flatMap(plans -> connection.preparedQuery(BULK).execute(Tuple.tuple(Arrays.asList(
-                            users.toArray(String[]::new), units.toArray(String[]::new),
-                            plans.stream().map(RetrainingPlanner.Plan::moduleId).toArray(UUID[]::new),
-                            plans.stream().map(plan -> plan.mode() == null ? null : plan.mode().name()).toArray(String[]::new),
-                            plans.stream().map(RetrainingPlanner.Plan::dueOn).toArray(LocalDate[]::new),
-                            request.testId(), request.skill(), store.json().write(reason), caller.userId(), OutboxTrace.current()))))
-                            .map(inserted -> new Written(users.size(), inserted.iterator().next()));
-                }))
+                        .flatMap(checked -> connection
+                                .preparedQuery(TARGETS)
+                                .execute(Tuple.tuple(Arrays.asList(
+                                        request.userId(),
+                                        request.businessUnit(),
+                                        request.jobRole(),
+                                        request.scoreBelow() == null
+                                                ? null
+                                                : request.scoreBelow().skill(),
+                                        request.scoreBelow() == null
+                                                ? null
+                                                : request.scoreBelow().score()))))
+                        .flatMap(rows -> {
+                            List<String> users = new ArrayList<>(rows.size());
+                            List<String> units = new ArrayList<>(rows.size());
+                            rows.forEach(row -> {
+                                users.add(row.getString("user_id"));
+                                units.add(row.getString("business_unit"));
+                            });
+                            Uni<List<ModuleCandidate>> candidates = request.testId() != null
+                                    ? Uni.createFrom().item(List.of())
+                                    : modules.candidates(connection, request.skill(), request.moduleId());
+                            return candidates
+                                    .flatMap(found -> policiesOf(connection, units)
+                                            .map(policyOf -> units.stream()
+                                                    .map(unit -> request.testId() != null
+                                                            ? RetrainingPlanner.test(
+                                                                    policyOf.get(unit), today, request.dueOn())
+                                                            : RetrainingPlanner.training(
+                                                                    policyOf.get(unit),
+                                                                    request.mode(),
+                                                                    found,
+                                                                    today,
+                                                                    request.dueOn()))
+                                                    .toList()))
+                                    .flatMap(plans -> connection
+                                            .preparedQuery(BULK)
+                                            .execute(Tuple.tuple(Arrays.asList(
+                                                    users.toArray(String[]::new),
+                                                    units.toArray(String[]::new),
+                                                    plans.stream()
+                                                            .map(RetrainingPlanner.Plan::moduleId)
+                                                            .toArray(UUID[]::new),
+                                                    plans.stream()
+                                                            .map(plan -> plan.mode() == null
+                                                                    ? null
+                                                                    : plan.mode()
+                                                                            .name())
+                                                            .toArray(String[]::new),
+                                                    plans.stream()
+                                                            .map(RetrainingPlanner.Plan::dueOn)
+                                                            .toArray(LocalDate[]::new),
+                                                    request.testId(),
+                                                    request.skill(),
+                                                    store.json().write(reason),
+                                                    caller.userId(),
+                                                    OutboxTrace.current()))))
+                                    .map(inserted -> new Written(
+                                            users.size(), inserted.iterator().next()));
+                        }))
                 .flatMap(written -> {
                     int assigned = written.row().getLong("assigned").intValue();
                     int targeted = written.targeted();
@@ -297,15 +397,17 @@ public class AssignmentService {
     }
 
     /** How many people a bulk assignment targeted, and the statement's answer. */
-    private record Written(int targeted, Row row) {
-    }
+    private record Written(int targeted, Row row) {}
 
     /** The policy in force for each business unit named (null: the fallback), read once per unit. */
     private Uni<Map<String, PolicyView>> policiesOf(SqlConnection connection, List<String> units) {
         List<String> distinct = units.stream().distinct().toList();
-        return Multi.createFrom().iterable(distinct)
-                .onItem().transformToUniAndConcatenate(unit -> policies.find(connection, unit))
-                .collect().asList()
+        return Multi.createFrom()
+                .iterable(distinct)
+                .onItem()
+                .transformToUniAndConcatenate(unit -> policies.find(connection, unit))
+                .collect()
+                .asList()
                 .map(found -> {
                     Map<String, PolicyView> byUnit = new HashMap<>();
                     for (int i = 0; i < distinct.size(); i++) {
@@ -316,7 +418,8 @@ public class AssignmentService {
     }
 
     private Uni<Void> checkReferences(SqlConnection connection, NewAssignments request) {
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         select (select count(*) from skill where code = $1) as skill,
                                (select count(*) from training_module where id = $2 and ($1::varchar is null or $1 = any(skills))) as module,
                                (select count(*) from competency_test where id = $3) as test""")
@@ -328,7 +431,8 @@ public class AssignmentService {
                         errors.add(new FieldError("skill", "no skill '" + request.skill() + "' in the catalogue"));
                     }
                     if (request.moduleId() != null && row.getLong("module") == 0) {
-                        errors.add(new FieldError("moduleId", "no module " + request.moduleId() + " covering the skill"));
+                        errors.add(
+                                new FieldError("moduleId", "no module " + request.moduleId() + " covering the skill"));
                     }
                     if (request.testId() != null && row.getLong("test") == 0) {
                         errors.add(new FieldError("testId", "no test " + request.testId()));
@@ -345,8 +449,9 @@ public class AssignmentService {
         if (change.dueOn() == null && change.mode() == null && change.status() == null) {
             throw new InvalidInput("dueOn", "name a dueOn, a mode, or status CANCELLED");
         }
-        return pool.withTransaction(connection -> connection.preparedQuery(
-                        "select kind, skill, status, session_id from assignment where id = $1 for update").execute(Tuple.of(id))
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("select kind, skill, status, session_id from assignment where id = $1 for update")
+                .execute(Tuple.of(id))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         throw new NotFoundException("No assignment " + id);
@@ -360,21 +465,32 @@ public class AssignmentService {
                         throw new InvalidInput("mode", "a test assignment has no mode");
                     }
                     UUID session = row.getUUID("session_id");
-                    boolean releaseSeat = session != null && ("CANCELLED".equals(change.status()) || change.mode() != null);
-                    Uni<?> released = !releaseSeat ? Uni.createFrom().voidItem() : connection.preparedQuery("""
+                    boolean releaseSeat =
+                            session != null && ("CANCELLED".equals(change.status()) || change.mode() != null);
+                    Uni<?> released = !releaseSeat
+                            ? Uni.createFrom().voidItem()
+                            : connection.preparedQuery("""
                                     with gone as (delete from enrolment where session_id = $1 and assignment_id = $2 returning 1)
-                                    update training_session set seats_taken = seats_taken - (select count(*) from gone) where id = $1""")
-                            .execute(Tuple.of(session, id));
-                    Uni<UUID> module = change.mode() == null ? Uni.createFrom().nullItem() : connection.preparedQuery("""
+                                    update training_session set seats_taken = seats_taken - (select count(*) from gone) where id = $1""").execute(Tuple.of(session, id));
+                    Uni<UUID> module = change.mode() == null
+                            ? Uni.createFrom().nullItem()
+                            : connection
+                                    .preparedQuery("""
                                     select id from training_module where $1 = any(skills) and mode = $2 order by created_at desc, id limit 1""")
-                            .execute(Tuple.of(row.getString("skill"), change.mode().name()))
-                            .map(found -> {
-                                if (found.size() == 0) {
-                                    throw new InvalidInput("mode", "no " + change.mode() + " module covers " + row.getString("skill"));
-                                }
-                                return found.iterator().next().getUUID("id");
-                            });
-                    return released.replaceWith(module).flatMap(moduleId -> connection.preparedQuery("""
+                                    .execute(Tuple.of(
+                                            row.getString("skill"),
+                                            change.mode().name()))
+                                    .map(found -> {
+                                        if (found.size() == 0) {
+                                            throw new InvalidInput(
+                                                    "mode",
+                                                    "no " + change.mode() + " module covers " + row.getString("skill"));
+                                        }
+                                        return found.iterator().next().getUUID("id");
+                                    });
+                    return released.replaceWith(module)
+                            .flatMap(moduleId -> connection
+                                    .preparedQuery("""
                                     update assignment set
                                         due_on = coalesce($2, due_on),
                                         mode = coalesce($3, mode),
@@ -385,8 +501,15 @@ public class AssignmentService {
                                                       else status end,
                                         updated_at = now()
                                     where id = $1""")
-                            .execute(Tuple.tuple(Arrays.asList(id, change.dueOn(), change.mode() == null ? null : change.mode().name(), moduleId,
-                                    releaseSeat, change.status()))))
+                                    .execute(Tuple.tuple(Arrays.asList(
+                                            id,
+                                            change.dueOn(),
+                                            change.mode() == null
+                                                    ? null
+                                                    : change.mode().name(),
+                                            moduleId,
+                                            releaseSeat,
+                                            change.status()))))
                             .flatMap(done -> store.find(connection, id));
                 }));
     }

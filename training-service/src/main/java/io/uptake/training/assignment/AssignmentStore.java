@@ -2,6 +2,7 @@ package io.uptake.training.assignment;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.Json;
+import io.uptake.training.session.SessionRef;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,9 +28,17 @@ public class AssignmentStore {
             """;
 
     /** What a new assignment holds. */
-    public record Draft(String userId, String businessUnit, String kind, String skill, UUID moduleId, String mode, UUID testId,
-            LocalDate dueOn, Reason reason, String createdBy) {
-    }
+    public record Draft(
+            String userId,
+            String businessUnit,
+            String kind,
+            String skill,
+            UUID moduleId,
+            String mode,
+            UUID testId,
+            LocalDate dueOn,
+            Reason reason,
+            String createdBy) {}
 
     private final Json json;
 
@@ -48,13 +57,24 @@ public class AssignmentStore {
                         insert into assignment (id, user_id, business_unit, kind, skill, module_id, mode, test_id, status, due_on, reason, created_by)
                         values ($1, $2, $3, $4, $5, $6, $7, $8, 'ASSIGNED', $9, $10::text::jsonb, $11)
                         on conflict do nothing""")
-                .execute(Tuple.tuple(Arrays.asList(id, draft.userId(), draft.businessUnit(), draft.kind(), draft.skill(), draft.moduleId(),
-                        draft.mode(), draft.testId(), draft.dueOn(), json.write(draft.reason()), draft.createdBy())))
+                .execute(Tuple.tuple(Arrays.asList(
+                        id,
+                        draft.userId(),
+                        draft.businessUnit(),
+                        draft.kind(),
+                        draft.skill(),
+                        draft.moduleId(),
+                        draft.mode(),
+                        draft.testId(),
+                        draft.dueOn(),
+                        json.write(draft.reason()),
+                        draft.createdBy())))
                 .map(rows -> rows.rowCount() == 1 ? id : null);
     }
 
     public Uni<AssignmentView> find(SqlClient client, UUID id) {
-        return client.preparedQuery(SELECT + " where a.id = $1").execute(Tuple.of(id))
+        return client.preparedQuery(SELECT + " where a.id = $1")
+                .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
     }
 
@@ -75,10 +95,25 @@ public class AssignmentStore {
 
     AssignmentView view(Row row) {
         UUID sessionId = row.getUUID("session_id");
-        return new AssignmentView(row.getUUID("id"), row.getString("user_id"), row.getString("business_unit"), row.getString("kind"),
-                row.getString("skill"), row.getUUID("module_id"), row.getString("module_title"), row.getString("module_url"), row.getString("mode"), row.getUUID("test_id"),
-                sessionId == null ? null : new AssignmentView.SessionRef(sessionId, row.getOffsetDateTime("starts_at"), row.getString("location")),
-                row.getString("status"), row.getLocalDate("due_on"), json.read(row.getString("reason"), Reason.class), row.getString("created_by"),
-                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("completed_at"));
+        return new AssignmentView(
+                row.getUUID("id"),
+                row.getString("user_id"),
+                row.getString("business_unit"),
+                row.getString("kind"),
+                row.getString("skill"),
+                row.getUUID("module_id"),
+                row.getString("module_title"),
+                row.getString("module_url"),
+                row.getString("mode"),
+                row.getUUID("test_id"),
+                sessionId == null
+                        ? null
+                        : new SessionRef(sessionId, row.getOffsetDateTime("starts_at"), row.getString("location")),
+                row.getString("status"),
+                row.getLocalDate("due_on"),
+                json.read(row.getString("reason"), Reason.class),
+                row.getString("created_by"),
+                row.getOffsetDateTime("created_at"),
+                row.getOffsetDateTime("completed_at"));
     }
 }

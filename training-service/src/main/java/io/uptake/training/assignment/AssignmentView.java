@@ -1,17 +1,31 @@
 package io.uptake.training.assignment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.uptake.training.session.SessionRef;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** An assignment: what (a module for a skill, or a test), how (mode, session: when and where), until when, and why. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AssignmentView(UUID id, String userId, String businessUnit, String kind, String skill, UUID moduleId, String moduleTitle, String moduleUrl,
-        String mode, UUID testId, SessionRef session, String status, LocalDate dueOn, Reason reason, String assignedBy,
-        OffsetDateTime createdAt, OffsetDateTime completedAt) {
+public record AssignmentView(
+        UUID id,
+        String userId,
+        String businessUnit,
+        String kind,
+        String skill,
+        UUID moduleId,
+        String moduleTitle,
+        String moduleUrl,
+        String mode,
+        UUID testId,
+        SessionRef session,
+        String status,
+        LocalDate dueOn,
+        Reason reason,
+        String assignedBy,
+        OffsetDateTime createdAt,
+        OffsetDateTime completedAt) {
 
     /** The booked instructor-led session: when and where. */
-    public record SessionRef(UUID id, OffsetDateTime startsAt, String location) {
-    }
 }

@@ -29,6 +29,7 @@ public record NewAssignments(
         @Size(max = 500) String note) {
 
     /** Everyone whose latest score on {@code skill} is under {@code score}. */
-    public record ScoreBelow(@NotBlank @Size(max = 64) String skill, @NotNull @Min(1) @Max(101) Integer score) {
-    }
+    public record ScoreBelow(
+            @NotBlank @Size(max = 64) String skill,
+            @NotNull @Min(1) @Max(101) Integer score) {}
 }

@@ -11,7 +11,12 @@ import java.util.UUID;
 public record Reason(String kind, String skill, Integer score, Integer threshold, UUID attemptId, String detail) {
 
     public static Reason score(String skill, int score, int threshold, UUID attemptId) {
-        return new Reason("SCORE", skill, score, threshold, attemptId,
+        return new Reason(
+                "SCORE",
+                skill,
+                score,
+                threshold,
+                attemptId,
                 "scored " + score + " on " + skill + ", under the threshold of " + threshold);
     }
 }

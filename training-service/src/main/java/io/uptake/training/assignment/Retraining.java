@@ -2,13 +2,12 @@ package io.uptake.training.assignment;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.attempt.AttemptResult;
 import io.uptake.training.module.Mode;
 import io.uptake.training.module.ModuleService;
-import io.uptake.training.outbox.TrainingEvents;
 import io.uptake.training.policy.PolicyService;
 import io.uptake.training.policy.PolicyView;
 import io.uptake.training.session.Seats;
+import io.uptake.training.skill.SkillScore;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +28,14 @@ import java.util.UUID;
 public class Retraining {
 
     /** A scored attempt. */
-    public record Scored(UUID attemptId, UUID testId, String userId, String businessUnit, String jobRole,
-            List<AttemptResult.SkillScore> scores, OffsetDateTime at) {
-    }
+    public record Scored(
+            UUID attemptId,
+            UUID testId,
+            String userId,
+            String businessUnit,
+            String jobRole,
+            List<SkillScore> scores,
+            OffsetDateTime at) {}
 
     private final PolicyService policies;
     private final AssignmentStore assignments;
@@ -39,7 +43,12 @@ public class Retraining {
     private final TrainingEvents events;
     private final ModuleService modules;
 
-    public Retraining(PolicyService policies, AssignmentStore assignments, Seats seats, TrainingEvents events, ModuleService modules) {
+    public Retraining(
+            PolicyService policies,
+            AssignmentStore assignments,
+            Seats seats,
+            TrainingEvents events,
+            ModuleService modules) {
         this.modules = modules;
         this.policies = policies;
         this.assignments = assignments;
@@ -52,11 +61,15 @@ public class Retraining {
                 .flatMap(done -> completeTestAssignments(connection, scored))
                 .flatMap(done -> policies.find(connection, scored.businessUnit()))
                 .flatMap(policy -> {
-                    List<AttemptResult.SkillScore> weak = scored.scores().stream()
-                            .filter(score -> score.score() < RetrainingPlanner.threshold(policy, score.passMark())).toList();
-                    return Multi.createFrom().iterable(weak)
-                            .onItem().transformToUniAndConcatenate(score -> assign(connection, scored, policy, score))
-                            .collect().asList();
+                    List<SkillScore> weak = scored.scores().stream()
+                            .filter(score -> score.score() < RetrainingPlanner.threshold(policy, score.passMark()))
+                            .toList();
+                    return Multi.createFrom()
+                            .iterable(weak)
+                            .onItem()
+                            .transformToUniAndConcatenate(score -> assign(connection, scored, policy, score))
+                            .collect()
+                            .asList();
                 })
                 .map(ids -> ids.stream().filter(id -> id != null).toList())
                 .flatMap(ids -> assignments.findAll(connection, ids))
@@ -64,37 +77,60 @@ public class Retraining {
     }
 
     /** One assignment for a weak skill, unless the person already has open training for it. */
-    private Uni<UUID> assign(SqlConnection connection, Scored scored, PolicyView policy, AttemptResult.SkillScore score) {
-        return connection.preparedQuery("select 1 from assignment where user_id = $1 and skill = $2 and kind = 'TRAINING' and status in "
-                        + AssignmentStore.OPEN)
+    private Uni<UUID> assign(SqlConnection connection, Scored scored, PolicyView policy, SkillScore score) {
+        return connection
+                .preparedQuery(
+                        "select 1 from assignment where user_id = $1 and skill = $2 and kind = 'TRAINING' and status in "
+                                + AssignmentStore.OPEN)
                 .execute(Tuple.of(scored.userId(), score.skill()))
                 .flatMap(open -> {
                     if (open.size() > 0) {
                         return Uni.createFrom().nullItem();
                     }
                     return modules.candidates(connection, score.skill(), null).flatMap(candidates -> {
-                        RetrainingPlanner.Plan plan = RetrainingPlanner.training(policy, null, candidates,
-                                scored.at().atZoneSameInstant(ZoneOffset.UTC).toLocalDate(), null);
-                        AssignmentStore.Draft draft = new AssignmentStore.Draft(scored.userId(), scored.businessUnit(), "TRAINING",
-                                score.skill(), plan.moduleId(), plan.mode().name(), scored.testId(), plan.dueOn(),
-                                Reason.score(score.skill(), score.score(), RetrainingPlanner.threshold(policy, score.passMark()), scored.attemptId()),
+                        RetrainingPlanner.Plan plan = RetrainingPlanner.training(
+                                policy,
+                                null,
+                                candidates,
+                                scored.at().atZoneSameInstant(ZoneOffset.UTC).toLocalDate(),
+                                null);
+                        AssignmentStore.Draft draft = new AssignmentStore.Draft(
+                                scored.userId(),
+                                scored.businessUnit(),
+                                "TRAINING",
+                                score.skill(),
+                                plan.moduleId(),
+                                plan.mode().name(),
+                                scored.testId(),
+                                plan.dueOn(),
+                                Reason.score(
+                                        score.skill(),
+                                        score.score(),
+                                        RetrainingPlanner.threshold(policy, score.passMark()),
+                                        scored.attemptId()),
                                 "system");
-                        return assignments.insert(connection, draft).call(id -> plan.moduleId() != null && plan.mode() == Mode.INSTRUCTOR_LED
-                                ? book(connection, plan.moduleId(), scored.userId(), id)
-                                : Uni.createFrom().voidItem());
+                        return assignments
+                                .insert(connection, draft)
+                                .call(id -> plan.moduleId() != null && plan.mode() == Mode.INSTRUCTOR_LED
+                                        ? book(connection, plan.moduleId(), scored.userId(), id)
+                                        : Uni.createFrom().voidItem());
                     });
                 });
     }
 
     private Uni<Void> book(SqlConnection connection, UUID moduleId, String userId, UUID assignmentId) {
-        return seats.bookNext(connection, moduleId, userId, assignmentId).flatMap(session -> session == null
-                ? Uni.createFrom().voidItem()
-                : connection.preparedQuery("update assignment set session_id = $2 where id = $1")
-                        .execute(Tuple.of(assignmentId, session.id())).replaceWithVoid());
+        return seats.bookNext(connection, moduleId, userId, assignmentId)
+                .flatMap(session -> session == null
+                        ? Uni.createFrom().voidItem()
+                        : connection
+                                .preparedQuery("update assignment set session_id = $2 where id = $1")
+                                .execute(Tuple.of(assignmentId, session.id()))
+                                .replaceWithVoid());
     }
 
     private Uni<Void> completeTestAssignments(SqlConnection connection, Scored scored) {
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         update assignment set status = 'COMPLETED', completed_at = now(), updated_at = now()
                         where user_id = $1 and test_id = $2 and kind = 'TEST' and status in """ + AssignmentStore.OPEN + " returning id")
                 .execute(Tuple.of(scored.userId(), scored.testId()))
@@ -107,7 +143,8 @@ public class Retraining {
     }
 
     private Uni<Void> recordScores(SqlConnection connection, Scored scored) {
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         insert into skill_score (user_id, skill, score, passed, attempt_id, business_unit, job_role, scored_at)
                         select $1, s.skill, s.score, s.passed, $2, $3, $4, $5
                         from unnest($6::varchar[], $7::int[], $8::boolean[]) as s(skill, score, passed)
@@ -115,10 +152,15 @@ public class Retraining {
                             attempt_id = excluded.attempt_id, business_unit = excluded.business_unit, job_role = excluded.job_role,
                             scored_at = excluded.scored_at
                         where skill_score.scored_at <= excluded.scored_at""")
-                .execute(Tuple.tuple(Arrays.asList(scored.userId(), scored.attemptId(), scored.businessUnit(), scored.jobRole(), scored.at(),
-                        scored.scores().stream().map(AttemptResult.SkillScore::skill).toArray(String[]::new),
-                        scored.scores().stream().map(AttemptResult.SkillScore::score).toArray(Integer[]::new),
-                        scored.scores().stream().map(AttemptResult.SkillScore::passed).toArray(Boolean[]::new))))
+                .execute(Tuple.tuple(Arrays.asList(
+                        scored.userId(),
+                        scored.attemptId(),
+                        scored.businessUnit(),
+                        scored.jobRole(),
+                        scored.at(),
+                        scored.scores().stream().map(SkillScore::skill).toArray(String[]::new),
+                        scored.scores().stream().map(SkillScore::score).toArray(Integer[]::new),
+                        scored.scores().stream().map(SkillScore::passed).toArray(Boolean[]::new))))
                 .replaceWithVoid();
     }
 }

@@ -1,6 +1,7 @@
 package io.uptake.training.assignment;
 
 import io.uptake.training.module.Mode;
+import io.uptake.training.module.ModuleCandidate;
 import io.uptake.training.policy.PolicyView;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,26 +15,26 @@ import java.util.UUID;
  */
 public final class RetrainingPlanner {
 
-    /** A module that covers the skill; candidates come newest first. */
-    public record Candidate(UUID moduleId, Mode mode) {
-    }
-
     /** What to assign: the module (null when none covers the skill), the mode, the due date. */
-    public record Plan(UUID moduleId, Mode mode, LocalDate dueOn) {
-    }
+    public record Plan(UUID moduleId, Mode mode, LocalDate dueOn) {}
 
-    private RetrainingPlanner() {
-    }
+    private RetrainingPlanner() {}
 
     /**
      * Training for a skill. {@code requested}: a mode HR asked for (null: the unit's preference);
      * {@code dueOn}: a date HR set (null: {@code today} plus the policy's days).
      */
-    public static Plan training(PolicyView policy, Mode requested, List<Candidate> newestFirst, LocalDate today, LocalDate dueOn) {
+    public static Plan training(
+            PolicyView policy, Mode requested, List<ModuleCandidate> newestFirst, LocalDate today, LocalDate dueOn) {
         Mode wanted = requested != null ? requested : policy.preferredMode();
-        Candidate module = newestFirst.stream().filter(candidate -> candidate.mode() == wanted).findFirst()
+        ModuleCandidate module = newestFirst.stream()
+                .filter(candidate -> candidate.mode() == wanted)
+                .findFirst()
                 .orElse(newestFirst.isEmpty() ? null : newestFirst.getFirst());
-        return new Plan(module == null ? null : module.moduleId(), module == null ? wanted : module.mode(), due(policy, today, dueOn));
+        return new Plan(
+                module == null ? null : module.moduleId(),
+                module == null ? wanted : module.mode(),
+                due(policy, today, dueOn));
     }
 
     /** A test to take: no module or mode, due like training. */

@@ -1,9 +1,9 @@
 package io.uptake.training.attempt;
 
-import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.access.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /** An attempt: save answers, submit, read back (its owner; HR reads too). */
 @Path("/api/training/attempts")
-@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"
+}) // people only: the ingest client posts usage events, nothing else
 public class AttemptResource {
 
     private final AttemptService service;
@@ -28,8 +29,8 @@ public class AttemptResource {
 
     @PUT
     @Path("/{id}/answers/{questionId}")
-    public Uni<AttemptView.TakerQuestion> answer(@PathParam("id") UUID id, @PathParam("questionId") UUID questionId,
-            @Valid @NotNull AnswerRequest request) {
+    public Uni<AttemptView.TakerQuestion> answer(
+            @PathParam("id") UUID id, @PathParam("questionId") UUID questionId, @Valid @NotNull AnswerRequest request) {
         return service.answer(Caller.of(identity), id, questionId, request.answer());
     }
 

@@ -1,15 +1,16 @@
 package io.uptake.training.attempt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.uptake.platform.api.Json;
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.access.Caller;
 import io.uptake.platform.api.Conflict;
 import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.api.Json;
+import io.uptake.training.access.Caller;
 import io.uptake.training.assessment.TestService;
 import io.uptake.training.assessment.TestView;
 import io.uptake.training.assignment.Retraining;
-import io.uptake.training.outbox.TrainingEvents;
+import io.uptake.training.assignment.TrainingEvents;
+import io.uptake.training.skill.SkillScore;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -58,41 +59,52 @@ public class AttemptService {
     public Uni<AttemptView> start(Caller caller, UUID testId, String onlySkill) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return pool.withTransaction(connection -> tests.find(connection, testId).flatMap(test -> {
-            if (test == null) {
-                throw new NotFoundException("No test " + testId);
-            }
-            if (onlySkill != null && test.blueprint().stream().noneMatch(item -> item.skill().equals(onlySkill))) {
-                throw new InvalidInput("skill", "the test does not cover skill '" + onlySkill + "'");
-            }
-            return mayTake(connection, caller, test)
-                    .flatMap(allowed -> {
-                        if (!allowed) {
-                            throw new ForbiddenException("The test is not open to you");
-                        }
-                        return closeExpired(connection, caller.userId(), testId, now);
-                    })
-                    .flatMap(closed -> connection.preparedQuery("""
-                                    select id, deadline from attempt where test_id = $1 and user_id = $2 and submitted_at is null""")
-                            .execute(Tuple.of(testId, caller.userId())))
-                    .flatMap(open -> {
-                        if (open.size() > 0) {
-                            throw new Conflict("You have an open attempt of this test: " + open.iterator().next().getUUID("id"));
-                        }
-                        return connection.preparedQuery("select max(submitted_at) as last from attempt where test_id = $1 and user_id = $2")
-                                .execute(Tuple.of(testId, caller.userId()));
-                    })
-                    .flatMap(last -> {
-                        OffsetDateTime previous = last.iterator().next().getOffsetDateTime("last");
-                        if (previous != null && previous.plusHours(test.retakeAfterHours()).isAfter(now)) {
-                            throw new Conflict("This test can be taken again from " + previous.plusHours(test.retakeAfterHours()));
-                        }
-                        return draw(connection, caller, test, onlySkill, now);
-                    });
-        })).onFailure(PgException.class).transform(AttemptService::uniqueOpenAttempt);
+                    if (test == null) {
+                        throw new NotFoundException("No test " + testId);
+                    }
+                    if (onlySkill != null
+                            && test.blueprint().stream()
+                                    .noneMatch(item -> item.skill().equals(onlySkill))) {
+                        throw new InvalidInput("skill", "the test does not cover skill '" + onlySkill + "'");
+                    }
+                    return mayTake(connection, caller, test)
+                            .flatMap(allowed -> {
+                                if (!allowed) {
+                                    throw new ForbiddenException("The test is not open to you");
+                                }
+                                return closeExpired(connection, caller.userId(), testId, now);
+                            })
+                            .flatMap(closed -> connection.preparedQuery("""
+                                    select id, deadline from attempt where test_id = $1 and user_id = $2 and submitted_at is null""").execute(Tuple.of(testId, caller.userId())))
+                            .flatMap(open -> {
+                                if (open.size() > 0) {
+                                    throw new Conflict("You have an open attempt of this test: "
+                                            + open.iterator().next().getUUID("id"));
+                                }
+                                return connection
+                                        .preparedQuery(
+                                                "select max(submitted_at) as last from attempt where test_id = $1 and user_id = $2")
+                                        .execute(Tuple.of(testId, caller.userId()));
+                            })
+                            .flatMap(last -> {
+                                OffsetDateTime previous = last.iterator().next().getOffsetDateTime("last");
+                                if (previous != null
+                                        && previous.plusHours(test.retakeAfterHours())
+                                                .isAfter(now)) {
+                                    throw new Conflict("This test can be taken again from "
+                                            + previous.plusHours(test.retakeAfterHours()));
+                                }
+                                return draw(connection, caller, test, onlySkill, now);
+                            });
+                }))
+                .onFailure(PgException.class)
+                .transform(AttemptService::uniqueOpenAttempt);
     }
 
     private static Throwable uniqueOpenAttempt(Throwable failure) {
-        return "23505".equals(((PgException) failure).getSqlState()) ? new Conflict("You have an open attempt of this test") : failure;
+        return "23505".equals(((PgException) failure).getSqlState())
+                ? new Conflict("You have an open attempt of this test")
+                : failure;
     }
 
     /** Open to the person's business unit and job role, or assigned to them. */
@@ -100,22 +112,28 @@ public class AttemptService {
         if (test.openTo(caller.businessUnit(), caller.jobRole())) {
             return Uni.createFrom().item(true);
         }
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         select 1 from assignment where user_id = $1 and test_id = $2 and kind = 'TEST'
                         and status in ('ASSIGNED', 'IN_PROGRESS', 'OVERDUE')""")
-                .execute(Tuple.of(caller.userId(), test.id())).map(rows -> rows.size() > 0);
+                .execute(Tuple.of(caller.userId(), test.id()))
+                .map(rows -> rows.size() > 0);
     }
 
-    private Uni<AttemptView> draw(SqlConnection connection, Caller caller, TestView test, String onlySkill, OffsetDateTime now) {
+    private Uni<AttemptView> draw(
+            SqlConnection connection, Caller caller, TestView test, String onlySkill, OffsetDateTime now) {
         List<String> skills = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
-        test.blueprint().stream().filter(item -> onlySkill == null || item.skill().equals(onlySkill)).forEach(item -> {
-            skills.add(item.skill());
-            counts.add(item.questions());
-        });
+        test.blueprint().stream()
+                .filter(item -> onlySkill == null || item.skill().equals(onlySkill))
+                .forEach(item -> {
+                    skills.add(item.skill());
+                    counts.add(item.questions());
+                });
         UUID id = UUID.randomUUID();
         OffsetDateTime deadline = now.plusMinutes(test.timeLimitMinutes());
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         select q.id, q.skill, q.type, q.prompt, q.options::text as options
                         from unnest($1::varchar[], $2::int[]) with ordinality as b(skill, n, position)
                         cross join lateral (select * from question where skill = b.skill order by random() limit b.n) q
@@ -139,30 +157,44 @@ public class AttemptService {
                             options.add(new AttemptView.Option(optionIds[i], texts.get(order.get(i))));
                         }
                         UUID questionId = row.getUUID("id");
-                        questions.add(new AttemptView.TakerQuestion(questionId, row.getString("skill"), row.getString("type"),
-                                row.getString("prompt"), options, null));
+                        questions.add(new AttemptView.TakerQuestion(
+                                questionId,
+                                row.getString("skill"),
+                                row.getString("type"),
+                                row.getString("prompt"),
+                                options,
+                                null));
                         inserts.add(Tuple.of(id, position++, questionId, optionIds, order.toArray(Integer[]::new)));
                     }
-                    Uni<?> stored = connection.preparedQuery("""
+                    Uni<?> stored = connection
+                            .preparedQuery("""
                                     insert into attempt (id, test_id, user_id, business_unit, job_role, started_at, deadline)
                                     values ($1, $2, $3, $4, $5, $6, $7)""")
-                            .execute(Tuple.tuple(Arrays.asList(id, test.id(), caller.userId(), caller.businessUnit(), caller.jobRole(), now, deadline)))
+                            .execute(Tuple.tuple(Arrays.asList(
+                                    id,
+                                    test.id(),
+                                    caller.userId(),
+                                    caller.businessUnit(),
+                                    caller.jobRole(),
+                                    now,
+                                    deadline)))
                             .flatMap(done -> connection.preparedQuery("""
                                             insert into attempt_question (attempt_id, position, question_id, option_ids, option_order)
                                             values ($1, $2, $3, $4, $5)""").executeBatch(inserts))
-                            .flatMap(done -> connection.preparedQuery("""
+                            .flatMap(done ->
+                                    connection.preparedQuery("""
                                             update assignment set status = 'IN_PROGRESS', updated_at = now()
-                                            where user_id = $1 and test_id = $2 and kind = 'TEST' and status in ('ASSIGNED', 'OVERDUE')""")
-                                    .execute(Tuple.of(caller.userId(), test.id())));
-                    return stored.replaceWith(new AttemptView(id, test.id(), caller.userId(), "OPEN", now, deadline, null, questions, null));
+                                            where user_id = $1 and test_id = $2 and kind = 'TEST' and status in ('ASSIGNED', 'OVERDUE')""").execute(Tuple.of(caller.userId(), test.id())));
+                    return stored.replaceWith(new AttemptView(
+                            id, test.id(), caller.userId(), "OPEN", now, deadline, null, questions, null));
                 });
     }
 
     /** Saves one answer; 409 once the deadline has passed or the attempt is submitted. */
     public Uni<AttemptView.TakerQuestion> answer(Caller caller, UUID attemptId, UUID questionId, JsonNode answer) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return pool.withTransaction(connection -> connection.preparedQuery(
-                        "select user_id, deadline, submitted_at from attempt where id = $1 for share")
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("select user_id, deadline, submitted_at from attempt where id = $1 for share")
                 .execute(Tuple.of(attemptId))
                 .flatMap(rows -> {
                     Row attempt = rows.size() == 0 ? null : rows.iterator().next();
@@ -173,13 +205,13 @@ public class AttemptService {
                         throw new Conflict("The attempt is submitted; answers can no longer change");
                     }
                     if (!now.isBefore(attempt.getOffsetDateTime("deadline"))) {
-                        throw new Conflict("The deadline of the attempt has passed (" + attempt.getOffsetDateTime("deadline") + ")");
+                        throw new Conflict("The deadline of the attempt has passed ("
+                                + attempt.getOffsetDateTime("deadline") + ")");
                     }
                     return connection.preparedQuery("""
                                     select q.skill, q.type, q.prompt, q.options::text as options, aq.option_ids, aq.option_order
                                     from attempt_question aq join question q on q.id = aq.question_id
-                                    where aq.attempt_id = $1 and aq.question_id = $2""")
-                            .execute(Tuple.of(attemptId, questionId));
+                                    where aq.attempt_id = $1 and aq.question_id = $2""").execute(Tuple.of(attemptId, questionId));
                 })
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
@@ -188,7 +220,8 @@ public class AttemptService {
                     Row row = rows.iterator().next();
                     String[] optionIds = row.getArrayOfStrings("option_ids");
                     validateAnswer(row.getString("type"), List.of(optionIds), answer);
-                    return connection.preparedQuery("""
+                    return connection
+                            .preparedQuery("""
                                     update attempt_question set answer = $3::text::jsonb, answered_at = now()
                                     where attempt_id = $1 and question_id = $2""")
                             .execute(Tuple.of(attemptId, questionId, answer.toString()))
@@ -199,25 +232,29 @@ public class AttemptService {
     /** Scores the attempt once; a second submit returns the stored result. */
     public Uni<AttemptResult> submit(Caller caller, UUID attemptId) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        return pool.withTransaction(connection -> connection.preparedQuery(
-                        "select user_id, test_id, business_unit, job_role, deadline, submitted_at, result::text as result from attempt where id = $1 for update")
-                .execute(Tuple.of(attemptId))
-                .flatMap(rows -> {
-                    Row attempt = rows.size() == 0 ? null : rows.iterator().next();
-                    if (attempt == null || !attempt.getString("user_id").equals(caller.userId())) {
-                        throw new NotFoundException("No attempt " + attemptId + " of yours");
-                    }
-                    if (attempt.getOffsetDateTime("submitted_at") != null) {
-                        return Uni.createFrom().item(json.read(attempt.getString("result"), AttemptResult.class));
-                    }
-                    return score(connection, attemptId, attempt, now);
-                }))
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery(
+                                "select user_id, test_id, business_unit, job_role, deadline, submitted_at, result::text as result from attempt where id = $1 for update")
+                        .execute(Tuple.of(attemptId))
+                        .flatMap(rows -> {
+                            Row attempt =
+                                    rows.size() == 0 ? null : rows.iterator().next();
+                            if (attempt == null || !attempt.getString("user_id").equals(caller.userId())) {
+                                throw new NotFoundException("No attempt " + attemptId + " of yours");
+                            }
+                            if (attempt.getOffsetDateTime("submitted_at") != null) {
+                                return Uni.createFrom()
+                                        .item(json.read(attempt.getString("result"), AttemptResult.class));
+                            }
+                            return score(connection, attemptId, attempt, now);
+                        }))
                 .invoke(events::flushSoon);
     }
 
     /** Submits, as of their deadline, the person's expired attempts of the test that were never submitted. */
     private Uni<Void> closeExpired(SqlConnection connection, String userId, UUID testId, OffsetDateTime now) {
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         select id, user_id, test_id, business_unit, job_role, deadline from attempt
                         where test_id = $1 and user_id = $2 and submitted_at is null and deadline <= $3 for update""")
                 .execute(Tuple.of(testId, userId, now))
@@ -226,41 +263,53 @@ public class AttemptService {
                         return Uni.createFrom().voidItem();
                     }
                     Row attempt = rows.iterator().next();
-                    return score(connection, attempt.getUUID("id"), attempt, attempt.getOffsetDateTime("deadline")).replaceWithVoid();
+                    return score(connection, attempt.getUUID("id"), attempt, attempt.getOffsetDateTime("deadline"))
+                            .replaceWithVoid();
                 });
     }
 
-    private Uni<AttemptResult> score(SqlConnection connection, UUID attemptId, Row attempt, OffsetDateTime submittedAt) {
+    private Uni<AttemptResult> score(
+            SqlConnection connection, UUID attemptId, Row attempt, OffsetDateTime submittedAt) {
         UUID testId = attempt.getUUID("test_id");
-        return tests.find(connection, testId).flatMap(test -> connection.preparedQuery("""
+        return tests.find(connection, testId)
+                .flatMap(test -> connection
+                        .preparedQuery("""
                         select q.skill, q.type, q.answer::text as key, q.tolerance, aq.option_ids, aq.option_order, aq.answer::text as given
                         from attempt_question aq join question q on q.id = aq.question_id
                         where aq.attempt_id = $1 order by aq.position""")
-                .execute(Tuple.of(attemptId))
-                .flatMap(rows -> {
-                    Map<String, double[]> points = new LinkedHashMap<>();
-                    for (Row row : rows) {
-                        double credit = credit(row);
-                        double[] sum = points.computeIfAbsent(row.getString("skill"), skill -> new double[2]);
-                        sum[0] += credit;
-                        sum[1] += 1;
-                    }
-                    List<AttemptResult.SkillScore> scores = new ArrayList<>();
-                    points.forEach((skill, sum) -> {
-                        int score = Scoring.skillScore(sum[0], (int) sum[1]);
-                        int passMark = test.passMarkOf(skill);
-                        scores.add(new AttemptResult.SkillScore(skill, score, passMark, score >= passMark, (int) sum[1]));
-                    });
-                    boolean passed = scores.stream().allMatch(AttemptResult.SkillScore::passed);
-                    Retraining.Scored scored = new Retraining.Scored(attemptId, testId, attempt.getString("user_id"),
-                            attempt.getString("business_unit"), attempt.getString("job_role"), scores, submittedAt);
-                    return retraining.afterScoring(connection, scored).flatMap(assignments -> {
-                        AttemptResult result = new AttemptResult(passed, scores, assignments);
-                        return connection.preparedQuery("update attempt set submitted_at = $2, passed = $3, result = $4::text::jsonb where id = $1")
-                                .execute(Tuple.of(attemptId, submittedAt, passed, json.write(result)))
-                                .replaceWith(result);
-                    });
-                }));
+                        .execute(Tuple.of(attemptId))
+                        .flatMap(rows -> {
+                            Map<String, double[]> points = new LinkedHashMap<>();
+                            for (Row row : rows) {
+                                double credit = credit(row);
+                                double[] sum = points.computeIfAbsent(row.getString("skill"), skill -> new double[2]);
+                                sum[0] += credit;
+                                sum[1] += 1;
+                            }
+                            List<SkillScore> scores = new ArrayList<>();
+                            points.forEach((skill, sum) -> {
+                                int score = Scoring.skillScore(sum[0], (int) sum[1]);
+                                int passMark = test.passMarkOf(skill);
+                                scores.add(new SkillScore(skill, score, passMark, score >= passMark, (int) sum[1]));
+                            });
+                            boolean passed = scores.stream().allMatch(SkillScore::passed);
+                            Retraining.Scored scored = new Retraining.Scored(
+                                    attemptId,
+                                    testId,
+                                    attempt.getString("user_id"),
+                                    attempt.getString("business_unit"),
+                                    attempt.getString("job_role"),
+                                    scores,
+                                    submittedAt);
+                            return retraining.afterScoring(connection, scored).flatMap(assignments -> {
+                                AttemptResult result = new AttemptResult(passed, scores, assignments);
+                                return connection
+                                        .preparedQuery(
+                                                "update attempt set submitted_at = $2, passed = $3, result = $4::text::jsonb where id = $1")
+                                        .execute(Tuple.of(attemptId, submittedAt, passed, json.write(result)))
+                                        .replaceWith(result);
+                            });
+                        }));
     }
 
     /** The points one saved answer earns, after mapping the taker's option ids back to the original option indexes. */
@@ -278,7 +327,10 @@ public class AttemptService {
                 return Scoring.single(key.asInt(), original(optionIds, order, answer.asText()));
             case "NUMBER":
                 Double tolerance = row.getDouble("tolerance");
-                return Scoring.number(key.asDouble(), tolerance == null ? 0.0 : tolerance, answer.isNumber() ? answer.asDouble() : null);
+                return Scoring.number(
+                        key.asDouble(),
+                        tolerance == null ? 0.0 : tolerance,
+                        answer.isNumber() ? answer.asDouble() : null);
             case "MULTIPLE": {
                 Set<Integer> keySet = new HashSet<>();
                 key.forEach(item -> keySet.add(item.asInt()));
@@ -306,7 +358,10 @@ public class AttemptService {
     /** An answer must fit its question: an option id of this attempt, an array of them, or a number. */
     static void validateAnswer(String type, List<String> optionIds, JsonNode answer) {
         String problem = switch (type) {
-            case "SINGLE" -> answer.isTextual() && optionIds.contains(answer.asText()) ? null : "must be one of the question's option ids";
+            case "SINGLE" ->
+                answer.isTextual() && optionIds.contains(answer.asText())
+                        ? null
+                        : "must be one of the question's option ids";
             case "NUMBER" -> answer.isNumber() ? null : "must be a number";
             case "MULTIPLE", "ORDER" -> {
                 if (!answer.isArray()) {
@@ -318,7 +373,9 @@ public class AttemptService {
                         yield "must be an array of distinct option ids of the question";
                     }
                 }
-                yield "ORDER".equals(type) && seen.size() != optionIds.size() ? "must list every option id of the question once" : null;
+                yield "ORDER".equals(type) && seen.size() != optionIds.size()
+                        ? "must list every option id of the question once"
+                        : null;
             }
             default -> "cannot be answered";
         };
@@ -329,15 +386,18 @@ public class AttemptService {
 
     /** The attempt for its owner or HR/admin; scores once submitted. */
     public Uni<AttemptView> find(Caller caller, UUID attemptId) {
-        return pool.withConnection(connection -> connection.preparedQuery("""
+        return pool.withConnection(connection -> connection
+                .preparedQuery("""
                         select id, test_id, user_id, started_at, deadline, submitted_at, result::text as result from attempt where id = $1""")
                 .execute(Tuple.of(attemptId))
                 .flatMap(rows -> {
                     Row attempt = rows.size() == 0 ? null : rows.iterator().next();
-                    if (attempt == null || !(attempt.getString("user_id").equals(caller.userId()) || caller.readsAll())) {
+                    if (attempt == null
+                            || !(attempt.getString("user_id").equals(caller.userId()) || caller.readsAll())) {
                         throw new NotFoundException("No attempt " + attemptId + " of yours");
                     }
-                    return connection.preparedQuery("""
+                    return connection
+                            .preparedQuery("""
                                     select aq.question_id, q.skill, q.type, q.prompt, q.options::text as options, aq.option_ids,
                                            aq.option_order, aq.answer::text as given
                                     from attempt_question aq join question q on q.id = aq.question_id
@@ -347,13 +407,21 @@ public class AttemptService {
                                 List<AttemptView.TakerQuestion> items = new ArrayList<>();
                                 for (Row row : questions) {
                                     String given = row.getString("given");
-                                    items.add(takerQuestion(row.getUUID("question_id"), row, given == null ? null : json.tree(given)));
+                                    items.add(takerQuestion(
+                                            row.getUUID("question_id"), row, given == null ? null : json.tree(given)));
                                 }
                                 String result = attempt.getString("result");
                                 OffsetDateTime submitted = attempt.getOffsetDateTime("submitted_at");
-                                return new AttemptView(attempt.getUUID("id"), attempt.getUUID("test_id"), attempt.getString("user_id"),
-                                        submitted == null ? "OPEN" : "SUBMITTED", attempt.getOffsetDateTime("started_at"),
-                                        attempt.getOffsetDateTime("deadline"), submitted, items, result == null ? null : json.read(result, AttemptResult.class));
+                                return new AttemptView(
+                                        attempt.getUUID("id"),
+                                        attempt.getUUID("test_id"),
+                                        attempt.getString("user_id"),
+                                        submitted == null ? "OPEN" : "SUBMITTED",
+                                        attempt.getOffsetDateTime("started_at"),
+                                        attempt.getOffsetDateTime("deadline"),
+                                        submitted,
+                                        items,
+                                        result == null ? null : json.read(result, AttemptResult.class));
                             });
                 }));
     }
@@ -366,14 +434,11 @@ public class AttemptService {
         for (int i = 0; i < optionIds.length; i++) {
             options.add(new AttemptView.Option(optionIds[i], texts.get(order[i])));
         }
-        return new AttemptView.TakerQuestion(questionId, row.getString("skill"), row.getString("type"), row.getString("prompt"), options, answer);
+        return new AttemptView.TakerQuestion(
+                questionId, row.getString("skill"), row.getString("type"), row.getString("prompt"), options, answer);
     }
 
     private static String opaqueId() {
         return "o" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
     }
-
-
-
-
 }

@@ -1,9 +1,9 @@
 package io.uptake.training.attempt;
 
-import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.access.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /** Starting an attempt: the questions drawn at random per blueprint, options shuffled, the deadline; never an answer. */
 @Path("/api/training/tests/{testId}/attempts")
-@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"
+}) // people only: the ingest client posts usage events, nothing else
 public class AttemptStartResource {
 
     private final AttemptService service;
@@ -29,9 +30,14 @@ public class AttemptStartResource {
 
     /** {@code ?skill=} draws that skill's questions only (a re-test). */
     @POST
-    public Uni<Response> start(@PathParam("testId") UUID testId, @QueryParam("skill") @Size(max = 64) String skill, @Context UriInfo uri) {
-        return service.start(Caller.of(identity), testId, skill).map(attempt -> Response
-                .created(uri.getBaseUriBuilder().path("api/training/attempts").path(attempt.id().toString()).build())
-                .entity(attempt).build());
+    public Uni<Response> start(
+            @PathParam("testId") UUID testId, @QueryParam("skill") @Size(max = 64) String skill, @Context UriInfo uri) {
+        return service.start(Caller.of(identity), testId, skill)
+                .map(attempt -> Response.created(uri.getBaseUriBuilder()
+                                .path("api/training/attempts")
+                                .path(attempt.id().toString())
+                                .build())
+                        .entity(attempt)
+                        .build());
     }
 }

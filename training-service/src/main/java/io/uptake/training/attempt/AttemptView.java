@@ -8,14 +8,21 @@ import java.util.UUID;
 
 /** An attempt as its taker sees it: the drawn questions with opaque option ids and the answers saved so far, never a key. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AttemptView(UUID id, UUID testId, String userId, String status, OffsetDateTime startedAt, OffsetDateTime deadline,
-        OffsetDateTime submittedAt, List<TakerQuestion> questions, AttemptResult result) {
+public record AttemptView(
+        UUID id,
+        UUID testId,
+        String userId,
+        String status,
+        OffsetDateTime startedAt,
+        OffsetDateTime deadline,
+        OffsetDateTime submittedAt,
+        List<TakerQuestion> questions,
+        AttemptResult result) {
 
     /** A question as drawn for this attempt; {@code answer} is what the taker saved (option ids or a number). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TakerQuestion(UUID id, String skill, String type, String prompt, List<Option> options, JsonNode answer) {
-    }
+    public record TakerQuestion(
+            UUID id, String skill, String type, String prompt, List<Option> options, JsonNode answer) {}
 
-    public record Option(String id, String text) {
-    }
+    public record Option(String id, String text) {}
 }

@@ -18,8 +18,7 @@ import java.util.Set;
  */
 public final class Scoring {
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
     public static double single(int key, Integer chosen) {
         return chosen != null && chosen == key ? 1.0 : 0.0;

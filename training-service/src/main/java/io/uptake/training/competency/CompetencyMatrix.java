@@ -8,10 +8,15 @@ import java.util.Map;
  * People × skills, the latest score each: who needs training, on what. {@code needsTraining} lists the
  * skills under the business unit's policy threshold (without a policy: the skills whose pass mark was missed).
  */
-public record CompetencyMatrix(String businessUnit, Integer threshold, List<String> skills, List<Row> people, int page, int size, long total) {
+public record CompetencyMatrix(
+        String businessUnit, Integer threshold, List<String> skills, List<Row> people, int page, int size, long total) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Row(String userId, String displayName, String businessUnit, String jobRole, Map<String, Integer> scores,
-            List<String> needsTraining) {
-    }
+    public record Row(
+            String userId,
+            String displayName,
+            String businessUnit,
+            String jobRole,
+            Map<String, Integer> scores,
+            List<String> needsTraining) {}
 }

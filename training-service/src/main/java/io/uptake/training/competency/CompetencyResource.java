@@ -26,7 +26,9 @@ public class CompetencyResource {
 
     @GET
     /** {@code skill} narrows the matrix to the people scored on that skill. */
-    public Uni<CompetencyMatrix> matrix(@QueryParam("businessUnit") String businessUnit, @QueryParam("skill") String skill,
+    public Uni<CompetencyMatrix> matrix(
+            @QueryParam("businessUnit") String businessUnit,
+            @QueryParam("skill") String skill,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return service.matrix(Caller.of(identity), businessUnit, skill, page, size);

@@ -41,7 +41,8 @@ public class CompetencyService {
             }
         }
         String u = unit;
-        return policies.find(u).flatMap(policy -> pool.preparedQuery("""
+        return policies.find(u)
+                .flatMap(policy -> pool.preparedQuery("""
                         with people as (
                             select user_id from skill_score where ($1::varchar is null or business_unit = $1) and ($4::varchar is null or skill = $4)
                             union
@@ -53,28 +54,44 @@ public class CompetencyService {
                                coalesce(p.job_role, s.job_role) as job_role, s.skill, s.score, s.passed
                         from page pg left join person p on p.user_id = pg.user_id left join skill_score s on s.user_id = pg.user_id and ($4::varchar is null or s.skill = $4)
                         order by pg.user_id, s.skill""")
-                .execute(Tuple.tuple(java.util.Arrays.asList(u, size, page * size, skill)))
-                .map(rows -> {
-                    Map<String, CompetencyMatrix.Row> people = new LinkedHashMap<>();
-                    TreeSet<String> skills = new TreeSet<>();
-                    long total = 0;
-                    for (Row row : rows) {
-                        total = row.getLong("total");
-                        String userId = row.getString("user_id");
-                        CompetencyMatrix.Row person = people.computeIfAbsent(userId, id -> new CompetencyMatrix.Row(id, row.getString("display_name"),
-                                row.getString("business_unit"), row.getString("job_role"), new TreeMap<>(), new ArrayList<>()));
-                        String scored = row.getString("skill");
-                        if (scored != null) {
-                            int score = row.getInteger("score");
-                            skills.add(scored);
-                            person.scores().put(scored, score);
-                            boolean weak = policy.threshold() != null ? score < policy.threshold() : !row.getBoolean("passed");
-                            if (weak) {
-                                person.needsTraining().add(scored);
+                        .execute(Tuple.tuple(java.util.Arrays.asList(u, size, page * size, skill)))
+                        .map(rows -> {
+                            Map<String, CompetencyMatrix.Row> people = new LinkedHashMap<>();
+                            TreeSet<String> skills = new TreeSet<>();
+                            long total = 0;
+                            for (Row row : rows) {
+                                total = row.getLong("total");
+                                String userId = row.getString("user_id");
+                                CompetencyMatrix.Row person = people.computeIfAbsent(
+                                        userId,
+                                        id -> new CompetencyMatrix.Row(
+                                                id,
+                                                row.getString("display_name"),
+                                                row.getString("business_unit"),
+                                                row.getString("job_role"),
+                                                new TreeMap<>(),
+                                                new ArrayList<>()));
+                                String scored = row.getString("skill");
+                                if (scored != null) {
+                                    int score = row.getInteger("score");
+                                    skills.add(scored);
+                                    person.scores().put(scored, score);
+                                    boolean weak = policy.threshold() != null
+                                            ? score < policy.threshold()
+                                            : !row.getBoolean("passed");
+                                    if (weak) {
+                                        person.needsTraining().add(scored);
+                                    }
+                                }
                             }
-                        }
-                    }
-                    return new CompetencyMatrix(u, policy.threshold(), List.copyOf(skills), List.copyOf(people.values()), page, size, total);
-                }));
+                            return new CompetencyMatrix(
+                                    u,
+                                    policy.threshold(),
+                                    List.copyOf(skills),
+                                    List.copyOf(people.values()),
+                                    page,
+                                    size,
+                                    total);
+                        }));
     }
 }

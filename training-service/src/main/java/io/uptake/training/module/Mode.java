@@ -2,5 +2,6 @@ package io.uptake.training.module;
 
 /** How a module is delivered. */
 public enum Mode {
-    ELEARNING, INSTRUCTOR_LED
+    ELEARNING,
+    INSTRUCTOR_LED
 }

@@ -1,7 +1,6 @@
 package io.uptake.training.module;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.assignment.RetrainingPlanner;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
 import io.uptake.platform.api.Problem.FieldError;
@@ -28,16 +27,20 @@ public class ModuleService {
     }
 
     public Uni<ModuleView> create(NewModule request) {
-        List<String> skills = request.skills().stream().map(String::strip).distinct().toList();
+        List<String> skills =
+                request.skills().stream().map(String::strip).distinct().toList();
         UUID id = UUID.randomUUID();
-        return pool.preparedQuery("select code from skill where code = any($1)").execute(Tuple.of(skills.toArray(String[]::new)))
+        return pool.preparedQuery("select code from skill where code = any($1)")
+                .execute(Tuple.of(skills.toArray(String[]::new)))
                 .flatMap(rows -> {
                     Set<String> known = new HashSet<>();
                     rows.forEach(row -> known.add(row.getString("code")));
                     List<FieldError> errors = new ArrayList<>();
                     for (int i = 0; i < request.skills().size(); i++) {
                         if (!known.contains(request.skills().get(i).strip())) {
-                            errors.add(new FieldError("skills[" + i + "]", "no skill '" + request.skills().get(i) + "' in the catalogue"));
+                            errors.add(new FieldError(
+                                    "skills[" + i + "]",
+                                    "no skill '" + request.skills().get(i) + "' in the catalogue"));
                         }
                     }
                     if (!errors.isEmpty()) {
@@ -45,10 +48,16 @@ public class ModuleService {
                     }
                     return pool.preparedQuery("""
                                     insert into training_module (id, title, skills, mode, duration_minutes, url) values ($1, $2, $3, $4, $5, $6)""")
-                            .execute(Tuple.tuple(Arrays.asList(id, request.title().strip(), skills.toArray(String[]::new), request.mode().name(),
-                                    request.durationMinutes(), request.url())));
+                            .execute(Tuple.tuple(Arrays.asList(
+                                    id,
+                                    request.title().strip(),
+                                    skills.toArray(String[]::new),
+                                    request.mode().name(),
+                                    request.durationMinutes(),
+                                    request.url())));
                 })
-                .replaceWith(() -> new ModuleView(id, request.title().strip(), skills, request.mode(), request.durationMinutes(), request.url()));
+                .replaceWith(() -> new ModuleView(
+                        id, request.title().strip(), skills, request.mode(), request.durationMinutes(), request.url()));
     }
 
     public Uni<PageView<ModuleView>> list(String skill, int page, int size) {
@@ -61,8 +70,13 @@ public class ModuleService {
                     long total = 0;
                     for (Row row : rows) {
                         total = row.getLong("total");
-                        items.add(new ModuleView(row.getUUID("id"), row.getString("title"), List.of(row.getArrayOfStrings("skills")),
-                                Mode.valueOf(row.getString("mode")), row.getInteger("duration_minutes"), row.getString("url")));
+                        items.add(new ModuleView(
+                                row.getUUID("id"),
+                                row.getString("title"),
+                                List.of(row.getArrayOfStrings("skills")),
+                                Mode.valueOf(row.getString("mode")),
+                                row.getInteger("duration_minutes"),
+                                row.getString("url")));
                     }
                     return new PageView<>(items, page, size, total);
                 });
@@ -72,16 +86,15 @@ public class ModuleService {
      * The modules that could retrain a skill, newest first (the order {@code RetrainingPlanner} expects);
      * {@code onlyModule} narrows them to the one HR named.
      */
-    public Uni<List<RetrainingPlanner.Candidate>> candidates(SqlClient client, String skill, UUID onlyModule) {
+    public Uni<List<ModuleCandidate>> candidates(SqlClient client, String skill, UUID onlyModule) {
         return client.preparedQuery("""
                         select id, mode from training_module
                         where $1 = any(skills) and ($2::uuid is null or id = $2)
-                        order by created_at desc, id""")
-                .execute(Tuple.of(skill, onlyModule))
-                .map(rows -> {
-                    List<RetrainingPlanner.Candidate> candidates = new ArrayList<>(rows.size());
-                    rows.forEach(row -> candidates.add(new RetrainingPlanner.Candidate(row.getUUID("id"), Mode.valueOf(row.getString("mode")))));
-                    return candidates;
-                });
+                        order by created_at desc, id""").execute(Tuple.of(skill, onlyModule)).map(rows -> {
+            List<ModuleCandidate> candidates = new ArrayList<>(rows.size());
+            rows.forEach(
+                    row -> candidates.add(new ModuleCandidate(row.getUUID("id"), Mode.valueOf(row.getString("mode")))));
+            return candidates;
+        });
     }
 }

@@ -15,5 +15,6 @@ public record NewModule(
         @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 64) String> skills,
         @NotNull Mode mode,
         @NotNull @Min(1) @Max(10000) Integer durationMinutes,
-        @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url) {
-}
+
+        @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        String url) {}

@@ -15,7 +15,9 @@ public class TrainingChannels extends SingleChannel {
     public static final String TRAINING_EVENTS = "training-events";
 
     public TrainingChannels(
-            @Channel("training-events-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER) MutinyEmitter<String> events) {
+            @Channel("training-events-out")
+                    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER)
+                    MutinyEmitter<String> events) {
         super(TRAINING_EVENTS, events);
     }
 }

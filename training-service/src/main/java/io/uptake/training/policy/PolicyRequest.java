@@ -9,5 +9,4 @@ import jakarta.validation.constraints.NotNull;
 public record PolicyRequest(
         @NotNull @Min(0) @Max(100) Integer threshold,
         @NotNull Mode preferredMode,
-        @NotNull @Min(1) @Max(365) Integer dueInDays) {
-}
+        @NotNull @Min(1) @Max(365) Integer dueInDays) {}

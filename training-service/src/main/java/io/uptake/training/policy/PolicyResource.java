@@ -23,7 +23,9 @@ public class PolicyResource {
 
     @PUT
     @RolesAllowed("hr")
-    public Uni<PolicyView> put(@PathParam("businessUnit") @Size(min = 1, max = 200) String businessUnit, @Valid @NotNull PolicyRequest request) {
+    public Uni<PolicyView> put(
+            @PathParam("businessUnit") @Size(min = 1, max = 200) String businessUnit,
+            @Valid @NotNull PolicyRequest request) {
         return service.put(businessUnit, request);
     }
 

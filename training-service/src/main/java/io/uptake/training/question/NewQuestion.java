@@ -20,5 +20,4 @@ public record NewQuestion(
         @Size(max = 10) List<@NotBlank @Size(max = 500) String> options,
         @NotNull JsonNode answer,
         @PositiveOrZero Double tolerance,
-        @NotNull @Min(1) @Max(5) Integer difficulty) {
-}
+        @NotNull @Min(1) @Max(5) Integer difficulty) {}

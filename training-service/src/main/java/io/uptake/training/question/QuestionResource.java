@@ -30,12 +30,17 @@ public class QuestionResource {
     @POST
     @RolesAllowed("hr")
     public Uni<Response> create(@Valid @NotNull NewQuestion request, @Context UriInfo uri) {
-        return service.create(request).map(created -> Response
-                .created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build());
+        return service.create(request)
+                .map(created -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(created.id().toString())
+                                .build())
+                        .entity(created)
+                        .build());
     }
 
     @GET
-    public Uni<PageView<QuestionView>> list(@QueryParam("skill") String skill,
+    public Uni<PageView<QuestionView>> list(
+            @QueryParam("skill") String skill,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return service.list(skill, page, size);

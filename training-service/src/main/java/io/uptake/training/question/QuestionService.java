@@ -1,9 +1,9 @@
 package io.uptake.training.question;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.uptake.platform.api.Json;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.api.Json;
 import io.uptake.platform.api.PageView;
 import io.uptake.platform.api.Problem.FieldError;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,21 +30,39 @@ public class QuestionService {
     }
 
     public Uni<QuestionView> create(NewQuestion request) {
-        List<String> options = request.options() == null ? List.of() : request.options().stream().map(String::strip).toList();
+        List<String> options = request.options() == null
+                ? List.of()
+                : request.options().stream().map(String::strip).toList();
         validate(request, options);
         UUID id = UUID.randomUUID();
-        Double tolerance = request.type() == QuestionType.NUMBER ? (request.tolerance() == null ? 0.0 : request.tolerance()) : null;
+        Double tolerance = request.type() == QuestionType.NUMBER
+                ? (request.tolerance() == null ? 0.0 : request.tolerance())
+                : null;
         return pool.preparedQuery("""
                         insert into question (id, skill, type, prompt, options, answer, tolerance, difficulty)
                         select $1, code, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8 from skill where code = $2""")
-                .execute(Tuple.tuple(Arrays.asList(id, request.skill(), request.type().name(), request.prompt().strip(), json.write(options),
-                        json.write(request.answer()), tolerance, request.difficulty())))
+                .execute(Tuple.tuple(Arrays.asList(
+                        id,
+                        request.skill(),
+                        request.type().name(),
+                        request.prompt().strip(),
+                        json.write(options),
+                        json.write(request.answer()),
+                        tolerance,
+                        request.difficulty())))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
                         throw new InvalidInput("skill", "no skill '" + request.skill() + "' in the catalogue");
                     }
-                    return new QuestionView(id, request.skill(), request.type(), request.prompt().strip(), options, request.answer(),
-                            tolerance, request.difficulty());
+                    return new QuestionView(
+                            id,
+                            request.skill(),
+                            request.type(),
+                            request.prompt().strip(),
+                            options,
+                            request.answer(),
+                            tolerance,
+                            request.difficulty());
                 });
     }
 
@@ -59,9 +77,15 @@ public class QuestionService {
                     long total = 0;
                     for (Row row : rows) {
                         total = row.getLong("total");
-                        items.add(new QuestionView(row.getUUID("id"), row.getString("skill"), QuestionType.valueOf(row.getString("type")),
-                                row.getString("prompt"), List.of(json.read(row.getString("options"), String[].class)), json.tree(row.getString("answer")),
-                                row.getDouble("tolerance"), row.getInteger("difficulty")));
+                        items.add(new QuestionView(
+                                row.getUUID("id"),
+                                row.getString("skill"),
+                                QuestionType.valueOf(row.getString("type")),
+                                row.getString("prompt"),
+                                List.of(json.read(row.getString("options"), String[].class)),
+                                json.tree(row.getString("answer")),
+                                row.getDouble("tolerance"),
+                                row.getInteger("difficulty")));
                     }
                     return new PageView<>(items, page, size, total);
                 });
@@ -107,7 +131,7 @@ public class QuestionService {
                         errors.add(new FieldError("answer", "must list every option index once, in the right order"));
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         if (!errors.isEmpty()) {
@@ -128,7 +152,4 @@ public class QuestionService {
         }
         return seen;
     }
-
-
-
 }

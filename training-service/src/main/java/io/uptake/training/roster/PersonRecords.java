@@ -17,9 +17,14 @@ final class PersonRecords {
     static final int MAX_TEXT = 200;
 
     /** One person's state as a record carries it, with the record's value as received (for a dead letter). */
-    record State(String userId, String displayName, String businessUnit, String jobRole, boolean active, OffsetDateTime updatedAt,
-            String source) {
-    }
+    record State(
+            String userId,
+            String displayName,
+            String businessUnit,
+            String jobRole,
+            boolean active,
+            OffsetDateTime updatedAt,
+            String source) {}
 
     /** Why a record is not a person. */
     static final class Unreadable extends Exception {
@@ -30,8 +35,7 @@ final class PersonRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PersonRecords() {
-    }
+    private PersonRecords() {}
 
     static State read(String key, String value, OffsetDateTime now) throws Unreadable {
         if (key == null || key.isBlank() || key.length() > 100) {
@@ -49,8 +53,14 @@ final class PersonRecords {
         if (person == null || !person.isObject()) {
             throw new Unreadable("not a person: the value must be a JSON object");
         }
-        return new State(key, text(person, "displayName"), text(person, "businessUnit"), text(person, "jobRole"),
-                active(person), updatedAt(person, now), value);
+        return new State(
+                key,
+                text(person, "displayName"),
+                text(person, "businessUnit"),
+                text(person, "jobRole"),
+                active(person),
+                updatedAt(person, now),
+                value);
     }
 
     private static String text(JsonNode person, String field) throws Unreadable {

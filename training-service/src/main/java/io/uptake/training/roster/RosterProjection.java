@@ -53,7 +53,10 @@ public class RosterProjection {
         for (ConsumerRecord<String, String> record : records) {
             try {
                 State state = PersonRecords.read(record.key(), record.value(), now);
-                latest.merge(state.userId(), state, (older, newer) -> newer.updatedAt().isBefore(older.updatedAt()) ? older : newer);
+                latest.merge(
+                        state.userId(),
+                        state,
+                        (older, newer) -> newer.updatedAt().isBefore(older.updatedAt()) ? older : newer);
             } catch (PersonRecords.Unreadable reason) {
                 unreadable.add(DeadLetter.of(record.key(), record.value(), reason.getMessage()));
             }
@@ -61,8 +64,13 @@ public class RosterProjection {
         if (!unreadable.isEmpty()) {
             Log.errorf("%d person records that are not people go to the dead-letter topic", unreadable.size());
         }
-        return deadLetters.send(unreadable).chain(() -> deadLetters.applyOrDeadLetter("roster changes", List.copyOf(latest.values()),
-                this::upsert, (state, reason) -> DeadLetter.of(state.userId(), state.source(), reason)));
+        return deadLetters
+                .send(unreadable)
+                .chain(() -> deadLetters.applyOrDeadLetter(
+                        "roster changes",
+                        List.copyOf(latest.values()),
+                        this::upsert,
+                        (state, reason) -> DeadLetter.of(state.userId(), state.source(), reason)));
     }
 
     private Uni<Void> upsert(List<State> states) {

@@ -13,5 +13,4 @@ public record NewSession(
         @NotNull UUID moduleId,
         @NotNull OffsetDateTime startsAt,
         @NotBlank @Size(max = 200) String location,
-        @NotNull @Min(1) @Max(1000) Integer capacity) {
-}
+        @NotNull @Min(1) @Max(1000) Integer capacity) {}

@@ -1,7 +1,6 @@
 package io.uptake.training.session;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.assignment.AssignmentView.SessionRef;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +15,10 @@ public class Seats {
 
     /** Takes a seat in this session; false when it is full. */
     public Uni<Boolean> take(SqlClient client, UUID sessionId) {
-        return client.preparedQuery("update training_session set seats_taken = seats_taken + 1 where id = $1 and seats_taken < capacity")
-                .execute(Tuple.of(sessionId)).map(rows -> rows.rowCount() == 1);
+        return client.preparedQuery(
+                        "update training_session set seats_taken = seats_taken + 1 where id = $1 and seats_taken < capacity")
+                .execute(Tuple.of(sessionId))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** Books the person into the next future session of the module with a free seat; null when there is none. */
@@ -37,7 +38,11 @@ public class Seats {
                         )
                         select * from taken""")
                 .execute(Tuple.of(moduleId, userId, assignmentId))
-                .map(rows -> rows.size() == 0 ? null : new SessionRef(rows.iterator().next().getUUID("id"),
-                        rows.iterator().next().getOffsetDateTime("starts_at"), rows.iterator().next().getString("location")));
+                .map(rows -> rows.size() == 0
+                        ? null
+                        : new SessionRef(
+                                rows.iterator().next().getUUID("id"),
+                                rows.iterator().next().getOffsetDateTime("starts_at"),
+                                rows.iterator().next().getString("location")));
     }
 }

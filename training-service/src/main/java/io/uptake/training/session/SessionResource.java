@@ -2,10 +2,10 @@ package io.uptake.training.session;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.access.Caller;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.api.PageView;
+import io.uptake.training.access.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,7 +26,8 @@ import java.util.UUID;
 
 /** Instructor-led sessions: HR schedules them, everyone sees when and where, assignees (or HR for them) take seats. */
 @Path("/api/training/sessions")
-@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"
+}) // people only: the ingest client posts usage events, nothing else
 public class SessionResource {
 
     private final SessionService service;
@@ -42,12 +43,17 @@ public class SessionResource {
     @POST
     @RolesAllowed("hr")
     public Uni<Response> create(@Valid @NotNull NewSession request, @Context UriInfo uri) {
-        return service.create(request).map(created -> Response
-                .created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build());
+        return service.create(request)
+                .map(created -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(created.id().toString())
+                                .build())
+                        .entity(created)
+                        .build());
     }
 
     @GET
-    public Uni<PageView<SessionView>> list(@QueryParam("moduleId") UUID moduleId,
+    public Uni<PageView<SessionView>> list(
+            @QueryParam("moduleId") UUID moduleId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return service.list(moduleId, page, size);
@@ -58,11 +64,16 @@ public class SessionResource {
     @Path("/{id}/enrolments")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> enrol(@PathParam("id") UUID id, String body) {
-        EnrolmentRequest request = body == null || body.isBlank() ? new EnrolmentRequest(null) : json.readRequest(body, EnrolmentRequest.class);
-        if (request.userId() != null && (request.userId().isBlank() || request.userId().length() > 100)) {
+        EnrolmentRequest request = body == null || body.isBlank()
+                ? new EnrolmentRequest(null)
+                : json.readRequest(body, EnrolmentRequest.class);
+        if (request.userId() != null
+                && (request.userId().isBlank() || request.userId().length() > 100)) {
             throw new InvalidInput("userId", "must be 1 to 100 characters");
         }
         return service.enrol(Caller.of(identity), id, request.userId())
-                .map(enrolment -> Response.status(Response.Status.CREATED).entity(enrolment).build());
+                .map(enrolment -> Response.status(Response.Status.CREATED)
+                        .entity(enrolment)
+                        .build());
     }
 }

@@ -1,10 +1,10 @@
 package io.uptake.training.session;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.access.Caller;
 import io.uptake.platform.api.Conflict;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
+import io.uptake.training.access.Caller;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -32,12 +32,23 @@ public class SessionService {
         return pool.preparedQuery("""
                         insert into training_session (id, module_id, starts_at, location, capacity)
                         select $1, id, $3, $4, $5 from training_module where id = $2 and mode = 'INSTRUCTOR_LED'""")
-                .execute(Tuple.of(id, request.moduleId(), request.startsAt(), request.location().strip(), request.capacity()))
+                .execute(Tuple.of(
+                        id,
+                        request.moduleId(),
+                        request.startsAt(),
+                        request.location().strip(),
+                        request.capacity()))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
                         throw new InvalidInput("moduleId", "no instructor-led module " + request.moduleId());
                     }
-                    return new SessionView(id, request.moduleId(), request.startsAt(), request.location().strip(), request.capacity(), 0);
+                    return new SessionView(
+                            id,
+                            request.moduleId(),
+                            request.startsAt(),
+                            request.location().strip(),
+                            request.capacity(),
+                            0);
                 });
     }
 
@@ -51,8 +62,13 @@ public class SessionService {
                     long total = 0;
                     for (Row row : rows) {
                         total = row.getLong("total");
-                        items.add(new SessionView(row.getUUID("id"), row.getUUID("module_id"), row.getOffsetDateTime("starts_at"),
-                                row.getString("location"), row.getInteger("capacity"), row.getInteger("seats_taken")));
+                        items.add(new SessionView(
+                                row.getUUID("id"),
+                                row.getUUID("module_id"),
+                                row.getOffsetDateTime("starts_at"),
+                                row.getString("location"),
+                                row.getInteger("capacity"),
+                                row.getInteger("seats_taken")));
                     }
                     return new PageView<>(items, page, size, total);
                 });
@@ -67,33 +83,43 @@ public class SessionService {
             throw new ForbiddenException("Only HR enrols someone else");
         }
         String person = userId != null ? userId.strip() : caller.userId();
-        return pool.withTransaction(connection -> connection.preparedQuery(
-                        "select module_id, starts_at, location from training_session where id = $1").execute(Tuple.of(sessionId))
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("select module_id, starts_at, location from training_session where id = $1")
+                .execute(Tuple.of(sessionId))
                 .flatMap(sessions -> {
                     if (sessions.size() == 0) {
                         throw new NotFoundException("No session " + sessionId);
                     }
                     Row session = sessions.iterator().next();
-                    return connection.preparedQuery("""
+                    return connection
+                            .preparedQuery("""
                                     select id, session_id from assignment where user_id = $1 and module_id = $2 and kind = 'TRAINING'
                                     and status in ('ASSIGNED', 'IN_PROGRESS', 'OVERDUE') order by session_id nulls first, created_at limit 1""")
                             .execute(Tuple.of(person, session.getUUID("module_id")))
                             .flatMap(assignments -> {
-                                Row assignment = assignments.size() == 0 ? null : assignments.iterator().next();
+                                Row assignment = assignments.size() == 0
+                                        ? null
+                                        : assignments.iterator().next();
                                 if (userId == null && assignment == null) {
-                                    throw new ForbiddenException("You have no open assignment of this session's module");
+                                    throw new ForbiddenException(
+                                            "You have no open assignment of this session's module");
                                 }
                                 if (userId == null && assignment.getUUID("session_id") != null) {
-                                    throw new Conflict("Your assignment is already booked into session " + assignment.getUUID("session_id"));
+                                    throw new Conflict("Your assignment is already booked into session "
+                                            + assignment.getUUID("session_id"));
                                 }
-                                UUID assignmentId = assignment == null || assignment.getUUID("session_id") != null ? null : assignment.getUUID("id");
-                                return connection.preparedQuery("""
+                                UUID assignmentId = assignment == null || assignment.getUUID("session_id") != null
+                                        ? null
+                                        : assignment.getUUID("id");
+                                return connection
+                                        .preparedQuery("""
                                                 insert into enrolment (session_id, user_id, assignment_id) values ($1, $2, $3)
                                                 on conflict do nothing""")
                                         .execute(Tuple.of(sessionId, person, assignmentId))
                                         .flatMap(inserted -> {
                                             if (inserted.rowCount() == 0) {
-                                                throw new Conflict(person + " is already enrolled in session " + sessionId);
+                                                throw new Conflict(
+                                                        person + " is already enrolled in session " + sessionId);
                                             }
                                             return seats.take(connection, sessionId);
                                         })
@@ -101,11 +127,19 @@ public class SessionService {
                                             if (!taken) {
                                                 throw new Conflict("Session " + sessionId + " is full");
                                             }
-                                            return assignmentId == null ? Uni.createFrom().voidItem()
-                                                    : connection.preparedQuery("update assignment set session_id = $2, updated_at = now() where id = $1")
-                                                            .execute(Tuple.of(assignmentId, sessionId)).replaceWithVoid();
+                                            return assignmentId == null
+                                                    ? Uni.createFrom().voidItem()
+                                                    : connection
+                                                            .preparedQuery(
+                                                                    "update assignment set session_id = $2, updated_at = now() where id = $1")
+                                                            .execute(Tuple.of(assignmentId, sessionId))
+                                                            .replaceWithVoid();
                                         })
-                                        .replaceWith(new EnrolmentView(sessionId, person, assignmentId, session.getOffsetDateTime("starts_at"),
+                                        .replaceWith(new EnrolmentView(
+                                                sessionId,
+                                                person,
+                                                assignmentId,
+                                                session.getOffsetDateTime("starts_at"),
                                                 session.getString("location")));
                             });
                 }));

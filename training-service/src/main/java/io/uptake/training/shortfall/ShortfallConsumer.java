@@ -3,11 +3,11 @@ package io.uptake.training.shortfall;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.uptake.platform.messaging.ConsumerFailures;
 import io.uptake.platform.api.Json;
+import io.uptake.platform.messaging.ConsumerFailures;
 import io.uptake.training.assignment.AssignmentStore;
 import io.uptake.training.assignment.Reason;
-import io.uptake.training.outbox.TrainingEvents;
+import io.uptake.training.assignment.TrainingEvents;
 import io.uptake.training.policy.PolicyService;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -37,7 +37,8 @@ public class ShortfallConsumer {
     private final PolicyService policies;
     private final TrainingEvents events;
 
-    public ShortfallConsumer(Pool pool, Json json, AssignmentStore assignments, PolicyService policies, TrainingEvents events) {
+    public ShortfallConsumer(
+            Pool pool, Json json, AssignmentStore assignments, PolicyService policies, TrainingEvents events) {
         this.pool = pool;
         this.json = json;
         this.assignments = assignments;
@@ -61,20 +62,27 @@ public class ShortfallConsumer {
         JsonNode shortfall = notice;
         return ConsumerFailures.retryingTransient(pool.withTransaction(connection -> handle(connection, shortfall))
                 .invoke(events::flushSoon)
-                .onFailure().invoke(failure -> Log.warnf("Shortfall of %s not handled%s: %s", shortfall.get("userId").asText(),
-                        ConsumerFailures.permanent(failure) ? " (to the dead-letter topic)" : ", retrying", failure.getMessage())));
+                .onFailure()
+                .invoke(failure -> Log.warnf(
+                        "Shortfall of %s not handled%s: %s",
+                        shortfall.get("userId").asText(),
+                        ConsumerFailures.permanent(failure) ? " (to the dead-letter topic)" : ", retrying",
+                        failure.getMessage())));
     }
 
     /** The event's identity: person, period kind and start. */
     public static String eventKey(JsonNode notice) {
-        return "shortfall:" + notice.path("userId").asText() + ":" + notice.path("period").asText() + ":" + notice.path("from").asText();
+        return "shortfall:" + notice.path("userId").asText() + ":"
+                + notice.path("period").asText() + ":" + notice.path("from").asText();
     }
 
     private Uni<Void> handle(SqlConnection connection, JsonNode notice) {
         String userId = notice.get("userId").asText();
-        String unit = notice.hasNonNull("businessUnit") ? notice.get("businessUnit").asText() : null;
+        String unit =
+                notice.hasNonNull("businessUnit") ? notice.get("businessUnit").asText() : null;
         String role = notice.hasNonNull("jobRole") ? notice.get("jobRole").asText() : null;
-        return connection.preparedQuery("insert into processed_event (event_key) values ($1) on conflict do nothing")
+        return connection
+                .preparedQuery("insert into processed_event (event_key) values ($1) on conflict do nothing")
                 .execute(Tuple.of(eventKey(notice)))
                 .flatMap(first -> {
                     if (first.rowCount() == 0) {
@@ -83,18 +91,44 @@ public class ShortfallConsumer {
                     }
                     return relevantTest(connection, unit, role).flatMap(testId -> {
                         if (testId == null) {
-                            Log.infof("No test is open to %s / %s; shortfall of %s noted without an assignment", unit, role, userId);
+                            Log.infof(
+                                    "No test is open to %s / %s; shortfall of %s noted without an assignment",
+                                    unit, role, userId);
                             return Uni.createFrom().voidItem();
                         }
                         return policies.find(connection, unit).flatMap(policy -> {
-                            Reason reason = new Reason("SHORTFALL", null, notice.hasNonNull("score") ? notice.get("score").asInt() : null, null, null,
-                                    "below CRM usage objectives (" + notice.path("status").asText() + ") in the " + notice.path("period").asText()
-                                            + " " + notice.path("from").asText() + " to " + notice.path("to").asText());
-                            AssignmentStore.Draft draft = new AssignmentStore.Draft(userId, unit, "TEST", null, null, null, testId,
-                                    LocalDate.now(ZoneOffset.UTC).plusDays(policy.dueInDays()), reason, "system");
-                            return assignments.insert(connection, draft).flatMap(id -> id == null
-                                    ? Uni.createFrom().voidItem()
-                                    : assignments.find(connection, id).flatMap(view -> events.record(connection, TrainingEvents.ASSIGNED, List.of(view))));
+                            Reason reason = new Reason(
+                                    "SHORTFALL",
+                                    null,
+                                    notice.hasNonNull("score")
+                                            ? notice.get("score").asInt()
+                                            : null,
+                                    null,
+                                    null,
+                                    "below CRM usage objectives ("
+                                            + notice.path("status").asText() + ") in the "
+                                            + notice.path("period").asText() + " "
+                                            + notice.path("from").asText() + " to "
+                                            + notice.path("to").asText());
+                            AssignmentStore.Draft draft = new AssignmentStore.Draft(
+                                    userId,
+                                    unit,
+                                    "TEST",
+                                    null,
+                                    null,
+                                    null,
+                                    testId,
+                                    LocalDate.now(ZoneOffset.UTC).plusDays(policy.dueInDays()),
+                                    reason,
+                                    "system");
+                            return assignments
+                                    .insert(connection, draft)
+                                    .flatMap(id -> id == null
+                                            ? Uni.createFrom().voidItem()
+                                            : assignments
+                                                    .find(connection, id)
+                                                    .flatMap(view -> events.record(
+                                                            connection, TrainingEvents.ASSIGNED, List.of(view))));
                         });
                     });
                 });
@@ -102,7 +136,8 @@ public class ShortfallConsumer {
 
     /** The test open to the person, the most specific audience first, then the newest. */
     private Uni<UUID> relevantTest(SqlConnection connection, String unit, String role) {
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         select id from competency_test
                         where (cardinality(business_units) = 0 or $1 = any(business_units))
                           and (cardinality(job_roles) = 0 or $2 = any(job_roles))

@@ -7,5 +7,4 @@ import jakarta.persistence.Table;
 /** A CRM skill that tests score and training modules cover, such as {@code pipeline}. */
 @Entity
 @Table(name = "skill")
-public class Skill extends CatalogueEntry {
-}
+public class Skill extends CatalogueEntry {}

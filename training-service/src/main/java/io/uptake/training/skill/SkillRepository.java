@@ -16,16 +16,17 @@ public class SkillRepository implements PanacheRepositoryBase<Skill, String> {
 
     /** Inserts unless the code exists; true when this call inserted it. Safe when two requests race. */
     public Uni<Boolean> insertIfAbsent(Skill skill) {
-        return getSession().flatMap(session -> session.createNativeQuery("""
+        return getSession()
+                .flatMap(session -> session.createNativeQuery("""
                         insert into skill (code, name, description, created_at, updated_at)
                         values (:code, :name, :description, :createdAt, :updatedAt)
                         on conflict (code) do nothing""")
-                .setParameter("code", skill.code)
-                .setParameter("name", skill.name)
-                .setParameter("description", skill.description)
-                .setParameter("createdAt", skill.createdAt)
-                .setParameter("updatedAt", skill.updatedAt)
-                .executeUpdate())
+                        .setParameter("code", skill.code)
+                        .setParameter("name", skill.name)
+                        .setParameter("description", skill.description)
+                        .setParameter("createdAt", skill.createdAt)
+                        .setParameter("updatedAt", skill.updatedAt)
+                        .executeUpdate())
                 .map(rows -> rows == 1);
     }
 }

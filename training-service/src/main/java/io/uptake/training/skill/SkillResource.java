@@ -20,7 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** The skill catalogue: every signed-in person reads it, HR maintains it. */
 @Path("/api/training/skills")
-@RolesAllowed({"employee", "manager", "hr", "executive", "admin"}) // people only: the ingest client posts usage events, nothing else
+@RolesAllowed({"employee", "manager", "hr", "executive", "admin"
+}) // people only: the ingest client posts usage events, nothing else
 public class SkillResource {
 
     private final SkillService service;
@@ -39,15 +40,20 @@ public class SkillResource {
     @GET
     @Path("/{code}")
     public Uni<SkillView> get(@PathParam("code") String code) {
-        return service.find(code).onItem().ifNull().failWith(() -> new NotFoundException("No skill '" + code + "' in the catalogue"));
+        return service.find(code)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("No skill '" + code + "' in the catalogue"));
     }
 
     @POST
     @RolesAllowed("hr")
     public Uni<Response> create(@Valid @NotNull NewSkill request, @Context UriInfo uri) {
-        return service.create(request).map(created -> Response
-                .created(uri.getAbsolutePathBuilder().path(created.code()).build())
-                .entity(created)
-                .build());
+        return service.create(request)
+                .map(created -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(created.code())
+                                .build())
+                        .entity(created)
+                        .build());
     }
 }

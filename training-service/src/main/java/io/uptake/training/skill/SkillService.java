@@ -39,12 +39,11 @@ public class SkillService {
         skill.description = request.description();
         skill.createdAt = now;
         skill.updatedAt = now;
-        return skills.insertIfAbsent(skill)
-                .map(inserted -> {
-                    if (!inserted) {
-                        throw new SkillAlreadyExists(request.code());
-                    }
-                    return SkillView.of(skill);
-                });
+        return skills.insertIfAbsent(skill).map(inserted -> {
+            if (!inserted) {
+                throw new SkillAlreadyExists(request.code());
+            }
+            return SkillView.of(skill);
+        });
     }
 }

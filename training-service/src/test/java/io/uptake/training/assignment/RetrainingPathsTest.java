@@ -1,14 +1,14 @@
 package io.uptake.training.assignment;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.training.support.Catalogue.HR;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static io.uptake.training.support.Catalogue.HR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.uptake.training.messaging.TrainingEventsProbe;
 import io.uptake.training.messaging.UpstreamProbe;
 import io.uptake.training.support.Catalogue;
@@ -42,10 +42,10 @@ class RetrainingPathsTest {
 
     @ParameterizedTest(name = "policy {0}, {1} days; modules {2}")
     @CsvSource({
-            "ELEARNING, 14, ELEARNING",
-            "INSTRUCTOR_LED, 7, ELEARNING INSTRUCTOR_LED",
-            "INSTRUCTOR_LED, 30, ELEARNING ELEARNING",
-            "ELEARNING, 21, ''",
+        "ELEARNING, 14, ELEARNING",
+        "INSTRUCTOR_LED, 7, ELEARNING INSTRUCTOR_LED",
+        "INSTRUCTOR_LED, 30, ELEARNING ELEARNING",
+        "ELEARNING, 21, ''",
     })
     void submitAndBulkPlanTheSameModuleModeAndDueDate(String preferredMode, int dueInDays, String moduleModes) {
         onTheRoster();
@@ -60,16 +60,27 @@ class RetrainingPathsTest {
 
         String byBulk = Catalogue.skill();
         List<String> bulkModules = modules(byBulk, modes);
-        given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON).body(Map.of("userId", PERSON, "skill", byBulk))
-                .when().post("/api/training/assignments").then().statusCode(201);
+        given().auth()
+                .oauth2(accessToken(HR))
+                .contentType(ContentType.JSON)
+                .body(Map.of("userId", PERSON, "skill", byBulk))
+                .when()
+                .post("/api/training/assignments")
+                .then()
+                .statusCode(201);
 
         Map<String, Object> submitted = assignmentOf(bySubmit);
         Map<String, Object> bulk = assignmentOf(byBulk);
         assertThat(bulk.get("mode")).isEqualTo(submitted.get("mode"));
         assertThat(bulk.get("dueOn")).isEqualTo(submitted.get("dueOn"));
-        assertThat(bulkModules.indexOf((String) bulk.get("moduleId"))).as("the same module of the same list")
+        assertThat(bulkModules.indexOf((String) bulk.get("moduleId")))
+                .as("the same module of the same list")
                 .isEqualTo(submitModules.indexOf((String) submitted.get("moduleId")));
-        assertThat(submitted.get("dueOn")).isEqualTo(OffsetDateTime.now(ZoneOffset.UTC).toLocalDate().plusDays(dueInDays).toString());
+        assertThat(submitted.get("dueOn"))
+                .isEqualTo(OffsetDateTime.now(ZoneOffset.UTC)
+                        .toLocalDate()
+                        .plusDays(dueInDays)
+                        .toString());
 
         // both paths publish training.assigned (serialised in Java on one, built in SQL on the other): both hold to
         // the contract of uptake.training-events (the probe checks it) and carry the same plan
@@ -78,21 +89,36 @@ class RetrainingPathsTest {
         for (String planned : List.of("mode", "dueOn", "status", "kind", "businessUnit", "userId")) {
             assertThat(bulkEvent.path(planned)).as(planned).isEqualTo(submittedEvent.path(planned));
         }
-        assertThat(bulkEvent.path("moduleId").isMissingNode()).isEqualTo(submittedEvent.path("moduleId").isMissingNode());
+        assertThat(bulkEvent.path("moduleId").isMissingNode())
+                .isEqualTo(submittedEvent.path("moduleId").isMissingNode());
     }
 
     private JsonNode assignedEvent(String assignmentId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.about(assignmentId, "training.assigned").size() == 1);
-        return events.about(assignmentId, "training.assigned").getFirst().value().path("assignment");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.about(assignmentId, "training.assigned").size() == 1);
+        return events.about(assignmentId, "training.assigned")
+                .getFirst()
+                .value()
+                .path("assignment");
     }
 
     private void onTheRoster() {
         upstream.person(PERSON, """
                 {"userId":"carol","displayName":"Carol Chen","email":"carol@example.com","businessUnit":"Support","jobRole":"support-agent",
                  "managerId":null,"executive":false,"active":true,"updatedAt":"%s"}""".formatted(OffsetDateTime.now(ZoneOffset.UTC)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(accessToken(HR)).queryParam("businessUnit", UNIT)
-                .queryParam("size", 500).when().get("/api/training/competency").then().statusCode(200)
-                .extract().jsonPath().getList("people.userId").contains(PERSON));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().auth()
+                        .oauth2(accessToken(HR))
+                        .queryParam("businessUnit", UNIT)
+                        .queryParam("size", 500)
+                        .when()
+                        .get("/api/training/competency")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("people.userId")
+                        .contains(PERSON));
     }
 
     private static List<String> modules(String skill, List<String> modes) {
@@ -104,9 +130,20 @@ class RetrainingPathsTest {
     }
 
     private static Map<String, Object> assignmentOf(String skill) {
-        List<Map<String, Object>> found = given().auth().oauth2(accessToken(HR)).queryParam("userId", PERSON).queryParam("size", 500)
-                .when().get("/api/training/assignments").then().statusCode(200).extract().jsonPath().getList("items");
-        List<Map<String, Object>> ofSkill = found.stream().filter(item -> skill.equals(item.get("skill")) && "TRAINING".equals(item.get("kind"))).toList();
+        List<Map<String, Object>> found = given().auth()
+                .oauth2(accessToken(HR))
+                .queryParam("userId", PERSON)
+                .queryParam("size", 500)
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        List<Map<String, Object>> ofSkill = found.stream()
+                .filter(item -> skill.equals(item.get("skill")) && "TRAINING".equals(item.get("kind")))
+                .toList();
         assertThat(ofSkill).as("one training assignment for %s", skill).hasSize(1);
         return ofSkill.getFirst();
     }

@@ -1,8 +1,8 @@
 package io.uptake.training.assignment;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.training.support.Catalogue.HR;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static io.uptake.training.support.Catalogue.HR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -67,7 +67,8 @@ class RetrainingTest {
         assertThat(result.getString("assignments[0].mode")).isEqualTo("INSTRUCTOR_LED");
         assertThat(result.getString("assignments[0].session.id")).isEqualTo(nextSession);
         assertThat(result.getString("assignments[0].session.location")).startsWith("Room ");
-        assertThat(result.getString("assignments[0].dueOn")).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(DUE_IN_DAYS).toString());
+        assertThat(result.getString("assignments[0].dueOn"))
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(DUE_IN_DAYS).toString());
         assertThat(result.getString("assignments[0].status")).isEqualTo("ASSIGNED");
         assertThat(result.getString("assignments[0].reason.kind")).isEqualTo("SCORE");
         assertThat(result.getString("assignments[0].reason.skill")).isEqualTo(weak);
@@ -75,42 +76,97 @@ class RetrainingTest {
         assertThat(result.getInt("assignments[0].reason.threshold")).isEqualTo(70);
         String assignment = result.getString("assignments[0].id");
 
-        given().auth().oauth2(accessToken(HR)).queryParam("moduleId", classroom).when().get("/api/training/sessions")
-                .then().statusCode(200).body("items.find { it.id == '" + nextSession + "' }.seatsTaken", equalTo(1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.about(assignment, "training.assigned").size() == 1);
-        assertThat(events.about(assignment, "training.assigned").getFirst().key()).isEqualTo(TAKER);
+        given().auth()
+                .oauth2(accessToken(HR))
+                .queryParam("moduleId", classroom)
+                .when()
+                .get("/api/training/sessions")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + nextSession + "' }.seatsTaken", equalTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.about(assignment, "training.assigned").size() == 1);
+        assertThat(events.about(assignment, "training.assigned").getFirst().key())
+                .isEqualTo(TAKER);
 
         // nobody else completes it
-        given().auth().oauth2(accessToken("bob")).when().post("/api/training/assignments/" + assignment + "/complete")
-                .then().statusCode(404);
-        given().auth().oauth2(accessToken(TAKER)).when().post("/api/training/assignments/" + assignment + "/complete")
-                .then().statusCode(200).body("status", equalTo("COMPLETED"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.about(assignment, "training.completed").size() == 1);
+        given().auth()
+                .oauth2(accessToken("bob"))
+                .when()
+                .post("/api/training/assignments/" + assignment + "/complete")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(accessToken(TAKER))
+                .when()
+                .post("/api/training/assignments/" + assignment + "/complete")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.about(assignment, "training.completed").size() == 1);
 
-        JsonPath mine = given().auth().oauth2(accessToken(TAKER)).queryParam("status", "ASSIGNED").queryParam("size", 500)
-                .when().get("/api/training/assignments").then().statusCode(200).extract().jsonPath();
+        JsonPath mine = given().auth()
+                .oauth2(accessToken(TAKER))
+                .queryParam("status", "ASSIGNED")
+                .queryParam("size", 500)
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> retests = mine.<Map<String, Object>>getList("items").stream()
-                .filter(item -> "TEST".equals(item.get("kind")) && weak.equals(item.get("skill"))).toList();
+                .filter(item -> "TEST".equals(item.get("kind")) && weak.equals(item.get("skill")))
+                .toList();
         assertThat(retests).hasSize(1);
         assertThat(retests.getFirst().get("testId")).isEqualTo(testId);
         assertThat(((Map<?, ?>) retests.getFirst().get("reason")).get("kind")).isEqualTo("RETEST");
         String retest = (String) retests.getFirst().get("id");
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.about(retest, "training.assigned").size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.about(retest, "training.assigned").size() == 1);
 
         // completing again changes nothing; the re-test is not completed by hand
-        given().auth().oauth2(accessToken(TAKER)).when().post("/api/training/assignments/" + assignment + "/complete")
-                .then().statusCode(200).body("status", equalTo("COMPLETED"));
-        given().auth().oauth2(accessToken(TAKER)).when().post("/api/training/assignments/" + retest + "/complete")
-                .then().statusCode(409);
+        given().auth()
+                .oauth2(accessToken(TAKER))
+                .when()
+                .post("/api/training/assignments/" + assignment + "/complete")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+        given().auth()
+                .oauth2(accessToken(TAKER))
+                .when()
+                .post("/api/training/assignments/" + retest + "/complete")
+                .then()
+                .statusCode(409);
 
         // the re-test of the weak skill alone: submitting it completes the TEST assignment
-        JsonPath again = given().auth().oauth2(accessToken(TAKER)).queryParam("skill", weak)
-                .when().post("/api/training/tests/" + testId + "/attempts").then().statusCode(201).extract().jsonPath();
-        assertThat(again.<Map<String, Object>>getList("questions")).allMatch(question -> weak.equals(question.get("skill")));
-        given().auth().oauth2(accessToken(TAKER)).when().post("/api/training/attempts/" + again.getString("id") + "/submit")
-                .then().statusCode(200);
-        given().auth().oauth2(accessToken(TAKER)).queryParam("status", "COMPLETED").queryParam("size", 500)
-                .when().get("/api/training/assignments").then().statusCode(200)
+        JsonPath again = given().auth()
+                .oauth2(accessToken(TAKER))
+                .queryParam("skill", weak)
+                .when()
+                .post("/api/training/tests/" + testId + "/attempts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        assertThat(again.<Map<String, Object>>getList("questions"))
+                .allMatch(question -> weak.equals(question.get("skill")));
+        given().auth()
+                .oauth2(accessToken(TAKER))
+                .when()
+                .post("/api/training/attempts/" + again.getString("id") + "/submit")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(accessToken(TAKER))
+                .queryParam("status", "COMPLETED")
+                .queryParam("size", 500)
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(200)
                 .body("items.find { it.id == '" + retest + "' }.status", equalTo("COMPLETED"));
     }
 
@@ -129,17 +185,64 @@ class RetrainingTest {
     @Test
     void whoReadsWhichAssignments() {
         String alice = accessToken(TAKER);
-        given().auth().oauth2(alice).when().get("/api/training/assignments").then().statusCode(200);
-        given().auth().oauth2(alice).queryParam("userId", "bob").when().get("/api/training/assignments").then().statusCode(403);
-        given().auth().oauth2(alice).queryParam("businessUnit", TAKER_UNIT).when().get("/api/training/assignments").then().statusCode(403);
+        given().auth()
+                .oauth2(alice)
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(alice)
+                .queryParam("userId", "bob")
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(alice)
+                .queryParam("businessUnit", TAKER_UNIT)
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(403);
         String mark = accessToken("mark");
-        given().auth().oauth2(mark).queryParam("businessUnit", TAKER_UNIT).when().get("/api/training/assignments").then().statusCode(200);
-        given().auth().oauth2(mark).queryParam("businessUnit", "Support").when().get("/api/training/assignments").then().statusCode(403);
+        given().auth()
+                .oauth2(mark)
+                .queryParam("businessUnit", TAKER_UNIT)
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(mark)
+                .queryParam("businessUnit", "Support")
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(403);
         // a manager asking for someone outside their unit (or not on the roster at all) is refused
-        given().auth().oauth2(mark).queryParam("userId", "carol").when().get("/api/training/assignments").then().statusCode(403)
+        given().auth()
+                .oauth2(mark)
+                .queryParam("userId", "carol")
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        given().auth().oauth2(accessToken(HR)).queryParam("userId", TAKER).when().get("/api/training/assignments").then().statusCode(200);
-        given().auth().oauth2(alice).queryParam("status", "LOST").when().get("/api/training/assignments").then().statusCode(400)
+        given().auth()
+                .oauth2(accessToken(HR))
+                .queryParam("userId", TAKER)
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(alice)
+                .queryParam("status", "LOST")
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 }

@@ -1,8 +1,8 @@
 package io.uptake.training.attempt;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.training.support.Catalogue.HR;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static io.uptake.training.support.Catalogue.HR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.uptake.training.support.Catalogue;
 import io.uptake.testsupport.LocalInfrastructure;
 import io.uptake.testsupport.PackagedService;
+import io.uptake.training.support.Catalogue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,20 +66,23 @@ class AttemptCrashIT {
     private static final String SHORTFALLS_GROUP = "training-service-shortfalls-crash";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PackagedService service = new PackagedService("training-service", "training_test", Map.of(
-            "UPTAKE_TOPICS_TRAINING_EVENTS", EVENTS_TOPIC,
-            "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", SHORTFALLS_TOPIC,
-            "UPTAKE_TOPICS_PEOPLE", PEOPLE_TOPIC,
-            "MP_MESSAGING_INCOMING_SHORTFALLS_IN_GROUP_ID", SHORTFALLS_GROUP,
-            "MP_MESSAGING_INCOMING_PEOPLE_IN_GROUP_ID", "training-service-roster-crash",
-            "UPTAKE_OUTBOX_INTERVAL_MS", "200"),
+    private final PackagedService service = new PackagedService(
+            "training-service",
+            "training_test",
+            Map.of(
+                    "UPTAKE_TOPICS_TRAINING_EVENTS", EVENTS_TOPIC,
+                    "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", SHORTFALLS_TOPIC,
+                    "UPTAKE_TOPICS_PEOPLE", PEOPLE_TOPIC,
+                    "MP_MESSAGING_INCOMING_SHORTFALLS_IN_GROUP_ID", SHORTFALLS_GROUP,
+                    "MP_MESSAGING_INCOMING_PEOPLE_IN_GROUP_ID", "training-service-roster-crash",
+                    "UPTAKE_OUTBOX_INTERVAL_MS", "200"),
             // the killed instance's shortfall consumer leaves its group after 6 s instead of the default 45 s
             List.of("-Dmp.messaging.incoming.shortfalls-in.session.timeout.ms=6000"),
             Path.of("target", "training-service-crash-it.log"));
 
     /** One started attempt: its taker, and the answer planned for each drawn question (right for the strong skill, wrong for the weak). */
-    private record Attempt(String id, String taker, String token, String weakSkill, String strongSkill, Map<String, String> planned) {
-    }
+    private record Attempt(
+            String id, String taker, String token, String weakSkill, String strongSkill, Map<String, String> planned) {}
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -103,11 +106,17 @@ class AttemptCrashIT {
             List<String> skills = List.of(Catalogue.skill(), Catalogue.skill());
             for (String skill : skills) {
                 for (int q = 0; q < QUESTIONS_PER_SKILL; q++) {
-                    Catalogue.question(skill, "SINGLE", List.of("right " + Catalogue.unique("o"), "wrong " + Catalogue.unique("o")), 0, null);
+                    Catalogue.question(
+                            skill,
+                            "SINGLE",
+                            List.of("right " + Catalogue.unique("o"), "wrong " + Catalogue.unique("o")),
+                            0,
+                            null);
                 }
             }
             testSkills.add(skills);
-            testIds.add(Catalogue.test(Map.of(skills.get(0), QUESTIONS_PER_SKILL, skills.get(1), QUESTIONS_PER_SKILL), 70, 0, List.of()));
+            testIds.add(Catalogue.test(
+                    Map.of(skills.get(0), QUESTIONS_PER_SKILL, skills.get(1), QUESTIONS_PER_SKILL), 70, 0, List.of()));
         }
         Set<String> runSkills = new HashSet<>();
         testSkills.forEach(runSkills::addAll);
@@ -131,18 +140,29 @@ class AttemptCrashIT {
             for (int t = 0; t < TESTS; t++) {
                 String weak = testSkills.get(t).get((i + t) % 2);
                 String strong = testSkills.get(t).get((i + t + 1) % 2);
-                JsonNode started = json(given().auth().oauth2(tokens.get(taker)).contentType(ContentType.JSON)
-                        .when().post("/api/training/tests/" + testIds.get(t) + "/attempts").then().statusCode(201).extract().response());
+                JsonNode started = json(given().auth()
+                        .oauth2(tokens.get(taker))
+                        .contentType(ContentType.JSON)
+                        .when()
+                        .post("/api/training/tests/" + testIds.get(t) + "/attempts")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .response());
                 Map<String, String> planned = new LinkedHashMap<>();
                 for (JsonNode question : started.get("questions")) {
                     String wanted = question.get("skill").asText().equals(weak) ? "wrong " : "right ";
                     for (JsonNode option : question.get("options")) {
                         if (option.get("text").asText().startsWith(wanted)) {
-                            planned.put(question.get("id").asText(), option.get("id").asText());
+                            planned.put(
+                                    question.get("id").asText(),
+                                    option.get("id").asText());
                         }
                     }
                 }
-                assertThat(planned).as("an answer planned for each drawn question").hasSize(2 * QUESTIONS_PER_SKILL);
+                assertThat(planned)
+                        .as("an answer planned for each drawn question")
+                        .hasSize(2 * QUESTIONS_PER_SKILL);
                 own.add(new Attempt(started.get("id").asText(), taker, tokens.get(taker), weak, strong, planned));
             }
             attemptsOf.put(taker, own);
@@ -160,13 +180,17 @@ class AttemptCrashIT {
             takers.add(Thread.ofVirtual().start(() -> {
                 try {
                     for (Attempt attempt : own) {
-                        for (Map.Entry<String, String> answer : attempt.planned().entrySet()) {
-                            int status = putAnswer(attempt, answer.getKey(), answer.getValue()).statusCode();
+                        for (Map.Entry<String, String> answer :
+                                attempt.planned().entrySet()) {
+                            int status = putAnswer(attempt, answer.getKey(), answer.getValue())
+                                    .statusCode();
                             if (status != 200) {
                                 unexpected.add("answer " + attempt.id() + "/" + answer.getKey() + ": " + status);
                                 return;
                             }
-                            acceptedAnswers.computeIfAbsent(attempt.id(), id -> new ConcurrentHashMap<>()).put(answer.getKey(), answer.getValue());
+                            acceptedAnswers
+                                    .computeIfAbsent(attempt.id(), id -> new ConcurrentHashMap<>())
+                                    .put(answer.getKey(), answer.getValue());
                         }
                         submitsSent.add(attempt.id());
                         Response submitted = submit(attempt);
@@ -185,9 +209,12 @@ class AttemptCrashIT {
         }
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < 2; i++) {
-                producer.send(new ProducerRecord<>(SHORTFALLS_TOPIC, shortfallUser, notice)).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(SHORTFALLS_TOPIC, shortfallUser, notice))
+                        .get(30, TimeUnit.SECONDS);
             }
-            await().atMost(WITHIN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+            await().atMost(WITHIN)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(5))
                     .until(() -> acceptedResults.size() >= KILL_AFTER_SUBMITS || !unexpected.isEmpty());
             killed.set(true);
             service.kill();
@@ -195,69 +222,108 @@ class AttemptCrashIT {
                 taker.join();
             }
             assertThat(unexpected).as("every request before the kill succeeded").isEmpty();
-            assertThat(acceptedResults).as("the kill came before the last submit").hasSizeLessThan(attempts.size());
+            assertThat(acceptedResults)
+                    .as("the kill came before the last submit")
+                    .hasSizeLessThan(attempts.size());
             int answered = acceptedAnswers.values().stream().mapToInt(Map::size).sum();
-            assertThat(answered).as("the kill came before the last answer").isLessThan(attempts.size() * 2 * QUESTIONS_PER_SKILL);
-            System.out.printf("AttemptCrashIT: killed after %d accepted answers of %d, %d accepted submits of %d (%d sent)%n",
-                    answered, attempts.size() * 2 * QUESTIONS_PER_SKILL, acceptedResults.size(), attempts.size(), submitsSent.size());
+            assertThat(answered)
+                    .as("the kill came before the last answer")
+                    .isLessThan(attempts.size() * 2 * QUESTIONS_PER_SKILL);
+            System.out.printf(
+                    "AttemptCrashIT: killed after %d accepted answers of %d, %d accepted submits of %d (%d sent)%n",
+                    answered,
+                    attempts.size() * 2 * QUESTIONS_PER_SKILL,
+                    acceptedResults.size(),
+                    attempts.size(),
+                    submitsSent.size());
 
             service.start();
             RestAssured.port = service.port();
             for (int i = 0; i < 2; i++) {
-                producer.send(new ProducerRecord<>(SHORTFALLS_TOPIC, shortfallUser, notice)).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(SHORTFALLS_TOPIC, shortfallUser, notice))
+                        .get(30, TimeUnit.SECONDS);
             }
         }
 
         // every accepted answer is still there, nothing is there that was never sent, and every attempt submits once
         Map<String, Set<String>> expectedAssignments = new HashMap<>();
         for (Attempt attempt : attempts) {
-            JsonNode view = json(given().auth().oauth2(attempt.token()).when().get("/api/training/attempts/" + attempt.id())
-                    .then().statusCode(200).extract().response());
+            JsonNode view = json(given().auth()
+                    .oauth2(attempt.token())
+                    .when()
+                    .get("/api/training/attempts/" + attempt.id())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .response());
             Map<String, JsonNode> saved = new HashMap<>();
             for (JsonNode question : view.get("questions")) {
                 if (question.hasNonNull("answer")) {
                     saved.put(question.get("id").asText(), question.get("answer"));
                 }
             }
-            acceptedAnswers.getOrDefault(attempt.id(), Map.of()).forEach((questionId, optionId) ->
-                    assertThat(saved.get(questionId)).as("accepted answer to %s in attempt %s", questionId, attempt.id())
+            acceptedAnswers
+                    .getOrDefault(attempt.id(), Map.of())
+                    .forEach((questionId, optionId) -> assertThat(saved.get(questionId))
+                            .as("accepted answer to %s in attempt %s", questionId, attempt.id())
                             .isEqualTo(TextNode.valueOf(optionId)));
-            saved.forEach((questionId, answer) -> assertThat(answer).as("saved answer to %s in attempt %s", questionId, attempt.id())
+            saved.forEach((questionId, answer) -> assertThat(answer)
+                    .as("saved answer to %s in attempt %s", questionId, attempt.id())
                     .isEqualTo(TextNode.valueOf(attempt.planned().get(questionId))));
             String status = view.get("status").asText();
             if (acceptedResults.containsKey(attempt.id())) {
-                assertThat(status).as("an accepted submit was lost: attempt " + attempt.id()).isEqualTo("SUBMITTED");
+                assertThat(status)
+                        .as("an accepted submit was lost: attempt " + attempt.id())
+                        .isEqualTo("SUBMITTED");
             }
             if (!submitsSent.contains(attempt.id())) {
-                assertThat(status).as("attempt %s was never submitted", attempt.id()).isEqualTo("OPEN");
+                assertThat(status)
+                        .as("attempt %s was never submitted", attempt.id())
+                        .isEqualTo("OPEN");
             }
             if (status.equals("OPEN")) {
                 for (Map.Entry<String, String> answer : attempt.planned().entrySet()) {
                     if (!saved.containsKey(answer.getKey())) {
-                        assertThat(putAnswer(attempt, answer.getKey(), answer.getValue()).statusCode()).isEqualTo(200);
+                        assertThat(putAnswer(attempt, answer.getKey(), answer.getValue())
+                                        .statusCode())
+                                .isEqualTo(200);
                     }
                 }
             }
             Response first = submit(attempt);
-            assertThat(first.statusCode()).as("submit of attempt %s after the restart", attempt.id()).isEqualTo(200);
+            assertThat(first.statusCode())
+                    .as("submit of attempt %s after the restart", attempt.id())
+                    .isEqualTo(200);
             JsonNode result = json(first);
             Response second = submit(attempt);
             assertThat(second.statusCode()).isEqualTo(200);
-            assertThat(json(second)).as("a second submit returns the same result").isEqualTo(result);
+            assertThat(json(second))
+                    .as("a second submit returns the same result")
+                    .isEqualTo(result);
             if (acceptedResults.containsKey(attempt.id())) {
-                assertThat(result).as("the result accepted before the kill").isEqualTo(acceptedResults.get(attempt.id()));
+                assertThat(result)
+                        .as("the result accepted before the kill")
+                        .isEqualTo(acceptedResults.get(attempt.id()));
             }
 
             Map<String, Integer> scores = new HashMap<>();
-            result.get("skillScores").forEach(score -> scores.put(score.get("skill").asText(), score.get("score").asInt()));
-            assertThat(scores).as("scores of attempt %s", attempt.id()).isEqualTo(Map.of(attempt.weakSkill(), 0, attempt.strongSkill(), 100));
+            result.get("skillScores")
+                    .forEach(score -> scores.put(
+                            score.get("skill").asText(), score.get("score").asInt()));
+            assertThat(scores)
+                    .as("scores of attempt %s", attempt.id())
+                    .isEqualTo(Map.of(attempt.weakSkill(), 0, attempt.strongSkill(), 100));
             assertThat(result.get("passed").asBoolean()).isFalse();
-            assertThat(result.get("assignments")).as("retraining of attempt %s", attempt.id()).hasSize(1);
+            assertThat(result.get("assignments"))
+                    .as("retraining of attempt %s", attempt.id())
+                    .hasSize(1);
             JsonNode assignment = result.get("assignments").get(0);
             assertThat(assignment.get("kind").asText()).isEqualTo("TRAINING");
             assertThat(assignment.get("skill").asText()).isEqualTo(attempt.weakSkill());
             assertThat(assignment.get("userId").asText()).isEqualTo(attempt.taker());
-            expectedAssignments.computeIfAbsent(attempt.taker(), taker -> new HashSet<>()).add(assignment.get("id").asText());
+            expectedAssignments
+                    .computeIfAbsent(attempt.taker(), taker -> new HashSet<>())
+                    .add(assignment.get("id").asText());
         }
 
         // each weak skill has exactly one assignment, no strong skill has one
@@ -267,58 +333,80 @@ class AttemptCrashIT {
             for (JsonNode assignment : assignmentsOf(hr, taker)) {
                 String skill = assignment.path("skill").asText();
                 if (runSkills.contains(skill)) {
-                    bySkill.computeIfAbsent(skill, s -> new ArrayList<>()).add(assignment.get("id").asText());
+                    bySkill.computeIfAbsent(skill, s -> new ArrayList<>())
+                            .add(assignment.get("id").asText());
                 }
             }
             Map<String, Integer> counts = new HashMap<>();
             bySkill.forEach((skill, ids) -> counts.put(skill, ids.size()));
             Map<String, Integer> weakOnce = new HashMap<>();
             attemptsOf.get(taker).forEach(attempt -> weakOnce.put(attempt.weakSkill(), 1));
-            assertThat(counts).as("assignments of %s per skill of this run", taker).isEqualTo(weakOnce);
+            assertThat(counts)
+                    .as("assignments of %s per skill of this run", taker)
+                    .isEqualTo(weakOnce);
             Set<String> ids = new HashSet<>();
             bySkill.values().forEach(ids::addAll);
-            assertThat(ids).as("the assignments of %s are those the results name", taker).isEqualTo(expectedAssignments.get(taker));
+            assertThat(ids)
+                    .as("the assignments of %s are those the results name", taker)
+                    .isEqualTo(expectedAssignments.get(taker));
             bySkill.values().forEach(list -> runAssignments.put(list.get(0), taker));
         }
 
-        // the shortfall delivered twice before the kill and twice after: its four records handled, its test assigned once
+        // the shortfall delivered twice before the kill and twice after: its four records handled, its test assigned
+        // once
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(500)).until(AttemptCrashIT::shortfallsConsumed);
         List<JsonNode> shortfallAssignments = assignmentsOf(hr, shortfallUser);
-        assertThat(shortfallAssignments).as("assignments of the person below objectives").hasSize(1);
+        assertThat(shortfallAssignments)
+                .as("assignments of the person below objectives")
+                .hasSize(1);
         JsonNode shortfallAssignment = shortfallAssignments.get(0);
         assertThat(shortfallAssignment.get("kind").asText()).isEqualTo("TEST");
         assertThat(shortfallAssignment.get("testId").asText()).isEqualTo(relevantTest);
         assertThat(shortfallAssignment.get("reason").get("kind").asText()).isEqualTo("SHORTFALL");
         runAssignments.put(shortfallAssignment.get("id").asText(), shortfallUser);
 
-        // training.assigned on Kafka: every assignment at least once, each under one event id, none for an assignment that is not there
+        // training.assigned on Kafka: every assignment at least once, each under one event id, none for an assignment
+        // that is not there
         Map<String, Set<String>> eventIds = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(EVENTS_TOPIC).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             await().atMost(WITHIN).pollInterval(Duration.ZERO).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     JsonNode event = JSON.readTree(record.value());
                     JsonNode assignment = event.path("assignment");
-                    boolean ours = runSkills.contains(assignment.path("skill").asText()) || shortfallUser.equals(assignment.path("userId").asText());
+                    boolean ours = runSkills.contains(assignment.path("skill").asText())
+                            || shortfallUser.equals(assignment.path("userId").asText());
                     if (ours && event.path("type").asText().equals("training.assigned")) {
-                        assertThat(record.key()).isEqualTo(assignment.path("userId").asText());
-                        assertThat(runAssignments).as("an event for an assignment that is not there").containsKey(assignment.path("id").asText());
-                        eventIds.computeIfAbsent(assignment.path("id").asText(), id -> new HashSet<>()).add(event.path("eventId").asText());
+                        assertThat(record.key())
+                                .isEqualTo(assignment.path("userId").asText());
+                        assertThat(runAssignments)
+                                .as("an event for an assignment that is not there")
+                                .containsKey(assignment.path("id").asText());
+                        eventIds.computeIfAbsent(assignment.path("id").asText(), id -> new HashSet<>())
+                                .add(event.path("eventId").asText());
                     }
                 }
                 return eventIds.keySet().containsAll(runAssignments.keySet());
             });
         }
-        assertThat(eventIds.keySet()).as("a training.assigned event for each assignment").isEqualTo(runAssignments.keySet());
-        eventIds.forEach((assignment, ids) -> assertThat(ids).as("event ids of assignment %s", assignment).hasSize(1));
+        assertThat(eventIds.keySet())
+                .as("a training.assigned event for each assignment")
+                .isEqualTo(runAssignments.keySet());
+        eventIds.forEach((assignment, ids) ->
+                assertThat(ids).as("event ids of assignment %s", assignment).hasSize(1));
     }
 
     private static Response putAnswer(Attempt attempt, String questionId, String optionId) {
-        return given().auth().oauth2(attempt.token()).contentType(ContentType.JSON).body(Map.of("answer", optionId))
-                .when().put("/api/training/attempts/" + attempt.id() + "/answers/" + questionId);
+        return given().auth()
+                .oauth2(attempt.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of("answer", optionId))
+                .when()
+                .put("/api/training/attempts/" + attempt.id() + "/answers/" + questionId);
     }
 
     private static Response submit(Attempt attempt) {
@@ -329,8 +417,17 @@ class AttemptCrashIT {
     private static List<JsonNode> assignmentsOf(String hr, String userId) {
         List<JsonNode> all = new ArrayList<>();
         for (int page = 0; ; page++) {
-            JsonNode body = json(given().auth().oauth2(hr).queryParam("userId", userId).queryParam("size", 500).queryParam("page", page)
-                    .when().get("/api/training/assignments").then().statusCode(200).extract().response());
+            JsonNode body = json(given().auth()
+                    .oauth2(hr)
+                    .queryParam("userId", userId)
+                    .queryParam("size", 500)
+                    .queryParam("page", page)
+                    .when()
+                    .get("/api/training/assignments")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .response());
             body.get("items").forEach(all::add);
             if (all.size() >= body.get("total").asLong() || body.get("items").isEmpty()) {
                 return all;
@@ -356,7 +453,9 @@ class AttemptCrashIT {
         try (Admin admin = Admin.create(kafka())) {
             for (String topic : List.of(EVENTS_TOPIC, SHORTFALLS_TOPIC, PEOPLE_TOPIC)) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
+                            .all()
+                            .get(30, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
@@ -368,14 +467,19 @@ class AttemptCrashIT {
 
     /** The shortfall consumer has committed past every record on its topic. */
     private static boolean shortfallsConsumed() throws Exception {
-        try (Admin admin = Admin.create(kafka()); KafkaConsumer<String, String> consumer = consumer()) {
+        try (Admin admin = Admin.create(kafka());
+                KafkaConsumer<String, String> consumer = consumer()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(SHORTFALLS_GROUP)
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
             List<TopicPartition> partitions = consumer.partitionsFor(SHORTFALLS_TOPIC).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                    || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
+            return ends.entrySet().stream()
+                    .allMatch(end -> end.getValue() == 0
+                            || (committed.get(end.getKey()) != null
+                                    && committed.get(end.getKey()).offset() >= end.getValue()));
         }
     }
 

@@ -1,8 +1,8 @@
 package io.uptake.training.attempt;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.training.support.Catalogue.HR;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static io.uptake.training.support.Catalogue.HR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -35,6 +35,7 @@ class AttemptResourceTest {
     private static final String PROBLEM_JSON = "application/problem+json";
     /** A NUMBER key no taker ever sends: if it shows up in a taker's response, the key leaked. */
     private static final double NUMBER_KEY = 4217.25;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Pool pool;
@@ -49,27 +50,35 @@ class AttemptResourceTest {
     }
 
     /** One question of each type on one skill, keys and texts known. */
-    private record Bank(String skill, String single, String multiple, String order, String number, String testId) {
-    }
+    private record Bank(String skill, String single, String multiple, String order, String number, String testId) {}
 
     private static Bank bank(int passMark, int retakeAfterHours) {
         String skill = Catalogue.skill();
         String single = Catalogue.question(skill, "SINGLE", List.of("S-a", "S-b", "S-c"), 1, null);
-        String multiple = Catalogue.question(skill, "MULTIPLE", List.of("M-a", "M-b", "M-c", "M-d"), List.of(0, 2), null);
-        String order = Catalogue.question(skill, "ORDER", List.of("O-a", "O-b", "O-c", "O-d"), List.of(0, 1, 2, 3), null);
+        String multiple =
+                Catalogue.question(skill, "MULTIPLE", List.of("M-a", "M-b", "M-c", "M-d"), List.of(0, 2), null);
+        String order =
+                Catalogue.question(skill, "ORDER", List.of("O-a", "O-b", "O-c", "O-d"), List.of(0, 1, 2, 3), null);
         String number = Catalogue.question(skill, "NUMBER", List.of(), NUMBER_KEY, 0.5);
         String testId = Catalogue.test(Map.of(skill, 4), passMark, retakeAfterHours, List.of());
         return new Bank(skill, single, multiple, order, number, testId);
     }
 
     private static Response start(String user, String testId) {
-        return given().auth().oauth2(accessToken(user)).contentType(ContentType.JSON)
-                .when().post("/api/training/tests/" + testId + "/attempts");
+        return given().auth()
+                .oauth2(accessToken(user))
+                .contentType(ContentType.JSON)
+                .when()
+                .post("/api/training/tests/" + testId + "/attempts");
     }
 
     private static Response put(String user, String attemptId, String questionId, Object answer) {
-        return given().auth().oauth2(accessToken(user)).contentType(ContentType.JSON).body(Map.of("answer", answer))
-                .when().put("/api/training/attempts/" + attemptId + "/answers/" + questionId);
+        return given().auth()
+                .oauth2(accessToken(user))
+                .contentType(ContentType.JSON)
+                .body(Map.of("answer", answer))
+                .when()
+                .put("/api/training/attempts/" + attemptId + "/answers/" + questionId);
     }
 
     private static Response submit(String user, String attemptId) {
@@ -102,8 +111,12 @@ class AttemptResourceTest {
     private static void assertNoAnswerKey(Response response, Map<String, JsonNode> saved) {
         String body = response.asString();
         assertThat(body).doesNotContain(String.valueOf(NUMBER_KEY));
-        assertThat(body).doesNotContain("tolerance").doesNotContain("correct").doesNotContain("answerKey")
-                .doesNotContain("option_order").doesNotContain("optionOrder");
+        assertThat(body)
+                .doesNotContain("tolerance")
+                .doesNotContain("correct")
+                .doesNotContain("answerKey")
+                .doesNotContain("option_order")
+                .doesNotContain("optionOrder");
         walk(json(response), saved);
     }
 
@@ -111,7 +124,9 @@ class AttemptResourceTest {
         if (node.isObject()) {
             if (node.has("answer")) {
                 String id = node.path("id").asText();
-                assertThat(saved).as("an answer was shown for question %s that the taker never saved", id).containsKey(id);
+                assertThat(saved)
+                        .as("an answer was shown for question %s that the taker never saved", id)
+                        .containsKey(id);
                 assertThat(node.get("answer")).isEqualTo(saved.get(id));
             }
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -139,8 +154,14 @@ class AttemptResourceTest {
         List<Object[]> answers = List.of(
                 new Object[] {bank.single(), optionId(attempt, bank.single(), "S-b")},
                 new Object[] {bank.multiple(), List.of(optionId(attempt, bank.multiple(), "M-a"))},
-                new Object[] {bank.order(), List.of(optionId(attempt, bank.order(), "O-a"), optionId(attempt, bank.order(), "O-b"),
-                        optionId(attempt, bank.order(), "O-d"), optionId(attempt, bank.order(), "O-c"))},
+                new Object[] {
+                    bank.order(),
+                    List.of(
+                            optionId(attempt, bank.order(), "O-a"),
+                            optionId(attempt, bank.order(), "O-b"),
+                            optionId(attempt, bank.order(), "O-d"),
+                            optionId(attempt, bank.order(), "O-c"))
+                },
                 new Object[] {bank.number(), NUMBER_KEY + 0.5});
         for (Object[] answer : answers) {
             Response put = put(TAKER, id, (String) answer[0], answer[1]);
@@ -154,7 +175,9 @@ class AttemptResourceTest {
         assertNoAnswerKey(read, saved);
 
         Response submitted = submit(TAKER, id);
-        submitted.then().statusCode(200)
+        submitted
+                .then()
+                .statusCode(200)
                 .body("skillScores[0].skill", equalTo(bank.skill()))
                 .body("skillScores[0].score", equalTo(83))
                 .body("skillScores[0].passed", equalTo(true))
@@ -167,36 +190,63 @@ class AttemptResourceTest {
         assertThat(json(again)).isEqualTo(json(submitted));
 
         Response after = given().auth().oauth2(accessToken(TAKER)).when().get("/api/training/attempts/" + id);
-        after.then().statusCode(200).body("status", equalTo("SUBMITTED")).body("result.skillScores[0].score", equalTo(83));
+        after.then()
+                .statusCode(200)
+                .body("status", equalTo("SUBMITTED"))
+                .body("result.skillScores[0].score", equalTo(83));
         assertNoAnswerKey(after, saved);
 
         Response tests = given().auth().oauth2(accessToken(TAKER)).when().get("/api/training/tests?size=500");
         tests.then().statusCode(200);
         assertNoAnswerKey(tests, saved);
 
-        Response assignments = given().auth().oauth2(accessToken(TAKER)).when().get("/api/training/assignments?size=500");
+        Response assignments =
+                given().auth().oauth2(accessToken(TAKER)).when().get("/api/training/assignments?size=500");
         assignments.then().statusCode(200);
         assertNoAnswerKey(assignments, saved);
 
         // answering after submit is a conflict
-        put(TAKER, id, bank.single(), optionId(attempt, bank.single(), "S-a")).then().statusCode(409).contentType(PROBLEM_JSON);
+        put(TAKER, id, bank.single(), optionId(attempt, bank.single(), "S-a"))
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM_JSON);
     }
 
     @Test
     void aFailedSkillAndWrongAnswersScoreZero() {
         Bank bank = bank(70, 0);
-        JsonNode attempt = json(start(TAKER, bank.testId()).then().statusCode(201).extract().response());
+        JsonNode attempt = json(
+                start(TAKER, bank.testId()).then().statusCode(201).extract().response());
         String id = attempt.get("id").asText();
-        // SINGLE wrong (0), MULTIPLE a+b (1 right − 1 wrong = 0), ORDER reversed (0), NUMBER outside (0); unanswered nothing
-        put(TAKER, id, bank.single(), optionId(attempt, bank.single(), "S-a")).then().statusCode(200);
-        put(TAKER, id, bank.multiple(), List.of(optionId(attempt, bank.multiple(), "M-a"), optionId(attempt, bank.multiple(), "M-b")))
-                .then().statusCode(200);
-        put(TAKER, id, bank.order(), List.of(optionId(attempt, bank.order(), "O-d"), optionId(attempt, bank.order(), "O-c"),
-                optionId(attempt, bank.order(), "O-b"), optionId(attempt, bank.order(), "O-a"))).then().statusCode(200);
+        // SINGLE wrong (0), MULTIPLE a+b (1 right − 1 wrong = 0), ORDER reversed (0), NUMBER outside (0); unanswered
+        // nothing
+        put(TAKER, id, bank.single(), optionId(attempt, bank.single(), "S-a"))
+                .then()
+                .statusCode(200);
+        put(
+                        TAKER,
+                        id,
+                        bank.multiple(),
+                        List.of(optionId(attempt, bank.multiple(), "M-a"), optionId(attempt, bank.multiple(), "M-b")))
+                .then()
+                .statusCode(200);
+        put(
+                        TAKER,
+                        id,
+                        bank.order(),
+                        List.of(
+                                optionId(attempt, bank.order(), "O-d"),
+                                optionId(attempt, bank.order(), "O-c"),
+                                optionId(attempt, bank.order(), "O-b"),
+                                optionId(attempt, bank.order(), "O-a")))
+                .then()
+                .statusCode(200);
         // a later answer replaces an earlier one: first right, then wrong
         put(TAKER, id, bank.number(), NUMBER_KEY).then().statusCode(200);
         put(TAKER, id, bank.number(), NUMBER_KEY + 0.51).then().statusCode(200);
-        submit(TAKER, id).then().statusCode(200)
+        submit(TAKER, id)
+                .then()
+                .statusCode(200)
                 .body("skillScores[0].score", equalTo(0))
                 .body("skillScores[0].passed", equalTo(false))
                 .body("passed", equalTo(false));
@@ -205,19 +255,36 @@ class AttemptResourceTest {
     @Test
     void nobodyElseReadsAnswersOrSubmitsAnAttemptButHrReadsIt() {
         Bank bank = bank(70, 0);
-        JsonNode attempt = json(start(TAKER, bank.testId()).then().statusCode(201).extract().response());
+        JsonNode attempt = json(
+                start(TAKER, bank.testId()).then().statusCode(201).extract().response());
         String id = attempt.get("id").asText();
         String option = optionId(attempt, bank.single(), "S-b");
 
-        given().auth().oauth2(accessToken(OTHER)).when().get("/api/training/attempts/" + id).then().statusCode(404).contentType(PROBLEM_JSON);
+        given().auth()
+                .oauth2(accessToken(OTHER))
+                .when()
+                .get("/api/training/attempts/" + id)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM_JSON);
         put(OTHER, id, bank.single(), option).then().statusCode(404).contentType(PROBLEM_JSON);
         submit(OTHER, id).then().statusCode(404).contentType(PROBLEM_JSON);
         given().when().get("/api/training/attempts/" + id).then().statusCode(401);
 
-        given().auth().oauth2(accessToken(HR)).when().get("/api/training/attempts/" + id).then().statusCode(200)
+        given().auth()
+                .oauth2(accessToken(HR))
+                .when()
+                .get("/api/training/attempts/" + id)
+                .then()
+                .statusCode(200)
                 .body("userId", equalTo(TAKER));
         // the owner's attempt is untouched
-        given().auth().oauth2(accessToken(TAKER)).when().get("/api/training/attempts/" + id).then().statusCode(200)
+        given().auth()
+                .oauth2(accessToken(TAKER))
+                .when()
+                .get("/api/training/attempts/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("OPEN"));
     }
 
@@ -236,13 +303,18 @@ class AttemptResourceTest {
     @Test
     void afterTheDeadlineAnswersAreAConflictAndOnlyEarlierAnswersCount() {
         Bank bank = bank(70, 0);
-        JsonNode attempt = json(start(TAKER, bank.testId()).then().statusCode(201).extract().response());
+        JsonNode attempt = json(
+                start(TAKER, bank.testId()).then().statusCode(201).extract().response());
         String id = attempt.get("id").asText();
-        put(TAKER, id, bank.single(), optionId(attempt, bank.single(), "S-b")).then().statusCode(200);
+        put(TAKER, id, bank.single(), optionId(attempt, bank.single(), "S-b"))
+                .then()
+                .statusCode(200);
 
         // the clock moves past the deadline
         pool.preparedQuery("update attempt set deadline = now() - interval '1 second' where id = $1")
-                .execute(Tuple.of(UUID.fromString(id))).await().atMost(Duration.ofSeconds(10));
+                .execute(Tuple.of(UUID.fromString(id)))
+                .await()
+                .atMost(Duration.ofSeconds(10));
 
         put(TAKER, id, bank.number(), NUMBER_KEY).then().statusCode(409).contentType(PROBLEM_JSON);
         // 1 of 4 points: 25
@@ -260,7 +332,8 @@ class AttemptResourceTest {
         Set<String> optionIds = new HashSet<>();
         int options = 0;
         for (int i = 0; i < 5; i++) {
-            JsonNode attempt = json(start(TAKER, testId).then().statusCode(201).extract().response());
+            JsonNode attempt =
+                    json(start(TAKER, testId).then().statusCode(201).extract().response());
             Set<String> drawn = new HashSet<>();
             for (JsonNode question : attempt.get("questions")) {
                 drawn.add(question.get("id").asText());
@@ -290,55 +363,182 @@ class AttemptResourceTest {
     @Test
     void badAnswersAndUnknownIdsAreNamed4xx() {
         Bank bank = bank(70, 0);
-        JsonNode attempt = json(start(TAKER, bank.testId()).then().statusCode(201).extract().response());
+        JsonNode attempt = json(
+                start(TAKER, bank.testId()).then().statusCode(201).extract().response());
         String id = attempt.get("id").asText();
-        put(TAKER, id, bank.single(), "not-an-option").then().statusCode(400).contentType(PROBLEM_JSON)
+        put(TAKER, id, bank.single(), "not-an-option")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("answer"));
         put(TAKER, id, bank.number(), "forty").then().statusCode(400).body("errors.field", hasItem("answer"));
-        put(TAKER, id, bank.order(), List.of(optionId(attempt, bank.order(), "O-a"))).then().statusCode(400)
+        put(TAKER, id, bank.order(), List.of(optionId(attempt, bank.order(), "O-a")))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("answer"));
-        given().auth().oauth2(accessToken(TAKER)).contentType(ContentType.JSON).body("{}")
-                .when().put("/api/training/attempts/" + id + "/answers/" + bank.single())
-                .then().statusCode(400).body("errors.field", hasItem("answer"));
+        given().auth()
+                .oauth2(accessToken(TAKER))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .put("/api/training/attempts/" + id + "/answers/" + bank.single())
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("answer"));
         put(TAKER, id, UUID.randomUUID().toString(), 1).then().statusCode(404).contentType(PROBLEM_JSON);
         start(TAKER, UUID.randomUUID().toString()).then().statusCode(404).contentType(PROBLEM_JSON);
-        given().auth().oauth2(accessToken(TAKER)).when().post("/api/training/tests/" + bank.testId() + "/attempts?skill=nope")
-                .then().statusCode(400).body("errors.field", hasItem("skill"));
+        given().auth()
+                .oauth2(accessToken(TAKER))
+                .when()
+                .post("/api/training/tests/" + bank.testId() + "/attempts?skill=nope")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("skill"));
     }
 
     @Test
     void theCatalogueRejectsBadQuestionsAndTestsByField() {
         String skill = Catalogue.skill();
-        given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON)
-                .body(Map.of("skill", skill, "type", "ORDER", "prompt", "p", "options", List.of("a", "b", "c"), "answer", List.of(0, 1),
-                        "difficulty", 1))
-                .when().post("/api/training/questions").then().statusCode(400).contentType(PROBLEM_JSON)
+        given().auth()
+                .oauth2(accessToken(HR))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "skill",
+                        skill,
+                        "type",
+                        "ORDER",
+                        "prompt",
+                        "p",
+                        "options",
+                        List.of("a", "b", "c"),
+                        "answer",
+                        List.of(0, 1),
+                        "difficulty",
+                        1))
+                .when()
+                .post("/api/training/questions")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("answer"));
-        given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON)
-                .body(Map.of("skill", "no-such-skill-x", "type", "SINGLE", "prompt", "p", "options", List.of("a", "b"), "answer", 0,
-                        "difficulty", 9))
-                .when().post("/api/training/questions").then().statusCode(400).body("errors.field", hasItem("difficulty"));
-        given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON)
-                .body(Map.of("skill", "no-such-skill-x", "type", "SINGLE", "prompt", "p", "options", List.of("a", "b"), "answer", 0,
-                        "difficulty", 1))
-                .when().post("/api/training/questions").then().statusCode(400).body("errors.field", hasItem("skill"));
-        given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(accessToken(HR))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "skill",
+                        "no-such-skill-x",
+                        "type",
+                        "SINGLE",
+                        "prompt",
+                        "p",
+                        "options",
+                        List.of("a", "b"),
+                        "answer",
+                        0,
+                        "difficulty",
+                        9))
+                .when()
+                .post("/api/training/questions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("difficulty"));
+        given().auth()
+                .oauth2(accessToken(HR))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "skill",
+                        "no-such-skill-x",
+                        "type",
+                        "SINGLE",
+                        "prompt",
+                        "p",
+                        "options",
+                        List.of("a", "b"),
+                        "answer",
+                        0,
+                        "difficulty",
+                        1))
+                .when()
+                .post("/api/training/questions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("skill"));
+        given().auth()
+                .oauth2(accessToken(HR))
+                .contentType(ContentType.JSON)
                 .body("{\"skill\":\"" + skill + "\",\"type\":\"ESSAY\",\"prompt\":\"p\",\"answer\":0,\"difficulty\":1}")
-                .when().post("/api/training/questions").then().statusCode(400).body("errors.field", hasItem("type"));
-        given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON)
-                .body(Map.of("name", "t", "blueprint", List.of(Map.of("skill", skill, "questions", 5)), "timeLimitMinutes", 10,
-                        "passMark", 70, "retakeAfterHours", 0))
-                .when().post("/api/training/tests").then().statusCode(400).body("errors.field", hasItem("blueprint[0].questions"));
-        given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON)
-                .body(Map.of("name", "t", "blueprint", List.of(), "timeLimitMinutes", 0, "passMark", 170, "retakeAfterHours", 0))
-                .when().post("/api/training/tests").then().statusCode(400)
-                .body("errors.field", hasItem("blueprint")).body("errors.field", hasItem("timeLimitMinutes"))
+                .when()
+                .post("/api/training/questions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("type"));
+        given().auth()
+                .oauth2(accessToken(HR))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "t",
+                        "blueprint",
+                        List.of(Map.of("skill", skill, "questions", 5)),
+                        "timeLimitMinutes",
+                        10,
+                        "passMark",
+                        70,
+                        "retakeAfterHours",
+                        0))
+                .when()
+                .post("/api/training/tests")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("blueprint[0].questions"));
+        given().auth()
+                .oauth2(accessToken(HR))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "t",
+                        "blueprint",
+                        List.of(),
+                        "timeLimitMinutes",
+                        0,
+                        "passMark",
+                        170,
+                        "retakeAfterHours",
+                        0))
+                .when()
+                .post("/api/training/tests")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("blueprint"))
+                .body("errors.field", hasItem("timeLimitMinutes"))
                 .body("errors.field", hasItem("passMark"));
         // the bank is HR's: an employee reads no question, keys included
-        given().auth().oauth2(accessToken(TAKER)).when().get("/api/training/questions").then().statusCode(403);
-        given().auth().oauth2(accessToken(TAKER)).contentType(ContentType.JSON)
-                .body(Map.of("skill", skill, "type", "SINGLE", "prompt", "p", "options", List.of("a", "b"), "answer", 0, "difficulty", 1))
-                .when().post("/api/training/questions").then().statusCode(403);
+        given().auth()
+                .oauth2(accessToken(TAKER))
+                .when()
+                .get("/api/training/questions")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(accessToken(TAKER))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "skill",
+                        skill,
+                        "type",
+                        "SINGLE",
+                        "prompt",
+                        "p",
+                        "options",
+                        List.of("a", "b"),
+                        "answer",
+                        0,
+                        "difficulty",
+                        1))
+                .when()
+                .post("/api/training/questions")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -351,7 +551,13 @@ class AttemptResourceTest {
         for (int i = 0; i < 8; i++) {
             results.add(threads.submit(() -> {
                 go.await();
-                return given().auth().oauth2(token).when().post("/api/training/tests/" + bank.testId() + "/attempts").then().extract().statusCode();
+                return given().auth()
+                        .oauth2(token)
+                        .when()
+                        .post("/api/training/tests/" + bank.testId() + "/attempts")
+                        .then()
+                        .extract()
+                        .statusCode();
             }));
         }
         go.countDown();

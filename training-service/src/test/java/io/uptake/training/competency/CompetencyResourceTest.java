@@ -1,8 +1,8 @@
 package io.uptake.training.competency;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.training.support.Catalogue.HR;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static io.uptake.training.support.Catalogue.HR;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -31,22 +31,56 @@ class CompetencyResourceTest {
         Catalogue.single(skill, 2);
         Catalogue.policy(UNIT, 70, "ELEARNING", 14);
         String testId = Catalogue.test(Map.of(skill, 1), 70, 0, List.of());
-        String attempt = given().auth().oauth2(accessToken("bob")).when().post("/api/training/tests/" + testId + "/attempts")
-                .then().statusCode(201).extract().path("id");
-        given().auth().oauth2(accessToken("bob")).when().post("/api/training/attempts/" + attempt + "/submit").then().statusCode(200);
+        String attempt = given().auth()
+                .oauth2(accessToken("bob"))
+                .when()
+                .post("/api/training/tests/" + testId + "/attempts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(accessToken("bob"))
+                .when()
+                .post("/api/training/attempts/" + attempt + "/submit")
+                .then()
+                .statusCode(200);
 
-        given().auth().oauth2(accessToken("mark")).queryParam("skill", skill).when().get("/api/training/competency")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(accessToken("mark"))
+                .queryParam("skill", skill)
+                .when()
+                .get("/api/training/competency")
+                .then()
+                .statusCode(200)
                 .body("businessUnit", equalTo(UNIT))
                 .body("skills", contains(skill))
                 .body("people.userId", contains("bob"))
                 .body("people[0].scores." + skill, equalTo(0))
                 .body("people[0].needsTraining", contains(skill));
-        given().auth().oauth2(accessToken(HR)).queryParam("businessUnit", UNIT).queryParam("skill", skill)
-                .when().get("/api/training/competency").then().statusCode(200).body("people.userId", contains("bob"));
-        given().auth().oauth2(accessToken("mark")).queryParam("businessUnit", "Support").when().get("/api/training/competency")
-                .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(accessToken("alice")).when().get("/api/training/competency").then().statusCode(403);
+        given().auth()
+                .oauth2(accessToken(HR))
+                .queryParam("businessUnit", UNIT)
+                .queryParam("skill", skill)
+                .when()
+                .get("/api/training/competency")
+                .then()
+                .statusCode(200)
+                .body("people.userId", contains("bob"));
+        given().auth()
+                .oauth2(accessToken("mark"))
+                .queryParam("businessUnit", "Support")
+                .when()
+                .get("/api/training/competency")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(accessToken("alice"))
+                .when()
+                .get("/api/training/competency")
+                .then()
+                .statusCode(403);
         given().when().get("/api/training/competency").then().statusCode(401);
     }
 }

@@ -15,8 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class TrainingEventsProbe extends ContractProbe {
 
     /** One record: its key and its value. */
-    public record Received(String key, JsonNode value) {
-    }
+    public record Received(String key, JsonNode value) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -14,7 +14,8 @@ public class UpstreamProbe {
     private final MutinyEmitter<String> people;
     private final MutinyEmitter<String> shortfalls;
 
-    public UpstreamProbe(@Channel("people-probe-out") MutinyEmitter<String> people,
+    public UpstreamProbe(
+            @Channel("people-probe-out") MutinyEmitter<String> people,
             @Channel("shortfalls-probe-out") MutinyEmitter<String> shortfalls) {
         this.people = people;
         this.shortfalls = shortfalls;
@@ -29,7 +30,11 @@ public class UpstreamProbe {
     }
 
     private static void send(MutinyEmitter<String> emitter, String key, String json) {
-        emitter.sendMessage(Message.of(json).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()))
-                .await().atMost(Duration.ofSeconds(30));
+        emitter.sendMessage(Message.of(json)
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                                .withKey(key)
+                                .build()))
+                .await()
+                .atMost(Duration.ofSeconds(30));
     }
 }

@@ -27,14 +27,17 @@ class DatabaseTest {
     @RunOnVertxContext
     void flywayAppliedTheFirstMigration(UniAsserter asserter) {
         asserter.assertThat(
-                () -> pool.query("select version, success from flyway_schema_history where version = '1'").execute(),
+                () -> pool.query("select version, success from flyway_schema_history where version = '1'")
+                        .execute(),
                 rows -> {
                     assertThat(rows.size()).isEqualTo(1);
                     Row row = rows.iterator().next();
                     assertThat(row.getBoolean("success")).isTrue();
                 });
         asserter.assertThat(
-                () -> pool.query("select count(*) as columns from information_schema.columns where table_name = 'skill'").execute(),
+                () -> pool.query(
+                                "select count(*) as columns from information_schema.columns where table_name = 'skill'")
+                        .execute(),
                 rows -> assertThat(rows.iterator().next().getLong("columns")).isEqualTo(5L));
     }
 
@@ -42,7 +45,8 @@ class DatabaseTest {
     @RunOnVertxContext
     void aReactiveInsertCanBeReadBack(UniAsserter asserter) {
         String code = "probe-" + UUID.randomUUID().toString().substring(0, 8);
-        asserter.assertThat(() -> skills.create(new NewSkill(code, "Probe skill", "written by DatabaseTest")),
+        asserter.assertThat(
+                () -> skills.create(new NewSkill(code, "Probe skill", "written by DatabaseTest")),
                 created -> assertThat(created.code()).isEqualTo(code));
         asserter.assertThat(() -> skills.find(code), found -> {
             assertThat(found).isNotNull();

@@ -37,8 +37,10 @@ class RosterDeadLetterTest {
     }
 
     private String displayNameOf(String userId) {
-        RowSet<Row> rows = pool.preparedQuery("select display_name from person where user_id = $1").execute(Tuple.of(userId))
-                .await().atMost(Duration.ofSeconds(10));
+        RowSet<Row> rows = pool.preparedQuery("select display_name from person where user_id = $1")
+                .execute(Tuple.of(userId))
+                .await()
+                .atMost(Duration.ofSeconds(10));
         return rows.size() == 0 ? null : rows.iterator().next().getString("display_name");
     }
 
@@ -59,9 +61,12 @@ class RosterDeadLetterTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> ("Good " + userId).equals(displayNameOf(userId)));
 
-        List<DeadLetters.DeadLetter> dead = DeadLetters.awaitHolding(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+        List<DeadLetters.DeadLetter> dead = DeadLetters.awaitHolding(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 ConfigProvider.getConfig().getValue("uptake.topics.people", String.class) + ".dead-letter",
-                notJson, wrongShape, "NUL \\u0000 " + userId);
+                notJson,
+                wrongShape,
+                "NUL \\u0000 " + userId);
         assertThat(dead).extracting(DeadLetters.DeadLetter::key).containsOnly(userId, refusedUser);
         assertThat(displayNameOf(refusedUser)).isNull();
         assertThat(DeadLetters.reasonFor(dead, notJson)).contains("not JSON");

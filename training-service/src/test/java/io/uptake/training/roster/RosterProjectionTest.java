@@ -1,8 +1,8 @@
 package io.uptake.training.roster;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.training.support.Catalogue.HR;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static io.uptake.training.support.Catalogue.HR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,8 +42,17 @@ class RosterProjectionTest {
     }
 
     private static List<String> peopleOf(String unit) {
-        return given().auth().oauth2(accessToken(HR)).queryParam("businessUnit", unit).queryParam("size", 500)
-                .when().get("/api/training/competency").then().statusCode(200).extract().jsonPath().getList("people.userId");
+        return given().auth()
+                .oauth2(accessToken(HR))
+                .queryParam("businessUnit", unit)
+                .queryParam("size", 500)
+                .when()
+                .get("/api/training/competency")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("people.userId");
     }
 
     @Test
@@ -61,24 +70,46 @@ class RosterProjectionTest {
         // a person who left is inactive
         publish(run + "-5", unit, "sales-rep", false, now);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(peopleOf(unit)).containsExactlyInAnyOrder(run + "-1", run + "-2", run + "-3"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(peopleOf(unit)).containsExactlyInAnyOrder(run + "-1", run + "-2", run + "-3"));
 
         String skill = Catalogue.skill();
         Catalogue.module(List.of(skill), "ELEARNING");
-        Map<String, Object> request = Map.of("businessUnit", unit, "jobRole", "sales-rep", "skill", skill, "note", "CRM relaunch");
-        given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON).body(request)
-                .when().post("/api/training/assignments").then().statusCode(201)
-                .body("assigned", equalTo(2)).body("alreadyAssigned", equalTo(0))
+        Map<String, Object> request =
+                Map.of("businessUnit", unit, "jobRole", "sales-rep", "skill", skill, "note", "CRM relaunch");
+        given().auth()
+                .oauth2(accessToken(HR))
+                .contentType(ContentType.JSON)
+                .body(request)
+                .when()
+                .post("/api/training/assignments")
+                .then()
+                .statusCode(201)
+                .body("assigned", equalTo(2))
+                .body("alreadyAssigned", equalTo(0))
                 .body("assignments.userId.sort()", equalTo(List.of(run + "-1", run + "-2")))
                 .body("assignments[0].mode", equalTo("ELEARNING"))
                 .body("assignments[0].reason.kind", equalTo("MANUAL"))
                 .body("assignments[0].reason.detail", equalTo("CRM relaunch"));
         // open training for the skill is not assigned twice
-        given().auth().oauth2(accessToken(HR)).contentType(ContentType.JSON).body(request)
-                .when().post("/api/training/assignments").then().statusCode(201)
-                .body("assigned", equalTo(0)).body("alreadyAssigned", equalTo(2));
-        given().auth().oauth2(accessToken(HR)).queryParam("businessUnit", unit).when().get("/api/training/assignments")
-                .then().statusCode(200).body("total", equalTo(2));
+        given().auth()
+                .oauth2(accessToken(HR))
+                .contentType(ContentType.JSON)
+                .body(request)
+                .when()
+                .post("/api/training/assignments")
+                .then()
+                .statusCode(201)
+                .body("assigned", equalTo(0))
+                .body("alreadyAssigned", equalTo(2));
+        given().auth()
+                .oauth2(accessToken(HR))
+                .queryParam("businessUnit", unit)
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2));
     }
 }

@@ -1,8 +1,8 @@
 package io.uptake.training.session;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.training.support.Catalogue.HR;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static io.uptake.training.support.Catalogue.HR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -49,8 +49,15 @@ class EnrolmentConcurrencyTest {
             String userId = run + "-" + i;
             Callable<Integer> enrol = () -> {
                 go.await();
-                return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("userId", userId))
-                        .when().post("/api/training/sessions/" + session + "/enrolments").then().extract().statusCode();
+                return given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("userId", userId))
+                        .when()
+                        .post("/api/training/sessions/" + session + "/enrolments")
+                        .then()
+                        .extract()
+                        .statusCode();
             };
             results.add(pool.submit(enrol));
         }
@@ -63,8 +70,15 @@ class EnrolmentConcurrencyTest {
 
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(SEATS);
         assertThat(statuses).filteredOn(status -> status == 409).hasSize(CANDIDATES - SEATS);
-        given().auth().oauth2(token).queryParam("moduleId", module).when().get("/api/training/sessions")
-                .then().statusCode(200).body("items[0].seatsTaken", equalTo(SEATS)).body("items[0].capacity", equalTo(SEATS));
+        given().auth()
+                .oauth2(token)
+                .queryParam("moduleId", module)
+                .when()
+                .get("/api/training/sessions")
+                .then()
+                .statusCode(200)
+                .body("items[0].seatsTaken", equalTo(SEATS))
+                .body("items[0].capacity", equalTo(SEATS));
     }
 
     @Test
@@ -75,31 +89,79 @@ class EnrolmentConcurrencyTest {
         String person = Catalogue.unique("person");
         String hr = accessToken(HR);
 
-        given().auth().oauth2(hr).contentType(ContentType.JSON).body(Map.of("userId", person))
-                .when().post("/api/training/sessions/" + session + "/enrolments").then().statusCode(201)
-                .body("userId", equalTo(person)).body("sessionId", equalTo(session));
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
+                .body(Map.of("userId", person))
+                .when()
+                .post("/api/training/sessions/" + session + "/enrolments")
+                .then()
+                .statusCode(201)
+                .body("userId", equalTo(person))
+                .body("sessionId", equalTo(session));
         // twice the same person: a conflict, no second seat
-        given().auth().oauth2(hr).contentType(ContentType.JSON).body(Map.of("userId", person))
-                .when().post("/api/training/sessions/" + session + "/enrolments").then().statusCode(409)
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
+                .body(Map.of("userId", person))
+                .when()
+                .post("/api/training/sessions/" + session + "/enrolments")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
         // an employee may not enrol someone else, nor themselves without an assignment of the module
-        given().auth().oauth2(accessToken("alice")).contentType(ContentType.JSON).body(Map.of("userId", person))
-                .when().post("/api/training/sessions/" + session + "/enrolments").then().statusCode(403);
-        given().auth().oauth2(accessToken("alice"))
-                .when().post("/api/training/sessions/" + session + "/enrolments").then().statusCode(403);
-        given().auth().oauth2(hr).queryParam("moduleId", module).when().get("/api/training/sessions")
-                .then().statusCode(200).body("items[0].seatsTaken", equalTo(1));
+        given().auth()
+                .oauth2(accessToken("alice"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("userId", person))
+                .when()
+                .post("/api/training/sessions/" + session + "/enrolments")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(accessToken("alice"))
+                .when()
+                .post("/api/training/sessions/" + session + "/enrolments")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(hr)
+                .queryParam("moduleId", module)
+                .when()
+                .get("/api/training/sessions")
+                .then()
+                .statusCode(200)
+                .body("items[0].seatsTaken", equalTo(1));
         // sessions are for instructor-led modules that exist
         String elearning = Catalogue.module(List.of(skill), "ELEARNING");
-        given().auth().oauth2(hr).contentType(ContentType.JSON)
-                .body(Map.of("moduleId", elearning, "startsAt", "2030-01-01T09:00:00Z", "location", "Room 1", "capacity", 5))
-                .when().post("/api/training/sessions").then().statusCode(400).body("errors.field", hasItem("moduleId"));
-        given().auth().oauth2(hr).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "moduleId", elearning, "startsAt", "2030-01-01T09:00:00Z", "location", "Room 1", "capacity", 5))
+                .when()
+                .post("/api/training/sessions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("moduleId"));
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
                 .body(Map.of("moduleId", module, "startsAt", "soon", "location", "", "capacity", 0))
-                .when().post("/api/training/sessions").then().statusCode(400).body("errors.field", hasItem("startsAt"));
-        given().auth().oauth2(hr).contentType(ContentType.JSON)
+                .when()
+                .post("/api/training/sessions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("startsAt"));
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
                 .body(Map.of("moduleId", module, "startsAt", "2030-01-01T09:00:00Z", "location", "", "capacity", 0))
-                .when().post("/api/training/sessions").then().statusCode(400)
-                .body("errors.field", hasItem("location")).body("errors.field", hasItem("capacity"));
+                .when()
+                .post("/api/training/sessions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("location"))
+                .body("errors.field", hasItem("capacity"));
     }
 }

@@ -1,8 +1,8 @@
 package io.uptake.training.shortfall;
 
 import static io.restassured.RestAssured.given;
-import static io.uptake.training.support.Catalogue.HR;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static io.uptake.training.support.Catalogue.HR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,13 +45,25 @@ class ShortfallConsumerTest {
     }
 
     private boolean processed(String key) {
-        return pool.preparedQuery("select 1 from processed_event where event_key = $1").execute(Tuple.of(key))
-                .await().atMost(Duration.ofSeconds(10)).size() == 1;
+        return pool.preparedQuery("select 1 from processed_event where event_key = $1")
+                        .execute(Tuple.of(key))
+                        .await()
+                        .atMost(Duration.ofSeconds(10))
+                        .size()
+                == 1;
     }
 
     private static JsonPath assignmentsOf(String userId) {
-        return given().auth().oauth2(accessToken(HR)).queryParam("userId", userId).queryParam("size", 500)
-                .when().get("/api/training/assignments").then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(accessToken(HR))
+                .queryParam("userId", userId)
+                .queryParam("size", 500)
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -100,9 +112,12 @@ class ShortfallConsumerTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> processed("shortfall:" + userId + ":WEEK:2026-11-16"));
         assertThat(assignmentsOf(userId).getList("items")).hasSize(1);
 
-        List<DeadLetters.DeadLetter> dead = DeadLetters.awaitHolding(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+        List<DeadLetters.DeadLetter> dead = DeadLetters.awaitHolding(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 ConfigProvider.getConfig().getValue("uptake.topics.adoption-shortfalls", String.class) + ".dead-letter",
-                notJson, wrongShape, tooLong);
+                notJson,
+                wrongShape,
+                tooLong);
         assertThat(dead).extracting(DeadLetters.DeadLetter::key).containsOnly(userId);
         assertThat(DeadLetters.reasonFor(dead, notJson)).contains("not a shortfall notice");
         assertThat(DeadLetters.reasonFor(dead, wrongShape)).contains("needs a userId");

@@ -1,8 +1,8 @@
-package io.uptake.feedback.webhook;
+package io.uptake.feedback.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.uptake.feedback.event.FeedbackEvent;
+import io.uptake.feedback.webhook.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -26,8 +26,9 @@ public class WebhookMessage {
     public String body(FeedbackEvent event) {
         String link = config.publicBaseUrl() + "/items/" + event.itemId();
         String text = event.implemented()
-                ? "\uD83C\uDF89 Implemented: *" + event.title() + "*, suggested by " + event.submittedBy() + " and wanted by "
-                        + event.votes() + " " + (event.votes() == 1 ? "person" : "people") + ". " + link
+                ? "\uD83C\uDF89 Implemented: *" + event.title() + "*, suggested by " + event.submittedBy()
+                        + " and wanted by " + event.votes() + " " + (event.votes() == 1 ? "person" : "people") + ". "
+                        + link
                 : "Feedback *" + event.title() + "* moved from " + event.from() + " to " + event.to() + ". " + link;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text);

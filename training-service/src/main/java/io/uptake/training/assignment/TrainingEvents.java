@@ -1,9 +1,9 @@
-package io.uptake.training.outbox;
+package io.uptake.training.assignment;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.Json;
-import io.uptake.training.assignment.AssignmentView;
 import io.uptake.platform.outbox.Outbox;
+import io.uptake.training.outbox.TrainingChannels;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -22,8 +22,7 @@ public class TrainingEvents {
     public static final String COMPLETED = "training.completed";
 
     /** The value of a record on {@code uptake.training-events}. */
-    public record TrainingEvent(UUID eventId, String type, OffsetDateTime occurredAt, AssignmentView assignment) {
-    }
+    public record TrainingEvent(UUID eventId, String type, OffsetDateTime occurredAt, AssignmentView assignment) {}
 
     private final Json json;
     private final Outbox outbox;
@@ -38,9 +37,13 @@ public class TrainingEvents {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return outbox.writeAll(client, TrainingChannels.TRAINING_EVENTS,
+        return outbox.writeAll(
+                client,
+                TrainingChannels.TRAINING_EVENTS,
                 assignments.stream().map(AssignmentView::userId).toList(),
-                assignments.stream().map(a -> json.write(new TrainingEvent(UUID.randomUUID(), type, now, a))).toList());
+                assignments.stream()
+                        .map(a -> json.write(new TrainingEvent(UUID.randomUUID(), type, now, a)))
+                        .toList());
     }
 
     /** Asks the relay to publish soon (after the transaction committed). */

@@ -1,0 +1,14 @@
+package io.uptake.metrics.ingest;
+
+import io.smallrye.config.ConfigMapping;
+
+/** The Kafka topics of metrics-service (tests use their test. twins). */
+@ConfigMapping(prefix = "uptake.topics")
+public interface TopicsConfig {
+
+    String usageEvents();
+
+    String people();
+
+    String adoptionShortfalls();
+}
