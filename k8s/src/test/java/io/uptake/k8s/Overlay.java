@@ -107,7 +107,7 @@ enum Overlay {
             } catch (IOException e) {
                 throw new AssertionError("""
                         kubectl is needed to render k8s/ (`kubectl kustomize`, kustomize v5) and was not found as '%s': \
-                        install kubectl 1.27 or newer, or point -Dkubectl=/path/to/kubectl at one (see k8s/README.md). \
+                        install kubectl 1.27 or newer, or point -Duptake.kubectl=/path/to/kubectl at one (see k8s/README.md). \
                         Debian 12's kubernetes-client (kubectl 1.20) is too old for these overlays.""".formatted(KUBECTL), e);
             }
             try {

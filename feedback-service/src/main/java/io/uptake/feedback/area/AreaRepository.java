@@ -1,16 +1,7 @@
 package io.uptake.feedback.area;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 @ApplicationScoped
-public class AreaRepository implements PanacheRepositoryBase<Area, String> {
-
-    public Uni<List<Area>> listPage(int page, int size) {
-        return findAll(Sort.by("code")).page(Page.of(page, size)).list();
-    }
-}
+public class AreaRepository implements PanacheRepositoryBase<Area, String> {}

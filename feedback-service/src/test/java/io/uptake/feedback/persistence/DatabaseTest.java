@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.vertx.RunOnVertxContext;
 import io.quarkus.test.vertx.UniAsserter;
-import io.uptake.feedback.area.AreaDefinition;
 import io.uptake.feedback.area.AreaService;
+import io.uptake.platform.catalogue.CatalogueDefinition;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import java.util.UUID;
@@ -45,7 +45,7 @@ class DatabaseTest {
     void aReactiveInsertCanBeReadBack(UniAsserter asserter) {
         String code = "probe.inserted-" + UUID.randomUUID().toString().substring(0, 8);
         asserter.assertThat(
-                () -> areas.define(code, new AreaDefinition("Probe area", "written by DatabaseTest")),
+                () -> areas.define(code, new CatalogueDefinition("Probe area", "written by DatabaseTest")),
                 saved -> assertThat(saved.created()).isTrue());
         asserter.assertThat(() -> areas.find(code), found -> {
             assertThat(found).isNotNull();

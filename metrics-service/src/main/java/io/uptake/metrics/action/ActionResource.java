@@ -1,71 +1,13 @@
 package io.uptake.metrics.action;
 
-import io.smallrye.mutiny.Uni;
-import io.uptake.platform.api.PageView;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.PUT;
+import io.uptake.platform.catalogue.CatalogueResource;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
-/** The action catalogue: every signed-in person reads it (not CRM connectors), the CRM team (admin) maintains it. */
+/** The action catalogue over HTTP: every signed-in person reads it (not CRM connectors), the CRM team (admin) maintains it. */
 @Path("/api/metrics/actions")
-@RolesAllowed({"employee", "manager", "hr", "executive", "admin"})
-public class ActionResource {
+public class ActionResource extends CatalogueResource {
 
-    static final String CODE_PATTERN = "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*";
-
-    private final ActionService service;
-
-    public ActionResource(ActionService service) {
-        this.service = service;
-    }
-
-    @GET
-    public Uni<PageView<ActionView>> list(
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.list(page, size);
-    }
-
-    @GET
-    @Path("/{code}")
-    public Uni<ActionView> get(@PathParam("code") String code) {
-        return service.find(code)
-                .onItem()
-                .ifNull()
-                .failWith(() -> new NotFoundException("No action '" + code + "' in the catalogue"));
-    }
-
-    @PUT
-    @Path("/{code}")
-    @RolesAllowed("admin")
-    public Uni<Response> define(
-            @PathParam("code")
-                    @Size(max = 64)
-                    @Pattern(
-                            regexp = CODE_PATTERN,
-                            message = "must be lower-case words separated by dots, such as record.created")
-                    String code,
-            @Context UriInfo uri,
-            @Valid @NotNull ActionDefinition definition) {
-        return service.define(code, definition)
-                .map(saved -> saved.created()
-                        ? Response.created(uri.getAbsolutePath())
-                                .entity(saved.action())
-                                .build()
-                        : Response.ok(saved.action()).build());
+    public ActionResource(ActionService actions) {
+        super(actions, "action");
     }
 }

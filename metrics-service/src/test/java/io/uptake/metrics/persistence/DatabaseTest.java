@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.vertx.RunOnVertxContext;
 import io.quarkus.test.vertx.UniAsserter;
-import io.uptake.metrics.action.ActionDefinition;
 import io.uptake.metrics.action.ActionService;
+import io.uptake.platform.catalogue.CatalogueDefinition;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import java.util.UUID;
@@ -46,7 +46,7 @@ class DatabaseTest {
     void aReactiveInsertCanBeReadBack(UniAsserter asserter) {
         String code = "probe.inserted-" + UUID.randomUUID().toString().substring(0, 8);
         asserter.assertThat(
-                () -> actions.define(code, new ActionDefinition("Probe action", "written by DatabaseTest")),
+                () -> actions.define(code, new CatalogueDefinition("Probe action", "written by DatabaseTest")),
                 saved -> assertThat(saved.created()).isTrue());
         asserter.assertThat(() -> actions.find(code), found -> {
             assertThat(found).isNotNull();

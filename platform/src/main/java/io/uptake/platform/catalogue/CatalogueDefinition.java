@@ -1,9 +1,9 @@
-package io.uptake.feedback.area;
+package io.uptake.platform.catalogue;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** What an admin sends to add or rename a feedback area. */
-public record AreaDefinition(
+/** What an admin sends to add or rename a catalogue entry. */
+public record CatalogueDefinition(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 1000) String description) {}
