@@ -39,6 +39,7 @@ class AreaResourceTest {
                 .get("/api/feedback/areas")
                 .then()
                 .statusCode(200)
+                .header("Cache-Control", "no-store")
                 .body("page", equalTo(0))
                 .body("size", equalTo(50))
                 .body("total", greaterThanOrEqualTo(8))

@@ -91,7 +91,22 @@ public final class CsvWriter {
                     .map(component -> component.getName() + "=" + cell(read(component, value)))
                     .collect(Collectors.joining(" "));
         }
-        return value.toString();
+        return value instanceof CharSequence text ? neutralised(text.toString()) : value.toString();
+    }
+
+    /**
+     * Text that a spreadsheet would run as a formula ({@code = + - @}, or a tab or carriage return first)
+     * gets a leading apostrophe, so that an exported name like {@code =HYPERLINK(…)} stays text (OWASP's
+     * CSV injection advice). Numbers are written as they are: they come from the service, not from people.
+     */
+    static String neutralised(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + text
+                : text;
     }
 
     private static Object read(RecordComponent component, Object record) {

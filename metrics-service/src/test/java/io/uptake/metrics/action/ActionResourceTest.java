@@ -39,6 +39,7 @@ class ActionResourceTest {
                 .get("/api/metrics/actions")
                 .then()
                 .statusCode(200)
+                .header("Cache-Control", "no-store")
                 .body("page", equalTo(0))
                 .body("size", equalTo(50))
                 .body("total", greaterThanOrEqualTo(10))
@@ -126,6 +127,7 @@ class ActionResourceTest {
                 .get("/api/metrics/actions/quote.blank")
                 .then()
                 .statusCode(404)
+                .header("Cache-Control", "no-store")
                 .contentType(PROBLEM_JSON);
     }
 

@@ -71,6 +71,7 @@ class SkillResourceTest {
                 .get("/api/training/skills/" + code)
                 .then()
                 .statusCode(200)
+                .header("Cache-Control", "no-store")
                 .body("name", equalTo("Pipeline management"));
 
         given().auth()
