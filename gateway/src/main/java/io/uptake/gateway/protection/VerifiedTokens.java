@@ -16,9 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -34,17 +32,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class VerifiedTokens implements HttpAuthenticationMechanism {
 
-    private record Verified(SecurityIdentity identity, long expiresAtMillis) {}
-
     private final OidcAuthenticationMechanism oidc;
-    private final int capacity;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final TokenMemory<SecurityIdentity> verified;
     private final Counter hits;
     private final Counter checks;
 
     public VerifiedTokens(OidcAuthenticationMechanism oidc, MeterRegistry registry, GatewayConfig config) {
         this.oidc = oidc;
-        this.capacity = config.verifiedTokens().capacity();
+        this.verified = new TokenMemory<>(
+                config.verifiedTokens().capacity(), config.verifiedTokens().maxBytes());
         this.hits = Counter.builder("uptake.gateway.tokens")
                 .tag("verification", "remembered")
                 .description("Bearer tokens on /api, by whether their signature was checked or remembered")
@@ -61,10 +57,10 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
         if (token == null) {
             return oidc.authenticate(context, identities);
         }
-        Verified known = verified.get(token);
-        if (known != null && System.currentTimeMillis() < known.expiresAtMillis()) {
+        SecurityIdentity known = verified.get(token, System.currentTimeMillis());
+        if (known != null) {
             hits.increment();
-            return Uni.createFrom().item(known.identity());
+            return Uni.createFrom().item(known);
         }
         checks.increment();
         return oidc.authenticate(context, identities).invoke(identity -> remember(token, identity));
@@ -77,14 +73,7 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
                 || jwt.getExpirationTime() <= 0) {
             return;
         }
-        long now = System.currentTimeMillis();
-        if (verified.size() >= capacity) {
-            verified.values().removeIf(entry -> entry.expiresAtMillis() <= now);
-            if (verified.size() >= capacity) {
-                verified.clear(); // a flood of distinct valid tokens: start over rather than grow
-            }
-        }
-        verified.put(token, new Verified(identity, jwt.getExpirationTime() * 1000));
+        verified.put(token, identity, jwt.getExpirationTime() * 1000);
     }
 
     private static String apiBearerToken(RoutingContext context) {

@@ -100,8 +100,12 @@ public interface GatewayConfig {
 
     interface VerifiedTokens {
 
-        /** Tokens remembered as verified until they expire; when full, the memory starts again. */
+        /** Tokens remembered as verified until they expire; when full, the least recently used go first. */
         @WithDefault("10000")
         int capacity();
+
+        /** The bytes the remembered tokens may take (their characters and about 2 KiB each for the identity). */
+        @WithDefault("33554432")
+        long maxBytes();
     }
 }
