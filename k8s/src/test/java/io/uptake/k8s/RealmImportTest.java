@@ -27,6 +27,10 @@ class RealmImportTest {
 
     static final Path DEV_REALM = Repo.ROOT.resolve("dev/keycloak/uptake-realm.json");
     static final Path REALM_IMPORT = Repo.K8S.resolve("base/keycloak/realm-import.yaml");
+    /** Production passwords: long enough, not the user name or e-mail, not one of the last five. */
+    static final String PASSWORD_POLICY =
+            "length(12) and maxLength(128) and notUsername(undefined) and notEmail(undefined) and passwordHistory(5)";
+
     static final String DEV_URL = "http://localhost:8080";
     static final String PUBLIC_URL = "https://uptake.example.com";
     /** Local addresses other than the dev one (the web bench's gateway on port 18080): development only. */
@@ -78,6 +82,9 @@ class RealmImportTest {
                 .doesNotContain(LOCAL)
                 .contains(PUBLIC_URL);
         assertThat(realm.path("roles")).isEqualTo(dev.path("roles"));
+        assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.path("failureFactor").asInt()).isBetween(3, 10);
+        assertThat(realm.path("passwordPolicy").asText()).contains("length(12)").contains("notUsername");
         assertThat(realm.path("clientScopes")).isEqualTo(dev.path("clientScopes"));
     }
 
@@ -90,6 +97,14 @@ class RealmImportTest {
                 .filter(user -> user.has("serviceAccountClientId"))
                 .forEach(serviceAccounts::add);
         realm.set("users", serviceAccounts);
+        // production only (the dev users' passwords are their names): lock out guessing, and ask for real passwords
+        realm.put("bruteForceProtected", true)
+                .put("permanentLockout", false)
+                .put("failureFactor", 5)
+                .put("waitIncrementSeconds", 60)
+                .put("maxFailureWaitSeconds", 900)
+                .put("maxDeltaTimeSeconds", 43200)
+                .put("passwordPolicy", PASSWORD_POLICY);
         ObjectNode placeholders = nodes.objectNode();
         for (JsonNode node : realm.path("clients")) {
             ObjectNode client = (ObjectNode) node;

@@ -117,18 +117,25 @@ class ReferencesTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void onlyTheGatewayIsExposedByAnIngress(Overlay overlay) {
-        List<String> backends = overlay.ofKind("Ingress")
+    void onlyTheGatewayAndKeycloaksLoginAreExposedByAnIngressNeverItsAdminConsole(Overlay overlay) {
+        List<JsonNode> paths = overlay.ofKind("Ingress")
                 .flatMap(ingress -> list(ingress.at("/spec/rules")).stream())
                 .flatMap(rule -> list(rule.at("/http/paths")).stream())
-                .map(path -> path.at("/backend/service/name").asText())
                 .toList();
-        assertThat(backends).isNotEmpty().containsOnly("gateway");
+        assertThat(paths)
+                .extracting(path -> path.at("/backend/service/name").asText())
+                .isNotEmpty()
+                .containsOnly("gateway", "uptake-keycloak-service");
+        assertThat(paths)
+                .filteredOn(path -> path.at("/backend/service/name").asText().equals("uptake-keycloak-service"))
+                .extracting(path -> path.path("path").asText())
+                .as("Keycloak: the realm endpoints and the login pages' files only, so /admin has no route")
+                .containsExactlyInAnyOrder("/realms/", "/resources/");
         assertThat(overlay.get("Keycloak", "uptake-keycloak")
                         .at("/spec/ingress/enabled")
-                        .asBoolean())
-                .as("Keycloak's own Ingress, made by its operator (the login pages)")
-                .isTrue();
+                        .asBoolean(true))
+                .as("Keycloak's operator makes no Ingress of its own (it would publish /admin)")
+                .isFalse();
     }
 
     @ParameterizedTest
