@@ -201,6 +201,19 @@ class DeploymentInvariantsTest {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theBrowserSessionCookieIsSecureBehindTheTlsOfTheIngress(Overlay overlay) {
+        JsonNode container = overlay.get("Deployment", "gateway").at("/spec/template/spec/containers/0");
+        assertThat(list(container.path("env")))
+                .as(
+                        "the gateway forces Secure on its session cookies (quarkus.oidc.web.authentication.cookie-force-secure)")
+                .anySatisfy(env -> {
+                    assertThat(env.path("name").asText()).isEqualTo("UPTAKE_WEB_SECURE_COOKIES");
+                    assertThat(env.path("value").asText()).isEqualTo("true");
+                });
+    }
+
     private static int portNumber(JsonNode container, JsonNode port) {
         if (port.isInt()) {
             return port.asInt();
