@@ -1,5 +1,6 @@
 package io.uptake.feedback.celebration;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.PageView;
@@ -11,7 +12,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** The company's celebrations feed: implemented ideas, newest first, and a live stream of new ones. */
@@ -20,12 +26,23 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 }) // people only: the ingest client posts usage events, nothing else
 public class CelebrationResource {
 
+    /** How long a person whose streams are all taken is asked to wait before trying again. */
+    static final int RETRY_AFTER_SECONDS = 30;
+
     private final CelebrationStore store;
     private final CelebrationBroadcaster broadcaster;
+    private final StreamSeats seats;
+    private final SecurityIdentity identity;
 
-    public CelebrationResource(CelebrationStore store, CelebrationBroadcaster broadcaster) {
+    public CelebrationResource(
+            CelebrationStore store,
+            CelebrationBroadcaster broadcaster,
+            StreamsConfig streams,
+            SecurityIdentity identity) {
         this.store = store;
         this.broadcaster = broadcaster;
+        this.seats = new StreamSeats(streams.perPerson());
+        this.identity = identity;
     }
 
     @GET
@@ -35,12 +52,37 @@ public class CelebrationResource {
         return store.feed(page, size);
     }
 
-    /** Server-Sent Events, one per celebration from the moment of connecting; the feed above has the earlier ones. */
+    /**
+     * Server-Sent Events, one per celebration from the moment of connecting; the feed above has the earlier
+     * ones. A person holds at most {@code uptake.streams.per-person} streams at once (a 429 beyond), and a
+     * stream ends when the token that opened it expires, so a revoked person does not listen on.
+     */
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<CelebrationView> stream() {
-        return broadcaster.stream();
+        String person = identity.getPrincipal().getName();
+        if (!seats.take(person)) {
+            throw new WebApplicationException(
+                    "You have every live stream you may hold open; close one, or try again later",
+                    Response.status(429)
+                            .header("Retry-After", RETRY_AFTER_SECONDS)
+                            .build());
+        }
+        return broadcaster.stream()
+                .select()
+                .first(untilExpiry(identity))
+                .onTermination()
+                .invoke(() -> seats.release(person));
+    }
+
+    /** The time the caller's token has left (a day when it carries no expiry). */
+    static Duration untilExpiry(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            long left = token.getExpirationTime() - Instant.now().getEpochSecond();
+            return Duration.ofSeconds(Math.max(1, left));
+        }
+        return Duration.ofDays(1);
     }
 }

@@ -17,6 +17,7 @@ import io.uptake.feedback.event.FeedbackEvent;
 import io.uptake.feedback.item.Status;
 import io.uptake.feedback.support.Items;
 import io.uptake.feedback.webhook.Signature;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -340,6 +342,55 @@ class CelebrationFlowTest {
     }
 
     /** Connects to the celebrations stream and collects its lines in the background. */
+    @Test
+    void aPersonHoldsAtMostThreeLiveStreamsAndGetsOneBackWhenTheyCloseOne() throws Exception {
+        String bob = accessToken("bob");
+        HttpClient http = HttpClient.newHttpClient();
+        List<InputStream> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<InputStream> response = openStream(http, bob);
+                assertThat(response.statusCode()).isEqualTo(200);
+                open.add(response.body());
+            }
+            HttpResponse<InputStream> fourth = openStream(http, bob);
+            assertThat(fourth.statusCode()).isEqualTo(429);
+            assertThat(fourth.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM_JSON));
+            assertThat(fourth.headers().firstValue("Retry-After")).isPresent();
+            fourth.body().close();
+            // another person is not held back by bob's streams
+            HttpResponse<InputStream> someoneElse = openStream(http, accessToken("carol"));
+            assertThat(someoneElse.statusCode()).isEqualTo(200);
+            open.add(someoneElse.body());
+
+            open.removeFirst().close();
+            await().atMost(WITHIN).until(() -> {
+                HttpResponse<InputStream> again = openStream(http, bob);
+                if (again.statusCode() == 200) {
+                    open.add(again.body());
+                    return true;
+                }
+                again.body().close();
+                return false;
+            });
+        } finally {
+            for (InputStream stream : open) {
+                stream.close();
+            }
+        }
+    }
+
+    private HttpResponse<InputStream> openStream(HttpClient http, String token) throws Exception {
+        return http.sendAsync(
+                        HttpRequest.newBuilder(stream)
+                                .header("Authorization", "Bearer " + token)
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream())
+                .get(10, TimeUnit.SECONDS);
+    }
+
     private List<String> listen(String token) throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
