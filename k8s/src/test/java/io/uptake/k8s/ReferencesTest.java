@@ -140,6 +140,33 @@ class ReferencesTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
+    void noIngressPathReachesTheManagementOrApiDocumentPaths(Overlay overlay) {
+        List<JsonNode> paths = overlay.ofKind("Ingress")
+                .flatMap(ingress -> list(ingress.at("/spec/rules")).stream())
+                .flatMap(rule -> list(rule.at("/http/paths")).stream())
+                .toList();
+        for (String hidden :
+                List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/q/swagger-ui/", "/openapi", "/admin/")) {
+            assertThat(paths).as("an Ingress path routes %s", hidden).noneMatch(path -> routes(path, hidden));
+        }
+        for (String open : List.of(
+                "/", "/api/metrics/actions", "/web/", "/web/adoption", "/static/bundle/app.js", "/signed-out")) {
+            assertThat(paths).as("an Ingress path routes %s", open).anyMatch(path -> routes(path, open));
+        }
+    }
+
+    /** Whether an Ingress path (Exact, or Prefix by whole path elements) matches a request path. */
+    private static boolean routes(JsonNode ingressPath, String request) {
+        String path = ingressPath.path("path").asText();
+        if (ingressPath.path("pathType").asText().equals("Exact")) {
+            return request.equals(path);
+        }
+        String prefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return request.equals(prefix) || request.startsWith(prefix + "/");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
     void theServicesAcceptTrafficOnlyFromTheGatewayAndPrometheus(Overlay overlay) {
         JsonNode deny = overlay.get("NetworkPolicy", "uptake-default-deny");
         assertThat(list(deny.at("/spec/policyTypes")))
