@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,20 +30,33 @@ public final class EventContracts {
 
     private EventContracts() {}
 
-    /** What is wrong with this record value for the topic's contract; empty when it holds. */
+    /** What is wrong with this record value for the topic's contract (not JSON at all, too); empty when it holds. */
     public static List<String> violations(String topic, String value) {
-        return SCHEMAS.computeIfAbsent(topic, EventContracts::load).validate(value, InputFormat.JSON).stream()
-                .map(Error::toString)
-                .toList();
+        Schema schema = SCHEMAS.computeIfAbsent(topic, EventContracts::load);
+        if (value == null) {
+            return List.of("no value (a tombstone)");
+        }
+        try {
+            return schema.validate(value, InputFormat.JSON).stream()
+                    .map(Error::toString)
+                    .toList();
+        } catch (UncheckedIOException notJson) {
+            return List.of("not JSON: " + notJson.getMessage());
+        }
     }
 
     /** Fails, naming each violation, unless the value holds to the topic's contract. */
     public static void assertHolds(String topic, String value) {
         List<String> violations = violations(topic, value);
         if (!violations.isEmpty()) {
-            throw new AssertionError("A record on " + topic + " breaks docs/events/" + topic + ".schema.json: "
-                    + violations + "\nrecord: " + value);
+            throw broken(topic, value, violations);
         }
+    }
+
+    /** The failure of a value that breaks the topic's contract in these ways. */
+    static AssertionError broken(String topic, String value, List<String> violations) {
+        return new AssertionError("A record on " + topic + " breaks docs/events/" + topic + ".schema.json: "
+                + violations + "\nrecord: " + value);
     }
 
     private static Schema load(String topic) {

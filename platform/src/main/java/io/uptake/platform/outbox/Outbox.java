@@ -40,7 +40,7 @@ public class Outbox {
     private final Vertx vertx;
     private final OutboxChannels channels;
     private final Duration interval;
-    private final PeriodicWork relay = new PeriodicWork("Outbox relay", this::relayAll);
+    private final PeriodicWork relay = new PeriodicWork("Outbox relay", this::relayAndLog);
 
     public Outbox(Pool pool, Vertx vertx, OutboxChannels channels, OutboxConfig config) {
         this.pool = pool;
@@ -87,16 +87,20 @@ public class Outbox {
         relay.runSoon();
     }
 
+    private Uni<Integer> relayAndLog() {
+        return relayAll().invoke(sent -> {
+            if (sent > 0) {
+                Log.debugf("Published %d outbox record(s)", sent);
+            }
+        });
+    }
+
+    /** Every waiting row, a batch per transaction, until a batch comes back short. */
     Uni<Integer> relayAll() {
         return pool.withTransaction(this::relayBatch)
                 .flatMap(sent -> sent == BATCH
                         ? relayAll().map(more -> sent + more)
-                        : Uni.createFrom().item(sent))
-                .invoke(sent -> {
-                    if (sent > 0) {
-                        Log.debugf("Published %d outbox record(s)", sent);
-                    }
-                });
+                        : Uni.createFrom().item(sent));
     }
 
     private Uni<Integer> relayBatch(SqlConnection connection) {
