@@ -79,7 +79,8 @@ class AuthorizationMatrixTest {
         Map<String, List<String>> callerTokens = new LinkedHashMap<>();
         callerTokens.put("none", List.of(""));
         callerTokens.put("expired", List.of(expiring.token()));
-        callerTokens.put("forged", List.of(ForgedTokens.badSignature(), ForgedTokens.otherRealm()));
+        callerTokens.put(
+                "forged", List.of(ForgedTokens.badSignature(), ForgedTokens.otherRealm(), Tokens.otherClient("adam")));
         callerTokens.put("employee", List.of(Tokens.user("alice")));
         callerTokens.put("manager-same", List.of(Tokens.user("mark")));
         callerTokens.put("manager-other", List.of(Tokens.user("mark")));
@@ -127,6 +128,28 @@ class AuthorizationMatrixTest {
                 checked, deviations.size());
         deviations.forEach(deviation -> System.out.println("  deviation: " + deviation));
         assertThat(wrong).as("answers that differ from " + MATRIX).isEmpty();
+    }
+
+    @Test
+    void aTokenTheRealmIssuedToAnotherClientIsRefusedByEveryServiceItself() {
+        String foreign = Tokens.otherClient("adam");
+        String own = Tokens.user("adam");
+        Map<String, String> readByService = Map.of(
+                "metrics", "/api/metrics/objectives",
+                "feedback", "/api/feedback/items",
+                "training", "/api/training/tests");
+        readByService.forEach((service, path) -> {
+            String direct = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue("uptake.gateway.routes." + service + ".url", String.class);
+            given().baseUri(direct).auth().oauth2(own).when().get(path).then().statusCode(200);
+            given().baseUri(direct)
+                    .auth()
+                    .oauth2(foreign)
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(401);
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +75,8 @@ public final class Tokens {
                         true,
                         "directAccessGrantsEnabled",
                         true,
+                        "defaultClientScopes",
+                        List.of("basic", "roles", "profile", "uptake-organisation", "uptake-api"),
                         "attributes",
                         Map.of("access.token.lifespan", String.valueOf(seconds))))
                 .when()
@@ -100,6 +103,23 @@ public final class Tokens {
         } finally {
             given().auth().oauth2(admin).when().delete(client).then().statusCode(204);
         }
+    }
+
+    /**
+     * A person's real token, signed by the realm, but issued to the realm's built-in {@code admin-cli}
+     * client: it lacks the {@code uptake-api} audience, so every service must refuse it.
+     */
+    public static String otherClient(String user) {
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", user)
+                .formParam("password", user)
+                .when()
+                .post(realm() + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** The local Keycloak's base URL (without the realm). */
