@@ -24,18 +24,20 @@ public final class Tokens {
 
     /** A person's token: a password grant on the public {@code uptake-cli} client (dev realm only). */
     public static String user(String user) {
-        return CACHE.computeIfAbsent(
-                "user:" + user,
-                key -> given().formParam("grant_type", "password")
-                        .formParam("client_id", "uptake-cli")
-                        .formParam("username", user)
-                        .formParam("password", user)
-                        .when()
-                        .post(realm() + "/protocol/openid-connect/token")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .path("access_token"));
+        return CACHE.computeIfAbsent("user:" + user, key -> passwordGrant("uptake-cli", user));
+    }
+
+    private static String passwordGrant(String client, String user) {
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", client)
+                .formParam("username", user)
+                .formParam("password", user)
+                .when()
+                .post(realm() + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** The CRM connector's token: client credentials of {@code crm-ingest} (role ingest). */
@@ -110,16 +112,7 @@ public final class Tokens {
      * client: it lacks the {@code uptake-api} audience, so every service must refuse it.
      */
     public static String otherClient(String user) {
-        return given().formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", user)
-                .formParam("password", user)
-                .when()
-                .post(realm() + "/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
+        return passwordGrant("admin-cli", user);
     }
 
     /** The local Keycloak's base URL (without the realm). */
