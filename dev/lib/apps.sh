@@ -33,7 +33,16 @@ app_env() { # the production configuration of each app, pointed at the local inf
     echo "DB_HOST=localhost"; echo "DB_PORT=$PG_PORT"; echo "DB_NAME=$db"
     echo "DB_USER=$DB_USER"; echo "DB_PASSWORD=$DB_PASSWORD"
     echo "KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT"
+    [[ $app == feedback-service ]] && echo "UPTAKE_WEBHOOKS_SECRET_KEY=$(webhook_secret_key)"
   fi
+}
+
+webhook_secret_key() { # the key that encrypts webhook secrets in local runs: 32 random bytes, made once, kept in .uptake/
+  local file=$STATE/webhook-secret-key
+  if [[ ! -s $file ]]; then
+    (umask 077; head -c 32 /dev/urandom | base64 | tr -d '\n' >"$file")
+  fi
+  cat "$file"
 }
 
 web_session_secret() { # the key of the web app's session cookies for local runs: random, made once, kept in .uptake/

@@ -58,7 +58,7 @@ public class FanOut {
     }
 
     private Uni<Void> queueWebhooks(SqlConnection connection, FeedbackEvent event) {
-        return webhooks.queue(connection, event.eventId(), event.type(), webhookMessage.body(event));
+        return webhooks.queue(connection, event.eventId(), event.type(), webhookMessage.bodies(event));
     }
 
     private Uni<Optional<CelebrationView>> celebrate(SqlConnection connection, FeedbackEvent event) {

@@ -2,41 +2,114 @@ package io.uptake.feedback.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.uptake.feedback.webhook.ChatMarkup;
 import io.uptake.feedback.webhook.WebhookConfig;
+import io.uptake.feedback.webhook.WebhookFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * The body posted to webhooks: {@code text} is what Slack and Microsoft Teams incoming webhooks
- * show; {@code event} carries the full fact for receivers that read it.
+ * The bodies posted to webhooks, one per format. {@code generic}: {@code text} (plain) and the full
+ * {@code event}. {@code slack}: a Block Kit message. {@code teams}: an Adaptive Card. What employees
+ * wrote (title, names) is escaped for the chat's markup ({@link ChatMarkup}).
  */
 @ApplicationScoped
 public class WebhookMessage {
 
     private final ObjectMapper json;
-    private final WebhookConfig config;
+    private final String publicBaseUrl;
 
+    @jakarta.inject.Inject
     public WebhookMessage(ObjectMapper json, WebhookConfig config) {
-        this.json = json;
-        this.config = config;
+        this(json, config.publicBaseUrl());
     }
 
-    public String body(FeedbackEvent event) {
-        String link = config.publicBaseUrl() + "/items/" + event.itemId();
-        String text = event.implemented()
-                ? "\uD83C\uDF89 Implemented: *" + event.title() + "*, suggested by " + event.submittedBy()
-                        + " and wanted by " + event.votes() + " " + (event.votes() == 1 ? "person" : "people") + ". "
-                        + link
-                : "Feedback *" + event.title() + "* moved from " + event.from() + " to " + event.to() + ". " + link;
+    WebhookMessage(ObjectMapper json, String publicBaseUrl) {
+        this.json = json;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public Map<WebhookFormat, String> bodies(FeedbackEvent event) {
+        Map<WebhookFormat, String> bodies = new EnumMap<>(WebhookFormat.class);
+        for (WebhookFormat format : WebhookFormat.values()) {
+            bodies.put(format, body(event, format));
+        }
+        return bodies;
+    }
+
+    public String body(FeedbackEvent event, WebhookFormat format) {
+        String link = publicBaseUrl + "/items/" + event.itemId();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("text", text);
-        body.put("event", event);
+        switch (format) {
+            case GENERIC -> {
+                body.put("text", text(event, UnaryOperator.identity(), "") + " " + link);
+                body.put("event", event);
+            }
+            case SLACK -> {
+                String text = text(event, ChatMarkup::slack, "*");
+                body.put("text", text);
+                body.put(
+                        "blocks",
+                        List.of(
+                                Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", text)),
+                                Map.of(
+                                        "type",
+                                        "actions",
+                                        "elements",
+                                        List.of(Map.of(
+                                                "type",
+                                                "button",
+                                                "text",
+                                                Map.of("type", "plain_text", "text", "Open the item"),
+                                                "url",
+                                                link)))));
+            }
+            case TEAMS -> {
+                body.put("type", "message");
+                body.put(
+                        "attachments",
+                        List.of(Map.of(
+                                "contentType",
+                                "application/vnd.microsoft.card.adaptive",
+                                "content",
+                                Map.of(
+                                        "$schema",
+                                        "http://adaptivecards.io/schemas/adaptive-card.json",
+                                        "type",
+                                        "AdaptiveCard",
+                                        "version",
+                                        "1.4",
+                                        "body",
+                                        List.of(Map.of(
+                                                "type",
+                                                "TextBlock",
+                                                "text",
+                                                text(event, ChatMarkup::teams, "**"),
+                                                "wrap",
+                                                true)),
+                                        "actions",
+                                        List.of(Map.of(
+                                                "type", "Action.OpenUrl", "title", "Open the item", "url", link))))));
+            }
+        }
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException failure) {
             throw new UncheckedIOException(failure);
         }
+    }
+
+    /** The sentence, with employees' words escaped by {@code escape} and the title between {@code bold} marks. */
+    private static String text(FeedbackEvent event, UnaryOperator<String> escape, String bold) {
+        String title = bold + escape.apply(event.title()) + bold;
+        return event.implemented()
+                ? "\uD83C\uDF89 Implemented: " + title + ", suggested by " + escape.apply(event.submittedBy())
+                        + " and wanted by " + event.votes() + " " + (event.votes() == 1 ? "person" : "people") + "."
+                : "Feedback " + title + " moved from " + event.from() + " to " + event.to() + ".";
     }
 }

@@ -7,15 +7,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** What an admin sends to register a webhook. The secret is kept to sign deliveries and never shown again. */
+/**
+ * What an admin sends to register a webhook. The service makes its secret and shows it once, in the
+ * answer; {@code format} (default {@code generic}) says what the receiver reads.
+ */
 public record NewWebhook(
         @NotBlank
         @Size(max = 2000)
-        @Pattern(regexp = "https?://[^\\s/?#]+[^\\s]*", message = "must be an absolute http or https URL")
+        @Pattern(regexp = "https?://[^\\s/?#@]+[^\\s]*", message = "must be an absolute http or https URL")
         String url,
-
-        @NotBlank @Size(min = 16, max = 200, message = "must be 16 to 200 characters")
-        String secret,
 
         @NotEmpty @Size(max = 10)
         List<
@@ -24,4 +24,12 @@ public record NewWebhook(
                                 regexp = "feedback\\.(implemented|status-changed)",
                                 message = "must be feedback.implemented or feedback.status-changed")
                         String>
-                events) {}
+                events,
+
+        @Pattern(regexp = "generic|slack|teams", message = "must be generic, slack or teams")
+        String format) {
+
+    public WebhookFormat formatOrDefault() {
+        return WebhookFormat.of(format);
+    }
+}

@@ -8,23 +8,30 @@ import io.uptake.platform.work.PeriodicWork;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Delivers pending webhook jobs. A due job is claimed with a lease (so that a second instance skips
  * it), posted with a timeout, and then marked delivered, rescheduled with exponential back-off, or
  * given up after the last attempt; every attempt goes into the delivery log. A crash after the
  * receiver answered but before the outcome was written repeats that attempt once the lease runs out:
- * receivers can recognise a repeat by {@code X-Uptake-Event-Id}.
+ * receivers can recognise a repeat by {@code webhook-id}. Each attempt checks the target again after
+ * resolving it ({@link WebhookTargetGuard}) and connects to the address it checked.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -35,10 +42,15 @@ public class WebhookDispatcher {
     private final Vertx vertx;
     private final WebhookConfig config;
     private final HttpClient client;
+    private final WebhookStore webhooks;
+    private final WebhookTargetGuard targets;
     private final PeriodicWork rounds = new PeriodicWork("Webhook round", this::deliverDue);
 
-    public WebhookDispatcher(Pool pool, Vertx vertx, WebhookConfig config) {
+    public WebhookDispatcher(
+            Pool pool, Vertx vertx, WebhookConfig config, WebhookStore webhooks, WebhookTargetGuard targets) {
         this.pool = pool;
+        this.webhooks = webhooks;
+        this.targets = targets;
         this.vertx = vertx;
         this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions()
@@ -47,6 +59,9 @@ public class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent started) {
+        webhooks.sealLegacySecrets()
+                .subscribe()
+                .with(done -> {}, failure -> Log.error("Could not seal the webhook secrets kept in clear", failure));
         rounds.start(vertx, config.pollInterval(), config.pollInterval());
     }
 
@@ -83,7 +98,7 @@ public class WebhookDispatcher {
             String payload,
             int attempt,
             String url,
-            String secret,
+            List<String> secrets,
             boolean active) {}
 
     private Uni<List<Job>> claim() {
@@ -94,7 +109,8 @@ public class WebhookDispatcher {
                     order by next_attempt_at limit %d for update skip locked)
                 update webhook_job j set attempts = j.attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
                 from due, webhook w where j.id = due.id and w.id = j.webhook_id
-                returning j.id, j.webhook_id, j.event_id, j.payload, j.attempts, w.url, w.secret, w.active""".formatted(BATCH))
+                returning j.id, j.webhook_id, j.event_id, j.payload, j.attempts, w.url, w.active,
+                    w.secret, w.previous_secret, w.previous_secret_until > now() as previous_in_grace""".formatted(BATCH))
                 .execute(Tuple.of((double) leaseSeconds))
                 .map(rows -> {
                     List<Job> jobs = new ArrayList<>(rows.size());
@@ -106,7 +122,7 @@ public class WebhookDispatcher {
                                 row.getString("payload"),
                                 row.getInteger("attempts"),
                                 row.getString("url"),
-                                row.getString("secret"),
+                                webhooks.signingSecrets(row),
                                 row.getBoolean("active")));
                     }
                     return jobs;
@@ -119,17 +135,9 @@ public class WebhookDispatcher {
                     .execute(Tuple.of(job.id()))
                     .replaceWithVoid();
         }
-        RequestOptions request = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(job.url())
-                .putHeader("Content-Type", "application/json")
-                .putHeader("User-Agent", "Uptake-Webhooks/1")
-                .putHeader(Signature.HEADER, Signature.of(job.secret(), job.payload()))
-                .putHeader("X-Uptake-Event-Id", job.eventId().toString())
-                .putHeader("X-Uptake-Delivery-Attempt", Integer.toString(job.attempt()));
-        return client.request(request)
-                .flatMap(sending -> sending.send(job.payload()))
-                .flatMap(response -> response.body().map(ignored -> response.statusCode()))
+        return Uni.createFrom()
+                .item(() -> URI.create(job.url()))
+                .flatMap(url -> targets.check(url).flatMap(address -> post(job, url, address)))
                 .ifNoItem()
                 .after(config.timeout())
                 .fail()
@@ -137,6 +145,47 @@ public class WebhookDispatcher {
                 .onFailure()
                 .recoverWithItem(failure -> new Outcome(null, describe(failure)))
                 .flatMap(outcome -> record(job, outcome));
+    }
+
+    /** Posts to the address the guard checked (never resolving the name again), signed the Standard Webhooks way. */
+    private Uni<Integer> post(Job job, URI url, InetAddress address) {
+        boolean tls = "https".equalsIgnoreCase(url.getScheme());
+        int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
+        String id = job.eventId().toString();
+        long timestamp = Instant.now().getEpochSecond();
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(job.url())
+                .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                .setFollowRedirects(false)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "Uptake-Webhooks/2")
+                .putHeader(StandardWebhooks.ID, id)
+                .putHeader(StandardWebhooks.TIMESTAMP, Long.toString(timestamp))
+                .putHeader(
+                        StandardWebhooks.SIGNATURE,
+                        StandardWebhooks.signature(job.secrets(), id, timestamp, job.payload()))
+                .putHeader("X-Uptake-Delivery-Attempt", Integer.toString(job.attempt()));
+        return client.request(request)
+                .flatMap(sending -> sending.send(job.payload()))
+                .flatMap(response ->
+                        readAtMost(response, config.maxResponseBytes()).map(read -> response.statusCode()));
+    }
+
+    /** Reads the answer up to the cap and drops the connection past it: a receiver cannot make us read forever. */
+    private static Uni<Long> readAtMost(HttpClientResponse response, int cap) {
+        AtomicLong read = new AtomicLong();
+        return response.toMulti()
+                .select()
+                .first(chunk -> read.addAndGet(chunk.length()) <= cap)
+                .collect()
+                .last()
+                .map(last -> {
+                    if (read.get() > cap) {
+                        response.request().reset();
+                    }
+                    return read.get();
+                });
     }
 
     private record Outcome(Integer statusCode, String error) {

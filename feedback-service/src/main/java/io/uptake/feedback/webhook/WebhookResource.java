@@ -2,6 +2,7 @@ package io.uptake.feedback.webhook;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 
 /** Webhooks that hear about feedback events (Slack, Teams, anything that takes a JSON POST): admin only. */
 @Path("/api/feedback/webhooks")
@@ -27,17 +29,24 @@ public class WebhookResource {
 
     private final WebhookStore store;
     private final SecurityIdentity identity;
+    private final WebhookTargetGuard targets;
 
-    public WebhookResource(WebhookStore store, SecurityIdentity identity) {
+    public WebhookResource(WebhookStore store, SecurityIdentity identity, WebhookTargetGuard targets) {
         this.store = store;
+        this.targets = targets;
         this.identity = identity;
     }
 
+    /** Registers a webhook to a public target; the answer shows its new secret, this once. */
     @POST
     public Uni<Response> register(@Valid @NotNull NewWebhook webhook, @Context UriInfo uri) {
-        return store.register(webhook, identity.getPrincipal().getName())
+        return targets.check(URI.create(webhook.url()))
+                .onFailure(WebhookTargetGuard.RefusedTarget.class)
+                .transform(refused -> new InvalidInput("url", "is not a public target: " + refused.getMessage()))
+                .flatMap(address ->
+                        store.register(webhook, identity.getPrincipal().getName()))
                 .map(saved -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(Long.toString(saved.id()))
+                                .path(Long.toString(saved.webhook().id()))
                                 .build())
                         .entity(saved)
                         .build());
@@ -48,6 +57,16 @@ public class WebhookResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return store.list(page, size);
+    }
+
+    /**
+     * A new secret for the webhook, shown this once; the one before keeps signing next to it for
+     * {@code uptake.webhooks.rotation-grace}, so the receiver can switch without missing a delivery.
+     */
+    @POST
+    @Path("/{id}/secret")
+    public Uni<WebhookWithSecret> rotateSecret(@PathParam("id") long id) {
+        return store.rotateSecret(id).onItem().ifNull().failWith(() -> new NotFoundException("No webhook " + id));
     }
 
     /** Stops deliveries to the webhook; its delivery log stays readable. */

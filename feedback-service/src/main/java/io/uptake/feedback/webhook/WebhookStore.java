@@ -1,12 +1,17 @@
 package io.uptake.feedback.webhook;
 
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.PageView;
 import io.uptake.platform.api.Pages;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The SQL of webhooks as the API and the fan-out see them (tables {@code webhook}, {@code webhook_job}, {@code webhook_delivery}). */
@@ -14,20 +19,48 @@ import java.util.UUID;
 public class WebhookStore {
 
     private final Pool pool;
+    private final WebhookSecrets secrets;
+    private final WebhookConfig config;
 
-    public WebhookStore(Pool pool) {
+    public WebhookStore(Pool pool, WebhookConfig config) {
         this.pool = pool;
+        this.config = config;
+        this.secrets = new WebhookSecrets(config.secretKey());
     }
 
-    public Uni<WebhookView> register(NewWebhook webhook, String createdBy) {
+    /** Registers the webhook with a new secret, which the answer shows this once. */
+    public Uni<WebhookWithSecret> register(NewWebhook webhook, String createdBy) {
+        String secret = WebhookSecrets.generate();
         return pool.preparedQuery(
-                        "insert into webhook (url, secret, events, created_by) values ($1, $2, $3, $4) returning *")
+                        "insert into webhook (url, secret, events, format, created_by) values ($1, $2, $3, $4, $5) returning *")
                 .execute(Tuple.of(
                         webhook.url(),
-                        webhook.secret(),
+                        secrets.seal(secret),
                         webhook.events().stream().distinct().toArray(String[]::new),
+                        webhook.formatOrDefault().code(),
                         createdBy))
-                .map(rows -> WebhookView.of(rows.iterator().next()));
+                .map(rows ->
+                        new WebhookWithSecret(WebhookView.of(rows.iterator().next()), secret, null));
+    }
+
+    /**
+     * Gives the webhook a new secret; the one before keeps signing, next to it, for the grace period.
+     * Null when there is no such webhook.
+     */
+    public Uni<WebhookWithSecret> rotateSecret(long id) {
+        String secret = WebhookSecrets.generate();
+        return pool.preparedQuery("""
+                        update webhook set previous_secret = secret, secret = $2,
+                            previous_secret_until = now() + make_interval(secs => $3)
+                        where id = $1 returning *""")
+                .execute(Tuple.of(id, secrets.seal(secret), (double)
+                        config.rotationGrace().toSeconds()))
+                .map(rows -> rows.size() == 0
+                        ? null
+                        : new WebhookWithSecret(
+                                WebhookView.of(rows.iterator().next()),
+                                secret,
+                                rows.iterator().next().getOffsetDateTime("previous_secret_until")));
     }
 
     public Uni<PageView<WebhookView>> list(int page, int size) {
@@ -56,13 +89,57 @@ public class WebhookStore {
                                 .map(rows -> Pages.of(rows, DeliveryView::of, page, size)));
     }
 
-    /** A pending delivery of the event to every active webhook subscribed to its type, once per event and webhook. */
-    public Uni<Void> queue(SqlClient client, UUID eventId, String type, String payload) {
+    /**
+     * A pending delivery of the event to every active webhook subscribed to its type, once per event
+     * and webhook, with the body in the webhook's format.
+     */
+    public Uni<Void> queue(SqlClient client, UUID eventId, String type, Map<WebhookFormat, String> bodies) {
         return client.preparedQuery("""
                         insert into webhook_job (webhook_id, event_id, payload)
-                        select id, $1, $2 from webhook where active and $3 = any (events)
+                        select id, $1, case format when 'slack' then $4 when 'teams' then $5 else $2 end
+                        from webhook where active and $3 = any (events)
                         on conflict (webhook_id, event_id) do nothing""")
-                .execute(Tuple.of(eventId, payload, type))
+                .execute(Tuple.of(
+                        eventId,
+                        bodies.get(WebhookFormat.GENERIC),
+                        type,
+                        bodies.get(WebhookFormat.SLACK),
+                        bodies.get(WebhookFormat.TEAMS)))
+                .replaceWithVoid();
+    }
+
+    /** The secrets that sign a delivery now: the current one, and the one before while in its grace period. */
+    public List<String> signingSecrets(Row claimed) {
+        String current = open(claimed.getString("secret"));
+        String previous = claimed.getString("previous_secret");
+        return previous != null && Boolean.TRUE.equals(claimed.getBoolean("previous_in_grace"))
+                ? List.of(current, open(previous))
+                : List.of(current);
+    }
+
+    private String open(String stored) {
+        return WebhookSecrets.isSealed(stored) ? secrets.open(stored) : stored; // not yet sealed at start-up
+    }
+
+    /** Seals the secrets that clients chose before the service made them (kept in clear until then). */
+    public Uni<Void> sealLegacySecrets() {
+        return pool.preparedQuery("select id, secret from webhook where secret not like 'enc:v1:%'")
+                .execute()
+                .onItem()
+                .transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem()
+                .transformToUniAndConcatenate(row -> pool.preparedQuery(
+                                "update webhook set secret = $3 where id = $1 and secret = $2")
+                        .execute(Tuple.of(
+                                row.getLong("id"), row.getString("secret"), secrets.seal(row.getString("secret"))))
+                        .map(updated -> updated.rowCount()))
+                .collect()
+                .with(java.util.stream.Collectors.summingInt(Integer::intValue))
+                .invoke(sealedCount -> {
+                    if (sealedCount > 0) {
+                        Log.infof("Sealed %d webhook secret(s) kept in clear by an earlier version", sealedCount);
+                    }
+                })
                 .replaceWithVoid();
     }
 }

@@ -34,7 +34,6 @@ class CelebrationCrashIT {
     private static final int ITEM_COUNT = 30;
     private static final int KILL_AFTER = 12;
     private static final Duration WITHIN = Duration.ofSeconds(90);
-    private static final String SECRET = "crash-test-secret-" + UUID.randomUUID();
 
     private final PackagedService service = new PackagedService(
             "feedback-service",
@@ -42,7 +41,10 @@ class CelebrationCrashIT {
             Map.of(
                     "UPTAKE_TOPICS_FEEDBACK_EVENTS", "test.uptake.feedback-events.crash",
                     "UPTAKE_WEBHOOKS_INITIAL_BACKOFF", "200ms",
-                    "UPTAKE_WEBHOOKS_POLL_INTERVAL", "100ms"),
+                    "UPTAKE_WEBHOOKS_POLL_INTERVAL", "100ms",
+                    // the %test key and allow-list of application.properties: this app runs the prod profile
+                    "UPTAKE_WEBHOOKS_SECRET_KEY", "ZGV2LWFuZC10ZXN0LW9ubHktd2ViaG9vay1rZXktMzI=",
+                    "UPTAKE_WEBHOOKS_ALLOWED_INTERNAL_HOSTS", WebhookReceiver.HOST),
             List.of(),
             Path.of("target", "feedback-service-crash-it.log"));
 
@@ -64,7 +66,7 @@ class CelebrationCrashIT {
             int hook = given().auth()
                     .oauth2(admin)
                     .contentType(ContentType.JSON)
-                    .body(Map.of("url", receiver.url(), "secret", SECRET, "events", List.of("feedback.implemented")))
+                    .body(Map.of("url", receiver.url(), "events", List.of("feedback.implemented")))
                     .when()
                     .post("/api/feedback/webhooks")
                     .then()

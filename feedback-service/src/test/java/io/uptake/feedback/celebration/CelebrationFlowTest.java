@@ -16,7 +16,7 @@ import io.restassured.path.json.JsonPath;
 import io.uptake.feedback.event.FeedbackEvent;
 import io.uptake.feedback.item.Status;
 import io.uptake.feedback.support.Items;
-import io.uptake.feedback.webhook.Signature;
+import io.uptake.feedback.webhook.StandardWebhooksVerifier;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,7 +44,6 @@ import org.junit.jupiter.api.Test;
 class CelebrationFlowTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
-    private static final String SECRET = "a-secret-of-the-chat-team-" + UUID.randomUUID();
     private static final String PROBLEM_JSON = "application/problem+json";
 
     @TestHTTPResource("/api/feedback/celebrations/stream")
@@ -70,16 +69,18 @@ class CelebrationFlowTest {
         String bob = accessToken("bob");
         String carol = accessToken("carol");
         try (WebhookReceiver receiver = new WebhookReceiver(2)) {
-            int hook = given().auth()
+            JsonPath registered = given().auth()
                     .oauth2(admin)
                     .contentType(ContentType.JSON)
-                    .body(Map.of("url", receiver.url(), "secret", SECRET, "events", List.of("feedback.implemented")))
+                    .body(Map.of("url", receiver.url(), "events", List.of("feedback.implemented")))
                     .when()
                     .post("/api/feedback/webhooks")
                     .then()
                     .statusCode(201)
                     .extract()
-                    .path("id");
+                    .jsonPath();
+            int hook = registered.getInt("id");
+            String secret = registered.getString("secret");
             try {
                 List<String> streamed = listen(accessToken("erin"));
 
@@ -133,7 +134,10 @@ class CelebrationFlowTest {
                 List<WebhookReceiver.Call> calls = receiver.calls(eventId);
                 assertThat(calls).extracting(WebhookReceiver.Call::status).containsExactly(500, 500, 200);
                 WebhookReceiver.Call delivered = calls.get(2);
-                assertThat(delivered.signature()).isEqualTo(Signature.of(SECRET, delivered.body()));
+                assertThat(StandardWebhooksVerifier.verifies(
+                                secret, delivered.id(), delivered.timestamp(), delivered.body(), delivered.signature()))
+                        .as("the delivery verifies as the Standard Webhooks specification says")
+                        .isTrue();
                 assertThat(JsonPath.from(delivered.body()).getString("text"))
                         .contains("Celebrate")
                         .contains("alice");
@@ -215,7 +219,7 @@ class CelebrationFlowTest {
             int hook = given().auth()
                     .oauth2(admin)
                     .contentType(ContentType.JSON)
-                    .body(Map.of("url", receiver.url(), "secret", SECRET, "events", List.of("feedback.implemented")))
+                    .body(Map.of("url", receiver.url(), "events", List.of("feedback.implemented")))
                     .when()
                     .post("/api/feedback/webhooks")
                     .then()
@@ -304,7 +308,7 @@ class CelebrationFlowTest {
                 .body("items.findAll { it.id == " + notification + " }.size()", equalTo(0));
 
         Map<String, Object> hook =
-                Map.of("url", "http://127.0.0.1:9/hook", "secret", SECRET, "events", List.of("feedback.implemented"));
+                Map.of("url", "https://hooks.example.com/hook", "events", List.of("feedback.implemented"));
         given().auth()
                 .oauth2(bob)
                 .contentType(ContentType.JSON)
@@ -318,13 +322,13 @@ class CelebrationFlowTest {
         given().auth()
                 .oauth2(admin)
                 .contentType(ContentType.JSON)
-                .body(Map.of("url", "ftp://example", "secret", "short", "events", List.of("feedback.deleted")))
+                .body(Map.of("url", "ftp://example", "format", "discord", "events", List.of("feedback.deleted")))
                 .when()
                 .post("/api/feedback/webhooks")
                 .then()
                 .statusCode(400)
                 .contentType(PROBLEM_JSON)
-                .body("errors.field", org.hamcrest.Matchers.hasItems("url", "secret", "events[0]"));
+                .body("errors.field", org.hamcrest.Matchers.hasItems("url", "format", "events[0]"));
     }
 
     private static int notifications(String token, long itemId, String kind) {

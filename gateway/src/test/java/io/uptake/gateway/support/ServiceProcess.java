@@ -78,6 +78,8 @@ public final class ServiceProcess {
                     "KAFKA_BOOTSTRAP_SERVERS",
                     "localhost:" + System.getenv().getOrDefault("UPTAKE_KAFKA_PORT", "9092"));
             env.putAll(TOPICS.get(name));
+            // feedback-service's %test webhook key (it runs the prod profile here, on the test database)
+            env.put("UPTAKE_WEBHOOKS_SECRET_KEY", "ZGV2LWFuZC10ZXN0LW9ubHktd2ViaG9vay1rZXktMzI=");
             env.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", OtlpCollector.get().endpoint());
             env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
             // a backlog in the shared test outbox is relayed as thousands of sends at once: keep all their spans
