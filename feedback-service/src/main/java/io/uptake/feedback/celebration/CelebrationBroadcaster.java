@@ -1,20 +1,93 @@
 package io.uptake.feedback.celebration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Hands each new celebration to every client connected to the stream at that moment. */
+/**
+ * Hands each new celebration to every client connected to the stream at that moment, on every
+ * replica: the transaction that records a celebration announces it with PostgreSQL {@code NOTIFY},
+ * which reaches every replica's {@code LISTEN} connection once the transaction commits. A replica
+ * whose listening connection is down at that moment misses the live event (the feed has it).
+ */
 @ApplicationScoped
 public class CelebrationBroadcaster {
 
-    private final BroadcastProcessor<CelebrationView> processor = BroadcastProcessor.create();
+    static final String CHANNEL = "uptake_celebrations";
 
-    public void publish(CelebrationView celebration) {
-        processor.onNext(celebration);
+    private final BroadcastProcessor<CelebrationView> processor = BroadcastProcessor.create();
+    private final ObjectMapper json;
+    private final PgSubscriber subscriber;
+
+    public CelebrationBroadcaster(
+            Vertx vertx,
+            ObjectMapper json,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.json = json;
+        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
+                .setUser(user)
+                .setPassword(password);
+        this.subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        subscriber.channel(CHANNEL).handler(this::received);
+    }
+
+    void start(@Observes StartupEvent started) {
+        subscriber
+                .connect()
+                .onFailure()
+                .invoke(failure -> Log.warnf("Cannot listen for celebrations yet, retrying: %s", failure.getMessage()))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10))
+                .indefinitely()
+                .subscribe()
+                .with(listening -> Log.debug("Listening for celebrations"));
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        subscriber.closeAndForget();
+    }
+
+    /** Announces the celebration to every replica, in the transaction that recorded it. */
+    public Uni<Void> announce(SqlConnection transaction, CelebrationView celebration) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(celebration);
+        } catch (JsonProcessingException failure) {
+            throw new UncheckedIOException(failure);
+        }
+        return transaction
+                .preparedQuery("select pg_notify($1, $2)")
+                .execute(Tuple.of(CHANNEL, payload))
+                .replaceWithVoid();
     }
 
     public Multi<CelebrationView> stream() {
         return processor.onOverflow().drop();
+    }
+
+    private void received(String payload) {
+        try {
+            processor.onNext(json.readValue(payload, CelebrationView.class));
+        } catch (JsonProcessingException unreadable) {
+            Log.errorf("An announced celebration is not readable, skipped: %s", unreadable.getMessage());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.uptake.feedback.event;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.feedback.celebration.CelebrationBroadcaster;
 import io.uptake.feedback.celebration.CelebrationStore;
 import io.uptake.feedback.celebration.CelebrationView;
 import io.uptake.feedback.notification.NotificationStore;
@@ -12,7 +13,8 @@ import java.util.Optional;
 
 /**
  * What one feedback event turns into, in one transaction: an inbox notification per person
- * concerned, a celebration, and a pending delivery per subscribed webhook. Each has a unique key
+ * concerned, a celebration (announced to the live streams of every replica at commit), and a pending
+ * delivery per subscribed webhook. Each has a unique key
  * that includes the event id, so an event delivered again adds nothing.
  */
 @ApplicationScoped
@@ -23,13 +25,16 @@ public class FanOut {
     private final NotificationStore notifications;
     private final CelebrationStore celebrations;
     private final WebhookStore webhooks;
+    private final CelebrationBroadcaster broadcaster;
 
     public FanOut(
             Pool pool,
             WebhookMessage webhookMessage,
             NotificationStore notifications,
             CelebrationStore celebrations,
-            WebhookStore webhooks) {
+            WebhookStore webhooks,
+            CelebrationBroadcaster broadcaster) {
+        this.broadcaster = broadcaster;
         this.pool = pool;
         this.webhookMessage = webhookMessage;
         this.notifications = notifications;
@@ -62,15 +67,19 @@ public class FanOut {
     }
 
     private Uni<Optional<CelebrationView>> celebrate(SqlConnection connection, FeedbackEvent event) {
-        return celebrations.record(
-                connection,
-                event.eventId(),
-                event.itemId(),
-                event.title(),
-                event.submittedBy(),
-                event.businessUnit(),
-                event.votes(),
-                event.at());
+        return celebrations
+                .record(
+                        connection,
+                        event.eventId(),
+                        event.itemId(),
+                        event.title(),
+                        event.submittedBy(),
+                        event.businessUnit(),
+                        event.votes(),
+                        event.at())
+                .call(created -> created.isPresent()
+                        ? broadcaster.announce(connection, created.get())
+                        : Uni.createFrom().voidItem());
     }
 
     static String message(FeedbackEvent event) {

@@ -3,7 +3,6 @@ package io.uptake.feedback.event;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.uptake.feedback.celebration.CelebrationBroadcaster;
 import io.uptake.feedback.webhook.WebhookDispatcher;
 import io.uptake.platform.messaging.ConsumerFailures;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,14 +19,11 @@ public class FeedbackEventConsumer {
 
     private final ObjectMapper json;
     private final FanOut fanOut;
-    private final CelebrationBroadcaster broadcaster;
     private final WebhookDispatcher webhooks;
 
-    public FeedbackEventConsumer(
-            ObjectMapper json, FanOut fanOut, CelebrationBroadcaster broadcaster, WebhookDispatcher webhooks) {
+    public FeedbackEventConsumer(ObjectMapper json, FanOut fanOut, WebhookDispatcher webhooks) {
         this.json = json;
         this.fanOut = fanOut;
-        this.broadcaster = broadcaster;
         this.webhooks = webhooks;
     }
 
@@ -61,7 +57,6 @@ public class FeedbackEventConsumer {
                                 event.eventId(),
                                 ConsumerFailures.permanent(failure) ? " (to the dead-letter topic)" : ", retrying",
                                 failure.getMessage())))
-                .invoke(created -> created.ifPresent(broadcaster::publish))
                 .invoke(webhooks::nudge)
                 .replaceWithVoid();
     }
