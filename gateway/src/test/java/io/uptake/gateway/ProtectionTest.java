@@ -42,6 +42,7 @@ class ProtectionTest {
     static final int INGEST_LIMIT = 200;
     static final int WINDOW_SECONDS = 5;
     static final int MAX_BODY = 1024;
+    static final int STREAMS_PER_CALLER = 2;
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String ALLOWED_ORIGIN = "http://localhost:3000";
 
@@ -64,7 +65,9 @@ class ProtectionTest {
                     "uptake.gateway.circuit-breaker.failure-threshold",
                     "3",
                     "uptake.gateway.circuit-breaker.open-for",
-                    "2s");
+                    "2s",
+                    "uptake.gateway.max-streams-per-caller",
+                    String.valueOf(STREAMS_PER_CALLER));
         }
     }
 
@@ -155,6 +158,56 @@ class ProtectionTest {
                 .then()
                 .header("RateLimit-Limit", String.valueOf(USER_LIMIT))
                 .header("RateLimit-Remaining", String.valueOf(USER_LIMIT - 1));
+    }
+
+    @Test
+    void oneCallerCannotHoldMoreThanTheirShareOfEventStreams() throws Exception {
+        String hana = Tokens.user("hana");
+        java.util.List<java.io.InputStream> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < STREAMS_PER_CALLER; i++) {
+                HttpResponse<java.io.InputStream> stream = openStream(hana);
+                assertThat(stream.statusCode()).isEqualTo(200);
+                open.add(stream.body());
+            }
+            HttpResponse<java.io.InputStream> refused = openStream(hana);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(new String(refused.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("event streams");
+            HttpResponse<java.io.InputStream> someoneElse = openStream(Tokens.user("erin"));
+            assertThat(someoneElse.statusCode())
+                    .as("another caller is not affected")
+                    .isEqualTo(200);
+            open.add(someoneElse.body());
+
+            open.remove(0).close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                HttpResponse<java.io.InputStream> again = openStream(hana);
+                if (again.statusCode() == 200) {
+                    open.add(again.body());
+                    return true;
+                }
+                again.body().close();
+                return false;
+            });
+        } finally {
+            for (java.io.InputStream stream : open) {
+                stream.close();
+            }
+        }
+    }
+
+    private static HttpResponse<java.io.InputStream> openStream(String token) throws Exception {
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(URI.create(
+                                        RestAssured.baseURI + ":" + RestAssured.port + "/api/metrics/stream"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
     }
 
     @Test

@@ -183,6 +183,20 @@ class DeploymentInvariantsTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
+    void theGatewaysRateLimitShareMatchesItsReplicas(Overlay overlay) {
+        int replicas = overlay.get("Deployment", "gateway").at("/spec/replicas").asInt();
+        int minimum = overlay.get("HorizontalPodAutoscaler", "gateway")
+                .at("/spec/minReplicas")
+                .asInt();
+        String share = overlay.get("ConfigMap", "gateway-config")
+                .at("/data/UPTAKE_GATEWAY_RATE_LIMIT_REPLICAS")
+                .asText();
+        assertThat(share).as("the replicas that share the rate limits").isEqualTo(String.valueOf(replicas));
+        assertThat(minimum).as("the autoscaler's minimum").isEqualTo(replicas);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
     void everyEnvironmentVariableTheAppNeedsInProductionIsSet(Overlay overlay) {
         Pattern required = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
         overlay.ofKind("Deployment").forEach(deployment -> {

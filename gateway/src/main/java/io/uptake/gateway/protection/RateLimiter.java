@@ -11,7 +11,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Counts each caller's requests in fixed windows. A person is counted by their user id, whatever app
  * they use; a machine client (client-credentials token) by its client id. The CRM connector (role
- * {@code ingest}) has the highest limit, other clients a higher one than people.
+ * {@code ingest}) has the highest limit, other clients a higher one than people. Each replica counts
+ * alone and allows its share of the limits ({@code uptake.gateway.rate-limit.replicas}).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -50,6 +51,11 @@ public class RateLimiter {
         return new Decision(allowed, caller.limit(), Math.max(0, caller.limit() - window.count), retryAfter);
     }
 
+    /** One replica's share of a deployment-wide limit: never less than one request. */
+    static int share(int limit, int replicas) {
+        return Math.max(1, (limit + Math.max(1, replicas) - 1) / Math.max(1, replicas));
+    }
+
     private Caller caller(SecurityIdentity identity) {
         String subject = identity.getPrincipal().getName();
         String clientId = null;
@@ -60,11 +66,11 @@ public class RateLimiter {
             boolean serviceAccount = username != null && username.startsWith("service-account-");
             if (serviceAccount && clientId != null) {
                 int limit = identity.hasRole("ingest") ? config.ingestRequests() : config.clientRequests();
-                return new Caller("client:" + clientId, limit);
+                return new Caller("client:" + clientId, share(limit, config.replicas()));
             }
         }
         int limit = identity.hasRole("ingest") ? config.ingestRequests() : config.userRequests();
-        return new Caller("user:" + subject, limit);
+        return new Caller("user:" + subject, share(limit, config.replicas()));
     }
 
     private record Caller(String key, int limit) {}

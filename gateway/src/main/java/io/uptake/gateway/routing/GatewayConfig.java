@@ -38,6 +38,10 @@ public interface GatewayConfig {
     @WithDefault("5000")
     int maxStreamsPerUpstream();
 
+    /** Event streams one caller (a person, or a client) may hold open at once through one gateway replica. */
+    @WithDefault("5")
+    int maxStreamsPerCaller();
+
     /** Seconds a client should wait before retrying when an upstream is down. */
     @WithDefault("5")
     int retryAfterSeconds();
@@ -85,6 +89,14 @@ public interface GatewayConfig {
         /** Requests a caller with role {@code ingest} (the CRM connector) may make per window. */
         @WithDefault("12000")
         int ingestRequests();
+
+        /**
+         * The gateway replicas that share the limits: each counts alone and allows its share
+         * (limit / replicas, rounded up), so the deployment as a whole allows the limit when requests
+         * are spread evenly over this many replicas.
+         */
+        @WithDefault("1")
+        int replicas();
     }
 
     interface CircuitBreaker {

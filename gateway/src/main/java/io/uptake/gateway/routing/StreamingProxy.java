@@ -62,6 +62,7 @@ public class StreamingProxy {
     private final HttpClient client;
     private final HttpClient streams;
     private final Map<String, UpstreamCircuit> circuits = new HashMap<>();
+    private final StreamSeats streamSeats;
 
     public StreamingProxy(GatewayConfig config, RateLimiter rateLimiter, Vertx vertx) {
         this.config = config;
@@ -71,6 +72,7 @@ public class StreamingProxy {
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
                         .setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream()));
+        this.streamSeats = new StreamSeats(config.maxStreamsPerCaller());
         this.streams = vertx.createHttpClient(
                 new HttpClientOptions()
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -130,6 +132,11 @@ public class StreamingProxy {
             circuitOpen(outbound, upstream, circuit);
             return;
         }
+        boolean eventStream = accepts(inbound, "text/event-stream");
+        Runnable releaseSeat = eventStream ? takeStreamSeat(outbound, user.getSecurityIdentity()) : () -> {};
+        if (releaseSeat == null) {
+            return;
+        }
         // a request without a body (most GETs) is sent as it is; one with a body is streamed, paused until the upstream
         // is ready
         boolean hasBody = declaredLength(inbound) > 0 || inbound.getHeader("Transfer-Encoding") != null;
@@ -137,7 +144,6 @@ public class StreamingProxy {
             inbound.pause();
         }
         LimitedBody body = hasBody ? new LimitedBody(inbound, maxBody) : null;
-        boolean eventStream = accepts(inbound, "text/event-stream");
         RequestOptions options = new RequestOptions()
                 .setMethod(inbound.method())
                 .setHost(upstream.host())
@@ -149,7 +155,10 @@ public class StreamingProxy {
                         .compose(request -> {
                             copyRequestHeaders(context, request);
                             if (eventStream) {
-                                outbound.closeHandler(clientLeft -> request.reset());
+                                outbound.closeHandler(clientLeft -> {
+                                    request.reset();
+                                    releaseSeat.run();
+                                });
                             }
                             return hasBody ? request.send(body) : request.send();
                         })
@@ -181,6 +190,33 @@ public class StreamingProxy {
                 503,
                 "Service Unavailable",
                 "The " + upstream.name() + " service is not available; try again later");
+    }
+
+    /**
+     * A seat for one more event stream of this caller: the answer gives it back (once), and so does the
+     * end of the response. Null, with a 429 sent, when the caller holds every seat they may.
+     */
+    private Runnable takeStreamSeat(HttpServerResponse outbound, SecurityIdentity identity) {
+        String caller = identity.getPrincipal().getName();
+        if (!streamSeats.take(caller)) {
+            outbound.putHeader("Retry-After", String.valueOf(config.retryAfterSeconds()));
+            Problems.send(
+                    outbound,
+                    429,
+                    "Too Many Requests",
+                    "At most " + config.maxStreamsPerCaller()
+                            + " event streams may be open at once; close one before opening another");
+            return null;
+        }
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                streamSeats.release(caller);
+            }
+        };
+        outbound.endHandler(ended -> release.run());
+        outbound.closeHandler(closed -> release.run());
+        return release;
     }
 
     private boolean withinRateLimit(RoutingContext context, SecurityIdentity identity) {

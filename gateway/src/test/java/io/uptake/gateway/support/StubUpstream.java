@@ -84,6 +84,10 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
             send(exchange, 500, "text/plain", CRASH_TRACE);
             return;
         }
+        if (path.endsWith("/stream")) {
+            stream(exchange);
+            return;
+        }
         if (path.endsWith("/slow")) {
             try {
                 Thread.sleep(3000);
@@ -102,6 +106,23 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
                 200,
                 "application/json",
                 "{\"path\":\"" + path + "\",\"bodyLength\":" + length + ",\"headers\":{" + headers + "}}");
+    }
+
+    /** An event stream that sends a comment every 200 ms for up to 30 s, or until the client leaves. */
+    private static void stream(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (var out = exchange.getResponseBody()) {
+            for (int i = 0; i < 150; i++) {
+                out.write(": ping\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(200);
+            }
+        } catch (IOException clientLeft) {
+            // the gateway closed the stream: what a leaving client causes
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
