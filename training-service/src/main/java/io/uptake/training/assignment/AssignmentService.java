@@ -399,9 +399,13 @@ public class AssignmentService {
     /** How many people a bulk assignment targeted, and the statement's answer. */
     private record Written(int targeted, Row row) {}
 
-    /** The policy in force for each business unit named (null: the fallback), read once per unit. */
+    /**
+     * The policy in force for each business unit named (null: the fallback), read once per unit; a
+     * person without a business unit gets the fallback.
+     */
     private Uni<Map<String, PolicyView>> policiesOf(SqlConnection connection, List<String> units) {
-        List<String> distinct = units.stream().distinct().toList();
+        List<String> distinct =
+                units.stream().filter(java.util.Objects::nonNull).distinct().toList();
         return Multi.createFrom()
                 .iterable(distinct)
                 .onItem()
@@ -410,6 +414,7 @@ public class AssignmentService {
                 .asList()
                 .map(found -> {
                     Map<String, PolicyView> byUnit = new HashMap<>();
+                    byUnit.put(null, PolicyView.fallback(null)); // not in the roster (yet): no unit
                     for (int i = 0; i < distinct.size(); i++) {
                         byUnit.put(distinct.get(i), found.get(i));
                     }

@@ -19,6 +19,8 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,9 +48,17 @@ public class AttemptService {
     private final TestService tests;
     private final Retraining retraining;
     private final TrainingEvents events;
+    private final int perDay;
 
-    public AttemptService(Pool pool, Json json, TestService tests, Retraining retraining, TrainingEvents events) {
+    public AttemptService(
+            Pool pool,
+            Json json,
+            TestService tests,
+            Retraining retraining,
+            TrainingEvents events,
+            AttemptsConfig config) {
         this.events = events;
+        this.perDay = config.perDay();
         this.pool = pool;
         this.json = json;
         this.tests = tests;
@@ -86,6 +96,8 @@ public class AttemptService {
                                                 "select max(submitted_at) as last from attempt where test_id = $1 and user_id = $2")
                                         .execute(Tuple.of(testId, caller.userId()));
                             })
+                            .flatMap(last -> withinDailyCap(connection, caller, testId, now)
+                                    .replaceWith(last))
                             .flatMap(last -> {
                                 OffsetDateTime previous = last.iterator().next().getOffsetDateTime("last");
                                 if (previous != null
@@ -99,6 +111,28 @@ public class AttemptService {
                 }))
                 .onFailure(PgException.class)
                 .transform(AttemptService::uniqueOpenAttempt);
+    }
+
+    /** Fails with 429 (and when to retry) once the person started {@code uptake.attempts.per-day} attempts in 24 h. */
+    private Uni<Void> withinDailyCap(SqlConnection connection, Caller caller, UUID testId, OffsetDateTime now) {
+        return connection
+                .preparedQuery("""
+                        select count(*) as started, min(started_at) as first from attempt
+                        where test_id = $1 and user_id = $2 and started_at > $3""")
+                .execute(Tuple.of(testId, caller.userId(), now.minusDays(1)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    if (row.getLong("started") < perDay) {
+                        return null;
+                    }
+                    OffsetDateTime again = row.getOffsetDateTime("first").plusDays(1);
+                    long seconds =
+                            Math.max(1, java.time.Duration.between(now, again).toSeconds());
+                    throw new WebApplicationException(
+                            "You have started this test " + perDay + " times in 24 hours; it can be taken again from "
+                                    + again,
+                            Response.status(429).header("Retry-After", seconds).build());
+                });
     }
 
     private static Throwable uniqueOpenAttempt(Throwable failure) {
@@ -157,14 +191,16 @@ public class AttemptService {
                             options.add(new AttemptView.Option(optionIds[i], texts.get(order.get(i))));
                         }
                         UUID questionId = row.getUUID("id");
+                        UUID publicId = UUID.randomUUID();
                         questions.add(new AttemptView.TakerQuestion(
-                                questionId,
+                                publicId,
                                 row.getString("skill"),
                                 row.getString("type"),
                                 row.getString("prompt"),
                                 options,
                                 null));
-                        inserts.add(Tuple.of(id, position++, questionId, optionIds, order.toArray(Integer[]::new)));
+                        inserts.add(Tuple.of(
+                                id, position++, questionId, optionIds, order.toArray(Integer[]::new), publicId));
                     }
                     Uni<?> stored = connection
                             .preparedQuery("""
@@ -179,8 +215,8 @@ public class AttemptService {
                                     now,
                                     deadline)))
                             .flatMap(done -> connection.preparedQuery("""
-                                            insert into attempt_question (attempt_id, position, question_id, option_ids, option_order)
-                                            values ($1, $2, $3, $4, $5)""").executeBatch(inserts))
+                                            insert into attempt_question (attempt_id, position, question_id, option_ids, option_order, public_id)
+                                            values ($1, $2, $3, $4, $5, $6)""").executeBatch(inserts))
                             .flatMap(done ->
                                     connection.preparedQuery("""
                                             update assignment set status = 'IN_PROGRESS', updated_at = now()
@@ -211,7 +247,7 @@ public class AttemptService {
                     return connection.preparedQuery("""
                                     select q.skill, q.type, q.prompt, q.options::text as options, aq.option_ids, aq.option_order
                                     from attempt_question aq join question q on q.id = aq.question_id
-                                    where aq.attempt_id = $1 and aq.question_id = $2""").execute(Tuple.of(attemptId, questionId));
+                                    where aq.attempt_id = $1 and aq.public_id = $2""").execute(Tuple.of(attemptId, questionId));
                 })
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
@@ -223,7 +259,7 @@ public class AttemptService {
                     return connection
                             .preparedQuery("""
                                     update attempt_question set answer = $3::text::jsonb, answered_at = now()
-                                    where attempt_id = $1 and question_id = $2""")
+                                    where attempt_id = $1 and public_id = $2""")
                             .execute(Tuple.of(attemptId, questionId, answer.toString()))
                             .replaceWith(takerQuestion(questionId, row, answer));
                 }));
@@ -398,7 +434,7 @@ public class AttemptService {
                     }
                     return connection
                             .preparedQuery("""
-                                    select aq.question_id, q.skill, q.type, q.prompt, q.options::text as options, aq.option_ids,
+                                    select aq.public_id, q.skill, q.type, q.prompt, q.options::text as options, aq.option_ids,
                                            aq.option_order, aq.answer::text as given
                                     from attempt_question aq join question q on q.id = aq.question_id
                                     where aq.attempt_id = $1 order by aq.position""")
@@ -408,7 +444,7 @@ public class AttemptService {
                                 for (Row row : questions) {
                                     String given = row.getString("given");
                                     items.add(takerQuestion(
-                                            row.getUUID("question_id"), row, given == null ? null : json.tree(given)));
+                                            row.getUUID("public_id"), row, given == null ? null : json.tree(given)));
                                 }
                                 String result = attempt.getString("result");
                                 OffsetDateTime submitted = attempt.getOffsetDateTime("submitted_at");

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** An attempt as its taker sees it: the drawn questions with opaque option ids and the answers saved so far, never a key. */
+/** An attempt as its taker sees it: the drawn questions with opaque question and option ids (fresh per attempt) and the answers saved so far, never a key. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AttemptView(
         UUID id,

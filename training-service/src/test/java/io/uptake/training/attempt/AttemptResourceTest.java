@@ -61,7 +61,26 @@ class AttemptResourceTest {
                 Catalogue.question(skill, "ORDER", List.of("O-a", "O-b", "O-c", "O-d"), List.of(0, 1, 2, 3), null);
         String number = Catalogue.question(skill, "NUMBER", List.of(), NUMBER_KEY, 0.5);
         String testId = Catalogue.test(Map.of(skill, 4), passMark, retakeAfterHours, List.of());
+        BANK_TYPES.putAll(Map.of(single, "SINGLE", multiple, "MULTIPLE", order, "ORDER", number, "NUMBER"));
         return new Bank(skill, single, multiple, order, number, testId);
+    }
+
+    /** The bank's question types, by their ids in the bank (a bank has one question of each type). */
+    private static final Map<String, String> BANK_TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The id a question of the bank has in this attempt: its own, never the bank's. */
+    private static String drawn(JsonNode attempt, String bankQuestionId) {
+        String type = BANK_TYPES.get(bankQuestionId);
+        for (JsonNode question : attempt.get("questions")) {
+            if (question.get("type").asText().equals(type)) {
+                String id = question.get("id").asText();
+                assertThat(id)
+                        .as("the attempt's id of a question is not the bank's")
+                        .isNotEqualTo(bankQuestionId);
+                return id;
+            }
+        }
+        throw new AssertionError("no " + type + " question in the attempt");
     }
 
     private static Response start(String user, String testId) {
@@ -152,17 +171,19 @@ class AttemptResourceTest {
 
         // hand-worked: SINGLE right (1), MULTIPLE {a} of {a,c} (0.5), ORDER a,b,d,c (5/6), NUMBER within 0.5 (1)
         List<Object[]> answers = List.of(
-                new Object[] {bank.single(), optionId(attempt, bank.single(), "S-b")},
-                new Object[] {bank.multiple(), List.of(optionId(attempt, bank.multiple(), "M-a"))},
+                new Object[] {drawn(attempt, bank.single()), optionId(attempt, drawn(attempt, bank.single()), "S-b")},
                 new Object[] {
-                    bank.order(),
-                    List.of(
-                            optionId(attempt, bank.order(), "O-a"),
-                            optionId(attempt, bank.order(), "O-b"),
-                            optionId(attempt, bank.order(), "O-d"),
-                            optionId(attempt, bank.order(), "O-c"))
+                    drawn(attempt, bank.multiple()), List.of(optionId(attempt, drawn(attempt, bank.multiple()), "M-a"))
                 },
-                new Object[] {bank.number(), NUMBER_KEY + 0.5});
+                new Object[] {
+                    drawn(attempt, bank.order()),
+                    List.of(
+                            optionId(attempt, drawn(attempt, bank.order()), "O-a"),
+                            optionId(attempt, drawn(attempt, bank.order()), "O-b"),
+                            optionId(attempt, drawn(attempt, bank.order()), "O-d"),
+                            optionId(attempt, drawn(attempt, bank.order()), "O-c"))
+                },
+                new Object[] {drawn(attempt, bank.number()), NUMBER_KEY + 0.5});
         for (Object[] answer : answers) {
             Response put = put(TAKER, id, (String) answer[0], answer[1]);
             put.then().statusCode(200);
@@ -206,7 +227,7 @@ class AttemptResourceTest {
         assertNoAnswerKey(assignments, saved);
 
         // answering after submit is a conflict
-        put(TAKER, id, bank.single(), optionId(attempt, bank.single(), "S-a"))
+        put(TAKER, id, drawn(attempt, bank.single()), optionId(attempt, drawn(attempt, bank.single()), "S-a"))
                 .then()
                 .statusCode(409)
                 .contentType(PROBLEM_JSON);
@@ -220,30 +241,32 @@ class AttemptResourceTest {
         String id = attempt.get("id").asText();
         // SINGLE wrong (0), MULTIPLE a+b (1 right − 1 wrong = 0), ORDER reversed (0), NUMBER outside (0); unanswered
         // nothing
-        put(TAKER, id, bank.single(), optionId(attempt, bank.single(), "S-a"))
+        put(TAKER, id, drawn(attempt, bank.single()), optionId(attempt, drawn(attempt, bank.single()), "S-a"))
                 .then()
                 .statusCode(200);
         put(
                         TAKER,
                         id,
-                        bank.multiple(),
-                        List.of(optionId(attempt, bank.multiple(), "M-a"), optionId(attempt, bank.multiple(), "M-b")))
-                .then()
-                .statusCode(200);
-        put(
-                        TAKER,
-                        id,
-                        bank.order(),
+                        drawn(attempt, bank.multiple()),
                         List.of(
-                                optionId(attempt, bank.order(), "O-d"),
-                                optionId(attempt, bank.order(), "O-c"),
-                                optionId(attempt, bank.order(), "O-b"),
-                                optionId(attempt, bank.order(), "O-a")))
+                                optionId(attempt, drawn(attempt, bank.multiple()), "M-a"),
+                                optionId(attempt, drawn(attempt, bank.multiple()), "M-b")))
+                .then()
+                .statusCode(200);
+        put(
+                        TAKER,
+                        id,
+                        drawn(attempt, bank.order()),
+                        List.of(
+                                optionId(attempt, drawn(attempt, bank.order()), "O-d"),
+                                optionId(attempt, drawn(attempt, bank.order()), "O-c"),
+                                optionId(attempt, drawn(attempt, bank.order()), "O-b"),
+                                optionId(attempt, drawn(attempt, bank.order()), "O-a")))
                 .then()
                 .statusCode(200);
         // a later answer replaces an earlier one: first right, then wrong
-        put(TAKER, id, bank.number(), NUMBER_KEY).then().statusCode(200);
-        put(TAKER, id, bank.number(), NUMBER_KEY + 0.51).then().statusCode(200);
+        put(TAKER, id, drawn(attempt, bank.number()), NUMBER_KEY).then().statusCode(200);
+        put(TAKER, id, drawn(attempt, bank.number()), NUMBER_KEY + 0.51).then().statusCode(200);
         submit(TAKER, id)
                 .then()
                 .statusCode(200)
@@ -258,7 +281,7 @@ class AttemptResourceTest {
         JsonNode attempt = json(
                 start(TAKER, bank.testId()).then().statusCode(201).extract().response());
         String id = attempt.get("id").asText();
-        String option = optionId(attempt, bank.single(), "S-b");
+        String option = optionId(attempt, drawn(attempt, bank.single()), "S-b");
 
         given().auth()
                 .oauth2(accessToken(OTHER))
@@ -267,7 +290,10 @@ class AttemptResourceTest {
                 .then()
                 .statusCode(404)
                 .contentType(PROBLEM_JSON);
-        put(OTHER, id, bank.single(), option).then().statusCode(404).contentType(PROBLEM_JSON);
+        put(OTHER, id, drawn(attempt, bank.single()), option)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM_JSON);
         submit(OTHER, id).then().statusCode(404).contentType(PROBLEM_JSON);
         given().when().get("/api/training/attempts/" + id).then().statusCode(401);
 
@@ -301,12 +327,32 @@ class AttemptResourceTest {
     }
 
     @Test
+    void aPersonStartsOneTestAtMostPerDayTimesIn24HoursWhateverItsRetakeWait() {
+        int perDay = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("uptake.attempts.per-day", Integer.class);
+        Bank bank = bank(70, 0);
+        for (int i = 0; i < perDay; i++) {
+            String id =
+                    start(TAKER, bank.testId()).then().statusCode(201).extract().path("id");
+            submit(TAKER, id).then().statusCode(200);
+        }
+        start(TAKER, bank.testId())
+                .then()
+                .statusCode(429)
+                .contentType(PROBLEM_JSON)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("detail", org.hamcrest.Matchers.containsString(perDay + " times in 24 hours"));
+        // the cap is per person and test
+        start(OTHER, bank.testId()).then().statusCode(201);
+    }
+
+    @Test
     void afterTheDeadlineAnswersAreAConflictAndOnlyEarlierAnswersCount() {
         Bank bank = bank(70, 0);
         JsonNode attempt = json(
                 start(TAKER, bank.testId()).then().statusCode(201).extract().response());
         String id = attempt.get("id").asText();
-        put(TAKER, id, bank.single(), optionId(attempt, bank.single(), "S-b"))
+        put(TAKER, id, drawn(attempt, bank.single()), optionId(attempt, drawn(attempt, bank.single()), "S-b"))
                 .then()
                 .statusCode(200);
 
@@ -316,13 +362,16 @@ class AttemptResourceTest {
                 .await()
                 .atMost(Duration.ofSeconds(10));
 
-        put(TAKER, id, bank.number(), NUMBER_KEY).then().statusCode(409).contentType(PROBLEM_JSON);
+        put(TAKER, id, drawn(attempt, bank.number()), NUMBER_KEY)
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM_JSON);
         // 1 of 4 points: 25
         submit(TAKER, id).then().statusCode(200).body("skillScores[0].score", equalTo(25));
     }
 
     @Test
-    void drawsDifferAndOptionIdsAreFreshForEachAttempt() {
+    void drawsDifferAndQuestionAndOptionIdsAreFreshForEachAttempt() {
         String skill = Catalogue.skill();
         for (int i = 0; i < 10; i++) {
             Catalogue.single(skill, 4);
@@ -330,13 +379,15 @@ class AttemptResourceTest {
         String testId = Catalogue.test(Map.of(skill, 3), 70, 0, List.of());
         Set<Set<String>> draws = new HashSet<>();
         Set<String> optionIds = new HashSet<>();
+        Set<String> questionIds = new HashSet<>();
         int options = 0;
         for (int i = 0; i < 5; i++) {
             JsonNode attempt =
                     json(start(TAKER, testId).then().statusCode(201).extract().response());
             Set<String> drawn = new HashSet<>();
             for (JsonNode question : attempt.get("questions")) {
-                drawn.add(question.get("id").asText());
+                drawn.add(question.get("prompt").asText());
+                questionIds.add(question.get("id").asText());
                 for (JsonNode option : question.get("options")) {
                     optionIds.add(option.get("id").asText());
                     options++;
@@ -349,6 +400,8 @@ class AttemptResourceTest {
         // 5 draws of 3 from 10 (120 possible sets) all equal: probability 120^-4
         assertThat(draws).hasSizeGreaterThan(1);
         assertThat(optionIds).hasSize(options);
+        // 15 questions drawn from 10: some repeat, yet each has an id of its own attempt
+        assertThat(questionIds).hasSize(15);
     }
 
     @Test
@@ -366,13 +419,16 @@ class AttemptResourceTest {
         JsonNode attempt = json(
                 start(TAKER, bank.testId()).then().statusCode(201).extract().response());
         String id = attempt.get("id").asText();
-        put(TAKER, id, bank.single(), "not-an-option")
+        put(TAKER, id, drawn(attempt, bank.single()), "not-an-option")
                 .then()
                 .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("answer"));
-        put(TAKER, id, bank.number(), "forty").then().statusCode(400).body("errors.field", hasItem("answer"));
-        put(TAKER, id, bank.order(), List.of(optionId(attempt, bank.order(), "O-a")))
+        put(TAKER, id, drawn(attempt, bank.number()), "forty")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("answer"));
+        put(TAKER, id, drawn(attempt, bank.order()), List.of(optionId(attempt, drawn(attempt, bank.order()), "O-a")))
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("answer"));
@@ -381,7 +437,7 @@ class AttemptResourceTest {
                 .contentType(ContentType.JSON)
                 .body("{}")
                 .when()
-                .put("/api/training/attempts/" + id + "/answers/" + bank.single())
+                .put("/api/training/attempts/" + id + "/answers/" + drawn(attempt, bank.single()))
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("answer"));
