@@ -69,6 +69,28 @@ stop_pid() { # stop_pid NAME: stops the process this launcher started under NAME
   rm -f "$RUN/$name.pid"
 }
 
+stop_pids() { # stop_pids NAME...: SIGTERM to every process this launcher started under the names at once, SIGKILL to any left after 12 s
+  local name pid pids=()
+  for name in "$@"; do
+    [[ -f "$RUN/$name.pid" ]] || continue
+    pid=$(cat "$RUN/$name.pid")
+    if kill -0 "$pid" 2>/dev/null; then
+      log "stopping $name (pid $pid)"
+      kill "$pid" 2>/dev/null || true
+      pids+=("$pid")
+    fi
+    rm -f "$RUN/$name.pid"
+  done
+  local waited=0 alive
+  while ((waited < 24)); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    ((alive)) || return 0
+    sleep 0.5; waited=$((waited + 1))
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+}
+
 ensure_base_tools() {
   local missing=()
   command -v curl >/dev/null || missing+=(curl)

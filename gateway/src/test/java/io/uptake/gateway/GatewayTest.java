@@ -133,9 +133,21 @@ class GatewayTest {
     }
 
     @Test
-    void healthNamesTheStateOfEachUpstream() {
+    void withTwoUpstreamsDownTheGatewayStaysReadyAndServesTheThird() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().auth()
+                .oauth2(accessToken(EMPLOYEE))
+                .when()
+                .get("/api/metrics/actions")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void healthNamesTheStateOfEachUpstreamInItsOwnGroup() {
         given().when()
-                .get("/q/health/ready")
+                .get("/q/health/group/upstreams")
                 .then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'upstreams' }.data.metrics", equalTo("UP"))

@@ -94,6 +94,20 @@ public final class PackagedService {
         }
     }
 
+    /**
+     * SIGTERM, as Kubernetes and the launcher send it, and the time the app took to exit; one that is
+     * still running after 30 s (Kubernetes' grace period) is killed, and 30 s is returned.
+     */
+    public Duration terminate() throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            return Duration.ofSeconds(30);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     private void awaitReady() {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();

@@ -1,6 +1,7 @@
 package io.uptake.gateway.health;
 
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.gateway.routing.GatewayConfig;
@@ -15,10 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
-/** The gateway is ready when every upstream says it is ready; the response names each one's state. */
-@Readiness
+/**
+ * The state of each upstream, in the health group {@code upstreams} ({@code /q/health/group/upstreams}):
+ * not in readiness, so that the gateway stays in the load balancer while one upstream is away (its
+ * routes answer 503 with {@code Retry-After}; the others keep working).
+ */
+@HealthGroup("upstreams")
 @ApplicationScoped
 public class UpstreamsHealthCheck implements AsyncHealthCheck {
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.uptake.metrics.support.BatchSender;
 import io.uptake.testsupport.KeycloakTokens;
+import io.uptake.testsupport.LocalOutages;
 import io.uptake.testsupport.PackagedService;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,14 +34,8 @@ class CrashRecoveryIT {
 
     @Test
     void aKill9MidRunLosesNothingAndCountsNothingTwice() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String users = "crash-" + run + "-";
-        PackagedService service = new PackagedService(
-                "metrics-service",
-                "metrics_test",
-                Map.of("UPTAKE_TOPICS_USAGE_EVENTS", "test.crash-" + run + ".usage-events"),
-                List.of(),
-                Path.of("target", "crash-recovery-" + run + ".log"));
+        String users = "crash-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        PackagedService service = service(users);
         service.start();
         try (BatchSender sender =
                 new BatchSender(service::baseUrl, KeycloakTokens.connectorToken(), users, BATCH_SIZE, 4)) {
@@ -64,24 +59,19 @@ class CrashRecoveryIT {
     }
 
     @Test
-    void postgresAway30SecondsMidRunLosesNothingAndCountsNothingTwice() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String users = "pgdown-" + run + "-";
-        PackagedService service = new PackagedService(
-                "metrics-service",
-                "metrics_test",
-                Map.of("UPTAKE_TOPICS_USAGE_EVENTS", "test.pgdown-" + run + ".usage-events"),
-                List.of(),
-                Path.of("target", "postgres-away-" + run + ".log"));
+    void aSigtermMidRunEndsWithin10SecondsAndLosesNothingItAccepted() throws Exception {
+        String users = "sigterm-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        PackagedService service = service(users);
         service.start();
         try (BatchSender sender =
                 new BatchSender(service::baseUrl, KeycloakTokens.connectorToken(), users, BATCH_SIZE, 4)) {
             List<Future<?>> batches = sender.send(BATCHES, RUN_DEADLINE);
             await().atMost(RUN_DEADLINE).until(() -> sender.acknowledged() >= BATCHES / 4);
 
-            launcher("infra", "stop", "postgres");
-            Thread.sleep(Duration.ofSeconds(30));
-            launcher("infra", "up");
+            Duration exit = service.terminate();
+            assertThat(exit).as("exit after SIGTERM under load").isLessThanOrEqualTo(Duration.ofSeconds(10));
+            assertThat(sender.acknowledged()).isLessThan(BATCHES);
+            service.start();
 
             for (Future<?> batch : batches) {
                 batch.get();
@@ -91,6 +81,41 @@ class CrashRecoveryIT {
         } finally {
             service.stop();
         }
+    }
+
+    @Test
+    void postgresAway30SecondsMidRunLosesNothingAndCountsNothingTwice() throws Exception {
+        String users = "pgdown-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        PackagedService service = service(users);
+        service.start();
+        try (BatchSender sender =
+                new BatchSender(service::baseUrl, KeycloakTokens.connectorToken(), users, BATCH_SIZE, 4)) {
+            List<Future<?>> batches = sender.send(BATCHES, RUN_DEADLINE);
+            await().atMost(RUN_DEADLINE).until(() -> sender.acknowledged() >= BATCHES / 4);
+
+            LocalOutages.stop("postgres");
+            Thread.sleep(Duration.ofSeconds(30));
+            LocalOutages.restore();
+
+            for (Future<?> batch : batches) {
+                batch.get();
+            }
+            assertThat(sender.acknowledged()).isEqualTo(BATCHES);
+            awaitExactTotals(users);
+        } finally {
+            service.stop();
+        }
+    }
+
+    /** The packaged service on a topic of its own for this run, logging under target/. */
+    private static PackagedService service(String users) {
+        String run = users.substring(0, users.length() - 1);
+        return new PackagedService(
+                "metrics-service",
+                "metrics_test",
+                Map.of("UPTAKE_TOPICS_USAGE_EVENTS", "test." + run + ".usage-events"),
+                List.of(),
+                Path.of("target", run + ".log"));
     }
 
     private static void awaitExactTotals(String users) throws SQLException {
@@ -135,13 +160,5 @@ class CrashRecoveryIT {
                 return result.getLong(1);
             }
         }
-    }
-
-    private static void launcher(String... arguments) throws Exception {
-        String launcher = System.getProperty("uptake.launcher", "../uptake");
-        List<String> command = new java.util.ArrayList<>(List.of(launcher));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).inheritIO().start();
-        assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
     }
 }

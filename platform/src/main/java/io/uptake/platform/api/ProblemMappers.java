@@ -88,6 +88,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception failure) {
+        if (DependencyOutage.causedBy(failure)) {
+            Log.warnf("A dependency is unreachable, answered 503: %s", failure.getMessage());
+            return Response.status(503)
+                    .type(Problem.MEDIA_TYPE)
+                    .header("Retry-After", DependencyOutage.RETRY_AFTER_SECONDS)
+                    .entity(Problem.of(
+                            503,
+                            "Service Unavailable",
+                            "The service cannot reach its database just now; try again shortly"))
+                    .build();
+        }
         Log.error("Unexpected failure", failure);
         return respond(Problem.of(500, "Internal Server Error", "The service could not complete the request"));
     }
