@@ -78,6 +78,11 @@ class ReferencesTest {
         overlay.ofKind("Secret")
                 .forEach(secret ->
                         known.put(name(secret), map(secret.path("data")).keySet()));
+        // made by Strimzi's operators: a Secret per KafkaUser, and the cluster CA's certificate
+        overlay.ofKind("KafkaUser").forEach(user -> known.put(name(user), Set.of("password", "sasl.jaas.config")));
+        overlay.ofKind("Kafka")
+                .forEach(kafka ->
+                        known.put(name(kafka) + "-cluster-ca-cert", Set.of("ca.crt", "ca.p12", "ca.password")));
         List<String[]> references = secretReferences(overlay);
         assertThat(references)
                 .isNotEmpty()
@@ -257,6 +262,15 @@ class ReferencesTest {
                             .forEach(r -> refs.add(new String[] {
                                 r.path("name").asText(), r.path("key").asText(), "Deployment " + name(d)
                             }));
+                    list(d.at("/spec/template/spec/volumes")).stream()
+                            .map(v -> v.path("secret"))
+                            .filter(s -> !s.isMissingNode())
+                            .forEach(s -> list(s.path("items"))
+                                    .forEach(item -> refs.add(new String[] {
+                                        s.path("secretName").asText(),
+                                        item.path("key").asText(),
+                                        "Deployment " + name(d)
+                                    })));
                     list(c.path("envFrom")).stream()
                             .map(e -> e.path("secretRef"))
                             .filter(r -> !r.isMissingNode())

@@ -60,7 +60,8 @@ final class Schemas {
             // Strimzi 0.50 serves kafka.strimzi.io/v1 and deprecates v1beta2: only v1 is accepted here.
             Map.entry("kafka.strimzi.io/v1/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
             Map.entry("kafka.strimzi.io/v1/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
-            Map.entry("kafka.strimzi.io/v1/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class));
+            Map.entry("kafka.strimzi.io/v1/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class));
 
     /** apiVersion/kind to a CRD schema file under crd-schemas/. */
     static final Map<String, String> CRD_SCHEMAS = Map.of(
