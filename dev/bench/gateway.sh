@@ -22,12 +22,7 @@ bench_gateway() { # the same GETs straight to metrics-service and through the ga
     tracing="tracing on, every request, spans to a local OTLP sink"
   fi
   trap 'stop_pid metrics-service; stop_pid gateway; [[ -z ${UPTAKE_BENCH_SINK:-} ]] || kill "$UPTAKE_BENCH_SINK"' EXIT
-  start_app metrics-service DB_NAME=metrics_bench UPTAKE_TOPICS_USAGE_EVENTS=bench.uptake.usage-events \
-    UPTAKE_TOPICS_PEOPLE=bench.uptake.people UPTAKE_TOPICS_ADOPTION_SHORTFALLS=bench.uptake.adoption-shortfalls
-  # one account makes every request: lift its rate limit, which a real person stays far under
-  start_app gateway RATE_LIMIT_USER_REQUESTS=1000000000
-  wait_for 120 "metrics-service" http_ok "http://localhost:$METRICS_PORT/q/health/ready" || die "metrics-service did not start, see $LOGS/metrics-service.log"
-  wait_for 120 "gateway" port_open "$GATEWAY_PORT" || die "gateway did not start, see $LOGS/gateway.log"
+  bench_metrics_behind_gateway
   local token path="/api/metrics/actions?size=20" target load result requests non2xx errors duration_us p50_us p95_us p99_us
   token=$(password_token alice)
   declare -A url=([direct]="http://localhost:$METRICS_PORT$path" [gateway]="http://localhost:$GATEWAY_PORT$path") rps p50

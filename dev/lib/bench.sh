@@ -4,7 +4,7 @@
 bench_dispatch() { # bench_dispatch NAME [ARGUMENT...]: dev/bench/NAME.sh in place of ./uptake (its traps, its exit code)
   local what=${1:-}; shift || true
   case $what in
-    suite|metrics|feedback|training|gateway|web) exec "$BASH" "$ROOT/dev/bench/$what.sh" "$@" ;; # this bash, as before the split
+    suite|metrics|feedback|training|gateway|web|overload) exec "$BASH" "$ROOT/dev/bench/$what.sh" "$@" ;; # this bash, as before the split
     *) usage; exit 2 ;;
   esac
 }
@@ -44,4 +44,13 @@ PY
 password_token() { # password_token USER: an access token from the dev realm's uptake-cli client (password = user name)
   curl -fsS -d grant_type=password -d client_id=uptake-cli -d username="$1" -d password="$1" \
     "http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+
+bench_metrics_behind_gateway() { # the packaged metrics-service (bench database and topics) and the gateway, on the bench ports, one account's rate limit lifted
+  start_app metrics-service DB_NAME=metrics_bench UPTAKE_TOPICS_USAGE_EVENTS=bench.uptake.usage-events \
+    UPTAKE_TOPICS_PEOPLE=bench.uptake.people UPTAKE_TOPICS_ADOPTION_SHORTFALLS=bench.uptake.adoption-shortfalls
+  # one account makes every request: lift its rate limit, which a real person stays far under
+  start_app gateway RATE_LIMIT_USER_REQUESTS=1000000000
+  wait_for 120 "metrics-service" http_ok "http://localhost:$METRICS_PORT/q/health/ready" || die "metrics-service did not start, see $LOGS/metrics-service.log"
+  wait_for 120 "gateway" port_open "$GATEWAY_PORT" || die "gateway did not start, see $LOGS/gateway.log"
 }

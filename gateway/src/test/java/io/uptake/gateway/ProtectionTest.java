@@ -43,6 +43,7 @@ class ProtectionTest {
     static final int WINDOW_SECONDS = 5;
     static final int MAX_BODY = 1024;
     static final int STREAMS_PER_CALLER = 2;
+    static final int MAX_IN_FLIGHT = 2;
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String ALLOWED_ORIGIN = "http://localhost:3000";
 
@@ -67,7 +68,9 @@ class ProtectionTest {
                     "uptake.gateway.circuit-breaker.open-for",
                     "2s",
                     "uptake.gateway.max-streams-per-caller",
-                    String.valueOf(STREAMS_PER_CALLER));
+                    String.valueOf(STREAMS_PER_CALLER),
+                    "uptake.gateway.max-in-flight",
+                    String.valueOf(MAX_IN_FLIGHT));
         }
     }
 
@@ -158,6 +161,35 @@ class ProtectionTest {
                 .then()
                 .header("RateLimit-Limit", String.valueOf(USER_LIMIT))
                 .header("RateLimit-Remaining", String.valueOf(USER_LIMIT - 1));
+    }
+
+    @Test
+    void atCapacityTheGatewayShedsAtOnceWithRetryAfterAndRecovers() throws Exception {
+        String token = Tokens.ingestClient();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest slow = java.net.http.HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/metrics/slow"))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(20))
+                .build();
+        java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> busy = new java.util.ArrayList<>();
+        for (int i = 0; i < MAX_IN_FLIGHT; i++) {
+            busy.add(http.sendAsync(slow, HttpResponse.BodyHandlers.ofString()));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> StubUpstream.inFlight() >= MAX_IN_FLIGHT);
+        long began = System.nanoTime();
+        Response shed = given().auth().oauth2(token).when().get("/api/metrics/echo");
+        long millis = (System.nanoTime() - began) / 1_000_000;
+        assertThat(shed.statusCode()).isEqualTo(503);
+        assertThat(shed.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(shed.header("Retry-After")).isEqualTo("1");
+        assertThat(millis).as("shed at once, not after waiting").isLessThan(1000);
+        for (var answer : busy) {
+            assertThat(answer.get(20, java.util.concurrent.TimeUnit.SECONDS).statusCode())
+                    .as("the requests in flight are answered (504: this profile's 1 s idle timeout)")
+                    .isEqualTo(504);
+        }
+        given().auth().oauth2(token).when().get("/api/metrics/echo").then().statusCode(200);
     }
 
     @Test

@@ -38,6 +38,13 @@ public interface GatewayConfig {
     @WithDefault("5000")
     int maxStreamsPerUpstream();
 
+    /**
+     * Requests (not event streams) in flight through this gateway at once; one more is answered 503 with
+     * {@code Retry-After} at once, so that overload sheds quickly instead of queueing without bound.
+     */
+    @WithDefault("256")
+    int maxInFlight();
+
     /** Event streams one caller (a person, or a client) may hold open at once through one gateway replica. */
     @WithDefault("5")
     int maxStreamsPerCaller();

@@ -63,15 +63,27 @@ public class StreamingProxy {
     private final HttpClient streams;
     private final Map<String, UpstreamCircuit> circuits = new HashMap<>();
     private final StreamSeats streamSeats;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final io.micrometer.core.instrument.Counter shed;
 
-    public StreamingProxy(GatewayConfig config, RateLimiter rateLimiter, Vertx vertx) {
+    public StreamingProxy(
+            GatewayConfig config,
+            RateLimiter rateLimiter,
+            Vertx vertx,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         this.config = config;
+        this.shed = io.micrometer.core.instrument.Counter.builder("uptake.gateway.shed")
+                .description("Requests answered 503 at once because the gateway had maxInFlight requests in flight")
+                .register(registry);
+        registry.gauge("uptake.gateway.in.flight", inFlight);
         this.rateLimiter = rateLimiter;
         this.client = vertx.createHttpClient(
                 new HttpClientOptions()
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
                         .setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream()));
+                new PoolOptions()
+                        .setHttp1MaxSize(config.maxConnectionsPerUpstream())
+                        .setMaxWaitQueueSize(config.maxInFlight()));
         this.streamSeats = new StreamSeats(config.maxStreamsPerCaller());
         this.streams = vertx.createHttpClient(
                 new HttpClientOptions()
@@ -133,7 +145,8 @@ public class StreamingProxy {
             return;
         }
         boolean eventStream = accepts(inbound, "text/event-stream");
-        Runnable releaseSeat = eventStream ? takeStreamSeat(outbound, user.getSecurityIdentity()) : () -> {};
+        Runnable releaseSeat =
+                eventStream ? takeStreamSeat(context, user.getSecurityIdentity()) : takeRequestSlot(context);
         if (releaseSeat == null) {
             return;
         }
@@ -193,10 +206,35 @@ public class StreamingProxy {
     }
 
     /**
+     * A slot for one more request in flight through this gateway, given back when its answer ends or the
+     * client leaves. Null, with a quick 503 and {@code Retry-After} sent, when every slot is taken: under
+     * overload the gateway sheds what it cannot serve in time instead of queueing it without bound.
+     */
+    private Runnable takeRequestSlot(RoutingContext context) {
+        HttpServerResponse outbound = context.response();
+        if (inFlight.incrementAndGet() > config.maxInFlight()) {
+            inFlight.decrementAndGet();
+            shed.increment();
+            outbound.putHeader("Retry-After", "1");
+            Problems.send(outbound, 503, "Service Unavailable", "The gateway is at capacity; try again in a second");
+            return null;
+        }
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                inFlight.decrementAndGet();
+            }
+        };
+        context.addEndHandler(endedOrClosed -> release.run());
+        return release;
+    }
+
+    /**
      * A seat for one more event stream of this caller: the answer gives it back (once), and so does the
      * end of the response. Null, with a 429 sent, when the caller holds every seat they may.
      */
-    private Runnable takeStreamSeat(HttpServerResponse outbound, SecurityIdentity identity) {
+    private Runnable takeStreamSeat(RoutingContext context, SecurityIdentity identity) {
+        HttpServerResponse outbound = context.response();
         String caller = identity.getPrincipal().getName();
         if (!streamSeats.take(caller)) {
             outbound.putHeader("Retry-After", String.valueOf(config.retryAfterSeconds()));
@@ -214,8 +252,7 @@ public class StreamingProxy {
                 streamSeats.release(caller);
             }
         };
-        outbound.endHandler(ended -> release.run());
-        outbound.closeHandler(closed -> release.run());
+        context.addEndHandler(endedOrClosed -> release.run());
         return release;
     }
 

@@ -68,6 +68,14 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger IN_FLIGHT =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Requests the stub is answering right now. */
+    public static int inFlight() {
+        return IN_FLIGHT.get();
+    }
+
     /** Requests the stub has seen since the tests started. */
     public static int requests() {
         return REQUESTS.get();
@@ -89,10 +97,13 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (path.endsWith("/slow")) {
+            IN_FLIGHT.incrementAndGet();
             try {
                 Thread.sleep(3000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                IN_FLIGHT.decrementAndGet();
             }
         }
         String headers = exchange.getRequestHeaders().entrySet().stream()

@@ -67,7 +67,7 @@ public class ObjectiveStore {
                          from objective_version
                         where valid_to is null and ($1::varchar is null or business_unit = $1) and ($2::varchar is null or job_role = $2)
                         order by business_unit, job_role limit $3 offset $4""")
-                .execute(Tuple.of(businessUnit, jobRole, size, page * size))
+                .execute(Tuple.of(businessUnit, jobRole, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
                 .map(this::views);
     }
 

@@ -99,8 +99,24 @@ public class ProblemMappers {
                             "The service cannot reach its database just now; try again shortly"))
                     .build();
         }
+        if (refusedData(failure)) {
+            Log.warnf("PostgreSQL refused a value of the request: %s", failure.getMessage());
+            return respond(Problem.of(400, "Bad Request", "A value of the request cannot be stored as it is"));
+        }
         Log.error("Unexpected failure", failure);
         return respond(Problem.of(500, "Internal Server Error", "The service could not complete the request"));
+    }
+
+    /** PostgreSQL refused a value as data (SQLSTATE class 22: bad encoding, out of range, bad format). */
+    private static boolean refusedData(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof io.vertx.pgclient.PgException pg
+                    && pg.getSqlState() != null
+                    && pg.getSqlState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem) {

@@ -102,7 +102,12 @@ public class TestService {
                         + " where $1 or ((cardinality(business_units) = 0 or $2 = any(business_units))"
                         + " and (cardinality(job_roles) = 0 or $3 = any(job_roles)))"
                         + " order by created_at desc, id limit $4 offset $5")
-                .execute(Tuple.tuple(Arrays.asList(all, caller.businessUnit(), caller.jobRole(), size, page * size)))
+                .execute(Tuple.tuple(Arrays.asList(
+                        all,
+                        caller.businessUnit(),
+                        caller.jobRole(),
+                        size,
+                        io.uptake.platform.api.PagingLimit.offset(page, size))))
                 .map(rows -> {
                     List<TestView> items = new ArrayList<>();
                     long total = 0;

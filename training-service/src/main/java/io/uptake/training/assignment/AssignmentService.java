@@ -174,7 +174,8 @@ public class AssignmentService {
                          where ($1::varchar is null or a.user_id = $1) and ($2::varchar is null or a.status = $2)
                            and ($3::varchar is null or a.business_unit = $3)
                          order by a.due_on, a.created_at, a.id limit $4 offset $5""")
-                        .execute(Tuple.tuple(Arrays.asList(u, status, b, size, page * size)))
+                        .execute(Tuple.tuple(Arrays.asList(
+                                u, status, b, size, io.uptake.platform.api.PagingLimit.offset(page, size))))
                         .flatMap(rows -> pool.preparedQuery("""
                                 select count(*) from assignment a where ($1::varchar is null or a.user_id = $1)
                                 and ($2::varchar is null or a.status = $2) and ($3::varchar is null or a.business_unit = $3)""")

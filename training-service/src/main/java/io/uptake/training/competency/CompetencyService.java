@@ -54,7 +54,8 @@ public class CompetencyService {
                                coalesce(p.job_role, s.job_role) as job_role, s.skill, s.score, s.passed
                         from page pg left join person p on p.user_id = pg.user_id left join skill_score s on s.user_id = pg.user_id and ($4::varchar is null or s.skill = $4)
                         order by pg.user_id, s.skill""")
-                        .execute(Tuple.tuple(java.util.Arrays.asList(u, size, page * size, skill)))
+                        .execute(Tuple.tuple(java.util.Arrays.asList(
+                                u, size, io.uptake.platform.api.PagingLimit.offset(page, size), skill)))
                         .map(rows -> {
                             Map<String, CompetencyMatrix.Row> people = new LinkedHashMap<>();
                             TreeSet<String> skills = new TreeSet<>();

@@ -64,7 +64,7 @@ public class ModuleService {
         return pool.preparedQuery("""
                         select *, count(*) over () as total from training_module where ($1::varchar is null or $1 = any(skills))
                         order by created_at, id limit $2 offset $3""")
-                .execute(Tuple.of(skill, size, page * size))
+                .execute(Tuple.of(skill, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
                 .map(rows -> {
                     List<ModuleView> items = new ArrayList<>();
                     long total = 0;

@@ -71,7 +71,7 @@ public class QuestionService {
                         select id, skill, type, prompt, options::text as options, answer::text as answer, tolerance, difficulty,
                                count(*) over () as total
                         from question where ($1::varchar is null or skill = $1) order by created_at, id limit $2 offset $3""")
-                .execute(Tuple.of(skill, size, page * size))
+                .execute(Tuple.of(skill, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
                 .map(rows -> {
                     List<QuestionView> items = new ArrayList<>();
                     long total = 0;

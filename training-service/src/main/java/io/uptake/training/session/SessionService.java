@@ -56,7 +56,7 @@ public class SessionService {
         return pool.preparedQuery("""
                         select *, count(*) over () as total from training_session where ($1::uuid is null or module_id = $1)
                         order by starts_at, id limit $2 offset $3""")
-                .execute(Tuple.of(moduleId, size, page * size))
+                .execute(Tuple.of(moduleId, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
                 .map(rows -> {
                     List<SessionView> items = new ArrayList<>();
                     long total = 0;
