@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Schema-driven fuzzing of every operation in the gateway's combined OpenAPI document, against the
- * three packaged services with real tokens of several roles: missing, null and mistyped fields, huge,
+ * three packaged services with real tokens of every role (admin, hr, employee, manager, executive,
+ * the ingest client): missing, null and mistyped fields, huge,
  * negative and overflowing numbers and paging, unknown enum values, 100,000-character strings,
  * unicode, invalid UUIDs and dates, bodies that are not JSON. No answer may be a 5xx, and every 4xx
  * must be a problem document. Sent straight to each service (the gateway's rate limits would turn most
@@ -63,6 +64,8 @@ class ApiFuzzTest {
         tokens.put("admin", Tokens.user("adam"));
         tokens.put("hr", Tokens.user("hana"));
         tokens.put("employee", Tokens.user("alice"));
+        tokens.put("manager", Tokens.user("mark"));
+        tokens.put("executive", Tokens.user("erin"));
         tokens.put("ingest", Tokens.ingestClient());
         List<Case> cases = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields();

@@ -70,11 +70,33 @@ class AuthorizationMatrixTest {
         assertThat(send("GET", "/api/metrics/objectives", "", expiring.token()))
                 .as("the short-lived admin token, while it is valid")
                 .isEqualTo(200);
+        // a live stream opened with the token ends by itself when the token expires
+        HttpResponse<InputStream> stream = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                gateway.toString().replaceAll("/$", "") + "/api/feedback/celebrations/stream"))
+                        .header("Authorization", "Bearer " + expiring.token())
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        java.util.concurrent.CompletableFuture<Instant> streamEnded =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try (InputStream body = stream.body()) {
+                        body.transferTo(java.io.OutputStream.nullOutputStream());
+                    } catch (IOException endedAbruptly) {
+                        // ended either way
+                    }
+                    return Instant.now();
+                });
         String item = submitFeedbackItem();
         ensureRoster();
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> Instant.now().isAfter(expiring.expiresAt().plusSeconds(1)));
+        assertThat(streamEnded.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the stream of an expiring token stays open until its expiry and ends within 3 s of it")
+                .isAfter(expiring.expiresAt().minusSeconds(2))
+                .isBefore(expiring.expiresAt().plusSeconds(3));
 
         Map<String, List<String>> callerTokens = new LinkedHashMap<>();
         callerTokens.put("none", List.of(""));
