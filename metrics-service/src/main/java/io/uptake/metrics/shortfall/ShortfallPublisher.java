@@ -12,6 +12,7 @@ import io.uptake.metrics.scorecard.ScorecardView;
 import io.uptake.metrics.scorecard.TeamScorecards;
 import io.uptake.platform.outbox.Outbox;
 import io.uptake.platform.outbox.OutboxTrace;
+import io.uptake.platform.work.ClusterSchedule;
 import io.uptake.platform.work.PeriodicWork;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -54,7 +55,8 @@ public class ShortfallPublisher {
     private final Vertx vertx;
     private final long firstCheckMillis;
     private final long checkMillis;
-    private final PeriodicWork check = new PeriodicWork("Shortfall check", this::publishClosedPeriods);
+    private final ClusterSchedule schedule;
+    private final PeriodicWork check;
 
     public ShortfallPublisher(
             TeamScorecards scorecards,
@@ -63,7 +65,9 @@ public class ShortfallPublisher {
             ObjectMapper json,
             Outbox outbox,
             Vertx vertx,
-            ShortfallsConfig config) {
+            ShortfallsConfig config,
+            ClusterSchedule schedule) {
+        this.schedule = schedule;
         this.scorecards = scorecards;
         this.roster = roster;
         this.pool = pool;
@@ -72,6 +76,10 @@ public class ShortfallPublisher {
         this.vertx = vertx;
         this.firstCheckMillis = config.firstCheckMs();
         this.checkMillis = config.checkMs();
+        this.check = new PeriodicWork(
+                "Shortfall check",
+                () -> schedule.oncePerSlot(
+                        "shortfall-check", Duration.ofMillis(checkMillis), this::publishClosedPeriods));
     }
 
     void start(@Observes StartupEvent started) {

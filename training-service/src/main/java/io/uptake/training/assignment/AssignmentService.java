@@ -9,6 +9,7 @@ import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
 import io.uptake.platform.api.Problem.FieldError;
 import io.uptake.platform.outbox.OutboxTrace;
+import io.uptake.platform.work.ClusterSchedule;
 import io.uptake.platform.work.PeriodicWork;
 import io.uptake.training.access.Caller;
 import io.uptake.training.module.ModuleCandidate;
@@ -92,7 +93,8 @@ public class AssignmentService {
     private final ModuleService modules;
     private final Vertx vertx;
     private final long overdueCheckMillis;
-    private final PeriodicWork overdueCheck = new PeriodicWork("Overdue assignment check", this::markOverdue);
+    private final ClusterSchedule schedule;
+    private final PeriodicWork overdueCheck;
 
     public AssignmentService(
             Pool pool,
@@ -101,7 +103,9 @@ public class AssignmentService {
             PolicyService policies,
             ModuleService modules,
             Vertx vertx,
-            AssignmentsConfig config) {
+            AssignmentsConfig config,
+            ClusterSchedule schedule) {
+        this.schedule = schedule;
         this.pool = pool;
         this.store = store;
         this.events = events;
@@ -109,6 +113,9 @@ public class AssignmentService {
         this.modules = modules;
         this.vertx = vertx;
         this.overdueCheckMillis = config.overdueCheckMs();
+        this.overdueCheck = new PeriodicWork(
+                "Overdue assignment check",
+                () -> schedule.oncePerSlot("overdue-check", Duration.ofMillis(overdueCheckMillis), this::markOverdue));
     }
 
     void start(@Observes StartupEvent started) {
