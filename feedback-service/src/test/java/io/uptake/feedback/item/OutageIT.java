@@ -9,6 +9,7 @@ import io.restassured.RestAssured;
 import io.uptake.feedback.support.Items;
 import io.uptake.testsupport.LocalOutages;
 import io.uptake.testsupport.PackagedService;
+import io.uptake.testsupport.SteadyWrites;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,38 @@ class OutageIT {
     void restore() throws InterruptedException {
         service.stop();
         LocalOutages.restore();
+    }
+
+    @Test
+    void aSigtermUnderLoadEndsWithin10SecondsAndEveryAcceptedItemIsKept() throws Exception {
+        service.start();
+        RestAssured.baseURI = "http://localhost";
+        RestAssured.port = service.port();
+        String alice = accessToken("alice");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> accepted;
+        try (SteadyWrites writes =
+                new SteadyWrites(service::baseUrl, Items.ITEMS, alice, i -> """
+                        {"kind":"IDEA","title":"Under SIGTERM %s %d","description":"Written while stopping","area":"reports"}""".formatted(run, i), 4, 5_000)) {
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> writes.accepted().size() >= 20);
+            assertThat(service.terminate()).as("exit after SIGTERM under load").isLessThanOrEqualTo(SHUTDOWN_BOUND);
+            accepted = writes.accepted();
+        }
+        service.start();
+        RestAssured.port = service.port();
+        assertThat(accepted).hasSizeGreaterThanOrEqualTo(20);
+        for (String answer : accepted) {
+            io.restassured.path.json.JsonPath item = io.restassured.path.json.JsonPath.from(answer);
+            given().auth()
+                    .oauth2(alice)
+                    .when()
+                    .get(Items.ITEMS + "/" + item.getLong("id"))
+                    .then()
+                    .statusCode(200)
+                    .body("title", equalTo(item.getString("title")));
+        }
     }
 
     @Test

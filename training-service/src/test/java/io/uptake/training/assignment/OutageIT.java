@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.RestAssured;
 import io.uptake.testsupport.LocalOutages;
 import io.uptake.testsupport.PackagedService;
+import io.uptake.testsupport.SteadyWrites;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,42 @@ class OutageIT {
     void restore() throws InterruptedException {
         service.stop();
         LocalOutages.restore();
+    }
+
+    @Test
+    void aSigtermUnderLoadEndsWithin10SecondsAndEveryAcceptedSkillIsKept() throws Exception {
+        service.start();
+        RestAssured.baseURI = "http://localhost";
+        RestAssured.port = service.port();
+        String hana = accessToken("hana");
+        String run = "sigterm-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        List<String> accepted;
+        try (SteadyWrites writes = new SteadyWrites(
+                service::baseUrl,
+                "/api/training/skills",
+                hana,
+                i -> "{\"code\":\"%s-%d\",\"name\":\"Skill %d\"}".formatted(run, i, i),
+                4,
+                5_000)) {
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> writes.accepted().size() >= 20);
+            assertThat(service.terminate()).as("exit after SIGTERM under load").isLessThanOrEqualTo(SHUTDOWN_BOUND);
+            accepted = writes.accepted();
+        }
+        service.start();
+        RestAssured.port = service.port();
+        assertThat(accepted).hasSizeGreaterThanOrEqualTo(20);
+        for (String answer : accepted) {
+            String code = io.restassured.path.json.JsonPath.from(answer).getString("code");
+            given().auth()
+                    .oauth2(hana)
+                    .when()
+                    .get("/api/training/skills/" + code)
+                    .then()
+                    .statusCode(200)
+                    .body("code", equalTo(code));
+        }
     }
 
     @Test
