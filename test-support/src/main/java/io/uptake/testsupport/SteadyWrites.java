@@ -60,6 +60,26 @@ public final class SteadyWrites implements AutoCloseable {
         }
     }
 
+    /** What a SIGTERM under load gave: how long the app took to exit, and the 2xx answers it had given. */
+    public record Terminated(Duration exit, List<String> accepted) {}
+
+    /**
+     * Four writers POST to the running service until it has accepted {@code atLeast} writes; then it
+     * gets SIGTERM while they go on.
+     */
+    public static Terminated terminateUnderLoad(
+            PackagedService service, String path, String token, IntFunction<String> body, int atLeast)
+            throws InterruptedException {
+        try (SteadyWrites writes = new SteadyWrites(service::baseUrl, path, token, body, 4, 5_000)) {
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> writes.accepted().size() >= atLeast);
+            Duration exit = service.terminate();
+            writes.close();
+            return new Terminated(exit, writes.accepted());
+        }
+    }
+
     /** The bodies of the 2xx answers so far. */
     public List<String> accepted() {
         return List.copyOf(accepted);

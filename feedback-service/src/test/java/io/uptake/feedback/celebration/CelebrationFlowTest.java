@@ -18,7 +18,6 @@ import io.uptake.feedback.item.Status;
 import io.uptake.feedback.support.Items;
 import io.uptake.feedback.webhook.StandardWebhooksVerifier;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,9 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -396,23 +393,6 @@ class CelebrationFlowTest {
     }
 
     private List<String> listen(String token) throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .sendAsync(
-                        HttpRequest.newBuilder(stream)
-                                .header("Authorization", "Bearer " + token)
-                                .header("Accept", "text/event-stream")
-                                .build(),
-                        HttpResponse.BodyHandlers.ofLines())
-                .get(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).isEqualTo(200);
-        Thread.ofVirtual().start(() -> {
-            try {
-                response.body().forEach(lines::add);
-            } catch (UncheckedIOException closedWhenTheAppStops) {
-                lines.add("closed: " + closedWhenTheAppStops.getMessage());
-            }
-        });
-        return lines;
+        return io.uptake.feedback.support.LiveStream.listen(stream, token);
     }
 }

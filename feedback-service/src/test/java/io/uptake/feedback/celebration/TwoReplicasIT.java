@@ -10,20 +10,13 @@ import io.restassured.http.ContentType;
 import io.uptake.feedback.item.Status;
 import io.uptake.feedback.support.Items;
 import io.uptake.testsupport.PackagedService;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,8 +85,17 @@ class TwoReplicasIT {
                 await().atMost(WITHIN)
                         .until(() -> items.stream().allMatch(id -> count(onA, id) >= 1 && count(onB, id) >= 1));
                 await().atMost(WITHIN).until(() -> items.stream().allMatch(receiver::calledFor));
-                // anything sent twice would arrive within a few polls and lease-free retries
-                Thread.sleep(3_000);
+                // and for 3 s more nothing arrives twice (a repeat would come within a few polls)
+                await().during(Duration.ofSeconds(3))
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> items.stream()
+                                .allMatch(id -> count(onA, id) == 1
+                                        && count(onB, id) == 1
+                                        && receiver.calls().stream()
+                                                        .filter(call ->
+                                                                call.body().contains("\"itemId\":" + id + ","))
+                                                        .count()
+                                                == 1));
                 for (long id : items) {
                     assertThat(count(onA, id))
                             .as("item %d on replica a's stream", id)
@@ -125,23 +127,7 @@ class TwoReplicasIT {
     }
 
     private static List<String> listen(PackagedService replica, String token) throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .sendAsync(
-                        HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/api/feedback/celebrations/stream"))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Accept", "text/event-stream")
-                                .build(),
-                        HttpResponse.BodyHandlers.ofLines())
-                .get(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).isEqualTo(200);
-        Thread.ofVirtual().start(() -> {
-            try {
-                response.body().forEach(lines::add);
-            } catch (UncheckedIOException closedWhenTheAppStops) {
-                lines.add("closed: " + closedWhenTheAppStops.getMessage());
-            }
-        });
-        return lines;
+        return io.uptake.feedback.support.LiveStream.listen(
+                URI.create(replica.baseUrl() + "/api/feedback/celebrations/stream"), token);
     }
 }

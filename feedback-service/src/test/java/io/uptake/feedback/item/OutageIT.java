@@ -50,16 +50,11 @@ class OutageIT {
         RestAssured.port = service.port();
         String alice = accessToken("alice");
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<String> accepted;
-        try (SteadyWrites writes =
-                new SteadyWrites(service::baseUrl, Items.ITEMS, alice, i -> """
-                        {"kind":"IDEA","title":"Under SIGTERM %s %d","description":"Written while stopping","area":"reports"}""".formatted(run, i), 4, 5_000)) {
-            org.awaitility.Awaitility.await()
-                    .atMost(Duration.ofSeconds(30))
-                    .until(() -> writes.accepted().size() >= 20);
-            assertThat(service.terminate()).as("exit after SIGTERM under load").isLessThanOrEqualTo(SHUTDOWN_BOUND);
-            accepted = writes.accepted();
-        }
+        SteadyWrites.Terminated stopped =
+                SteadyWrites.terminateUnderLoad(service, Items.ITEMS, alice, i -> """
+                {"kind":"IDEA","title":"Under SIGTERM %s %d","description":"Written while stopping","area":"reports"}""".formatted(run, i), 20);
+        assertThat(stopped.exit()).as("exit after SIGTERM under load").isLessThanOrEqualTo(SHUTDOWN_BOUND);
+        List<String> accepted = stopped.accepted();
         service.start();
         RestAssured.port = service.port();
         assertThat(accepted).hasSizeGreaterThanOrEqualTo(20);

@@ -88,17 +88,7 @@ public final class Tokens {
                 .extract()
                 .header("Location");
         try {
-            io.restassured.path.json.JsonPath granted = given().formParam("grant_type", "password")
-                    .formParam("client_id", clientId)
-                    .formParam("username", user)
-                    .formParam("password", user)
-                    .when()
-                    .post(realm() + "/protocol/openid-connect/token")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            String token = granted.getString("access_token");
+            String token = passwordGrant(clientId, user);
             String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
             long exp = Long.parseLong(claims.replaceAll(".*\"exp\":(\\d+).*", "$1"));
             return new ShortLived(token, Instant.ofEpochSecond(exp));

@@ -47,20 +47,14 @@ class OutageIT {
         RestAssured.port = service.port();
         String hana = accessToken("hana");
         String run = "sigterm-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        List<String> accepted;
-        try (SteadyWrites writes = new SteadyWrites(
-                service::baseUrl,
+        SteadyWrites.Terminated stopped = SteadyWrites.terminateUnderLoad(
+                service,
                 "/api/training/skills",
                 hana,
                 i -> "{\"code\":\"%s-%d\",\"name\":\"Skill %d\"}".formatted(run, i, i),
-                4,
-                5_000)) {
-            org.awaitility.Awaitility.await()
-                    .atMost(Duration.ofSeconds(30))
-                    .until(() -> writes.accepted().size() >= 20);
-            assertThat(service.terminate()).as("exit after SIGTERM under load").isLessThanOrEqualTo(SHUTDOWN_BOUND);
-            accepted = writes.accepted();
-        }
+                20);
+        assertThat(stopped.exit()).as("exit after SIGTERM under load").isLessThanOrEqualTo(SHUTDOWN_BOUND);
+        List<String> accepted = stopped.accepted();
         service.start();
         RestAssured.port = service.port();
         assertThat(accepted).hasSizeGreaterThanOrEqualTo(20);
