@@ -77,10 +77,12 @@ final class EventValidator {
         Instant occurredAt = instant(item, skew, backfill, errors);
         String objectType = optionalLabel(item, "objectType", errors);
         String source = optionalLabel(item, "source", errors);
+        String objectId = optionalLabel(item, "objectId", errors);
         if (!errors.isEmpty()) {
             return new Outcome(null, rawId, List.copyOf(errors));
         }
-        return new Outcome(new UsageEvent(eventId, userId, action, occurredAt, objectType, source), rawId, List.of());
+        return new Outcome(
+                new UsageEvent(eventId, userId, action, occurredAt, objectType, source, objectId), rawId, List.of());
     }
 
     private boolean backfill(JsonNode item, List<String> errors) {

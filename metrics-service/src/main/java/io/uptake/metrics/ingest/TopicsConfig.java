@@ -11,4 +11,10 @@ public interface TopicsConfig {
     String people();
 
     String adoptionShortfalls();
+
+    /** Read for training effectiveness. */
+    String trainingEvents();
+
+    /** Training actions agreed in shortfall follow-ups. */
+    String followUpActions();
 }

@@ -27,9 +27,9 @@ public class UsageEventStore {
      */
     private static final String APPLY = """
             with new_events as (
-                insert into usage_event (event_id, user_id, action, occurred_at, day, object_type, source)
+                insert into usage_event (event_id, user_id, action, occurred_at, day, object_type, source, object_id)
                 select * from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::date[],
-                                     $6::varchar[], $7::varchar[])
+                                     $6::varchar[], $7::varchar[], $8::varchar[])
                 on conflict (day, event_id) do nothing
                 returning user_id, day, action),
             per_day as (
@@ -83,6 +83,7 @@ public class UsageEventStore {
         LocalDate[] days = new LocalDate[size];
         String[] objectTypes = new String[size];
         String[] sources = new String[size];
+        String[] objectIds = new String[size];
         for (int i = 0; i < size; i++) {
             UsageEvent event = events.get(i);
             ids[i] = event.eventId();
@@ -92,8 +93,9 @@ public class UsageEventStore {
             days[i] = day(event);
             objectTypes[i] = event.objectType();
             sources[i] = event.source();
+            objectIds[i] = event.objectId();
         }
-        Tuple arguments = Tuple.tuple(List.of(ids, users, actions, occurred, days, objectTypes, sources));
+        Tuple arguments = Tuple.tuple(List.of(ids, users, actions, occurred, days, objectTypes, sources, objectIds));
         return pool.preparedQuery(APPLY).execute(arguments).map(rows -> rows.rowCount());
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** What metrics-service publishes through its outbox: people changes ({@code uptake.people}) and shortfalls ({@code uptake.shortfalls}). */
+/** What metrics-service publishes through its outbox: people changes ({@code uptake.people}), shortfalls ({@code uptake.adoption-shortfalls}) and training agreed in follow-ups ({@code uptake.follow-up-actions}). */
 @Singleton // no client proxy: it only hands out emitters
 public class MetricsChannels implements OutboxChannels {
 
@@ -17,6 +17,8 @@ public class MetricsChannels implements OutboxChannels {
 
     public static final String SHORTFALLS = "shortfalls";
 
+    public static final String FOLLOW_UP_ACTIONS = "follow-up-actions";
+
     private final Map<String, MutinyEmitter<String>> emitters;
 
     public MetricsChannels(
@@ -24,8 +26,11 @@ public class MetricsChannels implements OutboxChannels {
                     MutinyEmitter<String> people,
             @Channel("shortfalls-out")
                     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER)
-                    MutinyEmitter<String> shortfalls) {
-        this.emitters = Map.of(PEOPLE, people, SHORTFALLS, shortfalls);
+                    MutinyEmitter<String> shortfalls,
+            @Channel("follow-up-actions-out")
+                    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER)
+                    MutinyEmitter<String> followUpActions) {
+        this.emitters = Map.of(PEOPLE, people, SHORTFALLS, shortfalls, FOLLOW_UP_ACTIONS, followUpActions);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.uptake.metrics.report;
 
 import io.uptake.metrics.api.DateRange;
+import io.uptake.metrics.api.Rounding;
 import io.uptake.metrics.scorecard.ScorecardView;
 import io.uptake.metrics.scorecard.TeamScorecards.Scored;
 import io.uptake.metrics.usage.ActiveDays;

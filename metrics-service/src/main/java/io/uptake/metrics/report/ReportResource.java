@@ -3,9 +3,11 @@ package io.uptake.metrics.report;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.uptake.metrics.access.Scope;
 import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.api.CsvWriter;
 import io.uptake.metrics.api.DateRange;
+import io.uptake.metrics.api.Interval;
 import io.uptake.platform.api.InvalidInput;
 import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.annotation.security.RolesAllowed;
@@ -83,10 +85,7 @@ public class ReportResource {
             @QueryParam("groupBy") @DefaultValue("businessUnit") String groupBy,
             @QueryParam("businessUnit") String businessUnit) {
         ReportService.GroupBy grouping = grouping(groupBy);
-        Interval every = Interval.parse(interval);
-        if (every == null) {
-            throw new InvalidInput("interval", "must be day, week or month");
-        }
+        Interval every = Interval.require(interval);
         DateRange range = DateRange.parse(from, to);
         if (every.periods(range).size() > Interval.MAX_PERIODS) {
             throw new InvalidInput(
@@ -191,5 +190,23 @@ public class ReportResource {
             @RestHeader("Accept") String accept, @QueryParam("from") String from, @QueryParam("to") String to) {
         return service.conformity(DateRange.parse(from, to))
                 .map(rows -> CsvWriter.respond(accept, rows, ConformityRow.class));
+    }
+
+    @GET
+    @Path("/conformity/practices")
+    @APIResponse(
+            responseCode = "200",
+            description = "JSON by default; CSV with Accept: text/csv",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = PracticeRow.class, type = SchemaType.ARRAY)),
+                @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))
+            })
+    @RolesAllowed({"manager", "hr", "executive", "admin"})
+    public Uni<Response> practices(
+            @RestHeader("Accept") String accept, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return service.practices(DateRange.parse(from, to))
+                .map(rows -> CsvWriter.respond(accept, rows, PracticeRow.class));
     }
 }

@@ -3,6 +3,10 @@ package io.uptake.metrics.report;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.api.DateRange;
+import io.uptake.metrics.api.Interval;
+import io.uptake.metrics.api.Rounding;
+import io.uptake.metrics.followup.FollowUpStore;
+import io.uptake.metrics.practice.PracticeStore;
 import io.uptake.metrics.roster.PersonView;
 import io.uptake.metrics.roster.RosterStore;
 import io.uptake.metrics.scorecard.ScorecardView;
@@ -26,6 +30,8 @@ public class ReportService {
     private final RosterStore roster;
     private final ReportCache cache;
     private final double conformityThreshold;
+    private final FollowUpStore followUps;
+    private final PracticeStore practices;
 
     public ReportService(
             TeamScorecards scorecards,
@@ -33,7 +39,11 @@ public class ReportService {
             UsageQueries usage,
             RosterStore roster,
             ReportCache cache,
-            ConformityConfig conformity) {
+            ConformityConfig conformity,
+            FollowUpStore followUps,
+            PracticeStore practices) {
+        this.followUps = followUps;
+        this.practices = practices;
         this.cache = cache;
         this.scorecards = scorecards;
         this.queries = queries;
@@ -95,7 +105,9 @@ public class ReportService {
                 .onItem()
                 .transformToMulti(below -> Multi.createFrom()
                         .range(0, (below.size() + rows - 1) / rows)
-                        .map(slice -> below.subList(slice * rows, Math.min(below.size(), (slice + 1) * rows))));
+                        .map(slice -> below.subList(slice * rows, Math.min(below.size(), (slice + 1) * rows))))
+                .onItem()
+                .transformToUniAndConcatenate(slice -> withFollowUps(slice, range));
     }
 
     private Uni<List<ShortfallRow>> shortfallRows(DateRange range, String businessUnit) {
@@ -113,26 +125,38 @@ public class ReportService {
                                 card.expectations().stream()
                                         .filter(result -> !result.met())
                                         .toList(),
-                                100 - card.score()))
+                                100 - card.score(),
+                                false,
+                                null))
                         .sorted(ShortfallCursor.ORDER)
                         .toList());
     }
 
     /** The page of shortfalls after the cursor ({@code null}: the first page). */
     public Uni<ShortfallPage> shortfalls(DateRange range, String businessUnit, ShortfallCursor after, int size) {
-        return shortfalls(range, businessUnit).map(below -> {
+        return shortfalls(range, businessUnit).flatMap(below -> {
             List<ShortfallRow> items = below.stream()
                     .filter(row -> after == null || after.isBefore(row))
                     .limit(size + 1L)
                     .toList();
             boolean more = items.size() > size;
             List<ShortfallRow> page = more ? items.subList(0, size) : items;
-            return new ShortfallPage(
-                    page,
-                    size,
-                    below.size(),
-                    more ? ShortfallCursor.of(page.getLast()).encode() : null);
+            return withFollowUps(page, range)
+                    .map(followed -> new ShortfallPage(
+                            followed,
+                            size,
+                            below.size(),
+                            more ? ShortfallCursor.of(page.getLast()).encode() : null));
         });
+    }
+
+    /** The rows with their follow-ups (read as they are now: the cached list does not hold them). */
+    private Uni<List<ShortfallRow>> withFollowUps(List<ShortfallRow> rows, DateRange range) {
+        return followUps
+                .lastFollowUps(rows.stream().map(ShortfallRow::userId).toList(), range.from())
+                .map(last -> rows.stream()
+                        .map(row -> row.withLastFollowUp(last.get(row.userId())))
+                        .toList());
     }
 
     public Uni<List<LeadershipRow>> leadership(DateRange range) {
@@ -163,7 +187,33 @@ public class ReportService {
     }
 
     public Uni<List<ConformityRow>> conformity(DateRange range) {
-        return queries.actionMix(range).map(mix -> Conformity.rows(mix, conformityThreshold));
+        return Uni.combine()
+                .all()
+                .unis(queries.actionMix(range), practices.approvedActions())
+                .with((mix, approved) -> Conformity.rows(mix, conformityThreshold, approved));
+    }
+
+    /** The approved local practices, each with its unit's share of the action and the organisation's, for other units to learn from. */
+    public Uni<List<PracticeRow>> practices(DateRange range) {
+        return Uni.combine()
+                .all()
+                .unis(queries.actionMix(range), practices.all())
+                .with((mix, approved) -> {
+                    return approved.stream()
+                            .map(practice -> {
+                                ConformityRow.ActionShare shares =
+                                        Conformity.share(mix, practice.businessUnit(), practice.action());
+                                return new PracticeRow(
+                                        practice.businessUnit(),
+                                        practice.action(),
+                                        practice.reason(),
+                                        practice.approvedBy(),
+                                        practice.approvedAt(),
+                                        shares.share(),
+                                        shares.orgShare());
+                            })
+                            .toList();
+                });
     }
 
     /** How adoption rows are grouped. */

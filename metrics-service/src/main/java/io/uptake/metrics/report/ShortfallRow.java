@@ -2,9 +2,13 @@ package io.uptake.metrics.report;
 
 import io.uptake.metrics.scorecard.ExpectationResult;
 import io.uptake.metrics.usage.AdoptionBand;
+import java.time.LocalDate;
 import java.util.List;
 
-/** Someone below their objectives: what they missed, how far short they are (100 - score), and how regularly they used the CRM. */
+/**
+ * Someone below their objectives: what they missed, how far short they are (100 - score), how regularly they used
+ * the CRM, and whether their manager has followed the shortfall up (a follow-up met on or after the range's start).
+ */
 public record ShortfallRow(
         String userId,
         String businessUnit,
@@ -13,4 +17,12 @@ public record ShortfallRow(
         int score,
         AdoptionBand band,
         List<ExpectationResult> missed,
-        int gap) {}
+        int gap,
+        boolean followedUp,
+        LocalDate lastFollowUpOn) {
+
+    /** With the day of the person's last follow-up in or after the range ({@code null}: not followed up). */
+    ShortfallRow withLastFollowUp(LocalDate day) {
+        return new ShortfallRow(userId, businessUnit, jobRole, status, score, band, missed, gap, day != null, day);
+    }
+}

@@ -42,18 +42,24 @@ public class ScorecardService {
             if (person == null) {
                 return Uni.createFrom().failure(new NotFoundException("No person '" + userId + "' in the roster"));
             }
-            return memberships
-                    .membershipAt(userId, range.judgedAt())
-                    .map(then -> then != null
-                            ? then
-                            : new Memberships.Entry(
-                                    userId, person.businessUnit(), person.jobRole(), person.active(), null, null))
-                    .flatMap(then -> objectives
-                            .inForceAt(then.businessUnit(), then.jobRole(), range.judgedAt())
-                            .flatMap(inForce -> usage(userId, range, inForce)
-                                    .map(usage -> ScorecardCalculator.score(
-                                            then, inForce, range.from(), range.to(), usage))));
+            return scorecard(person, range);
         });
+    }
+
+    /** The scorecard of someone on the roster, for reports that have already checked who may read it. */
+    public Uni<ScorecardView> scorecard(PersonView person, DateRange range) {
+        String userId = person.userId();
+        return memberships
+                .membershipAt(userId, range.judgedAt())
+                .map(then -> then != null
+                        ? then
+                        : new Memberships.Entry(
+                                userId, person.businessUnit(), person.jobRole(), person.active(), null, null))
+                .flatMap(then -> objectives
+                        .inForceAt(then.businessUnit(), then.jobRole(), range.judgedAt())
+                        .flatMap(inForce -> usage(userId, range, inForce)
+                                .map(usage ->
+                                        ScorecardCalculator.score(then, inForce, range.from(), range.to(), usage))));
     }
 
     private static boolean mayRead(Viewer viewer, String userId, PersonView person) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The conformity rule without a database: total variation distance to the organisation's mix of actions. */
@@ -61,5 +62,47 @@ class ConformityTest {
         assertThat(odd.topDeviations())
                 .extracting(ConformityRow.ActionShare::action)
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anApprovedPracticeStaysVisibleButNoLongerFlagsTheUnit() {
+        // organisation: 40 calls, 40 notes, 20 visits; Field: 20 visits, 10 calls, 10 notes
+        Map<String, Map<String, Long>> mix = mix(
+                "Office", Map.of("call", 30L, "note", 30L), "Field", Map.of("visit", 20L, "call", 10L, "note", 10L));
+        ConformityRow before = row(Conformity.rows(mix, 0.2), "Field");
+        assertThat(before.deviation()).isEqualTo(0.3); // (|0.5-0.2| + |0.25-0.4| + |0.25-0.4|) / 2
+        assertThat(before.flagged()).isTrue();
+        assertThat(before.approvedPractices()).isEmpty();
+
+        ConformityRow approved = row(Conformity.rows(mix, 0.2, Map.of("Field", Set.of("visit"))), "Field");
+        assertThat(approved.deviation()).isEqualTo(0.3); // still shown
+        assertThat(approved.unapprovedDeviation()).isEqualTo(0.0); // calls and notes half and half in both
+        assertThat(approved.flagged()).isFalse();
+        assertThat(approved.approvedPractices()).containsExactly("visit");
+        assertThat(approved.topDeviations())
+                .filteredOn(ConformityRow.ActionShare::approved)
+                .extracting(ConformityRow.ActionShare::action)
+                .containsExactly("visit");
+        // another unit's approval changes nothing here
+        assertThat(row(Conformity.rows(mix, 0.2, Map.of("Office", Set.of("visit"))), "Field")
+                        .flagged())
+                .isTrue();
+    }
+
+    @Test
+    void anActionsSharesOfTheUnitAndTheOrganisation() {
+        Map<String, Map<String, Long>> mix =
+                mix("Office", Map.of("call", 30L, "note", 30L), "Field", Map.of("visit", 20L, "call", 20L));
+        ConformityRow.ActionShare visits = Conformity.share(mix, "Field", "visit");
+        assertThat(visits.share()).isEqualTo(0.5);
+        assertThat(visits.orgShare()).isEqualTo(0.2);
+        assertThat(Conformity.share(mix, "Nowhere", "visit").share()).isEqualTo(0.0);
+    }
+
+    private static ConformityRow row(List<ConformityRow> rows, String unit) {
+        return rows.stream()
+                .filter(row -> row.businessUnit().equals(unit))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -293,7 +293,8 @@ class ReportResourceTest {
                 .asString();
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(3);
-        assertThat(lines[0]).isEqualTo("userId,businessUnit,jobRole,status,score,band,missed,gap");
+        assertThat(lines[0])
+                .isEqualTo("userId,businessUnit,jobRole,status,score,band,missed,gap,followedUp,lastFollowUpOn");
         assertThat(lines[1]).startsWith(team.idle() + ",");
         assertThat(lines[2]).startsWith(team.below() + ",");
 
@@ -356,7 +357,8 @@ class ReportResourceTest {
                 .extract()
                 .asString();
         List<String> lines = List.of(csv.split("\r\n"));
-        assertThat(lines.getFirst()).isEqualTo("userId,businessUnit,jobRole,status,score,band,missed,gap");
+        assertThat(lines.getFirst())
+                .isEqualTo("userId,businessUnit,jobRole,status,score,band,missed,gap,followedUp,lastFollowUpOn");
         List<String> streamed = lines.subList(1, lines.size()).stream()
                 .map(line -> line.substring(0, line.indexOf(',')))
                 .toList();

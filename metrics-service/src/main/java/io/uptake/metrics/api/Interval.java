@@ -1,6 +1,6 @@
-package io.uptake.metrics.report;
+package io.uptake.metrics.api;
 
-import io.uptake.metrics.api.DateRange;
+import io.uptake.platform.api.InvalidInput;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -34,6 +34,15 @@ public enum Interval {
             start = end.plusDays(1);
         }
         return periods;
+    }
+
+    /** The interval a request names, or a 400 naming {@code interval}. */
+    public static Interval require(String value) {
+        Interval interval = parse(value);
+        if (interval == null) {
+            throw new InvalidInput("interval", "must be day, week or month");
+        }
+        return interval;
     }
 
     public static Interval parse(String value) {

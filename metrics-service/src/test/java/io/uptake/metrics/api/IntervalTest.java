@@ -1,8 +1,7 @@
-package io.uptake.metrics.report;
+package io.uptake.metrics.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.uptake.metrics.api.DateRange;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

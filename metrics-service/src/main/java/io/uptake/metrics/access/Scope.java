@@ -1,16 +1,15 @@
-package io.uptake.metrics.report;
+package io.uptake.metrics.access;
 
 import io.quarkus.security.ForbiddenException;
-import io.uptake.metrics.access.Viewer;
 
-/** Which business unit a report may cover for this viewer: managers their own only, executives and admins any or all. */
-final class Scope {
+/** Which business unit a report may cover for this viewer: managers their own only, executives, admins and HR (where a report admits them) any or all. */
+public final class Scope {
 
     private Scope() {}
 
     /** The unit to report on (null: every unit); a manager asking for another unit is refused. */
-    static String businessUnit(Viewer viewer, String requested) {
-        if (viewer.admin() || viewer.executive()) {
+    public static String businessUnit(Viewer viewer, String requested) {
+        if (viewer.admin() || viewer.executive() || viewer.hr()) {
             return blankToNull(requested);
         }
         if (viewer.manager() && viewer.businessUnit() != null) {
