@@ -466,10 +466,11 @@ public class AssignmentService {
         if (change.dueOn() == null && change.mode() == null && change.status() == null) {
             throw new InvalidInput("dueOn", "name a dueOn, a mode, or status CANCELLED");
         }
-        return pool.withTransaction(connection -> connection
-                .preparedQuery(
-                        "select user_id, kind, skill, status, session_id from assignment where id = $1 for update")
-                .execute(Tuple.of(id))
+        return pool.withTransaction(connection -> seats.lockSessionsOf(connection, id)
+                .flatMap(locked -> connection
+                        .preparedQuery(
+                                "select user_id, kind, skill, status, session_id from assignment where id = $1 for update")
+                        .execute(Tuple.of(id)))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         throw new NotFoundException("No assignment " + id);

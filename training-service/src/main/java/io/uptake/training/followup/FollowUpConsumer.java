@@ -158,6 +158,23 @@ public class FollowUpConsumer {
     }
 
     private Uni<Void> assign(SqlConnection connection, Action action) {
+        return connection
+                .preparedQuery(
+                        "select 1 from assignment where user_id = $1 and skill = $2 and kind = 'TRAINING' and status in "
+                                + AssignmentStore.OPEN)
+                .execute(Tuple.of(action.userId(), action.skill()))
+                .flatMap(open -> {
+                    if (open.size() > 0) {
+                        Log.infof(
+                                "Follow-up action %s: %s already has open training of %s; nothing assigned",
+                                action.eventId(), action.userId(), action.skill());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return assignNew(connection, action);
+                });
+    }
+
+    private Uni<Void> assignNew(SqlConnection connection, Action action) {
         return unitOf(connection, action)
                 .flatMap(unit -> policies.find(connection, unit)
                         .flatMap(policy -> modules.candidates(connection, action.skill(), null)

@@ -34,6 +34,18 @@ public class Seats {
 
     private static final String LOCK = "select capacity, seats_taken from training_session where id = $1 for update";
 
+    /**
+     * Locks the sessions an assignment sits in or waits for, before the assignment row itself is locked:
+     * session first, then assignment, as every path through here takes them, so that none deadlocks another.
+     */
+    public Uni<Void> lockSessionsOf(SqlClient client, UUID assignmentId) {
+        return client.preparedQuery("""
+                        select 1 from training_session where id in (
+                            select session_id from assignment where id = $1 and session_id is not null
+                            union select session_id from waitlist where assignment_id = $1)
+                        order by id for update""").execute(Tuple.of(assignmentId)).replaceWithVoid();
+    }
+
     /** Takes a seat in this session; false when it is full. */
     public Uni<Boolean> take(SqlClient client, UUID sessionId) {
         return client.preparedQuery(
