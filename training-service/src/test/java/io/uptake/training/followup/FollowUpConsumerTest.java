@@ -124,6 +124,52 @@ class FollowUpConsumerTest {
     }
 
     @Test
+    void thePersonsPreferredModeWinsOverTheUnitsWhereAModuleInItExists() {
+        String person = "erin"; // takes no other follow-up; the preference is cleared again below
+        String unit = Catalogue.unique("Unit");
+        String skill = Catalogue.skill();
+        String course = Catalogue.module(List.of(skill), "ELEARNING");
+        Catalogue.module(List.of(skill), "INSTRUCTOR_LED");
+        Catalogue.policy(unit, 70, "INSTRUCTOR_LED", 14);
+        try {
+            preference(person, "ELEARNING");
+            String eventId = UUID.randomUUID().toString();
+            upstream.followUp(
+                    person,
+                    action(
+                            eventId,
+                            person,
+                            unit,
+                            skill,
+                            LocalDate.now(ZoneOffset.UTC).plusDays(5)));
+            await().atMost(Duration.ofSeconds(60)).until(() -> processed("follow-up:" + eventId));
+            List<java.util.Map<String, Object>> mine = assignmentsOf(person).getList("items");
+            assertThat(mine)
+                    .filteredOn(assignment -> skill.equals(assignment.get("skill")))
+                    .singleElement()
+                    .satisfies(assignment -> {
+                        assertThat(assignment.get("moduleId")).isEqualTo(course);
+                        assertThat(assignment.get("mode")).isEqualTo("ELEARNING");
+                    });
+        } finally {
+            preference(person, null);
+        }
+    }
+
+    private static void preference(String person, String mode) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("preferredMode", mode);
+        given().auth()
+                .oauth2(accessToken(person))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/training/me/preferences")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void actionsWithoutEventIdUserIdOrSkillAreDeadLetteredAndTheNextOneIsHandled() {
         String userId = Catalogue.unique("follow");
         String skill = Catalogue.skill();
