@@ -16,6 +16,7 @@ import io.uptake.training.module.ModuleCandidate;
 import io.uptake.training.module.ModuleService;
 import io.uptake.training.policy.PolicyService;
 import io.uptake.training.policy.PolicyView;
+import io.uptake.training.session.Seats;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -95,6 +96,7 @@ public class AssignmentService {
     private final long overdueCheckMillis;
     private final ClusterSchedule schedule;
     private final PeriodicWork overdueCheck;
+    private final Seats seats;
 
     public AssignmentService(
             Pool pool,
@@ -104,7 +106,9 @@ public class AssignmentService {
             ModuleService modules,
             Vertx vertx,
             AssignmentsConfig config,
-            ClusterSchedule schedule) {
+            ClusterSchedule schedule,
+            Seats seats) {
+        this.seats = seats;
         this.schedule = schedule;
         this.pool = pool;
         this.store = store;
@@ -422,7 +426,7 @@ public class AssignmentService {
                 .asList()
                 .map(found -> {
                     Map<String, PolicyView> byUnit = new HashMap<>();
-                    byUnit.put(null, PolicyView.fallback(null)); // not in the roster (yet): no unit
+                    byUnit.put(null, policies.fallback(null)); // not in the roster (yet): no unit
                     for (int i = 0; i < distinct.size(); i++) {
                         byUnit.put(distinct.get(i), found.get(i));
                     }
@@ -462,9 +466,11 @@ public class AssignmentService {
         if (change.dueOn() == null && change.mode() == null && change.status() == null) {
             throw new InvalidInput("dueOn", "name a dueOn, a mode, or status CANCELLED");
         }
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("select kind, skill, status, session_id from assignment where id = $1 for update")
-                .execute(Tuple.of(id))
+        return pool.withTransaction(connection -> seats.lockSessionsOf(connection, id)
+                .flatMap(locked -> connection
+                        .preparedQuery(
+                                "select user_id, kind, skill, status, session_id from assignment where id = $1 for update")
+                        .execute(Tuple.of(id)))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         throw new NotFoundException("No assignment " + id);
@@ -480,11 +486,16 @@ public class AssignmentService {
                     UUID session = row.getUUID("session_id");
                     boolean releaseSeat =
                             session != null && ("CANCELLED".equals(change.status()) || change.mode() != null);
-                    Uni<?> released = !releaseSeat
-                            ? Uni.createFrom().voidItem()
-                            : connection.preparedQuery("""
-                                    with gone as (delete from enrolment where session_id = $1 and assignment_id = $2 returning 1)
-                                    update training_session set seats_taken = seats_taken - (select count(*) from gone) where id = $1""").execute(Tuple.of(session, id));
+                    boolean leaves = "CANCELLED".equals(change.status()) || change.mode() != null;
+                    Uni<?> released = (releaseSeat
+                                    ? seats.release(connection, session, row.getString("user_id"))
+                                    : Uni.createFrom().voidItem())
+                            .flatMap(seat -> leaves
+                                    ? connection
+                                            .preparedQuery("delete from waitlist where assignment_id = $1")
+                                            .execute(Tuple.of(id))
+                                            .replaceWithVoid()
+                                    : Uni.createFrom().voidItem());
                     Uni<UUID> module = change.mode() == null
                             ? Uni.createFrom().nullItem()
                             : connection

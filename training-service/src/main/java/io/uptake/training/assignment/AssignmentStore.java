@@ -3,6 +3,7 @@ package io.uptake.training.assignment;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.Json;
 import io.uptake.training.session.SessionRef;
+import io.uptake.training.session.WaitlistRef;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,8 +24,11 @@ public class AssignmentStore {
     static final String SELECT = """
             select a.id, a.user_id, a.business_unit, a.kind, a.skill, a.module_id, m.title as module_title, m.url as module_url, a.mode, a.test_id,
                    a.session_id, s.starts_at, s.location, a.status, a.due_on, a.reason::text as reason, a.created_by, a.created_at,
-                   a.completed_at
+                   a.completed_at, wl.session_id as waitlist_session_id, wl.position as waitlist_position
             from assignment a left join training_module m on m.id = a.module_id left join training_session s on s.id = a.session_id
+            left join lateral (
+                select w.session_id, (select count(*) from waitlist ahead where ahead.session_id = w.session_id and ahead.id <= w.id) as position
+                from waitlist w where w.assignment_id = a.id order by w.id limit 1) wl on true
             """;
 
     /** What a new assignment holds. */
@@ -109,6 +113,11 @@ public class AssignmentStore {
                 sessionId == null
                         ? null
                         : new SessionRef(sessionId, row.getOffsetDateTime("starts_at"), row.getString("location")),
+                row.getUUID("waitlist_session_id") == null
+                        ? null
+                        : new WaitlistRef(
+                                row.getUUID("waitlist_session_id"),
+                                row.getLong("waitlist_position").intValue()),
                 row.getString("status"),
                 row.getLocalDate("due_on"),
                 json.read(row.getString("reason"), Reason.class),

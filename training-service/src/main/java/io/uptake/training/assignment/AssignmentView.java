@@ -2,11 +2,12 @@ package io.uptake.training.assignment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.uptake.training.session.SessionRef;
+import io.uptake.training.session.WaitlistRef;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** An assignment: what (a module for a skill, or a test), how (mode, session: when and where), until when, and why. */
+/** An assignment: what (a module for a skill, or a test), how (mode, session: when and where, or the waitlist place for a full one), until when, and why. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssignmentView(
         UUID id,
@@ -20,12 +21,10 @@ public record AssignmentView(
         String mode,
         UUID testId,
         SessionRef session,
+        WaitlistRef waitlist,
         String status,
         LocalDate dueOn,
         Reason reason,
         String assignedBy,
         OffsetDateTime createdAt,
-        OffsetDateTime completedAt) {
-
-    /** The booked instructor-led session: when and where. */
-}
+        OffsetDateTime completedAt) {}

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * Why an assignment exists: {@code SCORE} (a skill scored under the threshold), {@code RETEST} (every
- * training of a skill completed), {@code SHORTFALL} (usage below objectives), {@code MANUAL} (HR).
+ * training of a skill completed), {@code SHORTFALL} (usage below objectives), {@code MANUAL} (HR),
+ * {@code FOLLOW_UP} (training agreed in a manager's follow-up), {@code RECERTIFY} (a passed skill about to expire).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reason(String kind, String skill, Integer score, Integer threshold, UUID attemptId, String detail) {
@@ -18,5 +19,26 @@ public record Reason(String kind, String skill, Integer score, Integer threshold
                 threshold,
                 attemptId,
                 "scored " + score + " on " + skill + ", under the threshold of " + threshold);
+    }
+
+    public static Reason followUp(String skill, UUID followUpId, String agreedBy, String rootCause) {
+        return new Reason(
+                "FOLLOW_UP",
+                skill,
+                null,
+                null,
+                null,
+                "training on " + skill + " agreed by " + agreedBy + " in follow-up " + followUpId
+                        + (rootCause == null ? "" : " (root cause: " + rootCause + ")"));
+    }
+
+    public static Reason recertify(String skill, java.time.LocalDate expiresOn) {
+        return new Reason(
+                "RECERTIFY",
+                skill,
+                null,
+                null,
+                null,
+                "the pass on " + skill + " expires on " + expiresOn + ": re-test it");
     }
 }

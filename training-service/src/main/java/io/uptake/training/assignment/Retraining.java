@@ -6,6 +6,7 @@ import io.uptake.training.module.Mode;
 import io.uptake.training.module.ModuleService;
 import io.uptake.training.policy.PolicyService;
 import io.uptake.training.policy.PolicyView;
+import io.uptake.training.preference.Preferences;
 import io.uptake.training.session.Seats;
 import io.uptake.training.skill.SkillScore;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -21,8 +22,9 @@ import java.util.UUID;
 /**
  * What a scored attempt leads to, in the submit's transaction: the latest score per skill, the
  * person's open assignments of this test completed, and for each skill under the business unit's
- * threshold (and only those) the retraining {@link RetrainingPlanner} plans, with the next free seat
- * booked when instructor-led, saying why.
+ * threshold (and only those) the retraining {@link RetrainingPlanner} plans (the mode by the gap under
+ * the pass mark and the person's preference, {@link RetrainingMode}), with the next free seat booked
+ * when instructor-led (else a place on the next session's waitlist), saying why.
  */
 @ApplicationScoped
 public class Retraining {
@@ -42,13 +44,16 @@ public class Retraining {
     private final Seats seats;
     private final TrainingEvents events;
     private final ModuleService modules;
+    private final Preferences preferences;
 
     public Retraining(
             PolicyService policies,
             AssignmentStore assignments,
             Seats seats,
             TrainingEvents events,
-            ModuleService modules) {
+            ModuleService modules,
+            Preferences preferences) {
+        this.preferences = preferences;
         this.modules = modules;
         this.policies = policies;
         this.assignments = assignments;
@@ -87,45 +92,61 @@ public class Retraining {
                     if (open.size() > 0) {
                         return Uni.createFrom().nullItem();
                     }
-                    return modules.candidates(connection, score.skill(), null).flatMap(candidates -> {
-                        RetrainingPlanner.Plan plan = RetrainingPlanner.training(
-                                policy,
-                                null,
-                                candidates,
-                                scored.at().atZoneSameInstant(ZoneOffset.UTC).toLocalDate(),
-                                null);
-                        AssignmentStore.Draft draft = new AssignmentStore.Draft(
-                                scored.userId(),
-                                scored.businessUnit(),
-                                "TRAINING",
-                                score.skill(),
-                                plan.moduleId(),
-                                plan.mode().name(),
-                                scored.testId(),
-                                plan.dueOn(),
-                                Reason.score(
+                    return modules.candidates(connection, score.skill(), null)
+                            .flatMap(candidates -> preferences
+                                    .of(connection, scored.userId())
+                                    .map(personal -> RetrainingPlanner.training(
+                                            policy,
+                                            personal,
+                                            RetrainingMode.forGap(
+                                                    RetrainingMode.gap(score.score(), score.passMark()),
+                                                    policy.instructorLedFromGap()),
+                                            candidates,
+                                            scored.at()
+                                                    .atZoneSameInstant(ZoneOffset.UTC)
+                                                    .toLocalDate(),
+                                            null)))
+                            .flatMap(plan -> {
+                                AssignmentStore.Draft draft = new AssignmentStore.Draft(
+                                        scored.userId(),
+                                        scored.businessUnit(),
+                                        "TRAINING",
                                         score.skill(),
-                                        score.score(),
-                                        RetrainingPlanner.threshold(policy, score.passMark()),
-                                        scored.attemptId()),
-                                "system");
-                        return assignments
-                                .insert(connection, draft)
-                                .call(id -> plan.moduleId() != null && plan.mode() == Mode.INSTRUCTOR_LED
-                                        ? book(connection, plan.moduleId(), scored.userId(), id)
-                                        : Uni.createFrom().voidItem());
-                    });
+                                        plan.moduleId(),
+                                        plan.mode().name(),
+                                        scored.testId(),
+                                        plan.dueOn(),
+                                        Reason.score(
+                                                score.skill(),
+                                                score.score(),
+                                                RetrainingPlanner.threshold(policy, score.passMark()),
+                                                scored.attemptId()),
+                                        "system");
+                                return assignments
+                                        .insert(connection, draft)
+                                        .call(id -> plan.moduleId() != null && plan.mode() == Mode.INSTRUCTOR_LED
+                                                ? book(connection, plan.moduleId(), scored.userId(), id)
+                                                : Uni.createFrom().voidItem());
+                            });
                 });
     }
 
-    private Uni<Void> book(SqlConnection connection, UUID moduleId, String userId, UUID assignmentId) {
+    /**
+     * Books an instructor-led assignment into the next session with a free seat, else onto the waitlist of
+     * the next session (full); nothing when no session is scheduled.
+     */
+    public Uni<Void> book(SqlConnection connection, UUID moduleId, String userId, UUID assignmentId) {
         return seats.bookNext(connection, moduleId, userId, assignmentId)
-                .flatMap(session -> session == null
-                        ? Uni.createFrom().voidItem()
-                        : connection
+                .flatMap(session -> session != null
+                        ? connection
                                 .preparedQuery("update assignment set session_id = $2 where id = $1")
                                 .execute(Tuple.of(assignmentId, session.id()))
-                                .replaceWithVoid());
+                                .replaceWithVoid()
+                        : seats.nextSession(connection, moduleId)
+                                .flatMap(next -> next == null
+                                        ? Uni.createFrom().voidItem()
+                                        : seats.seatOrWait(connection, next, userId, assignmentId)
+                                                .replaceWithVoid()));
     }
 
     private Uni<Void> completeTestAssignments(SqlConnection connection, Scored scored) {

@@ -26,11 +26,22 @@ public final class RetrainingPlanner {
      */
     public static Plan training(
             PolicyView policy, Mode requested, List<ModuleCandidate> newestFirst, LocalDate today, LocalDate dueOn) {
-        Mode wanted = requested != null ? requested : policy.preferredMode();
-        ModuleCandidate module = newestFirst.stream()
-                .filter(candidate -> candidate.mode() == wanted)
-                .findFirst()
-                .orElse(newestFirst.isEmpty() ? null : newestFirst.getFirst());
+        return training(
+                policy, null, requested != null ? requested : policy.preferredMode(), newestFirst, today, dueOn);
+    }
+
+    /**
+     * Training for a skill, the module chosen by {@link RetrainingMode}: in the person's {@code personal}
+     * mode (null: no preference) where one exists, else in {@code wanted} (the policy's), else the newest.
+     */
+    public static Plan training(
+            PolicyView policy,
+            Mode personal,
+            Mode wanted,
+            List<ModuleCandidate> newestFirst,
+            LocalDate today,
+            LocalDate dueOn) {
+        ModuleCandidate module = RetrainingMode.choose(personal, wanted, newestFirst);
         return new Plan(
                 module == null ? null : module.moduleId(),
                 module == null ? wanted : module.mode(),

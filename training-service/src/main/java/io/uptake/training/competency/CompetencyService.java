@@ -2,12 +2,17 @@ package io.uptake.training.competency;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.training.access.Caller;
+import io.uptake.training.policy.PolicyDefaults;
 import io.uptake.training.policy.PolicyService;
+import io.uptake.training.recertification.Certification;
+import io.uptake.training.recertification.RecertificationConfig;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ForbiddenException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +26,15 @@ public class CompetencyService {
 
     private final Pool pool;
     private final PolicyService policies;
+    private final PolicyDefaults defaults;
+    private final RecertificationConfig recertification;
 
-    public CompetencyService(Pool pool, PolicyService policies) {
+    public CompetencyService(
+            Pool pool, PolicyService policies, PolicyDefaults defaults, RecertificationConfig recertification) {
         this.pool = pool;
         this.policies = policies;
+        this.defaults = defaults;
+        this.recertification = recertification;
     }
 
     public Uni<CompetencyMatrix> matrix(Caller caller, String businessUnit, String skill, int page, int size) {
@@ -41,6 +51,7 @@ public class CompetencyService {
             }
         }
         String u = unit;
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return policies.find(u)
                 .flatMap(policy -> pool.preparedQuery("""
                         with people as (
@@ -51,11 +62,17 @@ public class CompetencyService {
                             select user_id, count(*) over () as total from people order by user_id limit $2 offset $3
                         )
                         select pg.user_id, pg.total, p.display_name, coalesce(p.business_unit, s.business_unit) as business_unit,
-                               coalesce(p.job_role, s.job_role) as job_role, s.skill, s.score, s.passed
+                               coalesce(p.job_role, s.job_role) as job_role, s.skill, s.score, s.passed, s.scored_at,
+                               coalesce(tp.valid_months, $5) as valid_months
                         from page pg left join person p on p.user_id = pg.user_id left join skill_score s on s.user_id = pg.user_id and ($4::varchar is null or s.skill = $4)
+                        left join training_policy tp on tp.business_unit = s.business_unit
                         order by pg.user_id, s.skill""")
                         .execute(Tuple.tuple(java.util.Arrays.asList(
-                                u, size, io.uptake.platform.api.PagingLimit.offset(page, size), skill)))
+                                u,
+                                size,
+                                io.uptake.platform.api.PagingLimit.offset(page, size),
+                                skill,
+                                defaults.validMonths())))
                         .map(rows -> {
                             Map<String, CompetencyMatrix.Row> people = new LinkedHashMap<>();
                             TreeSet<String> skills = new TreeSet<>();
@@ -71,7 +88,8 @@ public class CompetencyService {
                                                 row.getString("business_unit"),
                                                 row.getString("job_role"),
                                                 new TreeMap<>(),
-                                                new ArrayList<>()));
+                                                new ArrayList<>(),
+                                                new TreeMap<>()));
                                 String scored = row.getString("skill");
                                 if (scored != null) {
                                     int score = row.getInteger("score");
@@ -82,6 +100,17 @@ public class CompetencyService {
                                             : !row.getBoolean("passed");
                                     if (weak) {
                                         person.needsTraining().add(scored);
+                                    }
+                                    if (row.getBoolean("passed")) {
+                                        LocalDate expiresOn = Certification.expiresOn(
+                                                row.getOffsetDateTime("scored_at"), row.getInteger("valid_months"));
+                                        person.certifications()
+                                                .put(
+                                                        scored,
+                                                        new CompetencyMatrix.CertificationView(
+                                                                Certification.status(
+                                                                        expiresOn, today, recertification.windowDays()),
+                                                                expiresOn));
                                     }
                                 }
                             }

@@ -11,7 +11,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
-/** Instructor-led sessions: HR schedules them, everyone sees when and where, assignees (or HR for them) take seats. */
+/** Instructor-led sessions: HR schedules them, everyone sees when and where, assignees (or HR for them) take seats or wait for one; HR reads the waitlist. */
 @Path("/api/training/sessions")
 @RolesAllowed({"employee", "manager", "hr", "executive", "admin"
 }) // people only: the ingest client posts usage events, nothing else
@@ -72,8 +74,29 @@ public class SessionResource {
             throw new InvalidInput("userId", "must be 1 to 100 characters");
         }
         return service.enrol(Caller.of(identity), id, request.userId())
-                .map(enrolment -> Response.status(Response.Status.CREATED)
+                .map(enrolment -> Response.status(
+                                "WAITLISTED".equals(enrolment.status())
+                                        ? Response.Status.ACCEPTED
+                                        : Response.Status.CREATED)
                         .entity(enrolment)
                         .build());
+    }
+
+    /** HR takes anyone out of the session, a person themself; their seat goes to the first person waiting. */
+    @DELETE
+    @Path("/{id}/enrolments/{userId}")
+    public Uni<Response> leave(@PathParam("id") UUID id, @PathParam("userId") @Size(min = 1, max = 100) String userId) {
+        return service.leave(Caller.of(identity), id, userId)
+                .replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @Path("/{id}/waitlist")
+    @RolesAllowed({"hr", "admin"})
+    public Uni<PageView<WaitlistEntry>> waitlist(
+            @PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return service.waitlist(id, page, size);
     }
 }

@@ -76,7 +76,8 @@ public class SessionService {
 
     /**
      * Enrols HR's named person, or the caller when they hold an open assignment of the session's module
-     * that has no session yet. 409 when full or already enrolled; never beyond capacity.
+     * that has no session yet; a full session puts them on its waitlist instead. 409 when already enrolled
+     * or waiting; never beyond capacity (see {@link Seats}).
      */
     public Uni<EnrolmentView> enrol(Caller caller, UUID sessionId, String userId) {
         if (userId != null && !caller.hr()) {
@@ -111,37 +112,65 @@ public class SessionService {
                                 UUID assignmentId = assignment == null || assignment.getUUID("session_id") != null
                                         ? null
                                         : assignment.getUUID("id");
-                                return connection
-                                        .preparedQuery("""
-                                                insert into enrolment (session_id, user_id, assignment_id) values ($1, $2, $3)
-                                                on conflict do nothing""")
-                                        .execute(Tuple.of(sessionId, person, assignmentId))
-                                        .flatMap(inserted -> {
-                                            if (inserted.rowCount() == 0) {
+                                return seats.seatOrWait(connection, sessionId, person, assignmentId)
+                                        .map(outcome -> switch (outcome.kind()) {
+                                            case SEATED, WAITLISTED ->
+                                                new EnrolmentView(
+                                                        sessionId,
+                                                        person,
+                                                        assignmentId,
+                                                        session.getOffsetDateTime("starts_at"),
+                                                        session.getString("location"),
+                                                        outcome.kind().name(),
+                                                        outcome.position());
+                                            case ALREADY_SEATED ->
                                                 throw new Conflict(
                                                         person + " is already enrolled in session " + sessionId);
-                                            }
-                                            return seats.take(connection, sessionId);
-                                        })
-                                        .flatMap(taken -> {
-                                            if (!taken) {
-                                                throw new Conflict("Session " + sessionId + " is full");
-                                            }
-                                            return assignmentId == null
-                                                    ? Uni.createFrom().voidItem()
-                                                    : connection
-                                                            .preparedQuery(
-                                                                    "update assignment set session_id = $2, updated_at = now() where id = $1")
-                                                            .execute(Tuple.of(assignmentId, sessionId))
-                                                            .replaceWithVoid();
-                                        })
-                                        .replaceWith(new EnrolmentView(
-                                                sessionId,
-                                                person,
-                                                assignmentId,
-                                                session.getOffsetDateTime("starts_at"),
-                                                session.getString("location")));
+                                            case ALREADY_WAITLISTED ->
+                                                throw new Conflict(
+                                                        person + " is already on the waitlist of session " + sessionId);
+                                            case NO_SESSION -> throw new NotFoundException("No session " + sessionId);
+                                        });
                             });
                 }));
+    }
+
+    /**
+     * The person leaves the session (HR for anyone, a person for themself): off the waitlist, or out of
+     * their seat, which the first person waiting takes. 404 when they were neither seated nor waiting.
+     */
+    public Uni<Void> leave(Caller caller, UUID sessionId, String userId) {
+        if (!caller.hr() && !userId.equals(caller.userId())) {
+            throw new ForbiddenException("Only HR takes someone else out of a session");
+        }
+        return pool.withTransaction(connection -> seats.release(connection, sessionId, userId))
+                .map(released -> {
+                    if (!released.found()) {
+                        throw new NotFoundException(
+                                userId + " is neither enrolled in nor waiting for session " + sessionId);
+                    }
+                    return null;
+                });
+    }
+
+    /** The waitlist of a session, first come first served (HR). */
+    public Uni<PageView<WaitlistEntry>> waitlist(UUID sessionId, int page, int size) {
+        return pool.preparedQuery("""
+                        select user_id, assignment_id, created_at, row_number() over (order by id) as position, count(*) over () as total
+                        from waitlist where session_id = $1 order by id limit $2 offset $3""")
+                .execute(Tuple.of(sessionId, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
+                .map(rows -> {
+                    List<WaitlistEntry> items = new ArrayList<>();
+                    long total = 0;
+                    for (Row row : rows) {
+                        total = row.getLong("total");
+                        items.add(new WaitlistEntry(
+                                row.getLong("position").intValue(),
+                                row.getString("user_id"),
+                                row.getUUID("assignment_id"),
+                                row.getOffsetDateTime("created_at")));
+                    }
+                    return new PageView<>(items, page, size, total);
+                });
     }
 }

@@ -1,0 +1,78 @@
+package io.uptake.training.recertification;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The passes about to expire (the expiry as {@link Certification#expiresOn}: the pass's UTC date plus the
+ * unit's {@code valid_months}, else the default) and the record that one expiry's re-test was assigned
+ * ({@code processed_event} key {@code recertify:<userId>:<skill>:<expiresOn>}).
+ */
+@ApplicationScoped
+public class RecertificationStore {
+
+    /** A pass whose re-test is due. */
+    public record Expiring(String userId, String businessUnit, String skill, LocalDate expiresOn) {
+
+        String key() {
+            return "recertify:" + userId + ":" + skill + ":" + expiresOn;
+        }
+    }
+
+    static final int BATCH = 500;
+
+    private final Pool pool;
+
+    public RecertificationStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Passes expiring within {@code windowDays} (or expired) whose re-test was not assigned yet, soonest first. */
+    public Uni<List<Expiring>> due(int defaultValidMonths, int windowDays) {
+        return pool.preparedQuery("""
+                        select s.user_id, s.business_unit, s.skill, c.expires_on
+                        from skill_score s left join training_policy p on p.business_unit = s.business_unit
+                        cross join lateral (
+                            select ((s.scored_at at time zone 'UTC') + make_interval(months => coalesce(p.valid_months, $1)))::date as expires_on) c
+                        where s.passed and c.expires_on <= (now() at time zone 'UTC')::date + $2::int
+                          and not exists (select 1 from processed_event e
+                                          where e.event_key = 'recertify:' || s.user_id || ':' || s.skill || ':' || c.expires_on::text)
+                        order by c.expires_on, s.user_id, s.skill limit $3""")
+                .execute(Tuple.of(defaultValidMonths, windowDays, BATCH))
+                .map(rows -> {
+                    List<Expiring> due = new ArrayList<>();
+                    for (Row row : rows) {
+                        due.add(new Expiring(
+                                row.getString("user_id"),
+                                row.getString("business_unit"),
+                                row.getString("skill"),
+                                row.getLocalDate("expires_on")));
+                    }
+                    return due;
+                });
+    }
+
+    /** Records that this expiry's re-test is assigned; false when it was already. */
+    public Uni<Boolean> claim(SqlClient client, Expiring expiring) {
+        return client.preparedQuery("insert into processed_event (event_key) values ($1) on conflict do nothing")
+                .execute(Tuple.of(expiring.key()))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** The newest test covering the skill; null when there is none. */
+    public Uni<UUID> testCovering(SqlClient client, String skill) {
+        return client.preparedQuery("""
+                        select id from competency_test where blueprint @> jsonb_build_array(jsonb_build_object('skill', $1::text))
+                        order by created_at desc, id limit 1""")
+                .execute(Tuple.of(skill))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
+    }
+}
