@@ -8,10 +8,6 @@ package io.uptake.feedback.item;
 public record ItemFilter(
         Status status, Kind kind, String area, String query, ItemSort sort, String submittedBy, String involving) {
 
-    public ItemFilter(Status status, Kind kind, String area, String query, ItemSort sort, String submittedBy) {
-        this(status, kind, area, query, sort, submittedBy, null);
-    }
-
     /** Relevance when searching and no order was asked for, otherwise newest first. */
     public ItemSort effectiveSort() {
         if (sort != null && !(sort == ItemSort.RELEVANCE && query == null)) {

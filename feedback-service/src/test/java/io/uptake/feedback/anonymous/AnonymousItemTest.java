@@ -304,6 +304,40 @@ class AnonymousItemTest {
         }
     }
 
+    @Test
+    void anAnonymousFlagThatIsNotABooleanIsA400NamingItAndNothingIsStored() {
+        String alice = accessToken(SUBMITTER);
+        String marker = "anonbad" + letters();
+        given().auth()
+                .oauth2(alice)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "kind",
+                        "IDEA",
+                        "title",
+                        "Maybe " + marker,
+                        "description",
+                        "d",
+                        "area",
+                        "reports",
+                        "anonymous",
+                        "perhaps"))
+                .when()
+                .post(ITEMS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("anonymous"));
+        given().auth()
+                .oauth2(alice)
+                .queryParam("q", marker)
+                .when()
+                .get(ITEMS)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+    }
+
     private static void assertNoSubmitter(String answer) {
         assertThat(answer).doesNotContain(SUBMITTER).doesNotContain(SUBMITTERS_UNIT);
     }
