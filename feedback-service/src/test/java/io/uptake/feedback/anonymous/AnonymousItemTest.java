@@ -20,6 +20,8 @@ import io.uptake.feedback.support.Items;
 import io.uptake.feedback.support.LiveStream;
 import io.uptake.testsupport.EventContracts;
 import io.uptake.testsupport.TopicReader;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +47,12 @@ class AnonymousItemTest {
 
     @TestHTTPResource("/api/feedback/celebrations/stream")
     URI stream;
+
+    private final Pool pool;
+
+    AnonymousItemTest(Pool pool) {
+        this.pool = pool;
+    }
 
     @BeforeAll
     static void logFailures() {
@@ -302,6 +310,57 @@ class AnonymousItemTest {
             }
             receivers.forEach(WebhookReceiver::close);
         }
+    }
+
+    @Test
+    void theOverdueListDoesNotNameTheSubmitterNorPutTheItemInTheirManagersUnit() {
+        String marker = "anonlate" + letters();
+        long id = ((Number) given().auth()
+                        .oauth2(accessToken(SUBMITTER))
+                        .contentType(ContentType.JSON)
+                        .body(Map.of(
+                                "kind",
+                                "PROBLEM",
+                                "title",
+                                "Late " + marker,
+                                "description",
+                                "d",
+                                "area",
+                                "reports",
+                                "anonymous",
+                                true))
+                        .when()
+                        .post(ITEMS)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
+        pool.preparedQuery("update feedback_item set created_at = created_at - interval '8 days' where id = $1")
+                .execute(Tuple.of(id))
+                .await()
+                .atMost(Duration.ofSeconds(10));
+
+        JsonPath overdue = given().auth()
+                .oauth2(accessToken("adam"))
+                .queryParam("size", 200)
+                .when()
+                .get("/api/feedback/overdue")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Object> entry = overdue.getMap("items.find { it.id == " + id + " }");
+        assertThat(entry).as("item " + id + " is overdue").isNotNull().containsEntry("submittedBy", null);
+        assertNoSubmitter(toJson(entry));
+        given().auth()
+                .oauth2(accessToken("mark"))
+                .queryParam("size", 200)
+                .when()
+                .get("/api/feedback/overdue")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) id)));
     }
 
     @Test
