@@ -49,7 +49,15 @@ public class CelebrationResource {
     public Uni<PageView<CelebrationView>> list(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return store.feed(page, size);
+        String viewer = identity.getPrincipal().getName();
+        return store.feed(page, size)
+                .map(found -> new PageView<>(
+                        found.items().stream()
+                                .map(celebration -> celebration.seenBy(viewer))
+                                .toList(),
+                        found.page(),
+                        found.size(),
+                        found.total()));
     }
 
     /**
@@ -71,6 +79,7 @@ public class CelebrationResource {
                             .build());
         }
         return broadcaster.stream()
+                .map(celebration -> celebration.seenBy(person))
                 .select()
                 .first(untilExpiry(identity))
                 .onTermination()

@@ -21,7 +21,11 @@ public class CelebrationStore {
         this.pool = pool;
     }
 
-    /** Records the celebration of an implemented item, once per event; empty when an earlier delivery already did. */
+    /**
+     * Records the celebration of an implemented item, once per event; empty when an earlier delivery already did.
+     * {@code submittedBy} null (an anonymous item's event): the submitter is read from the item and kept, so that
+     * they see the celebration as theirs; everyone else sees it without them ({@link CelebrationView#seenBy}).
+     */
     public Uni<Optional<CelebrationView>> record(
             SqlClient client,
             UUID eventId,
@@ -29,14 +33,16 @@ public class CelebrationStore {
             String title,
             String submittedBy,
             String businessUnit,
+            boolean anonymous,
             int votes,
             OffsetDateTime implementedAt) {
         return client.preparedQuery("""
-                        insert into celebration (event_id, item_id, title, submitted_by, business_unit, votes, implemented_at)
-                        values ($1, $2, $3, $4, $5, $6, $7)
+                        insert into celebration (event_id, item_id, title, submitted_by, business_unit, anonymous, votes, implemented_at)
+                        values ($1, $2, $3, coalesce($4::varchar, (select submitted_by from feedback_item where id = $2)), $5, $6, $7, $8)
                         on conflict (event_id) do nothing returning *""")
                 .execute(Tuple.from(
-                        new Object[] {eventId, itemId, title, submittedBy, businessUnit, votes, implementedAt}))
+                        new Object[] {eventId, itemId, title, submittedBy, businessUnit, anonymous, votes, implementedAt
+                        }))
                 .map(rows -> rows.size() == 0
                         ? Optional.empty()
                         : Optional.of(CelebrationView.of(rows.iterator().next())));

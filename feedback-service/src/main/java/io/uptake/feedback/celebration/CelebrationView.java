@@ -1,16 +1,21 @@
 package io.uptake.feedback.celebration;
 
+import io.uptake.feedback.access.Anonymity;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** An implemented suggestion in the company feed: what, whose idea, how many wanted it, when. */
+/**
+ * An implemented suggestion in the company feed: what, whose idea, how many wanted it, when. Whose idea an
+ * {@code anonymous} one was only its submitter sees ({@link #seenBy}).
+ */
 public record CelebrationView(
         UUID id,
         long itemId,
         String title,
         String submittedBy,
         String businessUnit,
+        boolean anonymous,
         int votes,
         OffsetDateTime implementedAt) {
 
@@ -21,7 +26,14 @@ public record CelebrationView(
                 row.getString("title"),
                 row.getString("submitted_by"),
                 row.getString("business_unit"),
+                row.getBoolean("anonymous"),
                 row.getInteger("votes"),
                 row.getOffsetDateTime("implemented_at"));
+    }
+
+    public CelebrationView seenBy(String viewer) {
+        return Anonymity.revealed(anonymous, submittedBy, viewer)
+                ? this
+                : new CelebrationView(id, itemId, title, null, null, true, votes, implementedAt);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * What one feedback event turns into, in one transaction: an inbox notification per person
  * concerned, a celebration (announced to the live streams of every replica at commit), and a pending
  * delivery per subscribed webhook. Each has a unique key
- * that includes the event id, so an event delivered again adds nothing.
+ * that includes the event id, so an event delivered again adds nothing. The event of an anonymous item does
+ * not name its submitter: their inbox and celebration find them through the item's row.
  */
 @ApplicationScoped
 public class FanOut {
@@ -75,6 +76,7 @@ public class FanOut {
                         event.title(),
                         event.submittedBy(),
                         event.businessUnit(),
+                        event.anonymous(),
                         event.votes(),
                         event.at())
                 .call(created -> created.isPresent()
@@ -87,6 +89,6 @@ public class FanOut {
             return "\uD83C\uDF89 \"" + event.title() + "\" is implemented. Thank you for helping shape the CRM!";
         }
         String note = event.note() == null || event.note().isBlank() ? "" : ": " + event.note();
-        return "\"" + event.title() + "\" moved from " + event.from() + " to " + event.to() + note;
+        return "\"" + event.title() + "\" moved from " + event.fromShown() + " to " + event.toShown() + note;
     }
 }

@@ -40,14 +40,14 @@ public class FeedbackEventConsumer {
         if (event.eventId() == null
                 || event.type() == null
                 || event.itemId() <= 0
-                || event.submittedBy() == null
+                || (event.submittedBy() == null && !event.anonymous())
                 || event.to() == null) {
             Log.errorf(
-                    "A feedback event without eventId, type, itemId, submittedBy or to goes to the dead-letter topic: %s",
+                    "A feedback event without eventId, type, itemId, submittedBy (unless anonymous) or to goes to the dead-letter topic: %s",
                     payload);
             return Uni.createFrom()
                     .failure(new ConsumerFailures.UnusableRecord(
-                            "a feedback event needs eventId, type, itemId, submittedBy and to"));
+                            "a feedback event needs eventId, type, itemId, submittedBy (unless anonymous) and to"));
         }
         return ConsumerFailures.retryingTransient(Uni.createFrom()
                         .deferred(() -> fanOut.apply(event))

@@ -108,8 +108,12 @@ public class WebhookMessage {
     private static String text(FeedbackEvent event, UnaryOperator<String> escape, String bold) {
         String title = bold + escape.apply(event.title()) + bold;
         return event.implemented()
-                ? "\uD83C\uDF89 Implemented: " + title + ", suggested by " + escape.apply(event.submittedBy())
+                ? "\uD83C\uDF89 Implemented: " + title + ", "
+                        + (event.anonymous()
+                                ? "suggested anonymously"
+                                : "suggested by " + escape.apply(event.submittedBy()))
                         + " and wanted by " + event.votes() + " " + (event.votes() == 1 ? "person" : "people") + "."
-                : "Feedback " + title + " moved from " + event.from() + " to " + event.to() + ".";
+                : "Feedback " + title + " moved from " + escape.apply(event.fromShown()) + " to "
+                        + escape.apply(event.toShown()) + ".";
     }
 }

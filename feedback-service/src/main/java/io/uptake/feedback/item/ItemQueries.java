@@ -14,7 +14,8 @@ import java.util.List;
 public class ItemQueries {
 
     private static final String LIST_COLUMNS = "id, kind, title, left(description, " + ItemLimits.EXCERPT
-            + ") as excerpt, area, status, votes, submitted_by, created_at, version";
+            + ") as excerpt, area, status, votes, submitted_by, anonymous, created_at, version, "
+            + StatusLabelColumn.SQL;
 
     private final Pool pool;
 
@@ -23,7 +24,7 @@ public class ItemQueries {
     }
 
     public Uni<ItemView> find(SqlClient client, long id) {
-        return client.preparedQuery("select * from feedback_item where id = $1")
+        return client.preparedQuery("select " + ItemView.COLUMNS + " from feedback_item where id = $1")
                 .execute(Tuple.of(id))
                 .map(rows ->
                         rows.size() == 0 ? null : ItemView.of(rows.iterator().next()));
@@ -48,6 +49,12 @@ public class ItemQueries {
                 filter.kind() == null ? null : filter.kind().name());
         condition(where, parameters, "area = $%d", filter.area());
         condition(where, parameters, "submitted_by = $%d", filter.submittedBy());
+        condition(
+                where,
+                parameters,
+                "(exists (select 1 from item_vote v where v.item_id = feedback_item.id and v.user_id = $%1$d)"
+                        + " or exists (select 1 from item_follow f where f.item_id = feedback_item.id and f.user_id = $%1$d))",
+                filter.involving());
         String from = " from feedback_item";
         if (filter.query() != null) {
             // The query is parsed once, not per row: a generic plan would otherwise re-parse it for every ranked match.
@@ -59,7 +66,7 @@ public class ItemQueries {
         String select = "select " + LIST_COLUMNS + from + where + " order by " + filter.effectiveSort().orderBy
                 + " limit " + size + " offset " + (long) page * size;
         // item_count holds totals per status, kind and area only
-        String count = filter.query() == null && filter.submittedBy() == null
+        String count = filter.countedByCategory()
                 ? "select coalesce(sum(items), 0)::bigint as total from item_count" + where
                 : "select count(*) as total" + from + where;
         return pool.preparedQuery(count)

@@ -59,34 +59,46 @@ public class ItemResource {
             @QueryParam("q") @Size(max = 200) String query,
             @QueryParam("sort") String sort,
             @QueryParam("mine") String mine,
+            @QueryParam("involved") String involved,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        String viewer = Viewer.of(identity).userId();
         ItemFilter filter = new ItemFilter(
                 parse(Status.class, "status", status),
                 parse(Kind.class, "kind", kind),
                 blankToNull(area),
                 blankToNull(query),
                 parse(ItemSort.class, "sort", sort),
-                flag("mine", mine) ? Viewer.of(identity).userId() : null);
-        return queries.list(filter, page, size);
+                flag("mine", mine) ? viewer : null,
+                flag("involved", involved) ? viewer : null);
+        return queries.list(filter, page, size)
+                .map(found -> new PageView<>(
+                        found.items().stream().map(item -> item.seenBy(viewer)).toList(),
+                        found.page(),
+                        found.size(),
+                        found.total()));
     }
 
     @GET
     @Path("/{id}")
     public Uni<ItemView> get(@PathParam("id") long id) {
-        return queries.find(id).onItem().ifNull().failWith(() -> ItemService.notFound(id));
+        return queries.find(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ItemService.notFound(id))
+                .map(this::seen);
     }
 
     @PUT
     @Path("/{id}/vote")
     public Uni<ItemView> vote(@PathParam("id") long id) {
-        return service.vote(Viewer.of(identity), id);
+        return service.vote(Viewer.of(identity), id).map(this::seen);
     }
 
     @DELETE
     @Path("/{id}/vote")
     public Uni<ItemView> unvote(@PathParam("id") long id) {
-        return service.unvote(Viewer.of(identity), id);
+        return service.unvote(Viewer.of(identity), id).map(this::seen);
     }
 
     @PUT
@@ -120,7 +132,11 @@ public class ItemResource {
             @PathParam("id") long id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.comments(id, page, size);
+        return service.comments(Viewer.of(identity), id, page, size);
+    }
+
+    private ItemView seen(ItemView item) {
+        return item.seenBy(Viewer.of(identity).userId());
     }
 
     private static boolean flag(String field, String value) {

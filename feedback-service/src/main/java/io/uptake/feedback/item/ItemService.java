@@ -24,26 +24,30 @@ public class ItemService {
         this.queries = queries;
     }
 
+    /** Submits an item; an anonymous one records who sent it (for their inbox) but not their business unit. */
     public Uni<ItemView> submit(Viewer viewer, NewItem item) {
         return pool.withTransaction(connection -> connection
-                .preparedQuery("select 1 from area where code = $1")
+                .preparedQuery("select active from area where code = $1")
                 .execute(Tuple.of(item.area()))
                 .flatMap(area -> {
                     if (area.size() == 0) {
                         throw new InvalidInput(
                                 "area", "no area '" + item.area() + "' in the catalogue (see /api/feedback/areas)");
                     }
-                    return connection
-                            .preparedQuery("""
-                            insert into feedback_item (kind, title, description, area, submitted_by, business_unit)
-                            values ($1, $2, $3, $4, $5, $6) returning *""")
-                            .execute(Tuple.of(
-                                    item.kind().name(),
-                                    item.title(),
-                                    item.description(),
-                                    item.area(),
-                                    viewer.userId(),
-                                    viewer.businessUnit()));
+                    if (!area.iterator().next().getBoolean("active")) {
+                        throw new InvalidInput("area", "the area '" + item.area() + "' is no longer in use");
+                    }
+                    return connection.preparedQuery("""
+                            insert into feedback_item (kind, title, description, area, submitted_by, business_unit, anonymous)
+                            values ($1, $2, $3, $4, $5, $6, $7) returning """ + ItemView.COLUMNS).execute(Tuple.from(new Object[] {
+                        item.kind().name(),
+                        item.title(),
+                        item.description(),
+                        item.area(),
+                        viewer.userId(),
+                        item.hidesSubmitter() ? null : viewer.businessUnit(),
+                        item.hidesSubmitter()
+                    }));
                 })
                 .map(rows -> ItemView.of(rows.iterator().next())));
     }
@@ -94,24 +98,32 @@ public class ItemService {
                 .flatMap(item -> connection
                         .preparedQuery(
                                 "insert into item_comment (item_id, author, body, official) values ($1, $2, $3, $4) returning *")
-                        .execute(Tuple.of(id, viewer.userId(), comment.body(), viewer.admin())))
-                .map(rows -> CommentView.of(rows.iterator().next())));
+                        .execute(Tuple.of(id, viewer.userId(), comment.body(), viewer.admin()))
+                        .map(rows -> CommentView.of(rows.iterator().next())
+                                .seenBy(item.anonymous(), item.submittedBy(), viewer.userId()))));
     }
 
-    public Uni<PageView<CommentView>> comments(long id, int page, int size) {
+    /** The comments, oldest first; on an anonymous item, the submitter's own comments do not name them to others. */
+    public Uni<PageView<CommentView>> comments(Viewer viewer, long id, int page, int size) {
         return queries.find(id)
                 .onItem()
                 .ifNull()
                 .failWith(() -> notFound(id))
                 .flatMap(item -> pool.preparedQuery("select *, " + Pages.TOTAL
                                 + " from item_comment where item_id = $1 order by id limit $2 offset $3")
-                        .execute(Tuple.of(id, size, (long) page * size)))
-                .map(rows -> Pages.of(rows, CommentView::of, page, size));
+                        .execute(Tuple.of(id, size, (long) page * size))
+                        .map(rows -> Pages.of(
+                                rows,
+                                row -> CommentView.of(row)
+                                        .seenBy(item.anonymous(), item.submittedBy(), viewer.userId()),
+                                page,
+                                size)));
     }
 
     public static Uni<ItemView> existing(SqlConnection connection, long id) {
         return connection
-                .preparedQuery("select * from feedback_item where id = $1 for update")
+                .preparedQuery(
+                        "select " + ItemView.COLUMNS + " from feedback_item where id = $1 for update of feedback_item")
                 .execute(Tuple.of(id))
                 .map(rows -> {
                     if (rows.size() == 0) {
@@ -126,7 +138,7 @@ public class ItemService {
         return connection
                 .preparedQuery("""
                 update feedback_item set votes = (select count(*) from item_vote where item_id = $1), updated_at = now()
-                where id = $1 returning *""")
+                where id = $1 returning """ + ItemView.COLUMNS)
                 .execute(Tuple.of(id))
                 .map(rows -> ItemView.of(rows.iterator().next()));
     }

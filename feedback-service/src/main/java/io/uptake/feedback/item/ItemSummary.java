@@ -1,11 +1,13 @@
 package io.uptake.feedback.item;
 
+import io.uptake.feedback.access.Anonymity;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.OffsetDateTime;
 
 /**
  * An item in a list: the start of its description only, so that a page stays small; its {@code version}, so
- * that a board built from a list can move an item without reading each one first.
+ * that a board built from a list can move an item without reading each one first. An {@code anonymous} item
+ * shows its submitter only to the submitter ({@link #seenBy}).
  */
 public record ItemSummary(
         long id,
@@ -14,8 +16,10 @@ public record ItemSummary(
         String excerpt,
         String area,
         Status status,
+        String statusLabel,
         int votes,
         String submittedBy,
+        boolean anonymous,
         OffsetDateTime createdAt,
         int version) {
 
@@ -27,9 +31,18 @@ public record ItemSummary(
                 row.getString("excerpt"),
                 row.getString("area"),
                 Status.valueOf(row.getString("status")),
+                row.getString("status_label"),
                 row.getInteger("votes"),
                 row.getString("submitted_by"),
+                row.getBoolean("anonymous"),
                 row.getOffsetDateTime("created_at"),
                 row.getInteger("version"));
+    }
+
+    public ItemSummary seenBy(String viewer) {
+        return Anonymity.revealed(anonymous, submittedBy, viewer)
+                ? this
+                : new ItemSummary(
+                        id, kind, title, excerpt, area, status, statusLabel, votes, null, true, createdAt, version);
     }
 }

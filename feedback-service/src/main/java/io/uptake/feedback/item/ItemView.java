@@ -1,9 +1,14 @@
 package io.uptake.feedback.item;
 
+import io.uptake.feedback.access.Anonymity;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.OffsetDateTime;
 
-/** One feedback item as its readers see it; {@code version} is what a triage move may name to guard against a concurrent one. */
+/**
+ * One feedback item as its readers see it; {@code version} is what a triage move may name to guard against a
+ * concurrent one. {@code statusLabel} is the organisation's name for the status; an {@code anonymous} item shows
+ * its submitter and business unit only to the submitter ({@link #seenBy}).
+ */
 public record ItemView(
         long id,
         Kind kind,
@@ -11,13 +16,18 @@ public record ItemView(
         String description,
         String area,
         Status status,
+        String statusLabel,
         int votes,
         String submittedBy,
+        boolean anonymous,
         String businessUnit,
         Long duplicateOf,
         int version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
+
+    /** What a query or RETURNING clause on {@code feedback_item} selects to build an item: its row and status label. */
+    public static final String COLUMNS = "*, " + StatusLabelColumn.SQL;
 
     public static ItemView of(Row row) {
         return new ItemView(
@@ -27,12 +37,37 @@ public record ItemView(
                 row.getString("description"),
                 row.getString("area"),
                 Status.valueOf(row.getString("status")),
+                row.getString("status_label"),
                 row.getInteger("votes"),
                 row.getString("submitted_by"),
+                row.getBoolean("anonymous"),
                 row.getString("business_unit"),
                 row.getLong("duplicate_of"),
                 row.getInteger("version"),
                 row.getOffsetDateTime("created_at"),
                 row.getOffsetDateTime("updated_at"));
+    }
+
+    /** The item as {@code viewer} may see it: without the person behind an anonymous item, unless it is theirs. */
+    public ItemView seenBy(String viewer) {
+        if (Anonymity.revealed(anonymous, submittedBy, viewer)) {
+            return this;
+        }
+        return new ItemView(
+                id,
+                kind,
+                title,
+                description,
+                area,
+                status,
+                statusLabel,
+                votes,
+                null,
+                true,
+                null,
+                duplicateOf,
+                version,
+                createdAt,
+                updatedAt);
     }
 }

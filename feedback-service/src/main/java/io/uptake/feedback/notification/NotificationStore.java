@@ -21,7 +21,8 @@ public class NotificationStore {
 
     /**
      * One notification of an event for each person concerned: the submitter, the item's followers, and its
-     * voters too when {@code votersToo}; once per event and person.
+     * voters too when {@code votersToo}; once per event and person. {@code submittedBy} null (an anonymous
+     * item's event): the submitter is read from the item.
      */
     public Uni<Void> notifyConcerned(
             SqlClient client,
@@ -34,10 +35,10 @@ public class NotificationStore {
         return client.preparedQuery("""
                         insert into notification (recipient, event_id, item_id, kind, message)
                         select recipient, $1, $2, $3, $4 from (
-                            select $5::varchar as recipient
+                            select coalesce($5::varchar, (select submitted_by from feedback_item where id = $2)) as recipient
                             union select user_id from item_follow where item_id = $2
                             union select user_id from item_vote where item_id = $2 and $6
-                        ) concerned
+                        ) concerned where recipient is not null
                         on conflict (event_id, recipient) do nothing""")
                 .execute(Tuple.from(new Object[] {eventId, itemId, kind, message, submittedBy, votersToo}))
                 .replaceWithVoid();

@@ -3,7 +3,7 @@ package io.uptake.feedback.stats;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.OffsetDateTime;
 
-/** An item still waiting for its first response after the target. */
+/** An item still waiting for its first response after the target; an anonymous item's submitter is not named. */
 public record OverdueItem(
         long id, String title, String area, String submittedBy, String businessUnit, OffsetDateTime createdAt) {
 
@@ -12,7 +12,7 @@ public record OverdueItem(
                 row.getLong("id"),
                 row.getString("title"),
                 row.getString("area"),
-                row.getString("submitted_by"),
+                row.getBoolean("anonymous") ? null : row.getString("submitted_by"),
                 row.getString("business_unit"),
                 row.getOffsetDateTime("created_at"));
     }

@@ -37,7 +37,10 @@ public class StatsQueries {
                 .map(rows -> Pages.of(rows, OverdueItem::of, page, size));
     }
 
-    /** Per business unit and the top contributors, for items created in [from, to). */
+    /**
+     * Per business unit and the top contributors, for items created in [from, to). Anonymous items count for no
+     * contributor (their unit is not recorded either), so that no count points at their submitter.
+     */
     public Uni<FeedbackStats> stats(LocalDate from, LocalDate to) {
         Tuple range = Tuple.of(
                 from.atStartOfDay().atOffset(ZoneOffset.UTC),
@@ -65,7 +68,7 @@ public class StatsQueries {
                 });
         Uni<List<FeedbackStats.Contributor>> contributors = pool.preparedQuery("""
                 select submitted_by, count(*) as submitted, count(*) filter (where status = 'IMPLEMENTED') as implemented
-                from feedback_item where created_at >= $1 and created_at < $2
+                from feedback_item where created_at >= $1 and created_at < $2 and not anonymous
                 group by submitted_by order by implemented desc, submitted desc, submitted_by limit %d""".formatted(TOP_CONTRIBUTORS))
                 .execute(range)
                 .map(rows -> {

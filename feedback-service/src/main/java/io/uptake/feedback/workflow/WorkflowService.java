@@ -40,11 +40,13 @@ public class WorkflowService {
         this.relay = relay;
     }
 
+    /** Moves the item; the answer is as the admin may see it (not the person behind an anonymous item). */
     public Uni<ItemView> transition(Viewer admin, long id, TransitionRequest request) {
         return pool.withTransaction(connection -> ItemService.existing(connection, id)
                         .flatMap(item -> check(connection, item, request).replaceWith(item))
                         .flatMap(item -> move(connection, admin, item, request)))
-                .invoke(relay::publishSoon);
+                .invoke(relay::publishSoon)
+                .map(moved -> moved.seenBy(admin.userId()));
     }
 
     public Uni<List<HistoryEntry>> history(long id) {
@@ -109,7 +111,7 @@ public class WorkflowService {
                         update feedback_item set status = $2::varchar, duplicate_of = $3, version = version + 1, updated_at = now(),
                             first_response_at = coalesce(first_response_at, now()),
                             implemented_at = case when $2::varchar = 'IMPLEMENTED' then now() else implemented_at end
-                        where id = $1 returning *""")
+                        where id = $1 returning """ + ItemView.COLUMNS)
                         .execute(Tuple.of(item.id(), request.to().name(), duplicateOf)))
                 .map(rows -> ItemView.of(rows.iterator().next()))
                 .call(moved -> connection
@@ -134,10 +136,13 @@ public class WorkflowService {
                                 moved.status().name(),
                                 request.note(),
                                 admin.userId(),
-                                moved.submittedBy(),
-                                moved.businessUnit(),
+                                moved.anonymous() ? null : moved.submittedBy(),
+                                moved.anonymous() ? null : moved.businessUnit(),
                                 moved.votes(),
-                                OffsetDateTime.now())));
+                                OffsetDateTime.now(),
+                                moved.anonymous(),
+                                item.statusLabel(),
+                                moved.statusLabel())));
     }
 
     /** A duplicate's voters and followers become the original's (each person counted once), and both counts are set again. */

@@ -160,7 +160,10 @@ class CelebrationFlowTest {
                         "alice",
                         "Sales EMEA",
                         1,
-                        OffsetDateTime.now());
+                        OffsetDateTime.now(),
+                        false,
+                        null,
+                        null);
                 replay.send(id, json.writeValueAsString(again));
                 replay.send(id, json.writeValueAsString(again));
                 FeedbackEvent sentinel = new FeedbackEvent(
@@ -175,7 +178,10 @@ class CelebrationFlowTest {
                         "alice",
                         "Sales EMEA",
                         1,
-                        OffsetDateTime.now());
+                        OffsetDateTime.now(),
+                        false,
+                        null,
+                        null);
                 replay.send(id, json.writeValueAsString(sentinel));
                 await().atMost(WITHIN).until(() -> notifications(alice, id, FeedbackEvent.STATUS_CHANGED) == 5);
                 // the replays were applied before the sentinel (same key, same partition); nothing more may follow from

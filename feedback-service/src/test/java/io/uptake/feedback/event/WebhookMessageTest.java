@@ -29,7 +29,10 @@ class WebhookMessageTest {
             "alice <@U123>",
             "Sales EMEA",
             3,
-            OffsetDateTime.parse("2026-12-01T10:00:00Z"));
+            OffsetDateTime.parse("2026-12-01T10:00:00Z"),
+            false,
+            null,
+            null);
 
     @Test
     void slackGetsBlockKitWithTheTitleEscapedAndTheLinkAsAButton() throws Exception {
@@ -63,5 +66,61 @@ class WebhookMessageTest {
         assertThat(body.get("text").asText()).contains(HOSTILE).endsWith("/items/42");
         assertThat(body.at("/event/itemId").asLong()).isEqualTo(42);
         assertThat(message.bodies(implemented)).containsOnlyKeys(WebhookFormat.values());
+    }
+
+    @Test
+    void anAnonymousItemIsCelebratedWithoutItsSubmitterInEveryFormat() throws Exception {
+        FeedbackEvent anonymous = new FeedbackEvent(
+                UUID.randomUUID(),
+                FeedbackEvent.IMPLEMENTED,
+                43,
+                "Quiet idea",
+                "IN_PROGRESS",
+                "IMPLEMENTED",
+                null,
+                "adam",
+                null,
+                null,
+                2,
+                OffsetDateTime.parse("2026-12-01T10:00:00Z"),
+                true,
+                "Being built",
+                "Shipped");
+        for (WebhookFormat format : WebhookFormat.values()) {
+            assertThat(message.body(anonymous, format))
+                    .contains("suggested anonymously")
+                    .doesNotContain("suggested by");
+        }
+        JsonNode generic = json.readTree(message.body(anonymous, WebhookFormat.GENERIC));
+        assertThat(generic.at("/event/anonymous").asBoolean()).isTrue();
+        assertThat(generic.at("/event/submittedBy").isNull()).isTrue();
+    }
+
+    @Test
+    void aMoveReadsWithTheStatusesLabels() throws Exception {
+        FeedbackEvent moved = new FeedbackEvent(
+                UUID.randomUUID(),
+                FeedbackEvent.STATUS_CHANGED,
+                44,
+                "Labelled",
+                "UNDER_REVIEW",
+                "PLANNED",
+                null,
+                "adam",
+                "alice",
+                null,
+                0,
+                OffsetDateTime.parse("2026-12-01T10:00:00Z"),
+                false,
+                "Being looked at",
+                "On the <roadmap>");
+        assertThat(json.readTree(message.body(moved, WebhookFormat.GENERIC))
+                        .get("text")
+                        .asText())
+                .startsWith("Feedback Labelled moved from Being looked at to On the <roadmap>.");
+        assertThat(json.readTree(message.body(moved, WebhookFormat.SLACK))
+                        .get("text")
+                        .asText())
+                .contains("to On the &lt;roadmap&gt;.");
     }
 }
