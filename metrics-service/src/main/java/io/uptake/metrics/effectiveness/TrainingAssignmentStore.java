@@ -20,15 +20,15 @@ public class TrainingAssignmentStore {
     /** The state after an event; an event older than the one already applied changes nothing (redeliveries too). */
     private static final String UPSERT = """
             insert into training_assignment as a (assignment_id, user_id, business_unit, kind, skill, module_id,
-                                                  module_title, mode, status, assigned_at, completed_at, event_at)
+                                                  module_title, mode, status, assigned_at, completed_at, event_at, due_on)
             select * from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
                                  $7::varchar[], $8::varchar[], $9::varchar[], $10::timestamptz[], $11::timestamptz[],
-                                 $12::timestamptz[])
+                                 $12::timestamptz[], $13::date[])
             on conflict (assignment_id) do update set
                 user_id = excluded.user_id, business_unit = excluded.business_unit, kind = excluded.kind,
                 skill = excluded.skill, module_id = excluded.module_id, module_title = excluded.module_title,
                 mode = excluded.mode, status = excluded.status, assigned_at = excluded.assigned_at,
-                completed_at = excluded.completed_at, event_at = excluded.event_at
+                completed_at = excluded.completed_at, event_at = excluded.event_at, due_on = excluded.due_on
             where a.event_at <= excluded.event_at""";
 
     private static final String COMPLETED_TRAINING = """
@@ -52,7 +52,8 @@ public class TrainingAssignmentStore {
             String status,
             OffsetDateTime createdAt,
             OffsetDateTime completedAt,
-            OffsetDateTime eventAt) {}
+            OffsetDateTime eventAt,
+            LocalDate dueOn) {}
 
     private final Pool pool;
 
@@ -74,7 +75,8 @@ public class TrainingAssignmentStore {
                 assignments.stream().map(Announced::status).toArray(String[]::new),
                 assignments.stream().map(Announced::createdAt).toArray(OffsetDateTime[]::new),
                 assignments.stream().map(Announced::completedAt).toArray(OffsetDateTime[]::new),
-                assignments.stream().map(Announced::eventAt).toArray(OffsetDateTime[]::new)));
+                assignments.stream().map(Announced::eventAt).toArray(OffsetDateTime[]::new),
+                assignments.stream().map(Announced::dueOn).toArray(LocalDate[]::new)));
         return pool.preparedQuery(UPSERT).execute(arguments).replaceWithVoid();
     }
 
@@ -107,6 +109,18 @@ public class TrainingAssignmentStore {
                     }
                     return completed;
                 });
+    }
+
+    /** The people of a unit with training open past its due day (before {@code today}), by person. */
+    public Uni<List<String>> overdue(String businessUnit, LocalDate today) {
+        return pool.preparedQuery("""
+                        select distinct user_id from training_assignment
+                         where business_unit = $1 and status not in ('COMPLETED', 'CANCELLED') and due_on < $2
+                         order by user_id""").execute(Tuple.of(businessUnit, today)).map(rows -> {
+            List<String> people = new ArrayList<>(rows.size());
+            rows.forEach(row -> people.add(row.getString("user_id")));
+            return people;
+        });
     }
 
     private static LocalDate day(OffsetDateTime at) {

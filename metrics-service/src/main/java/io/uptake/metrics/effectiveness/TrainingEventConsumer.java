@@ -8,6 +8,7 @@ import io.uptake.platform.api.Json;
 import io.uptake.platform.messaging.DeadLetterTopic;
 import io.uptake.platform.messaging.DeadLetterTopic.DeadLetter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -88,7 +89,8 @@ public class TrainingEventConsumer {
                 required(assignment, "status"),
                 createdAt,
                 assignment.hasNonNull("completedAt") ? OffsetDateTime.parse(required(assignment, "completedAt")) : null,
-                event.hasNonNull("occurredAt") ? OffsetDateTime.parse(required(event, "occurredAt")) : createdAt);
+                event.hasNonNull("occurredAt") ? OffsetDateTime.parse(required(event, "occurredAt")) : createdAt,
+                assignment.hasNonNull("dueOn") ? LocalDate.parse(required(assignment, "dueOn")) : null);
     }
 
     private static String required(JsonNode node, String field) {

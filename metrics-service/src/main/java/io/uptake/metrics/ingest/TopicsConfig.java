@@ -17,4 +17,7 @@ public interface TopicsConfig {
 
     /** Training actions agreed in shortfall follow-ups. */
     String followUpActions();
+
+    /** Weekly digests, for feedback-service to deliver. */
+    String digests();
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** What metrics-service publishes through its outbox: people changes ({@code uptake.people}), shortfalls ({@code uptake.adoption-shortfalls}) and training agreed in follow-ups ({@code uptake.follow-up-actions}). */
+/** What metrics-service publishes through its outbox: people changes ({@code uptake.people}), shortfalls ({@code uptake.adoption-shortfalls}) training agreed in follow-ups ({@code uptake.follow-up-actions}) and weekly digests ({@code uptake.digests}). */
 @Singleton // no client proxy: it only hands out emitters
 public class MetricsChannels implements OutboxChannels {
 
@@ -18,6 +18,8 @@ public class MetricsChannels implements OutboxChannels {
     public static final String SHORTFALLS = "shortfalls";
 
     public static final String FOLLOW_UP_ACTIONS = "follow-up-actions";
+
+    public static final String DIGESTS = "digests";
 
     private final Map<String, MutinyEmitter<String>> emitters;
 
@@ -29,8 +31,11 @@ public class MetricsChannels implements OutboxChannels {
                     MutinyEmitter<String> shortfalls,
             @Channel("follow-up-actions-out")
                     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER)
-                    MutinyEmitter<String> followUpActions) {
-        this.emitters = Map.of(PEOPLE, people, SHORTFALLS, shortfalls, FOLLOW_UP_ACTIONS, followUpActions);
+                    MutinyEmitter<String> followUpActions,
+            @Channel("digests-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = Outbox.EMITTER_BUFFER)
+                    MutinyEmitter<String> digests) {
+        this.emitters =
+                Map.of(PEOPLE, people, SHORTFALLS, shortfalls, FOLLOW_UP_ACTIONS, followUpActions, DIGESTS, digests);
     }
 
     @Override
