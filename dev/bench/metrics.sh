@@ -19,7 +19,8 @@ bench_metrics_reports() { # every report over N people x 90 days (N from UPTAKE_
     target=50; (( people > 10000 )) && target=250
     local reports=("people/bench-42/scorecard" "adoption" "adoption?groupBy=jobRole" "adoption?businessUnit=Unit%207" "adoption|csv"
       "adoption/trend?interval=week" "adoption/trend?interval=month&groupBy=jobRole" "adoption/trend?interval=week&businessUnit=Unit%207"
-      "shortfalls" "shortfalls?businessUnit=Unit%207" "shortfalls|csv" "leadership" "conformity")
+      "shortfalls" "shortfalls?businessUnit=Unit%207" "shortfalls|csv" "leadership" "conformity"
+      "training-effectiveness?groupBy=module" "training-effectiveness?groupBy=mode&businessUnit=Unit%207")
     [[ -n ${UPTAKE_BENCH_REPORTS:-} ]] && read -ra reports <<<"$UPTAKE_BENCH_REPORTS" # a subset, e.g. "adoption leadership"
     for report in "${reports[@]}"; do
       local path=${report%|csv} accept=application/json sep='?' line verdict=met

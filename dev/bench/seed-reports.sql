@@ -5,7 +5,7 @@
 -- person and year, and per-unit daily totals (the raw events are not needed by any report).
 \set ON_ERROR_STOP on
 drop table if exists seed_day; -- left by an interrupted run
-truncate usage_event, person_action_month, person_activity, unit_action_day, person, person_membership, objective_version, shortfall_notice, outbox;
+truncate usage_event, person_action_month, person_activity, unit_action_day, person, person_membership, objective_version, shortfall_notice, outbox, training_assignment;
 
 insert into person (user_id, display_name, email, business_unit, job_role, executive, active)
 select 'bench-' || i, 'Person ' || i, 'bench-' || i || '@example.com', 'Unit ' || (i % 20), 'role-' || (i % 5), i % 200 = 0, true
@@ -45,7 +45,19 @@ select p.business_unit, r.day, r.action, sum(r.events)
  group by 1, 2, 3;
 
 drop table seed_day;
+
+-- One person in ten took training (5 modules, eLearning or instructor-led): assigned 70 days ago, completed 40
+-- days ago, so that the 4 weeks before and after both lie in the 90 days of use.
+insert into training_assignment (assignment_id, user_id, business_unit, kind, skill, module_id, module_title, mode, status,
+                                 assigned_at, completed_at, event_at, due_on)
+select gen_random_uuid(), 'bench-' || i, 'Unit ' || (i % 20), 'TRAINING', 'skill-' || (i % 5),
+       '00000000-0000-0000-0000-00000000000' || (i % 5), 'Module ' || (i % 5),
+       case when i % 2 = 0 then 'ELEARNING' else 'INSTRUCTOR_LED' end, 'COMPLETED',
+       now() - interval '70 days', now() - interval '40 days', now() - interval '40 days', current_date - 56
+  from generate_series(1, :people) i
+ where i % 10 = 0;
 analyze person;
 analyze person_action_month;
 analyze person_activity;
 analyze unit_action_day;
+analyze training_assignment;
