@@ -156,8 +156,8 @@ class DigestFlowTest {
                 json.readValue(employee(UUID.randomUUID(), "erin", thisMonday(), noRecipientPart), Map.class),
                 "recipient"));
         String marker = UUID.randomUUID().toString();
-        String badRole =
-                employee(UUID.randomUUID(), "erin", thisMonday(), marker).replace("\"role\":\"employee\"", "\"role\":\"boss\"");
+        String badRole = employee(UUID.randomUUID(), "erin", thisMonday(), marker)
+                .replace("\"role\":\"employee\"", "\"role\":\"boss\"");
         String good = UUID.randomUUID().toString();
         RawRecords.send(
                 servers(),
