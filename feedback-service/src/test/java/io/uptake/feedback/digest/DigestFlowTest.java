@@ -111,9 +111,14 @@ class DigestFlowTest {
             try {
                 String title = "Digest idea " + UUID.randomUUID();
                 long item = Items.submit(alice, title);
+                String quietTitle = "Quiet digest idea " + UUID.randomUUID();
+                long quiet = submitAnonymously(alice, quietTitle);
                 Items.advanceTo(admin, item, Status.IMPLEMENTED);
+                Items.advanceTo(admin, quiet, Status.IMPLEMENTED);
                 // the celebration is written in the transaction of this notification
-                await().atMost(WITHIN).until(() -> implementedNotifications(alice, item) == 1);
+                await().atMost(WITHIN)
+                        .until(() -> implementedNotifications(alice, item) == 1
+                                && implementedNotifications(alice, quiet) == 1);
 
                 String thisWeek = UUID.randomUUID().toString();
                 String lastWeek = UUID.randomUUID().toString();
@@ -130,7 +135,10 @@ class DigestFlowTest {
                 assertThat(current).hasSize(1);
                 assertThat((String) current.getFirst().get("message"))
                         .startsWith("Your week " + thisWeek)
-                        .contains("\uD83C\uDF89 Your idea \"" + title + "\" was implemented on ");
+                        .contains("\uD83C\uDF89 Your idea \"" + title + "\" was implemented on ")
+                        .as("an anonymous idea counts for its submitter")
+                        .contains("\uD83C\uDF89 Your idea \"" + quietTitle
+                                + "\" (suggested anonymously) was implemented on ");
                 assertThat((String)
                                 digestsContaining(alice, lastWeek).getFirst().get("message"))
                         .as("an idea implemented this week is not in last week's digest")
@@ -262,6 +270,30 @@ class DigestFlowTest {
 
     private static LocalDate thisMonday() {
         return LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private static long submitAnonymously(String token, String title) {
+        return ((Number) given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of(
+                                "kind",
+                                "IDEA",
+                                "title",
+                                title,
+                                "description",
+                                "x",
+                                "area",
+                                "reports",
+                                "anonymous",
+                                true))
+                        .when()
+                        .post(Items.ITEMS)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
     }
 
     private static JsonPath register(String admin, WebhookReceiver receiver, List<String> events) {
