@@ -8,6 +8,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,6 +48,23 @@ public class CelebrationStore {
                 .map(rows -> rows.size() == 0
                         ? Optional.empty()
                         : Optional.of(CelebrationView.of(rows.iterator().next())));
+    }
+
+    /**
+     * The celebrations of {@code submitter}'s own items (anonymous ones too) implemented in [{@code from},
+     * {@code until}), oldest first.
+     */
+    public Uni<List<CelebrationView>> ofSubmitter(
+            SqlClient client, String submitter, OffsetDateTime from, OffsetDateTime until) {
+        return client.preparedQuery("""
+                        select * from celebration where submitted_by = $1 and implemented_at >= $2 and implemented_at < $3
+                        order by implemented_at, item_id""")
+                .execute(Tuple.of(submitter, from, until))
+                .map(rows -> {
+                    List<CelebrationView> celebrations = new ArrayList<>(rows.size());
+                    rows.forEach(row -> celebrations.add(CelebrationView.of(row)));
+                    return celebrations;
+                });
     }
 
     /** The feed, newest first. */

@@ -44,6 +44,15 @@ public class NotificationStore {
                 .replaceWithVoid();
     }
 
+    /** One notification of an event for one person, not about an item; once per event and person. */
+    public Uni<Void> notifyPerson(SqlClient client, UUID eventId, String recipient, String kind, String message) {
+        return client.preparedQuery("""
+                        insert into notification (recipient, event_id, kind, message) values ($1, $2, $3, $4)
+                        on conflict (event_id, recipient) do nothing""")
+                .execute(Tuple.of(recipient, eventId, kind, message))
+                .replaceWithVoid();
+    }
+
     public Uni<PageView<NotificationView>> inbox(String recipient, boolean unreadOnly, int page, int size) {
         return pool.preparedQuery("select *, " + Pages.TOTAL + """
                          from notification where recipient = $1 and (not $2 or read_at is null)

@@ -21,8 +21,8 @@ public record NewWebhook(
         List<
                         @NotNull
                         @Pattern(
-                                regexp = "feedback\\.(implemented|status-changed)",
-                                message = "must be feedback.implemented or feedback.status-changed")
+                                regexp = "feedback\\.(implemented|status-changed)|digest\\.weekly",
+                                message = "must be feedback.implemented, feedback.status-changed or digest.weekly")
                         String>
                 events,
 
