@@ -3,30 +3,30 @@ package io.uptake.metrics.effectiveness;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.api.DateRange;
-import io.uptake.metrics.roster.RosterStore;
-import io.uptake.metrics.scorecard.ScorecardService;
+import io.uptake.metrics.scorecard.ScorecardView;
+import io.uptake.metrics.scorecard.TeamScorecards;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /** Did the training work: each completed training's effect on the person's use, and the figures per group. */
 @ApplicationScoped
 public class EffectivenessService {
 
     private final TrainingAssignmentStore trainings;
-    private final RosterStore roster;
-    private final ScorecardService scorecards;
+    private final TeamScorecards scorecards;
     private final EffectivenessConfig config;
 
     public EffectivenessService(
-            TrainingAssignmentStore trainings,
-            RosterStore roster,
-            ScorecardService scorecards,
-            EffectivenessConfig config) {
+            TrainingAssignmentStore trainings, TeamScorecards scorecards, EffectivenessConfig config) {
         this.trainings = trainings;
-        this.roster = roster;
         this.scorecards = scorecards;
         this.config = config;
     }
@@ -65,32 +65,42 @@ public class EffectivenessService {
                         .toList());
     }
 
-    /** The effects of these trainings, leaving out people no longer (or never) on the roster. */
+    /**
+     * The effects of these trainings, leaving out people no longer (or never) on the roster: the scorecards of
+     * each window are read for everyone whose training shares it at once (trainings assigned on the same day share
+     * the window before, completed on the same day the window after).
+     */
     private Uni<List<TrainingEffect>> effects(List<TrainedAssignment> known, int weeks) {
         if (known.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        Map<DateRange, Set<String>> windows = new LinkedHashMap<>();
+        for (TrainedAssignment training : known) {
+            windows.computeIfAbsent(EffectRule.before(training, weeks), range -> new HashSet<>())
+                    .add(training.userId());
+            windows.computeIfAbsent(EffectRule.after(training, weeks), range -> new HashSet<>())
+                    .add(training.userId());
+        }
         return Multi.createFrom()
-                .iterable(known)
+                .iterable(windows.entrySet())
                 .onItem()
-                .transformToUni(training -> effect(training, weeks))
+                .transformToUni(window -> scorecards
+                        .of(window.getKey(), window.getValue())
+                        .map(cards -> Map.entry(window.getKey(), cards)))
                 .merge(config.concurrency())
-                .filter(effect -> effect != null)
                 .collect()
-                .asList();
-    }
-
-    private Uni<TrainingEffect> effect(TrainedAssignment training, int weeks) {
-        return roster.find(training.userId()).flatMap(person -> {
-            if (person == null) {
-                return Uni.createFrom().nullItem();
-            }
-            return Uni.combine()
-                    .all()
-                    .unis(
-                            scorecards.scorecard(person, EffectRule.before(training, weeks)),
-                            scorecards.scorecard(person, EffectRule.after(training, weeks)))
-                    .with((before, after) -> EffectRule.effect(training, before, after, weeks));
-        });
+                .asMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(cards -> known.stream()
+                        .map(training -> {
+                            ScorecardView before = cards.get(EffectRule.before(training, weeks))
+                                    .get(training.userId());
+                            ScorecardView after =
+                                    cards.get(EffectRule.after(training, weeks)).get(training.userId());
+                            return before == null || after == null
+                                    ? null
+                                    : EffectRule.effect(training, before, after, weeks);
+                        })
+                        .filter(Objects::nonNull)
+                        .toList());
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /** The roster in PostgreSQL. Every change also writes its outbox row, in the same statement. */
@@ -128,6 +129,27 @@ public class RosterStore {
                 .execute(Tuple.of(userId, at))
                 .map(rows ->
                         rows.size() == 0 ? null : membership(rows.iterator().next()));
+    }
+
+    /**
+     * The unit, role and roster state of each of these people at an instant: their entry in force then, or their
+     * roster entry now when they were not on the roster then. People not on the roster are left out.
+     */
+    public Uni<List<Memberships.Entry>> membershipsAt(Collection<String> userIds, OffsetDateTime at) {
+        return pool.preparedQuery("""
+                        select p.user_id, coalesce(m.business_unit, p.business_unit) as business_unit,
+                               coalesce(m.job_role, p.job_role) as job_role, coalesce(m.active, p.active) as active,
+                               m.valid_from, m.valid_to
+                          from person p
+                          left join person_membership m
+                            on m.user_id = p.user_id and m.valid_from <= $2 and (m.valid_to is null or m.valid_to > $2)
+                         where p.user_id = any($1)""")
+                .execute(Tuple.of(userIds.toArray(String[]::new), at))
+                .map(rows -> {
+                    List<Memberships.Entry> entries = new java.util.ArrayList<>(rows.size());
+                    rows.forEach(row -> entries.add(membership(row)));
+                    return entries;
+                });
     }
 
     private static Memberships.Entry membership(Row row) {

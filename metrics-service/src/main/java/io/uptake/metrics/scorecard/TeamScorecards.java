@@ -9,6 +9,8 @@ import io.uptake.metrics.roster.RosterStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -75,6 +77,37 @@ public class TeamScorecards {
                             }
                             return reports;
                         }));
+    }
+
+    /**
+     * The scorecards of these people over the range (people not on the roster left out), each in the unit and role
+     * they had when it is judged (or their roster entry now, if they were not on the roster then): three queries
+     * whatever the number of people, each person a primary-key lookup.
+     */
+    public Uni<Map<String, ScorecardView>> of(DateRange range, Collection<String> userIds) {
+        OffsetDateTime judged = range.judgedAt();
+        return objectives.allInForceBetween(judged, judged).flatMap(versions -> {
+            Map<String, ObjectivesView> byTeam = new ObjectivesInForce(versions).at(judged);
+            return Uni.combine()
+                    .all()
+                    .unis(
+                            roster.membershipsAt(userIds, judged),
+                            usage.usageOf(range, userIds, ScorecardCalculator.countedActions(byTeam.values())))
+                    .with((people, used) -> {
+                        Map<String, ScorecardView> cards = new HashMap<>();
+                        for (Memberships.Entry person : people) {
+                            cards.put(
+                                    person.userId(),
+                                    ScorecardCalculator.score(
+                                            person,
+                                            byTeam.get(ObjectivesInForce.team(person.businessUnit(), person.jobRole())),
+                                            range.from(),
+                                            range.to(),
+                                            used.getOrDefault(person.userId(), Usage.empty())));
+                        }
+                        return cards;
+                    });
+        });
     }
 
     private static List<Scored> score(

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Usage per person over a range, read from the per-person aggregates (never from the raw events): one
@@ -54,7 +55,7 @@ public class UsageQueries {
      * Whose usage is read: everyone, one business unit, or one person. Each has its own statement, so that
      * PostgreSQL plans a unit or a person as an index lookup rather than a filter over everyone's rows.
      */
-    private record Who(String where, String value) {
+    private record Who(String where, Object value) {
 
         static Who of(String userId, String businessUnit, int parameter) {
             if (userId != null) {
@@ -70,12 +71,17 @@ public class UsageQueries {
             return new Who("", null);
         }
 
+        /** A list of people, each a primary-key lookup. */
+        static Who ofPeople(Collection<String> userIds, int parameter) {
+            return new Who("and a.user_id = any($" + parameter + ")", userIds.toArray(String[]::new));
+        }
+
         String sql(String template) {
             return template.formatted(where);
         }
 
         Tuple bind(Tuple arguments) {
-            return value == null ? arguments : arguments.addString(value);
+            return value == null ? arguments : arguments.addValue(value);
         }
     }
 
@@ -101,11 +107,21 @@ public class UsageQueries {
      */
     public Uni<TeamUsage> usage(
             List<DateRange> periods, String userId, String businessUnit, Collection<String> actions) {
+        return usage(periods, parameter -> Who.of(userId, businessUnit, parameter), actions);
+    }
+
+    /** Usage over a range of each of these people (those without any use are absent). */
+    public Uni<Map<String, Usage>> usageOf(DateRange range, Collection<String> userIds, Collection<String> actions) {
+        return usage(List.of(range), parameter -> Who.ofPeople(userIds, parameter), actions)
+                .map(team -> team.period(0));
+    }
+
+    private Uni<TeamUsage> usage(List<DateRange> periods, IntFunction<Who> whose, Collection<String> actions) {
         DateRange span =
                 new DateRange(periods.getFirst().from(), periods.getLast().to());
         LocalDate activityFrom =
                 activityStart(new DateRange(span.from(), periods.getFirst().to()));
-        Who activityOf = Who.of(userId, businessUnit, 3);
+        Who activityOf = whose.apply(3);
         Uni<Map<String, ActiveDays>> activity = pool.preparedQuery(activityOf.sql(ACTIVITY))
                 .execute(activityOf.bind(
                         Tuple.of(activityFrom.getYear(), span.to().getYear())))
@@ -114,7 +130,7 @@ public class UsageQueries {
             return activity.map(days -> new TeamUsage(periods.size(), days));
         }
         MonthSlices slices = MonthSlices.of(periods);
-        Who countsOf = Who.of(userId, businessUnit, 6);
+        Who countsOf = whose.apply(6);
         Tuple arguments = countsOf.bind(Tuple.tuple(List.of(
                 slices.months(), slices.firsts(), slices.lasts(), slices.periods(), actions.toArray(String[]::new))));
         Uni<RowSet<Row>> counts = pool.preparedQuery(countsOf.sql(COUNTS)).execute(arguments);
