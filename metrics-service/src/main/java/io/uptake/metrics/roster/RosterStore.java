@@ -133,17 +133,18 @@ public class RosterStore {
 
     /**
      * The unit, role and roster state of each of these people at an instant: their entry in force then, or their
-     * roster entry now when they were not on the roster then. People not on the roster are left out.
+     * roster entry now when they were not on the roster then. People not on the roster are left out. Driven from
+     * the people given, so that each is a key lookup.
      */
     public Uni<List<Memberships.Entry>> membershipsAt(Collection<String> userIds, OffsetDateTime at) {
         return pool.preparedQuery("""
                         select p.user_id, coalesce(m.business_unit, p.business_unit) as business_unit,
                                coalesce(m.job_role, p.job_role) as job_role, coalesce(m.active, p.active) as active,
                                m.valid_from, m.valid_to
-                          from person p
+                          from unnest($1::varchar[]) as given(user_id)
+                          join person p on p.user_id = given.user_id
                           left join person_membership m
-                            on m.user_id = p.user_id and m.valid_from <= $2 and (m.valid_to is null or m.valid_to > $2)
-                         where p.user_id = any($1)""")
+                            on m.user_id = p.user_id and m.valid_from <= $2 and (m.valid_to is null or m.valid_to > $2)""")
                 .execute(Tuple.of(userIds.toArray(String[]::new), at))
                 .map(rows -> {
                     List<Memberships.Entry> entries = new java.util.ArrayList<>(rows.size());
