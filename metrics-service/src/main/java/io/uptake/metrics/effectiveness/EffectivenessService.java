@@ -3,6 +3,7 @@ package io.uptake.metrics.effectiveness;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.api.DateRange;
+import io.uptake.metrics.report.ReportCache;
 import io.uptake.metrics.scorecard.ScorecardView;
 import io.uptake.metrics.scorecard.TeamScorecards;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,30 +23,46 @@ public class EffectivenessService {
 
     private final TrainingAssignmentStore trainings;
     private final TeamScorecards scorecards;
+    private final ReportCache cache;
     private final EffectivenessConfig config;
 
     public EffectivenessService(
-            TrainingAssignmentStore trainings, TeamScorecards scorecards, EffectivenessConfig config) {
+            TrainingAssignmentStore trainings,
+            TeamScorecards scorecards,
+            ReportCache cache,
+            EffectivenessConfig config) {
         this.trainings = trainings;
+        this.cache = cache;
         this.scorecards = scorecards;
         this.config = config;
     }
 
-    /** Trainings completed over the range (of one unit, or all), grouped. */
+    /** Trainings completed over the range (of one unit, or all), grouped; computed once per state of the data and day. */
     public Uni<List<EffectivenessRow>> report(
             DateRange completed, EffectivenessFigures.GroupBy groupBy, String businessUnit, int weeks) {
-        return trainings
-                .completed(completed.from(), completed.to(), businessUnit, null, config.maxTrainings())
-                .flatMap(done -> {
-                    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-                    List<TrainedAssignment> known = done.stream()
-                            .filter(training -> EffectRule.known(training, weeks, today))
-                            .toList();
-                    List<TrainedAssignment> pending = done.stream()
-                            .filter(training -> !EffectRule.known(training, weeks, today))
-                            .toList();
-                    return effects(known, weeks).map(effects -> EffectivenessFigures.rows(effects, pending, groupBy));
-                });
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String key = String.join(
+                "\u0000",
+                "training-effectiveness",
+                completed.toString(),
+                groupBy.name(),
+                String.valueOf(businessUnit),
+                String.valueOf(weeks),
+                today.toString());
+        return cache.summary(
+                key,
+                () -> trainings
+                        .completed(completed.from(), completed.to(), businessUnit, null, config.maxTrainings())
+                        .flatMap(done -> {
+                            List<TrainedAssignment> known = done.stream()
+                                    .filter(training -> EffectRule.known(training, weeks, today))
+                                    .toList();
+                            List<TrainedAssignment> pending = done.stream()
+                                    .filter(training -> !EffectRule.known(training, weeks, today))
+                                    .toList();
+                            return effects(known, weeks)
+                                    .map(effects -> EffectivenessFigures.rows(effects, pending, groupBy));
+                        }));
     }
 
     /** One person's trainings completed over the range whose effect is known, newest first. */

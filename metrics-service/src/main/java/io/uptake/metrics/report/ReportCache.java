@@ -45,7 +45,7 @@ public class ReportCache {
     }
 
     /** A report of one row per group (and period): small, so {@code uptake.reports.cache-entries} of them are kept. */
-    <T> Uni<T> summary(String key, Supplier<Uni<T>> compute) {
+    public <T> Uni<T> summary(String key, Supplier<Uni<T>> compute) {
         return get(summaries, key, compute);
     }
 
