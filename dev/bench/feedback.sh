@@ -16,7 +16,7 @@ bench_feedback() { # listing and search over 100,000 items through the gateway (
   log "building feedback-service and gateway"
   mvnw -B -q -Dmaven.test.skip=true package -pl feedback-service,gateway -am || die "build failed"
   trap 'stop_pid feedback-service; stop_pid gateway' EXIT
-  start_app feedback-service DB_NAME=feedback_bench UPTAKE_TOPICS_FEEDBACK_EVENTS=bench.uptake.feedback-events
+  start_app feedback-service DB_NAME=feedback_bench UPTAKE_TOPICS_FEEDBACK_EVENTS=bench.uptake.feedback-events UPTAKE_TOPICS_DIGESTS=bench.uptake.digests
   # one account makes every request: lift its rate limit, which a real person stays far under
   start_app gateway RATE_LIMIT_USER_REQUESTS=1000000000
   wait_for 120 "feedback-service" http_ok "http://localhost:$FEEDBACK_PORT/q/health/ready" || die "feedback-service did not start, see $LOGS/feedback-service.log"

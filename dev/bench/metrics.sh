@@ -68,7 +68,11 @@ bench_metrics() { # ingestion through the gateway with wrk, the rate into the ro
   # run left on the ingestion topic cannot flow into the seeded aggregates
   local topic=bench.uptake.usage-events
   [[ ${1:-} == reports ]] && topic=bench.uptake.report-usage-events
+  # training events of its own too, so that the training bench's assignments never reach the seeded ones
   start_app metrics-service DB_NAME=metrics_bench UPTAKE_TOPICS_USAGE_EVENTS=$topic \
+    UPTAKE_TOPICS_PEOPLE=bench.uptake.people UPTAKE_TOPICS_ADOPTION_SHORTFALLS=bench.uptake.adoption-shortfalls \
+    UPTAKE_TOPICS_TRAINING_EVENTS=bench.uptake.report-training-events \
+    UPTAKE_TOPICS_FOLLOW_UP_ACTIONS=bench.uptake.follow-up-actions UPTAKE_TOPICS_DIGESTS=bench.uptake.digests \
     MP_MESSAGING_INCOMING_USAGE_EVENTS_IN_PARTITIONS="${UPTAKE_BENCH_CONSUMERS:-1}"
   # one admin account reads every report: lift its rate limit, which a real person stays far under
   start_app gateway RATE_LIMIT_USER_REQUESTS=1000000000

@@ -17,7 +17,8 @@ bench_training() { # N test-takers at once through the gateway (start, 20 answer
   trap 'stop_pid training-service; stop_pid gateway' EXIT
   # Its own database and topics: a bench never touches the data of ./uptake run or of the tests.
   start_app training-service DB_NAME=training_bench UPTAKE_TOPICS_TRAINING_EVENTS=bench.uptake.training-events \
-    UPTAKE_TOPICS_PEOPLE=bench.uptake.people UPTAKE_TOPICS_ADOPTION_SHORTFALLS=bench.uptake.adoption-shortfalls
+    UPTAKE_TOPICS_PEOPLE=bench.uptake.people UPTAKE_TOPICS_ADOPTION_SHORTFALLS=bench.uptake.adoption-shortfalls \
+    UPTAKE_TOPICS_FOLLOW_UP_ACTIONS=bench.uptake.follow-up-actions
   # 500 people squeezed into the realm's 7 accounts: lift the per-person rate limit, which 500 real people would each stay under
   start_app gateway RATE_LIMIT_USER_REQUESTS=1000000
   wait_for 120 "training-service" http_ok "http://localhost:$TRAINING_PORT/q/health/ready" || die "training-service did not start, see $LOGS/training-service.log"

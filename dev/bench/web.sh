@@ -20,7 +20,8 @@ bench_web() { # page timings of the web app in Chromium (Playwright): the demo o
   trap 'stop_apps' EXIT
   local topics=(UPTAKE_TOPICS_USAGE_EVENTS=bench.web.usage-events UPTAKE_TOPICS_PEOPLE=bench.web.people
     UPTAKE_TOPICS_ADOPTION_SHORTFALLS=bench.web.adoption-shortfalls UPTAKE_TOPICS_FEEDBACK_EVENTS=bench.web.feedback-events
-    UPTAKE_TOPICS_TRAINING_EVENTS=bench.web.training-events)
+    UPTAKE_TOPICS_TRAINING_EVENTS=bench.web.training-events UPTAKE_TOPICS_FOLLOW_UP_ACTIONS=bench.web.follow-up-actions
+    UPTAKE_TOPICS_DIGESTS=bench.web.digests)
   start_app metrics-service DB_NAME=metrics_bench "${topics[@]}"
   start_app feedback-service DB_NAME=feedback_bench "${topics[@]}"
   start_app training-service DB_NAME=training_bench "${topics[@]}"

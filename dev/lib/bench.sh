@@ -48,7 +48,9 @@ password_token() { # password_token USER: an access token from the dev realm's u
 
 bench_metrics_behind_gateway() { # the packaged metrics-service (bench database and topics) and the gateway, on the bench ports, one account's rate limit lifted
   start_app metrics-service DB_NAME=metrics_bench UPTAKE_TOPICS_USAGE_EVENTS=bench.uptake.usage-events \
-    UPTAKE_TOPICS_PEOPLE=bench.uptake.people UPTAKE_TOPICS_ADOPTION_SHORTFALLS=bench.uptake.adoption-shortfalls
+    UPTAKE_TOPICS_PEOPLE=bench.uptake.people UPTAKE_TOPICS_ADOPTION_SHORTFALLS=bench.uptake.adoption-shortfalls \
+    UPTAKE_TOPICS_TRAINING_EVENTS=bench.uptake.training-events UPTAKE_TOPICS_FOLLOW_UP_ACTIONS=bench.uptake.follow-up-actions \
+    UPTAKE_TOPICS_DIGESTS=bench.uptake.digests
   # one account makes every request: lift its rate limit, which a real person stays far under
   start_app gateway RATE_LIMIT_USER_REQUESTS=1000000000
   wait_for 120 "metrics-service" http_ok "http://localhost:$METRICS_PORT/q/health/ready" || die "metrics-service did not start, see $LOGS/metrics-service.log"

@@ -40,6 +40,7 @@ class CelebrationCrashIT {
             "feedback_test",
             Map.of(
                     "UPTAKE_TOPICS_FEEDBACK_EVENTS", "test.uptake.feedback-events.crash",
+                    "UPTAKE_TOPICS_DIGESTS", "test.uptake.digests.crash",
                     "UPTAKE_WEBHOOKS_INITIAL_BACKOFF", "200ms",
                     "UPTAKE_WEBHOOKS_POLL_INTERVAL", "100ms",
                     // the %test key and allow-list of application.properties: this app runs the prod profile

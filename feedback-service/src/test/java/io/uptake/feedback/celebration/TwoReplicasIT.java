@@ -38,6 +38,7 @@ class TwoReplicasIT {
                 "feedback_test",
                 Map.of(
                         "UPTAKE_TOPICS_FEEDBACK_EVENTS", "test.uptake.feedback-events.replicas",
+                        "UPTAKE_TOPICS_DIGESTS", "test.uptake.digests.replicas",
                         "UPTAKE_WEBHOOKS_POLL_INTERVAL", "100ms",
                         // the %test key and allow-list of application.properties: this app runs the prod profile
                         "UPTAKE_WEBHOOKS_SECRET_KEY", "ZGV2LWFuZC10ZXN0LW9ubHktd2ViaG9vay1rZXktMzI=",

@@ -32,6 +32,7 @@ class OutageIT {
             "feedback_test",
             Map.of(
                     "UPTAKE_TOPICS_FEEDBACK_EVENTS", "test.uptake.feedback-events.outage",
+                    "UPTAKE_TOPICS_DIGESTS", "test.uptake.digests.outage",
                     // the %test key of application.properties: this app runs the prod profile
                     "UPTAKE_WEBHOOKS_SECRET_KEY", "ZGV2LWFuZC10ZXN0LW9ubHktd2ViaG9vay1rZXktMzI="),
             List.of(),

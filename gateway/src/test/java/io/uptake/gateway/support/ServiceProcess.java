@@ -25,13 +25,20 @@ public final class ServiceProcess {
                     Map.of(
                             "UPTAKE_TOPICS_USAGE_EVENTS", "test.uptake.usage-events",
                             "UPTAKE_TOPICS_PEOPLE", "test.uptake.people",
-                            "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", "test.uptake.adoption-shortfalls"),
-            "feedback", Map.of("UPTAKE_TOPICS_FEEDBACK_EVENTS", "test.uptake.feedback-events"),
+                            "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", "test.uptake.adoption-shortfalls",
+                            "UPTAKE_TOPICS_TRAINING_EVENTS", "test.uptake.training-events",
+                            "UPTAKE_TOPICS_FOLLOW_UP_ACTIONS", "test.uptake.follow-up-actions",
+                            "UPTAKE_TOPICS_DIGESTS", "test.uptake.digests"),
+            "feedback",
+                    Map.of(
+                            "UPTAKE_TOPICS_FEEDBACK_EVENTS", "test.uptake.feedback-events",
+                            "UPTAKE_TOPICS_DIGESTS", "test.uptake.digests"),
             "training",
                     Map.of(
                             "UPTAKE_TOPICS_TRAINING_EVENTS", "test.uptake.training-events",
                             "UPTAKE_TOPICS_PEOPLE", "test.uptake.people",
-                            "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", "test.uptake.adoption-shortfalls"));
+                            "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", "test.uptake.adoption-shortfalls",
+                            "UPTAKE_TOPICS_FOLLOW_UP_ACTIONS", "test.uptake.follow-up-actions"));
 
     private final String name;
     private final int port;

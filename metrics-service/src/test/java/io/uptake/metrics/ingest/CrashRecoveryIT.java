@@ -113,7 +113,14 @@ class CrashRecoveryIT {
         return new PackagedService(
                 "metrics-service",
                 "metrics_test",
-                Map.of("UPTAKE_TOPICS_USAGE_EVENTS", "test." + run + ".usage-events"),
+                Map.of(
+                        "UPTAKE_TOPICS_USAGE_EVENTS", "test." + run + ".usage-events",
+                        // every other topic a test twin too: the packaged app runs the prod profile
+                        "UPTAKE_TOPICS_PEOPLE", "test." + run + ".people",
+                        "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", "test." + run + ".adoption-shortfalls",
+                        "UPTAKE_TOPICS_TRAINING_EVENTS", "test." + run + ".training-events",
+                        "UPTAKE_TOPICS_FOLLOW_UP_ACTIONS", "test." + run + ".follow-up-actions",
+                        "UPTAKE_TOPICS_DIGESTS", "test." + run + ".digests"),
                 List.of(),
                 Path.of("target", run + ".log"));
     }

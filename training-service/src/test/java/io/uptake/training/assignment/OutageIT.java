@@ -30,7 +30,8 @@ class OutageIT {
             Map.of(
                     "UPTAKE_TOPICS_TRAINING_EVENTS", "test.uptake.training-events.outage",
                     "UPTAKE_TOPICS_PEOPLE", "test.uptake.people.outage",
-                    "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", "test.uptake.adoption-shortfalls.outage"),
+                    "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", "test.uptake.adoption-shortfalls.outage",
+                    "UPTAKE_TOPICS_FOLLOW_UP_ACTIONS", "test.uptake.follow-up-actions.outage"),
             List.of(),
             Path.of("target", "training-service-outage-it.log"));
 

@@ -73,6 +73,7 @@ class AttemptCrashIT {
                     "UPTAKE_TOPICS_TRAINING_EVENTS", EVENTS_TOPIC,
                     "UPTAKE_TOPICS_ADOPTION_SHORTFALLS", SHORTFALLS_TOPIC,
                     "UPTAKE_TOPICS_PEOPLE", PEOPLE_TOPIC,
+                    "UPTAKE_TOPICS_FOLLOW_UP_ACTIONS", "test.uptake.follow-up-actions.crash",
                     "MP_MESSAGING_INCOMING_SHORTFALLS_IN_GROUP_ID", SHORTFALLS_GROUP,
                     "MP_MESSAGING_INCOMING_PEOPLE_IN_GROUP_ID", "training-service-roster-crash",
                     "UPTAKE_OUTBOX_INTERVAL_MS", "200"),

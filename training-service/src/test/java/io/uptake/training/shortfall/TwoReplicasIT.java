@@ -45,6 +45,8 @@ class TwoReplicasIT {
                         "test.uptake.people.replicas",
                         "UPTAKE_TOPICS_TRAINING_EVENTS",
                         "test.uptake.training-events.replicas",
+                        "UPTAKE_TOPICS_FOLLOW_UP_ACTIONS",
+                        "test.uptake.follow-up-actions.replicas",
                         "UPTAKE_ASSIGNMENTS_OVERDUE_CHECK_MS",
                         String.valueOf(CHECK.toMillis())),
                 List.of(),
