@@ -83,22 +83,7 @@ public class DigestMessage {
                         blocks.add(Map.of("type", "TextBlock", "text", ChatMarkup.teams(line), "wrap", true));
                     }
                 }
-                body.put("type", "message");
-                body.put(
-                        "attachments",
-                        List.of(Map.of(
-                                "contentType",
-                                "application/vnd.microsoft.card.adaptive",
-                                "content",
-                                Map.of(
-                                        "$schema",
-                                        "http://adaptivecards.io/schemas/adaptive-card.json",
-                                        "type",
-                                        "AdaptiveCard",
-                                        "version",
-                                        "1.4",
-                                        "body",
-                                        blocks))));
+                body.putAll(ChatMarkup.teamsCard(blocks, List.of()));
             }
         }
         try {

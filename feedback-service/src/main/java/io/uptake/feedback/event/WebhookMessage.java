@@ -69,33 +69,11 @@ public class WebhookMessage {
                                                 "url",
                                                 link)))));
             }
-            case TEAMS -> {
-                body.put("type", "message");
-                body.put(
-                        "attachments",
+            case TEAMS ->
+                body.putAll(ChatMarkup.teamsCard(
                         List.of(Map.of(
-                                "contentType",
-                                "application/vnd.microsoft.card.adaptive",
-                                "content",
-                                Map.of(
-                                        "$schema",
-                                        "http://adaptivecards.io/schemas/adaptive-card.json",
-                                        "type",
-                                        "AdaptiveCard",
-                                        "version",
-                                        "1.4",
-                                        "body",
-                                        List.of(Map.of(
-                                                "type",
-                                                "TextBlock",
-                                                "text",
-                                                text(event, ChatMarkup::teams, "**"),
-                                                "wrap",
-                                                true)),
-                                        "actions",
-                                        List.of(Map.of(
-                                                "type", "Action.OpenUrl", "title", "Open the item", "url", link))))));
-            }
+                                "type", "TextBlock", "text", text(event, ChatMarkup::teams, "**"), "wrap", true)),
+                        List.of(Map.of("type", "Action.OpenUrl", "title", "Open the item", "url", link))));
         }
         try {
             return json.writeValueAsString(body);

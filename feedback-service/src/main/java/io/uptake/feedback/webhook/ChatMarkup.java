@@ -1,5 +1,9 @@
 package io.uptake.feedback.webhook;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Employees' text (titles, names) made inert for chat markup, so that a title cannot mention
  * {@code <!channel>}, hide a link behind other words or format the message.
@@ -32,5 +36,26 @@ public final class ChatMarkup {
             }
         }
         return escaped.toString();
+    }
+
+    /**
+     * A Teams message of one Adaptive Card (1.4) with these body elements and actions (none: no actions): the
+     * envelope every Teams webhook body shares.
+     */
+    public static Map<String, Object> teamsCard(List<Map<String, Object>> body, List<Map<String, Object>> actions) {
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("type", "AdaptiveCard");
+        card.put("version", "1.4");
+        card.put("body", body);
+        if (!actions.isEmpty()) {
+            card.put("actions", actions);
+        }
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "message");
+        message.put(
+                "attachments",
+                List.of(Map.of("contentType", "application/vnd.microsoft.card.adaptive", "content", card)));
+        return message;
     }
 }
