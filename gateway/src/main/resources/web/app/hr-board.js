@@ -4,16 +4,18 @@ import { loadCharts } from './charts-loader.js';
 import { api, query } from './api.js';
 import { catalogueForms } from './api-form.js';
 
-/** HR: the competency matrix, bulk assignment, the assignments (overdue first), sessions and the catalogue. */
+/** HR: the competency matrix, bulk assignment, the assignments (overdue first), whether training worked, sessions and the catalogue. */
 class HrBoard extends Page {
   static properties = {
     unit: { state: true }, matrix: { state: true }, assignments: { state: true }, sessions: { state: true }, skills: { state: true },
     reach: { state: true }, outcome: { state: true }, problem: { state: true }, modules: { state: true },
+    effectiveness: { state: true }, grouping: { state: true },
   };
 
   constructor() {
     super();
     this.unit = '';
+    this.grouping = 'module';
   }
 
   connectedCallback() {
@@ -38,8 +40,35 @@ class HrBoard extends Page {
       this.sessions = sessions.items;
       this.skills = skills.items;
     });
+    await this.loadEffectiveness();
     await this.updateComplete;
     this.draw();
+  }
+
+  /** Did the training work: the last year's completed trainings, use before against use after (metrics-service). */
+  async loadEffectiveness() {
+    this.effectiveness = await api.get(`/api/metrics/training-effectiveness${query({ groupBy: this.grouping, businessUnit: this.unit })}`)
+      .catch(() => null);
+  }
+
+  effectivenessSection() {
+    const percent = (share) => `${Math.round(share * 100)} %`;
+    const change = (value) => (value == null ? '–' : `${value > 0 ? '+' : ''}${value}`);
+    return html`
+      <section aria-labelledby="h-effect">
+        <h2 id="h-effect">Did the training work?</h2>
+        <p>Each completed training: the person's use in the 4 weeks before it was assigned against the 4 weeks after it was completed.</p>
+        <label>Group by <select @change=${(event) => { this.grouping = event.target.value; this.loadEffectiveness(); }}>
+          ${[['module', 'Module'], ['mode', 'Mode'], ['skill', 'Skill'], ['businessUnit', 'Business unit']].map(([value, label]) =>
+            html`<option value=${value} ?selected=${this.grouping === value}>${label}</option>`)}</select></label>
+        ${this.effectiveness == null ? html`<p class="error" role="alert">Training effectiveness is not available right now.</p>` : html`
+        <table data-testid="effectiveness"><thead><tr><th scope="col">Group</th><th scope="col">People trained</th><th scope="col">Improved</th>
+          <th scope="col">Median score change</th><th scope="col">Meeting objectives after</th><th scope="col">From below to meeting</th>
+          <th scope="col">Too recent to tell</th></tr></thead>
+        <tbody>${this.effectiveness.map((row) => html`<tr><td>${this.grouping === 'mode' ? words(row.group) : row.label || row.group}</td><td>${row.peopleTrained}</td>
+          <td>${row.trainings ? percent(row.improvedShare) : '–'}</td><td>${change(row.medianScoreChange)}</td>
+          <td>${row.trainings ? percent(row.meetingAfterShare) : '–'}</td><td>${row.belowToMeeting}</td><td>${row.pending}</td></tr>`)}</tbody></table>`}
+      </section>`;
   }
 
   async draw() {
@@ -135,6 +164,7 @@ class HrBoard extends Page {
           <td>${assignment.userId}</td><td>${assignment.businessUnit}</td><td>${assignmentTitle(assignment)}</td>
           <td>${words(assignment.mode)}</td><td>${date(assignment.dueOn)}</td><td>${words(assignment.status)}</td></tr>`)}</tbody></table>
       </section>
+      ${this.effectivenessSection()}
       <section aria-labelledby="h-sessions">
         <h2 id="h-sessions">Sessions</h2>
         <table><thead><tr><th scope="col">When</th><th scope="col">Where</th><th scope="col">Seats taken</th></tr></thead>

@@ -525,6 +525,41 @@ class WebAppTest {
                             .filter(new Locator.FilterOptions().setHasText(person)))
                     .containsText("Course " + skill);
         }
+        // one of them completes it: the board's "did the training work?" shows it, too recent to tell yet
+        String first = given().auth()
+                .oauth2(hr)
+                .queryParam("userId", people.getFirst())
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
+        given().auth()
+                .oauth2(hr)
+                .when()
+                .post("/api/training/assignments/" + first + "/complete")
+                .then()
+                .statusCode(200);
+        await("the completion in metrics-service's effectiveness report")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                        .oauth2(hr)
+                        .queryParam("businessUnit", unit)
+                        .when()
+                        .get("/api/metrics/training-effectiveness")
+                        .then()
+                        .extract()
+                        .asString()
+                        .contains("\"pending\":1"));
+        page.locator(".filters input[name=unit]").fill(unit);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter"))
+                .click();
+        Locator effect = page.getByTestId("effectiveness")
+                .locator("tr")
+                .filter(new Locator.FilterOptions().setHasText("Course " + skill));
+        assertThat(effect).containsText("1"); // too recent to tell
+        assertThat(effect.locator("td").last()).hasText("1");
         checkAndPhotograph(page, "hr");
 
         // the catalogue's forms show the server's field errors and create nothing
