@@ -3,6 +3,7 @@ package io.uptake.feedback.digest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uptake.feedback.celebration.CelebrationView;
 import io.uptake.feedback.webhook.ChatMarkup;
 import io.uptake.feedback.webhook.WebhookFormat;
@@ -58,11 +59,11 @@ public class DigestMessage {
         Map<String, Object> body = new LinkedHashMap<>();
         switch (format) {
             case GENERIC -> {
-                body.put("text", text(digest));
-                body.put("event", value);
+                body.put("text", channelText(digest));
+                body.put("event", forChannels(digest, value));
             }
             case SLACK -> {
-                String text = "*" + ChatMarkup.slack(title(digest)) + "*\n" + ChatMarkup.slack(text(digest));
+                String text = "*" + ChatMarkup.slack(title(digest)) + "*\n" + ChatMarkup.slack(channelText(digest));
                 body.put("text", text);
                 body.put("blocks", List.of(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", text))));
             }
@@ -78,7 +79,7 @@ public class DigestMessage {
                         "wrap",
                         true));
                 // one block per line: Teams' Markdown subset would run the lines together
-                for (String line : text(digest).split("\n")) {
+                for (String line : channelText(digest).split("\n")) {
                     if (!line.isBlank()) {
                         blocks.add(Map.of("type", "TextBlock", "text", ChatMarkup.teams(line), "wrap", true));
                     }
@@ -98,6 +99,57 @@ public class DigestMessage {
         String unit = digest.businessUnit() == null ? "" : " for " + digest.businessUnit();
         return "Weekly digest" + unit + ", " + digest.weekStart() + " to "
                 + digest.until().toLocalDate().minusDays(1);
+    }
+
+    /**
+     * What a chat channel is told of a manager's digest: the unit's figures, never the people it names (the
+     * inbox text lists who is in shortfall or overdue; a channel may be read by anyone in the organisation).
+     */
+    static String channelText(Digest digest) {
+        JsonNode figures = digest.manager();
+        List<String> lines = new ArrayList<>();
+        if (figures != null && figures.hasNonNull("activePeople")) {
+            lines.add("Active people: " + figures.get("activePeople").asLong()
+                    + (figures.hasNonNull("people")
+                            ? " of " + figures.get("people").asLong()
+                            : "")
+                    + (figures.hasNonNull("activePeopleLastWeek")
+                            ? " (the week before: "
+                                    + figures.get("activePeopleLastWeek").asLong() + ")"
+                            : ""));
+        }
+        if (figures != null && figures.hasNonNull("meetingObjectives")) {
+            lines.add("Meeting their objectives: " + percent(figures.get("meetingObjectives"))
+                    + (figures.hasNonNull("meetingObjectivesLastWeek")
+                            ? " (the week before: " + percent(figures.get("meetingObjectivesLastWeek")) + ")"
+                            : ""));
+        }
+        if (figures != null && figures.hasNonNull("newShortfalls")) {
+            lines.add("New shortfalls: " + figures.get("newShortfalls").asLong());
+        }
+        if (figures != null && figures.hasNonNull("overdueTraining")) {
+            lines.add("Overdue training: " + figures.get("overdueTraining").asLong());
+        }
+        return lines.isEmpty() ? title(digest) : String.join("\n", lines);
+    }
+
+    /** The digest as a channel receives it: no recipient, no names, the channel's text. */
+    private static JsonNode forChannels(Digest digest, JsonNode value) {
+        if (!(value instanceof ObjectNode original)) {
+            return value;
+        }
+        ObjectNode copy = original.deepCopy();
+        copy.remove("recipient");
+        copy.put("text", channelText(digest));
+        if (copy.get("manager") instanceof ObjectNode manager) {
+            manager.remove("shortfallPeople");
+            manager.remove("overdueTrainingPeople");
+        }
+        return copy;
+    }
+
+    private static String percent(JsonNode share) {
+        return Math.round(share.asDouble() * 100) + " %";
     }
 
     private static String text(Digest digest) {

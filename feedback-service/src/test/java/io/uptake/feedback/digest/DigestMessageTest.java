@@ -43,23 +43,34 @@ class DigestMessageTest {
     }
 
     @Test
-    void genericCarriesTheTextAndTheDigestAsItCame() throws Exception {
+    void channelsGetTheUnitsFiguresAndNeverThePeopleNamed() throws Exception {
         Digest digest = json.readValue(value, Digest.class);
         JsonNode body = json.readTree(message.body(digest, json.readTree(value), WebhookFormat.GENERIC));
-        assertThat(body.get("text").asText()).isEqualTo("Adoption: 12 of 20\n" + HOSTILE);
-        assertThat(body.get("event")).isEqualTo(json.readTree(value));
+        assertThat(body.get("text").asText()).isEqualTo("Active people: 12\nNew shortfalls: 2");
+        JsonNode event = body.get("event");
+        assertThat(event.has("recipient")).isFalse();
+        assertThat(event.get("text").asText()).isEqualTo("Active people: 12\nNew shortfalls: 2");
+        assertThat(event.at("/manager/newShortfalls").asInt()).isEqualTo(2);
+        assertThat(event.at("/manager").has("shortfallPeople")).isFalse();
+        assertThat(event.get("addedLater").asText()).isEqualTo("kept");
+        for (WebhookFormat format : WebhookFormat.values()) {
+            assertThat(message.body(digest, json.readTree(value), format))
+                    .as(format.name())
+                    .doesNotContain("alice")
+                    .doesNotContain("mark")
+                    .doesNotContain("channel");
+        }
     }
 
     @Test
-    void slackGetsTheTextEscapedInOneSection() throws Exception {
+    void slackGetsTheFiguresEscapedInOneSection() throws Exception {
         Digest digest = json.readValue(value, Digest.class);
         JsonNode body = json.readTree(message.body(digest, json.readTree(value), WebhookFormat.SLACK));
         String text = body.at("/blocks/0/text/text").asText();
         assertThat(body.at("/blocks/0/text/type").asText()).isEqualTo("mrkdwn");
         assertThat(text)
-                .startsWith("*Weekly digest for Sales &lt;EMEA&gt;, 2026-11-30 to 2026-12-06*\n")
-                .contains("&lt;!channel&gt;")
-                .doesNotContain("<");
+                .isEqualTo(
+                        "*Weekly digest for Sales &lt;EMEA&gt;, 2026-11-30 to 2026-12-06*\nActive people: 12\nNew shortfalls: 2");
         assertThat(body.get("text").asText()).isEqualTo(text);
     }
 
@@ -73,11 +84,8 @@ class DigestMessageTest {
         assertThat(card.get("body")).hasSize(3);
         assertThat(card.at("/body/0/text").asText())
                 .isEqualTo("Weekly digest for Sales &lt;EMEA&gt;, 2026\\-11\\-30 to 2026\\-12\\-06");
-        assertThat(card.at("/body/1/text").asText()).isEqualTo("Adoption: 12 of 20");
-        assertThat(card.at("/body/2/text").asText())
-                .contains("&lt;\\!channel&gt;")
-                .contains("\\[this\\]\\(https://evil\\.example\\)")
-                .contains("\\*now\\*");
+        assertThat(card.at("/body/1/text").asText()).isEqualTo("Active people: 12");
+        assertThat(card.at("/body/2/text").asText()).isEqualTo("New shortfalls: 2");
     }
 
     @Test

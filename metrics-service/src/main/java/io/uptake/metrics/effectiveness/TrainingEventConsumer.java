@@ -24,7 +24,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * {@code uptake.training-events}, a batch at a time: each assignment's latest state, for training effectiveness
  * (a bulk assignment to thousands is thousands of records). A record whose assignment lacks its id, person, kind,
- * status or creation time goes to {@code uptake.training-events.dead-letter}; a repeat or an older event changes
+ * status or creation time, or an event without occurredAt, goes to {@code uptake.training-events.dead-letter}; a repeat or an older event changes
  * nothing.
  */
 @ApplicationScoped
@@ -89,14 +89,15 @@ public class TrainingEventConsumer {
                 required(assignment, "status"),
                 createdAt,
                 assignment.hasNonNull("completedAt") ? OffsetDateTime.parse(required(assignment, "completedAt")) : null,
-                event.hasNonNull("occurredAt") ? OffsetDateTime.parse(required(event, "occurredAt")) : createdAt,
+                // the order of an assignment's events: required, so that an old event redelivered never wins a tie
+                OffsetDateTime.parse(required(event, "occurredAt")),
                 assignment.hasNonNull("dueOn") ? LocalDate.parse(required(assignment, "dueOn")) : null);
     }
 
     private static String required(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new IllegalArgumentException("a training event's assignment needs " + field);
+            throw new IllegalArgumentException("a training event needs " + field);
         }
         return value.asText();
     }

@@ -30,7 +30,8 @@ public final class FollowUpRules {
             throw new InvalidInput("body", "must be a follow-up: {metOn, rootCause, notes, action}");
         }
         LocalDate metOn = date("metOn", request.metOn(), errors);
-        if (metOn != null && metOn.isAfter(today)) {
+        // today is UTC's: a manager east of it may already be a day ahead
+        if (metOn != null && metOn.isAfter(today.plusDays(1))) {
             errors.add(new Problem.FieldError("metOn", "must not be in the future"));
         } else if (metOn != null && metOn.isBefore(today.minusDays(MAX_DAYS_BACK))) {
             errors.add(new Problem.FieldError("metOn", "must be at most " + MAX_DAYS_BACK + " days back"));

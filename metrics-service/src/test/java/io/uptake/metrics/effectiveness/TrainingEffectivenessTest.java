@@ -281,7 +281,7 @@ class TrainingEffectivenessTest {
         RawRecords.send(bootstrap(), TOPIC, "nobody", notJson, noAssignmentId);
         List<DeadLetters.DeadLetter> dead =
                 DeadLetters.awaitHolding(bootstrap(), TOPIC + ".dead-letter", notJson, noAssignmentId);
-        assertThat(DeadLetters.reasonFor(dead, noAssignmentId)).startsWith("a training event's assignment needs");
+        assertThat(DeadLetters.reasonFor(dead, noAssignmentId)).startsWith("a training event needs");
         assertThat(DeadLetters.reasonFor(dead, notJson)).isNotBlank();
     }
 

@@ -195,7 +195,7 @@ class FollowUpTest {
 
         String sales = person("fu", SALES, "rep", false);
         JsonPath refused = record("mark", sales, """
-                {"metOn":"%s","rootCause":"weather","action":{"kind":"training","dueOn":"%s"}}""".formatted(TODAY.plusDays(1), TODAY.plusDays(5)), 400);
+                {"metOn":"%s","rootCause":"weather","action":{"kind":"training","dueOn":"%s"}}""".formatted(TODAY.plusDays(2), TODAY.plusDays(5)), 400);
         assertThat(refused.getList("errors.field")).containsExactlyInAnyOrder("metOn", "rootCause", "action.skill");
         record("mark", sales, "[1,2]", 400);
         record("adam", "nobody-" + UUID.randomUUID(), followUp(TODAY, "training", "null"), 404);

@@ -99,20 +99,28 @@ public class ProblemMappers {
                             "The service cannot reach its database just now; try again shortly"))
                     .build();
         }
-        if (refusedData(failure)) {
+        if (sqlState(failure, "22")) {
             Log.warnf("PostgreSQL refused a value of the request: %s", failure.getMessage());
             return respond(Problem.of(400, "Bad Request", "A value of the request cannot be stored as it is"));
+        }
+        if (sqlState(failure, "23505")) {
+            // two requests creating the same thing at once: the one that lost the race learns it exists
+            Log.warnf("A concurrent request created the same thing first: %s", failure.getMessage());
+            return respond(Problem.of(409, "Conflict", "It exists already: another request created it just now"));
         }
         Log.error("Unexpected failure", failure);
         return respond(Problem.of(500, "Internal Server Error", "The service could not complete the request"));
     }
 
-    /** PostgreSQL refused a value as data (SQLSTATE class 22: bad encoding, out of range, bad format). */
-    private static boolean refusedData(Throwable failure) {
+    /**
+     * Whether PostgreSQL's SQLSTATE starts so: class 22, a value refused as data (bad encoding, out of range, bad
+     * format); 23505, a unique key taken.
+     */
+    private static boolean sqlState(Throwable failure, String prefix) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof io.vertx.pgclient.PgException pg
                     && pg.getSqlState() != null
-                    && pg.getSqlState().startsWith("22")) {
+                    && pg.getSqlState().startsWith(prefix)) {
                 return true;
             }
         }

@@ -200,10 +200,12 @@ public class AssignmentService {
 
     /** The assignee or HR completes a TRAINING assignment; completing every one of a skill assigns a re-test of it. */
     public Uni<AssignmentView> complete(Caller caller, UUID id) {
-        return pool.withTransaction(connection -> connection
-                        .preparedQuery(
-                                "select user_id, business_unit, kind, skill, test_id, status from assignment where id = $1 for update")
-                        .execute(Tuple.of(id))
+        // the sessions it sits in or waits for first, as every change of a session's occupants locks them
+        return pool.withTransaction(connection -> seats.lockSessionsOf(connection, id)
+                        .chain(() -> connection
+                                .preparedQuery(
+                                        "select user_id, business_unit, kind, skill, test_id, status from assignment where id = $1 for update")
+                                .execute(Tuple.of(id)))
                         .flatMap(rows -> {
                             Row row = rows.size() == 0 ? null : rows.iterator().next();
                             if (row == null || !(row.getString("user_id").equals(caller.userId()) || caller.hr())) {
@@ -221,7 +223,10 @@ public class AssignmentService {
                             }
                             return connection
                                     .preparedQuery("""
-                                    update assignment set status = 'COMPLETED', completed_at = now(), updated_at = now() where id = $1""")
+                                    with done as (
+                                        update assignment set status = 'COMPLETED', completed_at = now(), updated_at = now()
+                                        where id = $1 returning id)
+                                    delete from waitlist where assignment_id in (select id from done)""")
                                     .execute(Tuple.of(id))
                                     .flatMap(done -> store.find(connection, id))
                                     .call(completed ->

@@ -35,7 +35,10 @@ public class RecertificationStore {
         this.pool = pool;
     }
 
-    /** Passes expiring within {@code windowDays} (or expired) whose re-test was not assigned yet, soonest first. */
+    /**
+     * Passes expiring within {@code windowDays} (or expired) whose re-test was not assigned yet and can be (a test
+     * covers the skill; the person is not off the roster), soonest first.
+     */
     public Uni<List<Expiring>> due(int defaultValidMonths, int windowDays) {
         return pool.preparedQuery("""
                         select s.user_id, s.business_unit, s.skill, c.expires_on
@@ -43,6 +46,11 @@ public class RecertificationStore {
                         cross join lateral (
                             select ((s.scored_at at time zone 'UTC') + make_interval(months => coalesce(p.valid_months, $1)))::date as expires_on) c
                         where s.passed and c.expires_on <= (now() at time zone 'UTC')::date + $2::int
+                          -- only what can be assigned now: a test covers the skill and the person is on the active
+                          -- roster (else a batch of such passes, never claimed, would hold back everyone after them)
+                          and exists (select 1 from competency_test t
+                                      where t.blueprint @> jsonb_build_array(jsonb_build_object('skill', s.skill)))
+                          and not exists (select 1 from person r where r.user_id = s.user_id and not r.active)
                           and not exists (select 1 from processed_event e
                                           where e.event_key = 'recertify:' || s.user_id || ':' || s.skill || ':' || c.expires_on::text)
                         order by c.expires_on, s.user_id, s.skill limit $3""")

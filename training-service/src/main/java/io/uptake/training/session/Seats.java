@@ -1,6 +1,7 @@
 package io.uptake.training.session;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.api.Conflict;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -95,12 +96,33 @@ public class Seats {
                         rows.iterator().next().getLong("position").intValue()));
     }
 
-    /** The enrolment row and, when there is one, the assignment booked into the session. */
-    private Uni<Void> seat(SqlClient client, UUID sessionId, String userId, UUID assignmentId) {
+    /**
+     * The enrolment row and, when there is one, the assignment booked into the session, if it is not booked into
+     * another already (then nothing is written and the answer is false); a seated assignment waits nowhere else.
+     */
+    private Uni<Boolean> book(SqlClient client, UUID sessionId, String userId, UUID assignmentId) {
         return client.preparedQuery("""
-                        with enrolled as (insert into enrolment (session_id, user_id, assignment_id) values ($1, $2, $3))
-                        update assignment set session_id = $1, updated_at = now() where id = $3""")
+                        with booked as (
+                            update assignment set session_id = $1, updated_at = now()
+                            where id = $3 and session_id is null returning id),
+                        enrolled as (
+                            insert into enrolment (session_id, user_id, assignment_id)
+                            select $1, $2, $3 where $3::uuid is null or exists (select 1 from booked)),
+                        unlisted as (
+                            delete from waitlist where assignment_id = $3 and exists (select 1 from booked))
+                        select $3::uuid is null or exists (select 1 from booked) as seated""")
                 .execute(Tuple.tuple(Arrays.asList(sessionId, userId, assignmentId)))
+                .map(rows -> rows.iterator().next().getBoolean("seated"));
+    }
+
+    /** Books the seat just taken, or refuses (the transaction rolls back) when the assignment holds another. */
+    private Uni<Void> seat(SqlClient client, UUID sessionId, String userId, UUID assignmentId) {
+        return book(client, sessionId, userId, assignmentId)
+                .invoke(seated -> {
+                    if (!seated) {
+                        throw new Conflict("The assignment is already booked into another session");
+                    }
+                })
                 .replaceWithVoid();
     }
 
@@ -128,7 +150,10 @@ public class Seats {
                                         : promote(client, sessionId)));
     }
 
-    /** A seat became free: the first person waiting takes it, else the session has one seat more free. */
+    /**
+     * A seat became free: the first person waiting whose training is still open and unbooked takes it (others,
+     * completed, cancelled or seated elsewhere meanwhile, leave the waitlist), else the session has one seat more free.
+     */
     private Uni<Released> promote(SqlClient client, UUID sessionId) {
         return client.preparedQuery("""
                         delete from waitlist where id = (select id from waitlist where session_id = $1 order by id limit 1)
@@ -140,9 +165,26 @@ public class Seats {
                         .replaceWith(new Released(true, null));
             }
             Row next = first.iterator().next();
-            return seat(client, sessionId, next.getString("user_id"), next.getUUID("assignment_id"))
-                    .replaceWith(new Released(true, next.getString("user_id")));
+            UUID assignment = next.getUUID("assignment_id");
+            return stillWaiting(client, assignment)
+                    .flatMap(open -> open
+                            ? book(client, sessionId, next.getString("user_id"), assignment)
+                            : Uni.createFrom().item(false))
+                    .flatMap(seated -> seated
+                            ? Uni.createFrom().item(new Released(true, next.getString("user_id")))
+                            : promote(client, sessionId));
         });
+    }
+
+    /** Whether a waiting person's training still needs the seat (no assignment: an enrolment by HR, it does). */
+    private Uni<Boolean> stillWaiting(SqlClient client, UUID assignmentId) {
+        if (assignmentId == null) {
+            return Uni.createFrom().item(true);
+        }
+        // the open statuses of AssignmentStore.OPEN (this package may not depend on assignment's)
+        return client.preparedQuery("""
+                        select 1 from assignment where id = $1 and session_id is null
+                           and status in ('ASSIGNED', 'IN_PROGRESS', 'OVERDUE')""").execute(Tuple.of(assignmentId)).map(rows -> rows.size() == 1);
     }
 
     /** Books the person into the next future session of the module with a free seat; null when there is none. */

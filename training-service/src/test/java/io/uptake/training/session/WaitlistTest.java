@@ -219,6 +219,74 @@ class WaitlistTest {
     }
 
     @Test
+    void aWaiterSeatedElsewhereOrDoneLeavesTheWaitlistAndTheNextOneIsPromoted() {
+        String skill = Catalogue.skill();
+        String module = Catalogue.module(List.of(skill), "INSTRUCTOR_LED");
+        String full = Catalogue.session(module, 21, 1);
+        String hr = accessToken(HR);
+        String other = Catalogue.unique("seated");
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
+                .body(Map.of("userId", other))
+                .when()
+                .post("/api/training/sessions/" + full + "/enrolments")
+                .then()
+                .statusCode(201);
+        Map<String, String> assignments = new java.util.LinkedHashMap<>();
+        for (String user : List.of("carol", "bob", "alice")) {
+            assignments.put(
+                    user,
+                    given().auth()
+                            .oauth2(hr)
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("userId", user, "skill", skill, "moduleId", module))
+                            .when()
+                            .post("/api/training/assignments")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("assignments[0].id"));
+            given().auth()
+                    .oauth2(accessToken(user))
+                    .when()
+                    .post("/api/training/sessions/" + full + "/enrolments")
+                    .then()
+                    .statusCode(202)
+                    .body("status", equalTo("WAITLISTED"));
+        }
+        // carol takes a seat in a later session of the module: she no longer waits for the full one
+        String later = Catalogue.session(module, 28, 5);
+        given().auth()
+                .oauth2(accessToken("carol"))
+                .when()
+                .post("/api/training/sessions/" + later + "/enrolments")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("SEATED"));
+        // alice's training is completed: she does not wait either
+        given().auth()
+                .oauth2(hr)
+                .when()
+                .post("/api/training/assignments/" + assignments.get("alice") + "/complete")
+                .then()
+                .statusCode(200);
+        assertThat(waitlist(full).getList("items.userId", String.class)).containsExactly("bob");
+
+        given().auth()
+                .oauth2(hr)
+                .when()
+                .delete("/api/training/sessions/" + full + "/enrolments/" + other)
+                .then()
+                .statusCode(204);
+        Occupancy after = occupancy(full);
+        assertThat(after.seatedUsers()).containsExactly("bob");
+        assertThat(after.seatsTaken()).isEqualTo(1);
+        assertThat(after.waiting()).isZero();
+        assertThat(occupancy(later).seatedUsers()).containsExactly("carol");
+    }
+
+    @Test
     void anAssigneeSeesTheirPlaceOnTheWaitlistAndIsBookedWhenPromoted() {
         String skill = Catalogue.skill();
         String module = Catalogue.module(List.of(skill), "INSTRUCTOR_LED");
