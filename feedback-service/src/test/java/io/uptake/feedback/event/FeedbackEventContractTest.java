@@ -33,6 +33,9 @@ class FeedbackEventContractTest {
                 ConfigProvider.getConfig().getValue("uptake.topics.feedback-events", String.class),
                 // with the title: the test database starts empty each run (ids start again), the topic does not
                 "\"itemId\":" + implemented + ",\"title\":\"" + implementedTitle + "\"",
+                // and until the last move of the implemented item is there (its earlier moves come before it)
+                "\"type\":\"feedback.implemented\",\"itemId\":" + implemented + ",\"title\":\"" + implementedTitle
+                        + "\"",
                 "\"itemId\":" + declined + ",\"title\":\"" + declinedTitle + "\"");
 
         assertThat(published)
