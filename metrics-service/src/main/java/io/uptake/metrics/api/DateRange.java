@@ -32,6 +32,15 @@ public record DateRange(LocalDate from, LocalDate to) {
         return new DateRange(start, end);
     }
 
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(from) && !day.isAfter(to);
+    }
+
+    /** The one of these ranges that holds the day, or null. */
+    public static DateRange holding(List<DateRange> ranges, LocalDate day) {
+        return ranges.stream().filter(range -> range.contains(day)).findFirst().orElse(null);
+    }
+
     /** Days in the range, both ends counted. */
     public long days() {
         return ChronoUnit.DAYS.between(from, to) + 1;

@@ -41,16 +41,8 @@ public class EffectivenessService {
     public Uni<List<EffectivenessRow>> report(
             DateRange completed, EffectivenessFigures.GroupBy groupBy, String businessUnit, int weeks) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String key = String.join(
-                "\u0000",
-                "training-effectiveness",
-                completed.toString(),
-                groupBy.name(),
-                String.valueOf(businessUnit),
-                String.valueOf(weeks),
-                today.toString());
         return cache.summary(
-                key,
+                ReportCache.key("training-effectiveness", completed, groupBy, businessUnit, weeks, today),
                 () -> trainings
                         .completed(completed.from(), completed.to(), businessUnit, null, config.maxTrainings())
                         .flatMap(done -> {

@@ -96,10 +96,7 @@ public class FollowUpStore {
                     Map<RootCauseRow, Long> counts = new HashMap<>();
                     for (Row row : rows) {
                         LocalDate day = row.getLocalDate("met_on");
-                        DateRange period = periods.stream()
-                                .filter(p -> !day.isBefore(p.from()) && !day.isAfter(p.to()))
-                                .findFirst()
-                                .orElseThrow();
+                        DateRange period = DateRange.holding(periods, day);
                         RootCauseRow bucket = new RootCauseRow(
                                 period.from(),
                                 period.to(),

@@ -28,10 +28,7 @@ final class Violations {
                         .thenComparing(Key::businessUnit, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(Key::userId, Comparator.nullsFirst(Comparator.naturalOrder())));
         for (ProcessStore.DayCount count : counts) {
-            DateRange period = periods.stream()
-                    .filter(p -> !count.day().isBefore(p.from()) && !count.day().isAfter(p.to()))
-                    .findFirst()
-                    .orElse(null);
+            DateRange period = DateRange.holding(periods, count.day());
             if (period == null) {
                 continue;
             }

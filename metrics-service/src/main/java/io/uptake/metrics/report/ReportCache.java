@@ -44,6 +44,15 @@ public class ReportCache {
         };
     }
 
+    /** The cache key of a report with these parameters. */
+    public static String key(String report, Object... parameters) {
+        StringBuilder key = new StringBuilder(report);
+        for (Object parameter : parameters) {
+            key.append('\u0000').append(parameter);
+        }
+        return key.toString();
+    }
+
     /** A report of one row per group (and period): small, so {@code uptake.reports.cache-entries} of them are kept. */
     public <T> Uni<T> summary(String key, Supplier<Uni<T>> compute) {
         return get(summaries, key, compute);

@@ -54,16 +54,8 @@ public class ReportService {
 
     public Uni<List<AdoptionRow>> adoption(DateRange range, GroupBy groupBy, String businessUnit) {
         return cache.summary(
-                key("adoption", range, groupBy, businessUnit),
+                ReportCache.key("adoption", range, groupBy, businessUnit),
                 () -> scorecards.scored(range, businessUnit).map(team -> adoptionRows(team, range, groupBy)));
-    }
-
-    private static String key(String report, Object... parameters) {
-        StringBuilder key = new StringBuilder(report);
-        for (Object parameter : parameters) {
-            key.append('\u0000').append(parameter);
-        }
-        return key.toString();
     }
 
     private static List<AdoptionRow> adoptionRows(List<TeamScorecards.Scored> team, DateRange range, GroupBy groupBy) {
@@ -80,7 +72,7 @@ public class ReportService {
     public Uni<List<TrendRow>> trend(DateRange range, Interval interval, GroupBy groupBy, String businessUnit) {
         List<DateRange> periods = interval.periods(range);
         return cache.summary(
-                key("trend", range, interval, groupBy, businessUnit),
+                ReportCache.key("trend", range, interval, groupBy, businessUnit),
                 () -> scorecards
                         .perPeriod(
                                 periods,
@@ -93,7 +85,7 @@ public class ReportService {
 
     /** Everyone below their objectives over the range, largest gap first. */
     public Uni<List<ShortfallRow>> shortfalls(DateRange range, String businessUnit) {
-        return cache.list(key("shortfalls", range, businessUnit), () -> shortfallRows(range, businessUnit));
+        return cache.list(ReportCache.key("shortfalls", range, businessUnit), () -> shortfallRows(range, businessUnit));
     }
 
     /**

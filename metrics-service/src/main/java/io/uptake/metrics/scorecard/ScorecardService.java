@@ -46,8 +46,7 @@ public class ScorecardService {
         });
     }
 
-    /** The scorecard of someone on the roster, for reports that have already checked who may read it. */
-    public Uni<ScorecardView> scorecard(PersonView person, DateRange range) {
+    private Uni<ScorecardView> scorecard(PersonView person, DateRange range) {
         String userId = person.userId();
         return memberships
                 .membershipAt(userId, range.judgedAt())

@@ -5,6 +5,7 @@ import static io.uptake.metrics.support.Fixtures.event;
 import static io.uptake.metrics.support.Fixtures.person;
 import static io.uptake.metrics.support.Fixtures.post;
 import static io.uptake.metrics.support.Fixtures.rollupTotal;
+import static io.uptake.metrics.support.Fixtures.trainingEvent;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,7 +16,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.uptake.testsupport.DeadLetters;
-import io.uptake.testsupport.EventContracts;
 import io.uptake.testsupport.RawRecords;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -81,47 +81,32 @@ class TrainingEffectivenessTest {
         return events;
     }
 
-    private static String trainingEvent(
-            String type,
-            UUID assignment,
-            String user,
-            String unit,
-            String module,
-            String mode,
-            String status,
-            LocalDate assigned,
-            LocalDate completed) {
-        String completedAt = completed == null ? "" : ",\"completedAt\":\"" + completed + "T15:00:00Z\"";
-        String occurredAt = (completed == null ? assigned : completed) + "T15:00:00Z";
-        String value = """
-                {"eventId":"%s","type":"%s","occurredAt":"%s","assignment":{"id":"%s","userId":"%s","businessUnit":"%s",
-                 "kind":"TRAINING","skill":"pipeline","moduleId":"%s","moduleTitle":"Module %s","mode":"%s","status":"%s",
-                 "dueOn":"%s","reason":{"kind":"MANUAL","detail":"assigned by HR"},"assignedBy":"hana","createdAt":"%sT09:00:00Z"%s}}""".formatted(
-                        UUID.randomUUID(),
-                        type,
-                        occurredAt,
-                        assignment,
-                        user,
-                        unit,
-                        module,
-                        module.substring(0, 8),
-                        mode,
-                        status,
-                        assigned.plusDays(14),
-                        assigned,
-                        completedAt);
-        EventContracts.assertHolds("uptake.training-events", value);
-        return value;
-    }
-
     /** Announces an assignment made on {@code assigned} and completed on {@code completed}; the completion twice, the assignment after it. */
     private static UUID trained(
             String user, String unit, String module, String mode, LocalDate assigned, LocalDate completed) {
         UUID assignment = UUID.randomUUID();
         String done = trainingEvent(
-                "training.completed", assignment, user, unit, module, mode, "COMPLETED", assigned, completed);
-        String made =
-                trainingEvent("training.assigned", assignment, user, unit, module, mode, "ASSIGNED", assigned, null);
+                "training.completed",
+                assignment,
+                user,
+                unit,
+                module,
+                mode,
+                "COMPLETED",
+                assigned,
+                assigned.plusDays(14),
+                completed);
+        String made = trainingEvent(
+                "training.assigned",
+                assignment,
+                user,
+                unit,
+                module,
+                mode,
+                "ASSIGNED",
+                assigned,
+                assigned.plusDays(14),
+                null);
         RawRecords.send(bootstrap(), TOPIC, user, done, done, made);
         return assignment;
     }

@@ -6,6 +6,7 @@ import static io.uptake.testsupport.KeycloakTokens.connectorToken;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
+import io.uptake.testsupport.EventContracts;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
@@ -23,12 +24,23 @@ public final class Fixtures {
 
     /** A new person on the roster (by an admin), with a fresh user id starting with {@code prefix}. */
     public static String person(String prefix, String businessUnit, String jobRole, boolean executive) {
+        return person(prefix, businessUnit, jobRole, executive, null);
+    }
+
+    /** The same, reporting to {@code managerId} (null: nobody). */
+    public static String person(
+            String prefix, String businessUnit, String jobRole, boolean executive, String managerId) {
         String user = prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
         given().auth()
                 .oauth2(accessToken("adam"))
                 .contentType(ContentType.JSON)
-                .body("{\"displayName\":\"Test person\",\"businessUnit\":\"%s\",\"jobRole\":\"%s\",\"executive\":%s}"
-                        .formatted(businessUnit, jobRole, executive))
+                .body(
+                        "{\"displayName\":\"Test person\",\"businessUnit\":\"%s\",\"jobRole\":\"%s\",\"executive\":%s,\"managerId\":%s}"
+                                .formatted(
+                                        businessUnit,
+                                        jobRole,
+                                        executive,
+                                        managerId == null ? "null" : "\"" + managerId + "\""))
                 .when()
                 .put("/api/metrics/people/" + user)
                 .then()
@@ -64,5 +76,43 @@ public final class Fixtures {
                 .map(rows -> rows.iterator().next().getLong("total"))
                 .await()
                 .atMost(Duration.ofSeconds(10));
+    }
+
+    /**
+     * A record of {@code uptake.training-events} for a TRAINING assignment of the skill {@code pipeline}, held to
+     * its contract: assigned at 09:00 UTC on {@code assigned}, completed at 15:00 on {@code completed} (null: not).
+     */
+    public static String trainingEvent(
+            String type,
+            UUID assignment,
+            String user,
+            String unit,
+            String module,
+            String mode,
+            String status,
+            LocalDate assigned,
+            LocalDate dueOn,
+            LocalDate completed) {
+        String completedAt = completed == null ? "" : ",\"completedAt\":\"" + completed + "T15:00:00Z\"";
+        String occurredAt = (completed == null ? assigned : completed) + "T15:00:00Z";
+        String value = """
+                {"eventId":"%s","type":"%s","occurredAt":"%s","assignment":{"id":"%s","userId":"%s","businessUnit":"%s",
+                 "kind":"TRAINING","skill":"pipeline","moduleId":"%s","moduleTitle":"Module %s","mode":"%s","status":"%s",
+                 "dueOn":"%s","reason":{"kind":"MANUAL","detail":"assigned by HR"},"assignedBy":"hana","createdAt":"%sT09:00:00Z"%s}}""".formatted(
+                        UUID.randomUUID(),
+                        type,
+                        occurredAt,
+                        assignment,
+                        user,
+                        unit,
+                        module,
+                        module.substring(0, 8),
+                        mode,
+                        status,
+                        dueOn,
+                        assigned,
+                        completedAt);
+        EventContracts.assertHolds("uptake.training-events", value);
+        return value;
     }
 }
