@@ -14,5 +14,8 @@ class ArchitectureTest {
     static final ArchRule resourcesHoldNoSql = ArchitectureRules.RESOURCES_HOLD_NO_SQL;
 
     @ArchTest
+    static final ArchRule onlyStoresRunSql = ArchitectureRules.ONLY_STORES_RUN_SQL;
+
+    @ArchTest
     static final ArchRule featuresFreeOfCycles = ArchitectureRules.featuresFreeOfCycles("io.uptake.feedback");
 }
