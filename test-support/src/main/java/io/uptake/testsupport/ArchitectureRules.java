@@ -30,14 +30,15 @@ public final class ArchitectureRules {
             .because("SQL lives in one store per aggregate (docs/adr/0001-persistence.md)");
 
     /** Where a statement is handed to the database: the SQL client, Hibernate Reactive's sessions and Panache. */
-    private static final DescribedPredicate<JavaMethodCall> RUNS_SQL = target(owner(JavaClass.Predicates.resideInAnyPackage(
+    private static final DescribedPredicate<JavaMethodCall> RUNS_SQL = target(
+                    owner(JavaClass.Predicates.resideInAnyPackage(
                             "io.vertx.mutiny.sqlclient..",
                             "io.vertx.sqlclient..",
                             "io.vertx.pgclient..",
                             "io.vertx.mutiny.pgclient..")))
             .and(target(nameMatching("query|preparedQuery|execute|executeBatch")))
             .or(target(owner(JavaClass.Predicates.resideInAnyPackage(
-                                    "org.hibernate.reactive..", "io.quarkus.hibernate.reactive.panache..")))
+                            "org.hibernate.reactive..", "io.quarkus.hibernate.reactive.panache..")))
                     // opening a session or a transaction is the caller's to do; the statements are the store's
                     .and(DescribedPredicate.not(target(nameMatching("withSession|withTransaction|getSession")))))
             .as("a statement run through the SQL client or a Hibernate Reactive session");
