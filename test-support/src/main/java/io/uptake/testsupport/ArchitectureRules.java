@@ -7,8 +7,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The architecture rules a build can check (docs/adr/0001-persistence.md, one package per feature), shared by the services' tests. */
@@ -30,7 +30,7 @@ public final class ArchitectureRules {
             .because("SQL lives in one store per aggregate (docs/adr/0001-persistence.md)");
 
     /** Where a statement is handed to the database: the SQL client, Hibernate Reactive's sessions and Panache. */
-    private static final DescribedPredicate<JavaMethodCall> RUNS_SQL = target(
+    private static final DescribedPredicate<JavaCall<?>> RUNS_SQL = target(
                     owner(JavaClass.Predicates.resideInAnyPackage(
                             "io.vertx.mutiny.sqlclient..",
                             "io.vertx.sqlclient..",
