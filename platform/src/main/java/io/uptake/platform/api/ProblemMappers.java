@@ -61,9 +61,23 @@ public class ProblemMappers {
         return respond(Problem.of(401, "Unauthorized", "A valid bearer token is required"));
     }
 
+    /**
+     * One policy for a refusal, whichever exception carries it (Quarkus security's, or JAX-RS's): the reason
+     * the code gave reaches the client; without one, the roles are what refused.
+     */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException failure) {
-        return respond(Problem.of(403, "Forbidden", "Your roles do not allow this request"));
+        return respond(forbiddenProblem(failure.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbiddenRequest(jakarta.ws.rs.ForbiddenException failure) {
+        return respond(forbiddenProblem(failure.getMessage()));
+    }
+
+    static Problem forbiddenProblem(String reason) {
+        boolean given = reason != null && !reason.isBlank() && !reason.equals("HTTP 403 Forbidden");
+        return Problem.of(403, "Forbidden", given ? reason : "Your roles do not allow this request");
     }
 
     @ServerExceptionMapper

@@ -35,4 +35,26 @@ class ProblemMappersTest {
         assertThat(mappers.unexpected(new IllegalStateException("bug")).getStatus())
                 .isEqualTo(500);
     }
+
+    @Test
+    void aRefusalKeepsTheReasonTheCodeGaveWhicheverExceptionCarriesIt() {
+        Response security = mappers.forbidden(
+                new io.quarkus.security.ForbiddenException("Managers read their own business unit only"));
+        Response jaxrs = mappers.forbiddenRequest(
+                new jakarta.ws.rs.ForbiddenException("Managers read their own business unit only"));
+        for (Response answer : java.util.List.of(security, jaxrs)) {
+            assertThat(answer.getStatus()).isEqualTo(403);
+            assertThat(answer.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+            assertThat(((Problem) answer.getEntity()).detail()).isEqualTo("Managers read their own business unit only");
+        }
+    }
+
+    @Test
+    void aRefusalWithoutAReasonSaysTheRolesRefused() {
+        Response security = mappers.forbidden(new io.quarkus.security.ForbiddenException());
+        Response jaxrs = mappers.forbiddenRequest(new jakarta.ws.rs.ForbiddenException());
+        for (Response answer : java.util.List.of(security, jaxrs)) {
+            assertThat(((Problem) answer.getEntity()).detail()).isEqualTo("Your roles do not allow this request");
+        }
+    }
 }
