@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# ./uptake bench suite [--warm|--cold]: the wall time of ./uptake test.
+# ./uptake bench suite [--warm|--cold] [--resilience]: the wall time of ./uptake test (or of its resilience tier) and
+# the tests it ran, counted from the surefire and failsafe reports.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -7,12 +8,32 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=../lib/all.sh
 source "$ROOT/dev/lib/all.sh"
 
-bench_suite() { # wall time of ./uptake test: --warm here, or --cold in a fresh clone with an empty Maven cache
-  local mode=${1:---warm} started status=0 elapsed
+test_counts() { # "N tests (S skipped, F failed)" from the XML reports under $1, by the report's own attributes
+  local dir=$1
+  find "$dir" -path '*/target/*-reports/TEST-*.xml' -print0 2>/dev/null | xargs -0 -r sed -n '2,3p' \
+    | grep -o '<testsuite [^>]*>' | awk '
+      { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]);
+          if (kv[1] == "tests") t += kv[2]; else if (kv[1] == "skipped") s += kv[2];
+          else if (kv[1] == "failures" || kv[1] == "errors") f += kv[2] } }
+      END { printf "%d tests (%d skipped, %d failed)", t, s, f }'
+}
+
+bench_suite() { # wall time of the tier: --warm here, or --cold in a fresh clone with an empty Maven cache
+  local mode=--warm tier=() label="" started status=0 elapsed counts
+  while (( $# > 0 )); do
+    case $1 in
+      --warm|--cold) mode=$1 ;;
+      --resilience) tier=(--resilience); label=" --resilience" ;;
+      *) die "usage: ./uptake bench suite [--warm|--cold] [--resilience]" ;;
+    esac
+    shift
+  done
   case $mode in
     --warm)
       started=$(date +%s)
-      "$ROOT/uptake" test -q || status=$?
+      "$ROOT/uptake" test "${tier[@]}" -q || status=$?
+      elapsed=$(( $(date +%s) - started ))
+      counts=$(test_counts "$ROOT")
       ;;
     --cold)
       local work; work=$(mktemp -d /tmp/uptake-cold.XXXXXX)
@@ -21,17 +42,15 @@ bench_suite() { # wall time of ./uptake test: --warm here, or --cold in a fresh 
       log "cold run in $work/uptake with HOME=$work/home (empty Maven cache, no .uptake); stopping this checkout's infrastructure first"
       find_jdk; infra_down
       started=$(date +%s)
-      (cd "$work/uptake" && HOME="$work/home" ./uptake test -q) || status=$?
+      (cd "$work/uptake" && HOME="$work/home" ./uptake test "${tier[@]}" -q) || status=$?
       elapsed=$(( $(date +%s) - started ))
+      counts=$(test_counts "$work/uptake")
       (cd "$work/uptake" && HOME="$work/home" ./uptake infra down) || true
       rm -rf "$work"
-      started=$(( $(date +%s) - elapsed ))
       ;;
-    *) die "usage: ./uptake bench suite [--warm|--cold]" ;;
   esac
-  elapsed=$(( $(date +%s) - started ))
-  printf "| %s | %s | \`./uptake bench suite %s\` | %dm%02ds | %s |\n" "$(date -u +%F)" "$(machine)" "$mode" \
-    $((elapsed / 60)) $((elapsed % 60)) "$([[ $status -eq 0 ]] && echo "tests passed" || echo "FAILED ($status)")"
+  printf "| %s | %s | \`./uptake bench suite %s%s\` | %dm%02ds | %s, %s |\n" "$(date -u +%F)" "$(machine)" "$mode" "$label" \
+    $((elapsed / 60)) $((elapsed % 60)) "$counts" "$([[ $status -eq 0 ]] && echo "passed" || echo "FAILED ($status)")"
   return "$status"
 }
 

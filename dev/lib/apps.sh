@@ -112,11 +112,20 @@ EOF
   wait
 }
 
-suite_test() {
+# The two test tiers (README, "Tests"). The default one: every unit, resource, contract and browser test, what a
+# developer runs after each change. --resilience: the *IT classes that kill, stop and restart the packaged apps and the
+# shared infrastructure (so they run alone, one module after another), and the tests tagged resilience.
+suite_test() { # ./uptake test [--resilience] [maven arguments]
+  local tier=(-DskipITs -Dsurefire.excludedGroups=resilience) name=default
+  if [[ ${1:-} == --resilience ]]; then
+    shift
+    tier=(-DskipITs=false -Dsurefire.groups=resilience)
+    name=resilience
+  fi
   infra_up
   postgres_fresh_test_databases
   # the web app's tests drive Debian's Chromium (Playwright's own browser download cannot be reached here)
-  command -v chromium >/dev/null || apt_install chromium
-  log "running ./mvnw -B verify with JAVA_HOME=$JAVA_HOME"
-  mvnw -B verify "$@"
+  [[ $name == resilience ]] || command -v chromium >/dev/null || apt_install chromium
+  log "running the $name tier: ./mvnw -B verify ${tier[*]} $* with JAVA_HOME=$JAVA_HOME"
+  mvnw -B verify "${tier[@]}" "$@"
 }

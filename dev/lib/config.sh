@@ -21,7 +21,9 @@ export UPTAKE_PG_PORT=$PG_PORT UPTAKE_KAFKA_PORT=$KAFKA_PORT UPTAKE_KEYCLOAK_POR
 
 KAFKA_VERSION=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$ROOT/dev/kafka/pom.xml")
 KEYCLOAK_VERSION=26.4.7
-# Each service has its own database, and its tests another one, so test data never shows in a running suite.
-SERVICE_DATABASES=(metrics feedback training metrics_test feedback_test training_test metrics_bench feedback_bench training_bench)
+# Each service has its own database, its tests another one, and the services the gateway's tests start a third
+# (*_gateway_test), so test data never shows in a running suite and no module's tests wait on another's leftovers.
+SERVICE_DATABASES=(metrics feedback training metrics_test feedback_test training_test
+  metrics_gateway_test feedback_gateway_test training_gateway_test metrics_bench feedback_bench training_bench)
 DB_USER=uptake
 DB_PASSWORD=uptake

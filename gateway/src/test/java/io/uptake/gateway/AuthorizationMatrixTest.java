@@ -4,12 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.uptake.gateway.support.AllServices;
 import io.uptake.gateway.support.ForgedTokens;
-import io.uptake.gateway.support.Tokens;
+import io.uptake.testsupport.KeycloakTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * with real Keycloak tokens. The expected statuses are in {@code authorization-matrix.md}.
  */
 @QuarkusTest
-@QuarkusTestResource(value = AllServices.class, restrictToAnnotatedClass = true)
+@WithTestResource(AllServices.class)
 class AuthorizationMatrixTest {
 
     private static final Path MATRIX = Path.of("src/test/resources/authorization-matrix.md");
@@ -66,7 +66,7 @@ class AuthorizationMatrixTest {
     void everyRouteAnswersEveryCallerAsTheMatrixSays() throws Exception {
         List<Row> rows = readMatrix();
         assertThat(rows).as("rows in " + MATRIX).hasSizeGreaterThan(40);
-        Tokens.ShortLived expiring = Tokens.shortLived("adam", 10);
+        KeycloakTokens.ShortLived expiring = KeycloakTokens.shortLived("adam", 10);
         assertThat(send("GET", "/api/metrics/objectives", "", expiring.token()))
                 .as("the short-lived admin token, while it is valid")
                 .isEqualTo(200);
@@ -102,14 +102,15 @@ class AuthorizationMatrixTest {
         callerTokens.put("none", List.of(""));
         callerTokens.put("expired", List.of(expiring.token()));
         callerTokens.put(
-                "forged", List.of(ForgedTokens.badSignature(), ForgedTokens.otherRealm(), Tokens.otherClient("adam")));
-        callerTokens.put("employee", List.of(Tokens.user("alice")));
-        callerTokens.put("manager-same", List.of(Tokens.user("mark")));
-        callerTokens.put("manager-other", List.of(Tokens.user("mark")));
-        callerTokens.put("hr", List.of(Tokens.user("hana")));
-        callerTokens.put("executive", List.of(Tokens.user("erin")));
-        callerTokens.put("admin", List.of(Tokens.user("adam")));
-        callerTokens.put("ingest", List.of(Tokens.ingestClient()));
+                "forged",
+                List.of(ForgedTokens.badSignature(), ForgedTokens.otherRealm(), KeycloakTokens.otherClient("adam")));
+        callerTokens.put("employee", List.of(KeycloakTokens.cachedAccessToken("alice")));
+        callerTokens.put("manager-same", List.of(KeycloakTokens.cachedAccessToken("mark")));
+        callerTokens.put("manager-other", List.of(KeycloakTokens.cachedAccessToken("mark")));
+        callerTokens.put("hr", List.of(KeycloakTokens.cachedAccessToken("hana")));
+        callerTokens.put("executive", List.of(KeycloakTokens.cachedAccessToken("erin")));
+        callerTokens.put("admin", List.of(KeycloakTokens.cachedAccessToken("adam")));
+        callerTokens.put("ingest", List.of(KeycloakTokens.cachedConnectorToken()));
 
         List<String> wrong = new ArrayList<>();
         List<String> deviations = new ArrayList<>();
@@ -154,8 +155,8 @@ class AuthorizationMatrixTest {
 
     @Test
     void aTokenTheRealmIssuedToAnotherClientIsRefusedByEveryServiceItself() {
-        String foreign = Tokens.otherClient("adam");
-        String own = Tokens.user("adam");
+        String foreign = KeycloakTokens.otherClient("adam");
+        String own = KeycloakTokens.cachedAccessToken("adam");
         Map<String, String> readByService = Map.of(
                 "metrics", "/api/metrics/objectives",
                 "feedback", "/api/feedback/items",
@@ -280,7 +281,7 @@ class AuthorizationMatrixTest {
     private String submitFeedbackItem() {
         String location = given().baseUri(gateway.toString())
                 .auth()
-                .oauth2(Tokens.user("alice"))
+                .oauth2(KeycloakTokens.cachedAccessToken("alice"))
                 .contentType("application/json")
                 .body(
                         "{\"kind\":\"IDEA\",\"title\":\"Matrix probe\",\"description\":\"Submitted by the gateway's authorisation matrix test\",\"area\":\"reports\"}")
@@ -306,7 +307,7 @@ class AuthorizationMatrixTest {
                         "{\"displayName\":\"Mark\",\"email\":\"mark@uptake.test\",\"businessUnit\":\"Sales EMEA\",\"jobRole\":\"sales-manager\",\"executive\":false,\"active\":true}");
         people.forEach((user, entry) -> given().baseUri(gateway.toString())
                 .auth()
-                .oauth2(Tokens.user("adam"))
+                .oauth2(KeycloakTokens.cachedAccessToken("adam"))
                 .contentType("application/json")
                 .body(entry)
                 .when()
@@ -320,7 +321,7 @@ class AuthorizationMatrixTest {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> given().baseUri(gateway.toString())
                                 .auth()
-                                .oauth2(Tokens.user("mark"))
+                                .oauth2(KeycloakTokens.cachedAccessToken("mark"))
                                 .queryParam("userId", "alice")
                                 .when()
                                 .get("/api/training/assignments")

@@ -4,12 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.uptake.gateway.support.AllServices;
-import io.uptake.gateway.support.Tokens;
+import io.uptake.testsupport.KeycloakTokens;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
  * manager agrees in a follow-up (metrics-service) becomes one training assignment (training-service).
  */
 @QuarkusTest
-@QuarkusTestResource(value = AllServices.class, restrictToAnnotatedClass = true)
+@WithTestResource(AllServices.class)
 class FollowUpAcrossServicesTest {
 
     @Test
     void aTrainingAgreedInAFollowUpIsAssignedOnceByTrainingService() {
-        String hr = Tokens.user("hana");
+        String hr = KeycloakTokens.cachedAccessToken("hana");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String skill = "loop-" + suffix;
         given().auth()
@@ -59,7 +59,7 @@ class FollowUpAcrossServicesTest {
                 .path("id");
         String person = "loop-" + suffix;
         given().auth()
-                .oauth2(Tokens.user("adam"))
+                .oauth2(KeycloakTokens.cachedAccessToken("adam"))
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "displayName", "Loop " + suffix,
@@ -72,7 +72,7 @@ class FollowUpAcrossServicesTest {
                 .statusCode(201);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String followUp = given().auth()
-                .oauth2(Tokens.user("mark"))
+                .oauth2(KeycloakTokens.cachedAccessToken("mark"))
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "metOn",

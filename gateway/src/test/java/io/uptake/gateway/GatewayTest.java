@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Through the gateway to the real, packaged metrics-service, with real tokens from the local Keycloak. */
 @QuarkusTest
-@QuarkusTestResource(value = MetricsServiceOnly.class, restrictToAnnotatedClass = true)
+@WithTestResource(MetricsServiceOnly.class)
 class GatewayTest {
 
     private static final String EMPLOYEE = "alice";

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -18,7 +18,8 @@ import io.restassured.response.Response;
 import io.uptake.gateway.support.Browser;
 import io.uptake.gateway.support.ForgedTokens;
 import io.uptake.gateway.support.StubUpstream;
-import io.uptake.gateway.support.Tokens;
+import io.uptake.testsupport.KeycloakTokens;
+import io.uptake.testsupport.LocalInfrastructure;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(ProtectionTest.SmallLimits.class)
-@QuarkusTestResource(value = StubUpstream.class, restrictToAnnotatedClass = true)
+@WithTestResource(StubUpstream.class)
 class ProtectionTest {
 
     static final int USER_LIMIT = 5;
@@ -113,7 +114,7 @@ class ProtectionTest {
 
     @Test
     void aPersonsRateLimitHoldsForThemAloneAndResets() {
-        String bob = Tokens.user("bob");
+        String bob = KeycloakTokens.cachedAccessToken("bob");
         int lastAllowed = -1;
         Response refused = null;
         for (int i = 0; i < USER_LIMIT + 1; i++) {
@@ -134,7 +135,7 @@ class ProtectionTest {
 
         // another person is not affected
         given().auth()
-                .oauth2(Tokens.user("carol"))
+                .oauth2(KeycloakTokens.cachedAccessToken("carol"))
                 .when()
                 .get("/api/metrics/echo")
                 .then()
@@ -165,7 +166,7 @@ class ProtectionTest {
 
     @Test
     void atCapacityTheGatewayShedsAtOnceWithRetryAfterAndRecovers() throws Exception {
-        String token = Tokens.ingestClient();
+        String token = KeycloakTokens.cachedConnectorToken();
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest slow = java.net.http.HttpRequest.newBuilder(
                         URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/metrics/slow"))
@@ -194,7 +195,7 @@ class ProtectionTest {
 
     @Test
     void oneCallerCannotHoldMoreThanTheirShareOfEventStreams() throws Exception {
-        String hana = Tokens.user("hana");
+        String hana = KeycloakTokens.cachedAccessToken("hana");
         java.util.List<java.io.InputStream> open = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < STREAMS_PER_CALLER; i++) {
@@ -208,7 +209,7 @@ class ProtectionTest {
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             assertThat(new String(refused.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
                     .contains("event streams");
-            HttpResponse<java.io.InputStream> someoneElse = openStream(Tokens.user("erin"));
+            HttpResponse<java.io.InputStream> someoneElse = openStream(KeycloakTokens.cachedAccessToken("erin"));
             assertThat(someoneElse.statusCode())
                     .as("another caller is not affected")
                     .isEqualTo(200);
@@ -244,7 +245,7 @@ class ProtectionTest {
 
     @Test
     void theIngestClientHasAHigherLimit() {
-        String ingest = Tokens.ingestClient();
+        String ingest = KeycloakTokens.cachedConnectorToken();
         for (int i = 0; i < USER_LIMIT * 3; i++) {
             given().auth()
                     .oauth2(ingest)
@@ -258,7 +259,7 @@ class ProtectionTest {
 
     @Test
     void aBodyAboveTheRoutesLimitIsA413ProblemDeclaredOrChunked() {
-        String token = Tokens.ingestClient();
+        String token = KeycloakTokens.cachedConnectorToken();
         given().auth()
                 .oauth2(token)
                 .contentType("application/json")
@@ -318,7 +319,7 @@ class ProtectionTest {
                 .statusCode(403)
                 .header("Access-Control-Allow-Origin", nullValue());
         given().auth()
-                .oauth2(Tokens.ingestClient())
+                .oauth2(KeycloakTokens.cachedConnectorToken())
                 .header("Origin", "https://evil.example")
                 .when()
                 .get("/api/metrics/echo")
@@ -329,7 +330,7 @@ class ProtectionTest {
     @Test
     void aPathNoServiceOwnsIsA404Problem() {
         given().auth()
-                .oauth2(Tokens.ingestClient())
+                .oauth2(KeycloakTokens.cachedConnectorToken())
                 .when()
                 .get("/api/nothing-here")
                 .then()
@@ -341,7 +342,7 @@ class ProtectionTest {
     @Test
     void everyResponseCarriesSecurityHeadersAndNoUpstreamServerHeader() {
         given().auth()
-                .oauth2(Tokens.ingestClient())
+                .oauth2(KeycloakTokens.cachedConnectorToken())
                 .when()
                 .get("/api/metrics/echo")
                 .then()
@@ -359,7 +360,7 @@ class ProtectionTest {
     void aRequestIdIsKeptOrMadeAndReachesTheUpstreamWithTheTraceContext() {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         Response kept = given().auth()
-                .oauth2(Tokens.ingestClient())
+                .oauth2(KeycloakTokens.cachedConnectorToken())
                 .header("X-Request-Id", "client-req-42")
                 .header("traceparent", traceparent)
                 .when()
@@ -374,7 +375,7 @@ class ProtectionTest {
                 .matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
                 .isNotEqualTo(traceparent);
         Response made = given().auth()
-                .oauth2(Tokens.ingestClient())
+                .oauth2(KeycloakTokens.cachedConnectorToken())
                 .header("X-Request-Id", "not a sane id \u0001")
                 .when()
                 .get("/api/metrics/echo");
@@ -388,7 +389,7 @@ class ProtectionTest {
     @Test
     void anUpstreamCrashIsAProblemWithoutItsInternals() {
         given().auth()
-                .oauth2(Tokens.ingestClient())
+                .oauth2(KeycloakTokens.cachedConnectorToken())
                 .when()
                 .get("/api/metrics/crash")
                 .then()
@@ -401,7 +402,7 @@ class ProtectionTest {
     @Test
     void aSilentUpstreamIsA504Problem() {
         given().auth()
-                .oauth2(Tokens.ingestClient())
+                .oauth2(KeycloakTokens.cachedConnectorToken())
                 .when()
                 .get("/api/feedback/slow")
                 .then()
@@ -412,7 +413,7 @@ class ProtectionTest {
 
     @Test
     void aStoppedUpstreamIsA503QuicklyItsCircuitOpensAndItRecovers() {
-        String token = Tokens.ingestClient();
+        String token = KeycloakTokens.cachedConnectorToken();
         given().auth().oauth2(token).when().get("/api/training/echo").then().statusCode(200);
         StubUpstream.stopServer();
         try {
@@ -471,7 +472,7 @@ class ProtectionTest {
     @Test
     void eachRouteHasARequestTimerWithStatusAndHistogram() {
         given().auth()
-                .oauth2(Tokens.ingestClient())
+                .oauth2(KeycloakTokens.cachedConnectorToken())
                 .when()
                 .get("/api/metrics/echo")
                 .then()
@@ -495,7 +496,7 @@ class ProtectionTest {
         assertThat(login.statusCode()).isEqualTo(302);
         String location = login.header("Location");
         assertThat(location)
-                .startsWith(Tokens.realm() + "/protocol/openid-connect/auth?")
+                .startsWith(LocalInfrastructure.realmUrl() + "/protocol/openid-connect/auth?")
                 .contains("client_id=uptake-web")
                 .contains("response_type=code")
                 .containsPattern("code_challenge=[A-Za-z0-9_-]{43}")
@@ -508,7 +509,7 @@ class ProtectionTest {
         given().redirects()
                 .follow(false)
                 .auth()
-                .oauth2(Tokens.user("alice"))
+                .oauth2(KeycloakTokens.cachedAccessToken("alice"))
                 .when()
                 .get("/web")
                 .then()
@@ -521,7 +522,7 @@ class ProtectionTest {
         try (AutoCloseable allowed = Browser.allowRedirectsTo(gateway.toString())) {
             Browser browser = new Browser();
             HttpResponse<String> login = browser.open(gateway.resolve("/web"));
-            assertThat(login.uri().toString()).startsWith(Tokens.realm() + "/");
+            assertThat(login.uri().toString()).startsWith(LocalInfrastructure.realmUrl() + "/");
             assertThat(login.body()).contains("kc-form-login");
             java.util.regex.Matcher action = java.util.regex.Pattern.compile(
                             "<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"")
@@ -549,8 +550,8 @@ class ProtectionTest {
             assertThat(signedOut.body()).contains("You are signed out");
             assertThat(browser.visited())
                     .as("the session was ended at Keycloak too")
-                    .anySatisfy(hop ->
-                            assertThat(hop.toString()).startsWith(Tokens.realm() + "/protocol/openid-connect/logout"));
+                    .anySatisfy(hop -> assertThat(hop.toString())
+                            .startsWith(LocalInfrastructure.realmUrl() + "/protocol/openid-connect/logout"));
             HttpResponse<String> again = browser.open(gateway.resolve("/web"));
             assertThat(again.body())
                     .as("after sign-out, Keycloak asks for the password again")

@@ -3,7 +3,8 @@ package io.uptake.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.uptake.gateway.support.ServiceProcess;
+import io.uptake.gateway.support.Upstreams;
+import io.uptake.testsupport.PackagedService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,11 +37,11 @@ class ShutdownIT {
 
     @Test
     void aSigtermUnderLoadEndsTheGatewayWithin10SecondsAndEveryAnswerIsServedOrRefused() throws Exception {
-        ServiceProcess metrics = ServiceProcess.start("metrics");
+        PackagedService metrics = Upstreams.launch("metrics");
         Process gateway = null;
         try {
             metrics.awaitReady();
-            int port = ServiceProcess.freePort();
+            int port = PackagedService.freePort();
             ProcessBuilder builder = new ProcessBuilder(
                             ProcessHandle.current().info().command().orElse("java"),
                             "-Xmx384m",
@@ -51,7 +52,7 @@ class ShutdownIT {
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("OIDC_AUTH_SERVER_URL", KEYCLOAK);
-            env.put("UPSTREAM_METRICS_URL", metrics.url());
+            env.put("UPSTREAM_METRICS_URL", metrics.baseUrl());
             env.put("UPSTREAM_FEEDBACK_URL", "http://localhost:1");
             env.put("UPSTREAM_TRAINING_URL", "http://localhost:1");
             env.put("UPTAKE_TRACING_DISABLED", "true");

@@ -4,12 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.uptake.gateway.support.MetricsServiceOnly;
 import io.uptake.gateway.support.OtlpCollector;
 import io.uptake.gateway.support.OtlpCollector.ReceivedSpan;
-import io.uptake.gateway.support.Tokens;
+import io.uptake.testsupport.KeycloakTokens;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * caller's span, so the context went over each hop (HTTP headers, Kafka record headers, the outbox).
  */
 @QuarkusTest
-@QuarkusTestResource(value = MetricsServiceOnly.class, restrictToAnnotatedClass = true)
+@WithTestResource(MetricsServiceOnly.class)
 class TracingTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -39,7 +39,7 @@ class TracingTest {
         String event = """
                 [{"eventId":"%s","userId":"trace-probe","action":"login","occurredAt":"%s"}]""".formatted(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
         given().auth()
-                .oauth2(Tokens.ingestClient())
+                .oauth2(KeycloakTokens.cachedConnectorToken())
                 .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
                 .contentType("application/json")
                 .body(event)
@@ -63,7 +63,7 @@ class TracingTest {
         String traceId = hex(16);
         String callerSpan = hex(8);
         given().auth()
-                .oauth2(Tokens.user("adam"))
+                .oauth2(KeycloakTokens.cachedAccessToken("adam"))
                 .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
                 .contentType("application/json")
                 .body("""
@@ -89,7 +89,7 @@ class TracingTest {
     void aRequestWithoutTraceContextStartsATraceAtTheGatewayThatTheServiceJoins() {
         String probe = UUID.randomUUID().toString();
         given().auth()
-                .oauth2(Tokens.user("alice"))
+                .oauth2(KeycloakTokens.cachedAccessToken("alice"))
                 .when()
                 .get("/api/metrics/actions?size=1&probe=" + probe)
                 .then()

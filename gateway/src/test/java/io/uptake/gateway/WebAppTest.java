@@ -14,13 +14,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.uptake.gateway.support.AllServices;
-import io.uptake.gateway.support.Tokens;
+import io.uptake.testsupport.KeycloakTokens;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * (WCAG 2 A and AA) and photographed at a desktop's and a phone's width into target/screenshots.
  */
 @QuarkusTest
-@QuarkusTestResource(value = AllServices.class, restrictToAnnotatedClass = true)
+@WithTestResource(AllServices.class)
 class WebAppTest {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
@@ -150,7 +150,7 @@ class WebAppTest {
 
     private static int myItems(String user) {
         return given().auth()
-                .oauth2(Tokens.user(user))
+                .oauth2(KeycloakTokens.cachedAccessToken(user))
                 .when()
                 .get("/api/feedback/items?mine=true")
                 .then()
@@ -204,7 +204,7 @@ class WebAppTest {
     void anIdeaImplementedOnTheTriageBoardIsCelebratedOnAnOpenHomePageWithoutAReload() {
         String title = "Celebrate me " + UUID.randomUUID().toString().substring(0, 8);
         given().auth()
-                .oauth2(Tokens.user("alice"))
+                .oauth2(KeycloakTokens.cachedAccessToken("alice"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("kind", "IDEA", "title", title, "description", "Live celebration", "area", "reports"))
                 .when()
@@ -236,7 +236,7 @@ class WebAppTest {
 
     @Test
     void aManagerSeesOnlyTheirUnitAndAnEmployeeIsNotOfferedTheDashboards() {
-        String admin = Tokens.user("adam");
+        String admin = KeycloakTokens.cachedAccessToken("adam");
         for (String[] person : new String[][] {
             {"alice", "Sales EMEA", "sales-rep"},
             {"mark", "Sales EMEA", "sales-manager"},
@@ -299,7 +299,7 @@ class WebAppTest {
 
     @Test
     void anEmployeeTakesATestResumesAfterAReloadAndSeesTheResultPerSkillAndTheRetraining() {
-        String hr = Tokens.user("hana");
+        String hr = KeycloakTokens.cachedAccessToken("hana");
         String skill = "web-" + UUID.randomUUID().toString().substring(0, 8);
         given().auth()
                 .oauth2(hr)
@@ -447,7 +447,7 @@ class WebAppTest {
     @Test
     void hrBulkAssignsTrainingToAUnitAndSeesTheAssignmentsAppear() {
         String unit = "Web unit " + UUID.randomUUID().toString().substring(0, 6);
-        String admin = Tokens.user("adam");
+        String admin = KeycloakTokens.cachedAccessToken("adam");
         List<String> people = List.of(
                 "web-" + UUID.randomUUID().toString().substring(0, 6),
                 "web-" + UUID.randomUUID().toString().substring(0, 6));
@@ -473,7 +473,7 @@ class WebAppTest {
                     .then()
                     .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         }
-        String hr = Tokens.user("hana");
+        String hr = KeycloakTokens.cachedAccessToken("hana");
         // the roster reaches training-service over Kafka
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> given().auth()

@@ -33,14 +33,27 @@ public final class PackagedService {
     private final int port;
     private Process process;
 
+    /** This module's own packaged app ({@code uptake.app-jar}, as failsafe sets it). */
     public PackagedService(
             String name, String database, Map<String, String> settings, List<String> jvmOptions, Path log) {
+        this(
+                name,
+                Path.of(System.getProperty("uptake.app-jar", "target/quarkus-app/quarkus-run.jar")),
+                database,
+                settings,
+                jvmOptions,
+                log);
+    }
+
+    /** Another module's packaged app, such as the services the gateway's tests route to. */
+    public PackagedService(
+            String name, Path jar, String database, Map<String, String> settings, List<String> jvmOptions, Path log) {
         this.name = name;
         this.database = database;
         this.settings = Map.copyOf(settings);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.log = log;
-        this.jar = Path.of(System.getProperty("uptake.app-jar", "target/quarkus-app/quarkus-run.jar"));
+        this.jar = jar;
         this.port = freePort();
     }
 
@@ -52,10 +65,17 @@ public final class PackagedService {
         return "http://localhost:" + port;
     }
 
+    /** Starts the process and waits until it is ready. */
     public void start() {
+        launch();
+        awaitReady();
+    }
+
+    /** Starts the process without waiting, so that several can start side by side ({@link #awaitReady()}). */
+    public void launch() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
-                    jar + " is missing: the integration tests need the packaged app (mvn verify)");
+                    jar + " is missing: the tests need the packaged app (mvn package, or verify)");
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
         command.addAll(jvmOptions);
@@ -78,7 +98,6 @@ public final class PackagedService {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + name, e);
         }
-        awaitReady();
     }
 
     /** SIGKILL: no shutdown hook, no flush, no offset commit. */
@@ -87,10 +106,13 @@ public final class PackagedService {
         process.waitFor();
     }
 
+    /** SIGTERM, and SIGKILL for a process still running 20 s later. */
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
-            process.waitFor();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
         }
     }
 
@@ -108,7 +130,8 @@ public final class PackagedService {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private void awaitReady() {
+    /** Waits (up to 120 s) until the process answers ready; fails at once if it exits. */
+    public void awaitReady() {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
@@ -129,7 +152,8 @@ public final class PackagedService {
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     }
 
-    private static int freePort() {
+    /** A port nothing listens on at the moment. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

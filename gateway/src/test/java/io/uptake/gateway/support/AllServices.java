@@ -1,31 +1,41 @@
 package io.uptake.gateway.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.uptake.testsupport.PackagedService;
 import java.util.List;
 import java.util.Map;
 
-/** The three packaged services, started side by side, behind the gateway. */
+/**
+ * The three packaged services, started side by side, behind the gateway. Every test class that names
+ * this resource shares one gateway and one start of the services ({@code @WithTestResource}'s default
+ * scope: consecutive classes with the same resources do not restart Quarkus).
+ */
 public class AllServices implements QuarkusTestResourceLifecycleManager {
 
-    private List<ServiceProcess> services = List.of();
+    private List<PackagedService> services = List.of();
 
     @Override
     public Map<String, String> start() {
-        ServiceProcess metrics = ServiceProcess.start("metrics");
-        ServiceProcess feedback = ServiceProcess.start("feedback");
-        ServiceProcess training = ServiceProcess.start("training");
+        PackagedService metrics = Upstreams.launch("metrics");
+        PackagedService feedback = Upstreams.launch("feedback");
+        PackagedService training = Upstreams.launch("training");
         services = List.of(metrics, feedback, training);
-        services.forEach(ServiceProcess::awaitReady);
+        try {
+            services.forEach(PackagedService::awaitReady);
+        } catch (RuntimeException notReady) {
+            stop();
+            throw notReady;
+        }
         return Map.of(
-                "uptake.gateway.routes.metrics.url", metrics.url(),
-                "uptake.gateway.routes.feedback.url", feedback.url(),
-                "uptake.gateway.routes.training.url", training.url(),
+                "uptake.gateway.routes.metrics.url", metrics.baseUrl(),
+                "uptake.gateway.routes.feedback.url", feedback.baseUrl(),
+                "uptake.gateway.routes.training.url", training.baseUrl(),
                 "quarkus.otel.exporter.otlp.traces.endpoint",
                         OtlpCollector.get().endpoint());
     }
 
     @Override
     public void stop() {
-        services.forEach(ServiceProcess::stop);
+        services.forEach(Upstreams::stop);
     }
 }

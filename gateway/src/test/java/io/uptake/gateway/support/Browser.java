@@ -3,6 +3,7 @@ package io.uptake.gateway.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.path.json.JsonPath;
+import io.uptake.testsupport.KeycloakTokens;
 import java.io.IOException;
 import java.net.CookieHandler;
 import java.net.HttpCookie;
@@ -75,8 +76,8 @@ public final class Browser {
      * port) for the duration of the returned handle; closing it restores the client as it was.
      */
     public static AutoCloseable allowRedirectsTo(String origin) {
-        String admin = Tokens.keycloakAdmin();
-        String clients = Tokens.keycloak() + "/admin/realms/uptake/clients";
+        String admin = KeycloakTokens.keycloakAdmin();
+        String clients = KeycloakTokens.keycloak() + "/admin/realms/uptake/clients";
         String id = given().auth()
                 .oauth2(admin)
                 .queryParam("clientId", "uptake-web")
@@ -112,7 +113,7 @@ public final class Browser {
                 .then()
                 .statusCode(204);
         return () -> given().auth()
-                .oauth2(Tokens.keycloakAdmin())
+                .oauth2(KeycloakTokens.keycloakAdmin())
                 .contentType("application/json")
                 .body(original)
                 .when()

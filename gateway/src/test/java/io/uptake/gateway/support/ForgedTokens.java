@@ -2,6 +2,7 @@ package io.uptake.gateway.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.uptake.testsupport.LocalInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -24,7 +25,9 @@ public final class ForgedTokens {
 
     /** Claims of a real admin token, the realm's key id in the header, signed with a foreign key. */
     public static String badSignature() {
-        return sign(realmKeyId(), claims(Tokens.realm(), Instant.now().plusSeconds(600)));
+        return sign(
+                realmKeyId(),
+                claims(LocalInfrastructure.realmUrl(), Instant.now().plusSeconds(600)));
     }
 
     /** A token of another realm (issuer {@code /realms/other}), signed with that realm's (foreign) key. */
@@ -32,7 +35,7 @@ public final class ForgedTokens {
         return sign(
                 "other-realm-key",
                 claims(
-                        Tokens.realm().replace("/realms/uptake", "/realms/other"),
+                        LocalInfrastructure.realmUrl().replace("/realms/uptake", "/realms/other"),
                         Instant.now().plusSeconds(600)));
     }
 
@@ -45,7 +48,7 @@ public final class ForgedTokens {
 
     private static String realmKeyId() {
         List<String> kids = given().when()
-                .get(Tokens.realm() + "/protocol/openid-connect/certs")
+                .get(LocalInfrastructure.realmUrl() + "/protocol/openid-connect/certs")
                 .then()
                 .statusCode(200)
                 .extract()

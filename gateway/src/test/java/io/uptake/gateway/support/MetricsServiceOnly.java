@@ -1,24 +1,31 @@
 package io.uptake.gateway.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.uptake.testsupport.PackagedService;
 import java.util.Map;
 
 /**
  * The packaged metrics-service behind the gateway; feedback and training point at a closed port, so
- * the tests also see how the gateway answers for an upstream that is down.
+ * the tests also see how the gateway answers for an upstream that is down. The classes that name it
+ * share one gateway and one metrics-service.
  */
 public class MetricsServiceOnly implements QuarkusTestResourceLifecycleManager {
 
-    private ServiceProcess metrics;
+    private PackagedService metrics;
 
     @Override
     public Map<String, String> start() {
-        metrics = ServiceProcess.start("metrics");
-        metrics.awaitReady();
-        String closed = "http://localhost:" + ServiceProcess.freePort();
+        metrics = Upstreams.launch("metrics");
+        try {
+            metrics.awaitReady();
+        } catch (RuntimeException notReady) {
+            stop();
+            throw notReady;
+        }
+        String closed = "http://localhost:" + PackagedService.freePort();
         return Map.of(
                 "uptake.gateway.routes.metrics.url",
-                metrics.url(),
+                metrics.baseUrl(),
                 "uptake.gateway.routes.feedback.url",
                 closed,
                 "uptake.gateway.routes.training.url",
@@ -30,7 +37,7 @@ public class MetricsServiceOnly implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         if (metrics != null) {
-            metrics.stop();
+            Upstreams.stop(metrics);
         }
     }
 }
