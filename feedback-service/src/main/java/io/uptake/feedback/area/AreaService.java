@@ -1,8 +1,6 @@
 package io.uptake.feedback.area;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.Conflict;
 import io.uptake.platform.api.PageView;
@@ -28,14 +26,10 @@ public class AreaService extends Catalogue<Area> {
 
     /** A page in code order: the active areas, or every area when {@code withInactive}. */
     public Uni<PageView<AreaView>> list(boolean withInactive, int page, int size) {
-        return Panache.withSession(() -> (withInactive
-                        ? areas.findAll(Sort.by("code"))
-                        : areas.find("active = true", Sort.by("code")))
-                .page(Page.of(page, size))
-                .list()
+        return Panache.withSession(() -> areas.listed(withInactive, page, size)
                 .map(found -> found.stream().map(AreaView::of).toList())
-                .flatMap(items -> (withInactive ? areas.count() : areas.count("active = true"))
-                        .map(total -> new PageView<>(items, page, size, total))));
+                .flatMap(items ->
+                        areas.countListed(withInactive).map(total -> new PageView<>(items, page, size, total))));
     }
 
     /** The area, or null when there is none with this code. */

@@ -1,21 +1,18 @@
 package io.uptake.feedback.celebration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.uptake.platform.api.Json;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,16 +28,19 @@ public class CelebrationBroadcaster {
     static final String CHANNEL = "uptake_celebrations";
 
     private final BroadcastProcessor<CelebrationView> processor = BroadcastProcessor.create();
-    private final ObjectMapper json;
+    private final Json json;
+    private final CelebrationStore celebrations;
     private final PgSubscriber subscriber;
 
     public CelebrationBroadcaster(
             Vertx vertx,
-            ObjectMapper json,
+            Json json,
+            CelebrationStore celebrations,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.json = json;
+        this.celebrations = celebrations;
         PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
                 .setUser(user)
                 .setPassword(password);
@@ -67,16 +67,7 @@ public class CelebrationBroadcaster {
 
     /** Announces the celebration to every replica, in the transaction that recorded it. */
     public Uni<Void> announce(SqlConnection transaction, CelebrationView celebration) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(celebration);
-        } catch (JsonProcessingException failure) {
-            throw new UncheckedIOException(failure);
-        }
-        return transaction
-                .preparedQuery("select pg_notify($1, $2)")
-                .execute(Tuple.of(CHANNEL, payload))
-                .replaceWithVoid();
+        return celebrations.notifyListeners(transaction, CHANNEL, json.write(celebration));
     }
 
     public Multi<CelebrationView> stream() {
@@ -85,8 +76,8 @@ public class CelebrationBroadcaster {
 
     private void received(String payload) {
         try {
-            processor.onNext(json.readValue(payload, CelebrationView.class));
-        } catch (JsonProcessingException unreadable) {
+            processor.onNext(json.read(payload, CelebrationView.class));
+        } catch (IllegalStateException unreadable) {
             Log.errorf("An announced celebration is not readable, skipped: %s", unreadable.getMessage());
         }
     }

@@ -5,6 +5,7 @@ import io.uptake.platform.api.PageView;
 import io.uptake.platform.api.Pages;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -65,6 +66,14 @@ public class CelebrationStore {
                     rows.forEach(row -> celebrations.add(CelebrationView.of(row)));
                     return celebrations;
                 });
+    }
+
+    /** Tells every connection listening on {@code channel} the {@code payload}, once the transaction commits. */
+    public Uni<Void> notifyListeners(SqlConnection transaction, String channel, String payload) {
+        return transaction
+                .preparedQuery("select pg_notify($1, $2)")
+                .execute(Tuple.of(channel, payload))
+                .replaceWithVoid();
     }
 
     /** The feed, newest first. */

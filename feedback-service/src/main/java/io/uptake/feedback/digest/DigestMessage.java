@@ -1,14 +1,12 @@
 package io.uptake.feedback.digest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uptake.feedback.celebration.CelebrationView;
 import io.uptake.feedback.webhook.ChatMarkup;
 import io.uptake.feedback.webhook.WebhookFormat;
+import io.uptake.platform.api.Json;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -24,9 +22,9 @@ import java.util.Map;
 @ApplicationScoped
 public class DigestMessage {
 
-    private final ObjectMapper json;
+    private final Json json;
 
-    public DigestMessage(ObjectMapper json) {
+    public DigestMessage(Json json) {
         this.json = json;
     }
 
@@ -87,11 +85,7 @@ public class DigestMessage {
                 body.putAll(ChatMarkup.teamsCard(blocks, List.of()));
             }
         }
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException failure) {
-            throw new UncheckedIOException(failure);
-        }
+        return json.write(body);
     }
 
     /** The heading of a chat message: whose week, which week. */

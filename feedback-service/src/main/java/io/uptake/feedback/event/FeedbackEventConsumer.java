@@ -1,9 +1,9 @@
 package io.uptake.feedback.event;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.webhook.WebhookDispatcher;
+import io.uptake.platform.api.Json;
 import io.uptake.platform.messaging.ConsumerFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,11 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class FeedbackEventConsumer {
 
-    private final ObjectMapper json;
+    private final Json json;
     private final FanOut fanOut;
     private final WebhookDispatcher webhooks;
 
-    public FeedbackEventConsumer(ObjectMapper json, FanOut fanOut, WebhookDispatcher webhooks) {
+    public FeedbackEventConsumer(Json json, FanOut fanOut, WebhookDispatcher webhooks) {
         this.json = json;
         this.fanOut = fanOut;
         this.webhooks = webhooks;
@@ -31,8 +31,12 @@ public class FeedbackEventConsumer {
     public Uni<Void> consume(String payload) {
         FeedbackEvent event;
         try {
-            event = json.readValue(payload, FeedbackEvent.class);
-        } catch (Exception unreadable) {
+            event = json.read(payload, FeedbackEvent.class);
+        } catch (RuntimeException failure) {
+            // Json wraps the parser's failure: the reason names the parser's own, as it always has
+            Throwable unreadable = failure instanceof IllegalStateException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure;
             Log.errorf(
                     "A feedback event that is not readable goes to the dead-letter topic: %s", unreadable.getMessage());
             return Uni.createFrom().failure(new ConsumerFailures.UnusableRecord("not a feedback event", unreadable));

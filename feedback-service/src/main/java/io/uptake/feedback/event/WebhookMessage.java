@@ -1,12 +1,10 @@
 package io.uptake.feedback.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.uptake.feedback.webhook.ChatMarkup;
 import io.uptake.feedback.webhook.WebhookConfig;
 import io.uptake.feedback.webhook.WebhookFormat;
+import io.uptake.platform.api.Json;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,15 +19,15 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class WebhookMessage {
 
-    private final ObjectMapper json;
+    private final Json json;
     private final String publicBaseUrl;
 
     @jakarta.inject.Inject
-    public WebhookMessage(ObjectMapper json, WebhookConfig config) {
+    public WebhookMessage(Json json, WebhookConfig config) {
         this(json, config.publicBaseUrl());
     }
 
-    WebhookMessage(ObjectMapper json, String publicBaseUrl) {
+    WebhookMessage(Json json, String publicBaseUrl) {
         this.json = json;
         this.publicBaseUrl = publicBaseUrl;
     }
@@ -75,11 +73,7 @@ public class WebhookMessage {
                                 "type", "TextBlock", "text", text(event, ChatMarkup::teams, "**"), "wrap", true)),
                         List.of(Map.of("type", "Action.OpenUrl", "title", "Open the item", "url", link))));
         }
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException failure) {
-            throw new UncheckedIOException(failure);
-        }
+        return json.write(body);
     }
 
     /** The sentence, with employees' words escaped by {@code escape} and the title between {@code bold} marks. */

@@ -12,9 +12,6 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.core.http.HttpClientResponse;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
@@ -22,7 +19,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,7 +34,6 @@ public class WebhookDispatcher {
 
     private static final int BATCH = 20;
 
-    private final Pool pool;
     private final Vertx vertx;
     private final WebhookConfig config;
     private final HttpClient client;
@@ -46,9 +41,7 @@ public class WebhookDispatcher {
     private final WebhookTargetGuard targets;
     private final PeriodicWork rounds = new PeriodicWork("Webhook round", this::deliverDue);
 
-    public WebhookDispatcher(
-            Pool pool, Vertx vertx, WebhookConfig config, WebhookStore webhooks, WebhookTargetGuard targets) {
-        this.pool = pool;
+    public WebhookDispatcher(Vertx vertx, WebhookConfig config, WebhookStore webhooks, WebhookTargetGuard targets) {
         this.webhooks = webhooks;
         this.targets = targets;
         this.vertx = vertx;
@@ -75,7 +68,8 @@ public class WebhookDispatcher {
     }
 
     private Uni<Void> deliverDue() {
-        return claim().flatMap(jobs -> {
+        long leaseSeconds = config.timeout().toSeconds() + 30;
+        return webhooks.claimDue(BATCH, leaseSeconds).flatMap(jobs -> {
             if (jobs.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -91,49 +85,9 @@ public class WebhookDispatcher {
         });
     }
 
-    private record Job(
-            long id,
-            long webhookId,
-            UUID eventId,
-            String payload,
-            int attempt,
-            String url,
-            List<String> secrets,
-            boolean active) {}
-
-    private Uni<List<Job>> claim() {
-        long leaseSeconds = config.timeout().toSeconds() + 30;
-        return pool.preparedQuery("""
-                with due as (
-                    select id from webhook_job where state = 'PENDING' and next_attempt_at <= now()
-                    order by next_attempt_at limit %d for update skip locked)
-                update webhook_job j set attempts = j.attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
-                from due, webhook w where j.id = due.id and w.id = j.webhook_id
-                returning j.id, j.webhook_id, j.event_id, j.payload, j.attempts, w.url, w.active,
-                    w.secret, w.previous_secret, w.previous_secret_until > now() as previous_in_grace""".formatted(BATCH))
-                .execute(Tuple.of((double) leaseSeconds))
-                .map(rows -> {
-                    List<Job> jobs = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        jobs.add(new Job(
-                                row.getLong("id"),
-                                row.getLong("webhook_id"),
-                                row.getUUID("event_id"),
-                                row.getString("payload"),
-                                row.getInteger("attempts"),
-                                row.getString("url"),
-                                webhooks.signingSecrets(row),
-                                row.getBoolean("active")));
-                    }
-                    return jobs;
-                });
-    }
-
-    private Uni<Void> deliver(Job job) {
+    private Uni<Void> deliver(WebhookJob job) {
         if (!job.active()) {
-            return pool.preparedQuery("update webhook_job set state = 'CANCELLED' where id = $1")
-                    .execute(Tuple.of(job.id()))
-                    .replaceWithVoid();
+            return webhooks.cancel(job.id());
         }
         return Uni.createFrom()
                 .item(() -> URI.create(job.url()))
@@ -148,7 +102,7 @@ public class WebhookDispatcher {
     }
 
     /** Posts to the address the guard checked (never resolving the name again), signed the Standard Webhooks way. */
-    private Uni<Integer> post(Job job, URI url, InetAddress address) {
+    private Uni<Integer> post(WebhookJob job, URI url, InetAddress address) {
         boolean tls = "https".equalsIgnoreCase(url.getScheme());
         int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
         String id = job.eventId().toString();
@@ -194,35 +148,19 @@ public class WebhookDispatcher {
         }
     }
 
-    private Uni<Void> record(Job job, Outcome outcome) {
+    private Uni<Void> record(WebhookJob job, Outcome outcome) {
         boolean givenUp = !outcome.succeeded() && job.attempt() >= config.maxAttempts();
         String state = outcome.succeeded() ? "DELIVERED" : givenUp ? "FAILED" : "PENDING";
         double backoffSeconds = config.initialBackoff().toMillis() / 1000.0 * Math.pow(2, job.attempt() - 1);
-        return pool.withTransaction(connection -> connection
-                        .preparedQuery("""
-                insert into webhook_delivery (job_id, webhook_id, event_id, attempt, status_code, error, succeeded)
-                values ($1, $2, $3, $4, $5, $6, $7)""")
-                        .execute(Tuple.from(new Object[] {
-                            job.id(),
-                            job.webhookId(),
-                            job.eventId(),
-                            job.attempt(),
-                            outcome.statusCode(),
-                            outcome.error(),
-                            outcome.succeeded()
-                        }))
-                        .flatMap(logged -> connection
-                                .preparedQuery(
-                                        "update webhook_job set state = $2, next_attempt_at = now() + make_interval(secs => $3) where id = $1")
-                                .execute(Tuple.of(job.id(), state, backoffSeconds))))
+        return webhooks.recordAttempt(
+                        job, outcome.statusCode(), outcome.error(), outcome.succeeded(), state, backoffSeconds)
                 .invoke(() -> {
                     if (givenUp) {
                         Log.warnf(
                                 "Gave up delivering event %s to webhook %d after %d attempts: %s",
                                 job.eventId(), job.webhookId(), job.attempt(), outcome.error());
                     }
-                })
-                .replaceWithVoid();
+                });
     }
 
     private static String describe(Throwable failure) {

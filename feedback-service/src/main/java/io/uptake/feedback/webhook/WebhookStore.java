@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,8 +109,66 @@ public class WebhookStore {
                 .replaceWithVoid();
     }
 
+    /**
+     * Claims up to {@code batch} due jobs with a lease of {@code leaseSeconds} (another instance skips them
+     * meanwhile), counting the attempt.
+     */
+    public Uni<List<WebhookJob>> claimDue(int batch, long leaseSeconds) {
+        return pool.preparedQuery("""
+                with due as (
+                    select id from webhook_job where state = 'PENDING' and next_attempt_at <= now()
+                    order by next_attempt_at limit %d for update skip locked)
+                update webhook_job j set attempts = j.attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
+                from due, webhook w where j.id = due.id and w.id = j.webhook_id
+                returning j.id, j.webhook_id, j.event_id, j.payload, j.attempts, w.url, w.active,
+                    w.secret, w.previous_secret, w.previous_secret_until > now() as previous_in_grace""".formatted(batch))
+                .execute(Tuple.of((double) leaseSeconds))
+                .map(rows -> {
+                    List<WebhookJob> jobs = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        jobs.add(new WebhookJob(
+                                row.getLong("id"),
+                                row.getLong("webhook_id"),
+                                row.getUUID("event_id"),
+                                row.getString("payload"),
+                                row.getInteger("attempts"),
+                                row.getString("url"),
+                                signingSecrets(row),
+                                row.getBoolean("active")));
+                    }
+                    return jobs;
+                });
+    }
+
+    /** A job of a deactivated webhook is not delivered. */
+    public Uni<Void> cancel(long jobId) {
+        return pool.preparedQuery("update webhook_job set state = 'CANCELLED' where id = $1")
+                .execute(Tuple.of(jobId))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Logs the attempt and moves the job to {@code state}, next tried {@code backoffSeconds} from now when still
+     * pending, in one transaction.
+     */
+    public Uni<Void> recordAttempt(
+            WebhookJob job, Integer statusCode, String error, boolean succeeded, String state, double backoffSeconds) {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("""
+                insert into webhook_delivery (job_id, webhook_id, event_id, attempt, status_code, error, succeeded)
+                values ($1, $2, $3, $4, $5, $6, $7)""")
+                .execute(Tuple.from(new Object[] {
+                    job.id(), job.webhookId(), job.eventId(), job.attempt(), statusCode, error, succeeded
+                }))
+                .flatMap(logged -> connection
+                        .preparedQuery(
+                                "update webhook_job set state = $2, next_attempt_at = now() + make_interval(secs => $3) where id = $1")
+                        .execute(Tuple.of(job.id(), state, backoffSeconds)))
+                .replaceWithVoid());
+    }
+
     /** The secrets that sign a delivery now: the current one, and the one before while in its grace period. */
-    public List<String> signingSecrets(Row claimed) {
+    private List<String> signingSecrets(Row claimed) {
         String current = open(claimed.getString("secret"));
         String previous = claimed.getString("previous_secret");
         return previous != null && Boolean.TRUE.equals(claimed.getBoolean("previous_in_grace"))

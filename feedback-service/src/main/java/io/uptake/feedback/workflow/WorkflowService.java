@@ -6,17 +6,16 @@ import io.uptake.feedback.event.FeedbackEvent;
 import io.uptake.feedback.event.FeedbackOutbox;
 import io.uptake.feedback.item.ItemQueries;
 import io.uptake.feedback.item.ItemService;
+import io.uptake.feedback.item.ItemStore;
 import io.uptake.feedback.item.ItemView;
 import io.uptake.feedback.item.Status;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ClientErrorException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -29,20 +28,34 @@ import java.util.stream.Collectors;
 public class WorkflowService {
 
     private final Pool pool;
+    private final ItemService itemService;
+    private final ItemStore items;
     private final ItemQueries queries;
+    private final StatusChangeStore changes;
     private final FeedbackOutbox outbox;
     private final Outbox relay;
 
-    public WorkflowService(Pool pool, ItemQueries queries, FeedbackOutbox outbox, Outbox relay) {
+    public WorkflowService(
+            Pool pool,
+            ItemService itemService,
+            ItemStore items,
+            ItemQueries queries,
+            StatusChangeStore changes,
+            FeedbackOutbox outbox,
+            Outbox relay) {
         this.pool = pool;
+        this.itemService = itemService;
+        this.items = items;
         this.queries = queries;
+        this.changes = changes;
         this.outbox = outbox;
         this.relay = relay;
     }
 
     /** Moves the item; the answer is as the admin may see it (not the person behind an anonymous item). */
     public Uni<ItemView> transition(Viewer admin, long id, TransitionRequest request) {
-        return pool.withTransaction(connection -> ItemService.existing(connection, id)
+        return pool.withTransaction(connection -> itemService
+                        .existing(connection, id)
                         .flatMap(item -> check(connection, item, request).replaceWith(item))
                         .flatMap(item -> move(connection, admin, item, request)))
                 .invoke(relay::publishSoon)
@@ -54,13 +67,7 @@ public class WorkflowService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> ItemService.notFound(id))
-                .flatMap(item -> pool.preparedQuery("select * from status_change where item_id = $1 order by id")
-                        .execute(Tuple.of(id)))
-                .map(rows -> {
-                    List<HistoryEntry> entries = new ArrayList<>(rows.size());
-                    rows.forEach(row -> entries.add(HistoryEntry.of(row)));
-                    return entries;
-                });
+                .flatMap(item -> changes.history(id));
     }
 
     private Uni<Void> check(SqlConnection connection, ItemView item, TransitionRequest request) {
@@ -103,26 +110,13 @@ public class WorkflowService {
 
     private Uni<ItemView> move(SqlConnection connection, Viewer admin, ItemView item, TransitionRequest request) {
         Long duplicateOf = request.to() == Status.DUPLICATE ? request.duplicateOf() : null;
-        Uni<Void> moveSupporters =
-                duplicateOf == null ? Uni.createFrom().voidItem() : moveSupporters(connection, item.id(), duplicateOf);
+        Uni<Void> moveSupporters = duplicateOf == null
+                ? Uni.createFrom().voidItem()
+                : items.moveSupporters(connection, item.id(), duplicateOf);
         return moveSupporters
-                .flatMap(moved -> connection
-                        .preparedQuery("""
-                        update feedback_item set status = $2::varchar, duplicate_of = $3, version = version + 1, updated_at = now(),
-                            first_response_at = coalesce(first_response_at, now()),
-                            implemented_at = case when $2::varchar = 'IMPLEMENTED' then now() else implemented_at end
-                        where id = $1 returning """ + ItemView.COLUMNS)
-                        .execute(Tuple.of(item.id(), request.to().name(), duplicateOf)))
-                .map(rows -> ItemView.of(rows.iterator().next()))
-                .call(moved -> connection
-                        .preparedQuery(
-                                "insert into status_change (item_id, actor, from_status, to_status, note) values ($1, $2, $3, $4, $5)")
-                        .execute(Tuple.of(
-                                item.id(),
-                                admin.userId(),
-                                item.status().name(),
-                                moved.status().name(),
-                                request.note())))
+                .flatMap(moved -> items.moveTo(connection, item.id(), request.to(), duplicateOf))
+                .call(moved -> changes.record(
+                        connection, item.id(), admin.userId(), item.status(), moved.status(), request.note()))
                 .call(moved -> outbox.write(
                         connection,
                         new FeedbackEvent(
@@ -143,28 +137,6 @@ public class WorkflowService {
                                 moved.anonymous(),
                                 item.statusLabel(),
                                 moved.statusLabel())));
-    }
-
-    /** A duplicate's voters and followers become the original's (each person counted once), and both counts are set again. */
-    private static Uni<Void> moveSupporters(SqlConnection connection, long duplicate, long original) {
-        Tuple both = Tuple.of(duplicate, original);
-        return connection
-                .preparedQuery(
-                        "insert into item_vote (item_id, user_id, voted_at) select $2, user_id, voted_at from item_vote where item_id = $1 on conflict do nothing")
-                .execute(both)
-                .flatMap(done -> connection
-                        .preparedQuery("delete from item_vote where item_id = $1")
-                        .execute(Tuple.of(duplicate)))
-                .flatMap(done -> connection
-                        .preparedQuery(
-                                "insert into item_follow (item_id, user_id, followed_at) select $2, user_id, followed_at from item_follow where item_id = $1 on conflict do nothing")
-                        .execute(both))
-                .flatMap(done -> connection
-                        .preparedQuery("delete from item_follow where item_id = $1")
-                        .execute(Tuple.of(duplicate)))
-                .flatMap(done -> ItemService.recount(connection, original))
-                .flatMap(done -> ItemService.recount(connection, duplicate))
-                .replaceWithVoid();
     }
 
     private static String forbiddenMove(Status from, Status to) {

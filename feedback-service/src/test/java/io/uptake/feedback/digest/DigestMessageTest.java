@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.uptake.feedback.celebration.CelebrationView;
 import io.uptake.feedback.webhook.WebhookFormat;
+import io.uptake.platform.api.Json;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,7 +19,7 @@ class DigestMessageTest {
     private static final String HOSTILE = "<!channel> see [this](https://evil.example) *now*";
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
-    private final DigestMessage message = new DigestMessage(json);
+    private final DigestMessage message = new DigestMessage(new Json(json));
     private final String value = """
             {"eventId":"%s","type":"digest.weekly","recipient":"mark","role":"manager","businessUnit":"Sales <EMEA>",
              "weekStart":"2026-11-30","weekEnd":"2026-12-06","text":"Adoption: 12 of 20\\n%s",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.uptake.feedback.webhook.WebhookFormat;
+import io.uptake.platform.api.Json;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ class WebhookMessageTest {
             "<!channel> read <https://evil.example|the docs> or [this](https://evil.example)";
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
-    private final WebhookMessage message = new WebhookMessage(json, "https://uptake.example.com/api/feedback");
+    private final WebhookMessage message =
+            new WebhookMessage(new Json(json), "https://uptake.example.com/api/feedback");
     private final FeedbackEvent implemented = new FeedbackEvent(
             UUID.randomUUID(),
             FeedbackEvent.IMPLEMENTED,

@@ -1,7 +1,29 @@
 package io.uptake.metrics.action;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 @ApplicationScoped
-public class ActionRepository implements PanacheRepositoryBase<Action, String> {}
+public class ActionRepository implements PanacheRepositoryBase<Action, String> {
+
+    private final Pool pool;
+
+    public ActionRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Every code in the catalogue, in one statement on the pool (no Hibernate session: ingestion validates with it). */
+    public Uni<Set<String>> codes() {
+        return pool.query("select code from action")
+                .execute()
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map((Row row) -> row.getString("code"))
+                        .collect(Collectors.toUnmodifiableSet()));
+    }
+}

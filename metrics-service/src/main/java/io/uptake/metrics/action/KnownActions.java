@@ -1,14 +1,10 @@
 package io.uptake.metrics.action;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * The codes of the action catalogue, kept in memory so that validating a batch of events costs no
@@ -27,11 +23,11 @@ public class KnownActions {
         }
     }
 
-    private final Pool pool;
+    private final ActionRepository actions;
     private volatile Snapshot snapshot;
 
-    public KnownActions(Pool pool) {
-        this.pool = pool;
+    public KnownActions(ActionRepository actions) {
+        this.actions = actions;
     }
 
     public Uni<Set<String>> codes() {
@@ -54,11 +50,6 @@ public class KnownActions {
     }
 
     private Uni<Set<String>> read() {
-        return pool.query("select code from action")
-                .execute()
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
-                        .map((Row row) -> row.getString("code"))
-                        .collect(Collectors.toUnmodifiableSet()))
-                .invoke(codes -> snapshot = new Snapshot(codes, Instant.now()));
+        return actions.codes().invoke(codes -> snapshot = new Snapshot(codes, Instant.now()));
     }
 }

@@ -1,7 +1,5 @@
 package io.uptake.metrics.digest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -11,20 +9,18 @@ import io.uptake.metrics.roster.RosterStore;
 import io.uptake.metrics.scorecard.ScorecardView;
 import io.uptake.metrics.scorecard.TeamScorecards;
 import io.uptake.metrics.shortfall.Period;
+import io.uptake.platform.api.Json;
 import io.uptake.platform.outbox.Outbox;
 import io.uptake.platform.outbox.OutboxTrace;
 import io.uptake.platform.work.ClusterSchedule;
 import io.uptake.platform.work.PeriodicWork;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,29 +36,11 @@ public class DigestPublisher {
 
     private static final int CHUNK = 2000;
 
-    private static final String RECORD = """
-            with sent as (
-                insert into digest_sent (recipient, role, week_start)
-                select * from unnest($1::varchar[], $2::varchar[]) as t(recipient, role), (select $3::date) as w
-                on conflict do nothing
-                returning recipient, role
-            ), queued as (
-                insert into outbox (channel, key, payload, traceparent)
-                select 'digests', s.recipient, p.payload, $5::varchar
-                  from sent s join unnest($1::varchar[], $2::varchar[], $4::text[]) as p(recipient, role, payload)
-                    on p.recipient = s.recipient and p.role = s.role
-                returning 1
-            )
-            select count(*) from queued""";
-
-    private static final String MANAGERS = """
-            select distinct manager_id from person where active and manager_id is not null""";
-
     private final TeamScorecards scorecards;
     private final RosterStore roster;
     private final TrainingAssignmentStore trainings;
-    private final Pool pool;
-    private final ObjectMapper json;
+    private final DigestStore sent;
+    private final Json json;
     private final Outbox outbox;
     private final Vertx vertx;
     private final DigestsConfig config;
@@ -72,8 +50,8 @@ public class DigestPublisher {
             TeamScorecards scorecards,
             RosterStore roster,
             TrainingAssignmentStore trainings,
-            Pool pool,
-            ObjectMapper json,
+            DigestStore sent,
+            Json json,
             Outbox outbox,
             Vertx vertx,
             DigestsConfig config,
@@ -81,7 +59,7 @@ public class DigestPublisher {
         this.scorecards = scorecards;
         this.roster = roster;
         this.trainings = trainings;
-        this.pool = pool;
+        this.sent = sent;
         this.json = json;
         this.outbox = outbox;
         this.vertx = vertx;
@@ -104,13 +82,7 @@ public class DigestPublisher {
 
     /** The week's digests not sent yet. */
     public Uni<DigestReport> publish(Period week) {
-        return pool.preparedQuery(MANAGERS)
-                .execute()
-                .map(rows -> {
-                    Set<String> managers = new HashSet<>();
-                    rows.forEach(row -> managers.add(row.getString("manager_id")));
-                    return managers;
-                })
+        return roster.managers()
                 .flatMap(managers -> roster.businessUnits()
                         .onItem()
                         .transformToMulti(units -> Multi.createFrom().iterable(units))
@@ -162,25 +134,11 @@ public class DigestPublisher {
         return Multi.createFrom()
                 .iterable(chunks)
                 .onItem()
-                .transformToUniAndConcatenate(chunk -> pool.preparedQuery(RECORD)
-                        .execute(Tuple.of(
-                                chunk.stream().map(Digest::recipient).toArray(String[]::new),
-                                chunk.stream().map(Digest::role).toArray(String[]::new),
-                                week.start(),
-                                chunk.stream().map(this::write).toArray(String[]::new),
-                                traceparent))
-                        .map(rows -> rows.iterator().next().getLong(0).intValue()))
+                .transformToUniAndConcatenate(chunk -> sent.record(
+                        week.start(), chunk, chunk.stream().map(json::write).toList(), traceparent))
                 .collect()
                 .in(() -> new int[1], (total, published) -> total[0] += published)
                 .invoke(outbox::publishSoon)
                 .map(total -> new int[] {total[0], digests.size() - total[0]});
-    }
-
-    private String write(Digest digest) {
-        try {
-            return json.writeValueAsString(digest);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

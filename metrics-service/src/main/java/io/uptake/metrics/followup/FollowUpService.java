@@ -1,12 +1,12 @@
 package io.uptake.metrics.followup;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.outbox.MetricsChannels;
 import io.uptake.metrics.roster.PersonView;
 import io.uptake.metrics.roster.RosterStore;
+import io.uptake.platform.api.Json;
 import io.uptake.platform.api.PageView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
@@ -29,9 +29,9 @@ public class FollowUpService {
     private final FollowUpStore store;
     private final RosterStore roster;
     private final FollowUpConfig config;
-    private final ObjectMapper json;
+    private final Json json;
 
-    public FollowUpService(FollowUpStore store, RosterStore roster, FollowUpConfig config, ObjectMapper json) {
+    public FollowUpService(FollowUpStore store, RosterStore roster, FollowUpConfig config, Json json) {
         this.store = store;
         this.roster = roster;
         this.config = config;
@@ -94,11 +94,6 @@ public class FollowUpService {
         event.put("agreedBy", followUp.recordedBy());
         event.put("rootCause", followUp.rootCause());
         event.put("occurredAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
-        try {
-            return new FollowUpStore.Announcement(
-                    MetricsChannels.FOLLOW_UP_ACTIONS, followUp.userId(), json.writeValueAsString(event));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return new FollowUpStore.Announcement(MetricsChannels.FOLLOW_UP_ACTIONS, followUp.userId(), json.write(event));
     }
 }

@@ -6,15 +6,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.work.PeriodicWork;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,14 +25,14 @@ public class EventRetention {
     private static final long MONTHS_AHEAD = 2;
 
     private final int days;
-    private final Pool pool;
+    private final UsageEventStore events;
     private final Vertx vertx;
     private final long checkMillis;
     private final PeriodicWork maintenance = new PeriodicWork("Event log partition maintenance", this::maintain);
 
-    public EventRetention(RetentionConfig config, Pool pool, Vertx vertx) {
+    public EventRetention(RetentionConfig config, UsageEventStore events, Vertx vertx) {
         this.days = config.days();
-        this.pool = pool;
+        this.events = events;
         this.vertx = vertx;
         this.checkMillis = config.checkMs();
     }
@@ -61,24 +57,16 @@ public class EventRetention {
     /** Makes the partitions the retention needs and drops those past it; returns the names dropped. */
     public Uni<List<String>> maintain() {
         LocalDate oldest = oldestDay();
-        return pool.preparedQuery("select ensure_usage_event_partitions($1, $2)")
-                .execute(Tuple.of(oldest, LocalDate.now(ZoneOffset.UTC).plusMonths(MONTHS_AHEAD)))
+        return events.ensurePartitions(oldest, LocalDate.now(ZoneOffset.UTC).plusMonths(MONTHS_AHEAD))
                 .flatMap(created -> dropBefore(oldest));
     }
 
     /** Drops the partitions whose every day is before {@code day}. */
     public Uni<List<String>> dropBefore(LocalDate day) {
-        return pool.preparedQuery("select drop_usage_event_partitions_before($1) as dropped")
-                .execute(Tuple.of(day))
-                .map(rows -> {
-                    List<String> dropped = new ArrayList<>();
-                    for (Row row : rows) {
-                        dropped.add(row.getString("dropped"));
-                    }
-                    if (!dropped.isEmpty()) {
-                        Log.infof("Dropped event log partitions past the retention of %d days: %s", days, dropped);
-                    }
-                    return dropped;
-                });
+        return events.dropPartitionsBefore(day).invoke(dropped -> {
+            if (!dropped.isEmpty()) {
+                Log.infof("Dropped event log partitions past the retention of %d days: %s", days, dropped);
+            }
+        });
     }
 }

@@ -1,8 +1,7 @@
 package io.uptake.metrics.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.uptake.platform.api.Json;
 import io.uptake.platform.messaging.DeadLetterTopic;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 public class UsageEventDeadLetters {
 
     private final DeadLetterTopic topic;
-    private final ObjectMapper json;
+    private final Json json;
 
-    public UsageEventDeadLetters(@Channel("usage-events-dead-letter") MutinyEmitter<byte[]> out, ObjectMapper json) {
+    public UsageEventDeadLetters(@Channel("usage-events-dead-letter") MutinyEmitter<byte[]> out, Json json) {
         this.topic = new DeadLetterTopic(out);
         this.json = json;
     }
@@ -27,8 +26,8 @@ public class UsageEventDeadLetters {
     /** An event as JSON, for the dead letter of an event that was read but refused. */
     byte[] json(UsageEvent event) {
         try {
-            return json.writeValueAsBytes(event);
-        } catch (JsonProcessingException cannotHappen) {
+            return json.write(event).getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalStateException cannotHappen) {
             return String.valueOf(event).getBytes(StandardCharsets.UTF_8);
         }
     }

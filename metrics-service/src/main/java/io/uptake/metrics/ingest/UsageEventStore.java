@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -57,6 +58,26 @@ public class UsageEventStore {
 
     public UsageEventStore(Pool pool) {
         this.pool = pool;
+    }
+
+    /** Makes the monthly partitions of the event log that hold the days from {@code from} to {@code until}. */
+    public Uni<Void> ensurePartitions(LocalDate from, LocalDate until) {
+        return pool.preparedQuery("select ensure_usage_event_partitions($1, $2)")
+                .execute(Tuple.of(from, until))
+                .replaceWithVoid();
+    }
+
+    /** Drops the partitions of the event log whose every day is before {@code day}; returns the names dropped. */
+    public Uni<List<String>> dropPartitionsBefore(LocalDate day) {
+        return pool.preparedQuery("select drop_usage_event_partitions_before($1) as dropped")
+                .execute(Tuple.of(day))
+                .map(rows -> {
+                    List<String> dropped = new ArrayList<>();
+                    for (Row row : rows) {
+                        dropped.add(row.getString("dropped"));
+                    }
+                    return dropped;
+                });
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.uptake.metrics.report;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,14 +20,14 @@ public class ReportCache {
 
     private record Cached(long version, Uni<Object> report) {}
 
-    private final Pool pool;
+    private final ReportQueries queries;
     private final int capacity;
     private final ComputeLimiter limiter;
     private final Map<String, Cached> summaries;
     private final Map<String, Cached> lists;
 
-    public ReportCache(Pool pool, ReportsConfig config) {
-        this.pool = pool;
+    public ReportCache(ReportQueries queries, ReportsConfig config) {
+        this.queries = queries;
         this.capacity = config.cacheEntries();
         this.limiter = new ComputeLimiter(config.concurrent());
         this.summaries = leastRecentlyUsed(config.cacheEntries());
@@ -68,11 +67,8 @@ public class ReportCache {
         if (capacity <= 0) {
             return limiter.run(compute);
         }
-        return pool.query("select version from report_version")
-                .execute()
-                .map(rows -> rows.iterator().next().getLong(0))
-                .flatMap(version ->
-                        (Uni<T>) entry(entries, key, version, compute).report());
+        return queries.reportVersion().flatMap(version ->
+                (Uni<T>) entry(entries, key, version, compute).report());
     }
 
     @SuppressWarnings("unchecked")

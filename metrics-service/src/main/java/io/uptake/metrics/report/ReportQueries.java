@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The per-unit totals behind the conformity report, in PostgreSQL. */
+/** The per-unit totals behind the conformity report, and the version of the data the reports show, in PostgreSQL. */
 @ApplicationScoped
 public class ReportQueries {
 
@@ -17,6 +17,13 @@ public class ReportQueries {
 
     public ReportQueries(Pool pool) {
         this.pool = pool;
+    }
+
+    /** The number every change a report can show bumps (triggers, V11). */
+    Uni<Long> reportVersion() {
+        return pool.query("select version from report_version")
+                .execute()
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** Events per business unit (the person's unit when the event was applied) and action over the range. */

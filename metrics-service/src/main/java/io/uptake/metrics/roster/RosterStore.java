@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The roster in PostgreSQL. Every change also writes its outbox row, in the same statement. */
 @ApplicationScoped
@@ -92,6 +94,17 @@ public class RosterStore {
                     List<String> units = new java.util.ArrayList<>(rows.size());
                     rows.forEach(row -> units.add(row.getString("business_unit")));
                     return units;
+                });
+    }
+
+    /** Everyone another active person reports to. */
+    public Uni<Set<String>> managers() {
+        return pool.preparedQuery("select distinct manager_id from person where active and manager_id is not null")
+                .execute()
+                .map(rows -> {
+                    Set<String> managers = new HashSet<>();
+                    rows.forEach(row -> managers.add(row.getString("manager_id")));
+                    return managers;
                 });
     }
 

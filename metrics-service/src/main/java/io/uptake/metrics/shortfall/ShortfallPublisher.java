@@ -1,7 +1,5 @@
 package io.uptake.metrics.shortfall;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -10,13 +8,12 @@ import io.uptake.metrics.roster.RosterStore;
 import io.uptake.metrics.scorecard.ExpectationResult;
 import io.uptake.metrics.scorecard.ScorecardView;
 import io.uptake.metrics.scorecard.TeamScorecards;
+import io.uptake.platform.api.Json;
 import io.uptake.platform.outbox.Outbox;
 import io.uptake.platform.outbox.OutboxTrace;
 import io.uptake.platform.work.ClusterSchedule;
 import io.uptake.platform.work.PeriodicWork;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -33,24 +30,10 @@ import java.util.List;
 @ApplicationScoped
 public class ShortfallPublisher {
 
-    private static final String RECORD = """
-            with noticed as (
-                insert into shortfall_notice (user_id, period, period_start)
-                select unnest($1::varchar[]), $2, $3
-                on conflict do nothing
-                returning user_id
-            ), queued as (
-                insert into outbox (channel, key, payload, traceparent)
-                select 'shortfalls', n.user_id, p.payload, $5::varchar
-                  from noticed n join unnest($1::varchar[], $4::text[]) as p(user_id, payload) on p.user_id = n.user_id
-                returning 1
-            )
-            select count(*) from queued""";
-
     private final TeamScorecards scorecards;
     private final RosterStore roster;
-    private final Pool pool;
-    private final ObjectMapper json;
+    private final ShortfallNoticeStore notices;
+    private final Json json;
     private final Outbox outbox;
     private final Vertx vertx;
     private final long firstCheckMillis;
@@ -61,8 +44,8 @@ public class ShortfallPublisher {
     public ShortfallPublisher(
             TeamScorecards scorecards,
             RosterStore roster,
-            Pool pool,
-            ObjectMapper json,
+            ShortfallNoticeStore notices,
+            Json json,
             Outbox outbox,
             Vertx vertx,
             ShortfallsConfig config,
@@ -70,7 +53,7 @@ public class ShortfallPublisher {
         this.schedule = schedule;
         this.scorecards = scorecards;
         this.roster = roster;
-        this.pool = pool;
+        this.notices = notices;
         this.json = json;
         this.outbox = outbox;
         this.vertx = vertx;
@@ -124,15 +107,7 @@ public class ShortfallPublisher {
             if (below.isEmpty()) {
                 return Uni.createFrom().item(new PublishReport(period.kind(), period.start(), period.end(), 0, 0));
             }
-            Tuple arguments = Tuple.of(
-                    below.stream().map(ShortfallNotice::userId).toArray(String[]::new),
-                    period.kind(),
-                    period.start(),
-                    below.stream().map(this::write).toArray(String[]::new),
-                    OutboxTrace.current());
-            return pool.preparedQuery(RECORD)
-                    .execute(arguments)
-                    .map(rows -> rows.iterator().next().getLong(0).intValue())
+            return notices.record(period, below, below.stream().map(json::write).toList(), OutboxTrace.current())
                     .invoke(outbox::publishSoon)
                     .map(published -> new PublishReport(
                             period.kind(), period.start(), period.end(), published, below.size() - published));
@@ -153,13 +128,5 @@ public class ShortfallPublisher {
                 card.score(),
                 100 - card.score(),
                 missed);
-    }
-
-    private String write(ShortfallNotice notice) {
-        try {
-            return json.writeValueAsString(notice);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
