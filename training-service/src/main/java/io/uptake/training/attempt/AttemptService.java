@@ -11,6 +11,7 @@ import io.uptake.training.assessment.TestView;
 import io.uptake.training.assignment.AssignmentStore;
 import io.uptake.training.assignment.Retraining;
 import io.uptake.training.assignment.TrainingEvents;
+import io.uptake.training.question.QuestionType;
 import io.uptake.training.skill.SkillScore;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -180,7 +181,7 @@ public class AttemptService {
                 }
                 UUID publicId = UUID.randomUUID();
                 questions.add(new AttemptView.TakerQuestion(
-                        publicId, question.skill(), question.type(), question.prompt(), options, null));
+                        publicId, question.skill(), question.type().name(), question.prompt(), options, null));
                 placed.add(new AttemptStore.Placed(
                         placed.size(), question.questionId(), optionIds, order.toArray(Integer[]::new), publicId));
             }
@@ -299,22 +300,22 @@ public class AttemptService {
         List<String> optionIds = Arrays.asList(question.optionIds());
         Integer[] order = question.optionOrder();
         switch (question.type()) {
-            case "SINGLE":
+            case SINGLE:
                 return Scoring.single(key.asInt(), original(optionIds, order, answer.asText()));
-            case "NUMBER":
+            case NUMBER:
                 Double tolerance = question.tolerance();
                 return Scoring.number(
                         key.asDouble(),
                         tolerance == null ? 0.0 : tolerance,
                         answer.isNumber() ? answer.asDouble() : null);
-            case "MULTIPLE": {
+            case MULTIPLE: {
                 Set<Integer> keySet = new HashSet<>();
                 key.forEach(item -> keySet.add(item.asInt()));
                 Set<Integer> chosen = new HashSet<>();
                 answer.forEach(item -> chosen.add(original(optionIds, order, item.asText())));
                 return Scoring.multiple(keySet, chosen);
             }
-            case "ORDER": {
+            case ORDER: {
                 List<Integer> keyList = new ArrayList<>();
                 key.forEach(item -> keyList.add(item.asInt()));
                 List<Integer> givenList = new ArrayList<>();
@@ -332,14 +333,14 @@ public class AttemptService {
     }
 
     /** An answer must fit its question: an option id of this attempt, an array of them, or a number. */
-    static void validateAnswer(String type, List<String> optionIds, JsonNode answer) {
+    static void validateAnswer(QuestionType type, List<String> optionIds, JsonNode answer) {
         String problem = switch (type) {
-            case "SINGLE" ->
+            case SINGLE ->
                 answer.isTextual() && optionIds.contains(answer.asText())
                         ? null
                         : "must be one of the question's option ids";
-            case "NUMBER" -> answer.isNumber() ? null : "must be a number";
-            case "MULTIPLE", "ORDER" -> {
+            case NUMBER -> answer.isNumber() ? null : "must be a number";
+            case MULTIPLE, ORDER -> {
                 if (!answer.isArray()) {
                     yield "must be an array of the question's option ids";
                 }
@@ -349,11 +350,10 @@ public class AttemptService {
                         yield "must be an array of distinct option ids of the question";
                     }
                 }
-                yield "ORDER".equals(type) && seen.size() != optionIds.size()
+                yield type == QuestionType.ORDER && seen.size() != optionIds.size()
                         ? "must list every option id of the question once"
                         : null;
             }
-            default -> "cannot be answered";
         };
         if (problem != null) {
             throw new InvalidInput("answer", problem);
@@ -394,7 +394,7 @@ public class AttemptService {
                     question.optionIds()[i], question.options().get(question.optionOrder()[i])));
         }
         return new AttemptView.TakerQuestion(
-                question.publicId(), question.skill(), question.type(), question.prompt(), options, answer);
+                question.publicId(), question.skill(), question.type().name(), question.prompt(), options, answer);
     }
 
     private static String opaqueId() {

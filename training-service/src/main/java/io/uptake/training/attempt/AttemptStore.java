@@ -2,6 +2,7 @@ package io.uptake.training.attempt;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.Json;
+import io.uptake.training.question.QuestionType;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -19,6 +20,13 @@ public class AttemptStore {
     private static final String COLUMNS =
             "id, test_id, user_id, business_unit, job_role, started_at, deadline, submitted_at, result::text as result";
 
+    /** The questions of an attempt ({@code $1}) as its taker sees them, with the answers saved. */
+    private static final String ASKED = """
+            select aq.public_id, q.skill, q.type, q.prompt, q.options::text as options, aq.option_ids,
+                   aq.option_order, aq.answer::text as given
+            from attempt_question aq join question q on q.id = aq.question_id
+            where aq.attempt_id = $1""";
+
     /** An attempt; {@code result} (JSON) once submitted. */
     public record Attempt(
             UUID id,
@@ -32,7 +40,7 @@ public class AttemptStore {
             String result) {}
 
     /** A question of the bank drawn for a new attempt. */
-    public record Drawn(UUID questionId, String skill, String type, String prompt, List<String> options) {}
+    public record Drawn(UUID questionId, String skill, QuestionType type, String prompt, List<String> options) {}
 
     /** A drawn question as stored with its attempt: the opaque ids of its options and the order they are shown in. */
     public record Placed(int position, UUID questionId, String[] optionIds, Integer[] optionOrder, UUID publicId) {}
@@ -41,7 +49,7 @@ public class AttemptStore {
     public record Asked(
             UUID publicId,
             String skill,
-            String type,
+            QuestionType type,
             String prompt,
             List<String> options,
             String[] optionIds,
@@ -51,7 +59,7 @@ public class AttemptStore {
     /** A question of an attempt with its key, for scoring. */
     public record Keyed(
             String skill,
-            String type,
+            QuestionType type,
             String key,
             Double tolerance,
             String[] optionIds,
@@ -107,7 +115,7 @@ public class AttemptStore {
                         drawn.add(new Drawn(
                                 row.getUUID("id"),
                                 row.getString("skill"),
-                                row.getString("type"),
+                                QuestionType.valueOf(row.getString("type")),
                                 row.getString("prompt"),
                                 options(row)));
                     }
@@ -173,26 +181,20 @@ public class AttemptStore {
 
     /** One question of the attempt by its public id; null when the attempt has no such question. */
     public Uni<Asked> question(SqlClient client, UUID attemptId, UUID publicId) {
-        return client.preparedQuery("""
-                        select aq.public_id, q.skill, q.type, q.prompt, q.options::text as options, aq.option_ids,
-                               aq.option_order, aq.answer::text as given
-                        from attempt_question aq join question q on q.id = aq.question_id
-                        where aq.attempt_id = $1 and aq.public_id = $2""")
+        return client.preparedQuery(ASKED + " and aq.public_id = $2")
                 .execute(Tuple.of(attemptId, publicId))
                 .map(rows -> rows.size() == 0 ? null : asked(rows.iterator().next()));
     }
 
     /** The questions of the attempt in the order drawn. */
     public Uni<List<Asked>> questions(SqlClient client, UUID attemptId) {
-        return client.preparedQuery("""
-                        select aq.public_id, q.skill, q.type, q.prompt, q.options::text as options, aq.option_ids,
-                               aq.option_order, aq.answer::text as given
-                        from attempt_question aq join question q on q.id = aq.question_id
-                        where aq.attempt_id = $1 order by aq.position""").execute(Tuple.of(attemptId)).map(rows -> {
-            List<Asked> asked = new ArrayList<>();
-            rows.forEach(row -> asked.add(asked(row)));
-            return asked;
-        });
+        return client.preparedQuery(ASKED + " order by aq.position")
+                .execute(Tuple.of(attemptId))
+                .map(rows -> {
+                    List<Asked> asked = new ArrayList<>();
+                    rows.forEach(row -> asked.add(asked(row)));
+                    return asked;
+                });
     }
 
     /** The questions of the attempt with their keys, in the order drawn. */
@@ -205,7 +207,7 @@ public class AttemptStore {
             for (Row row : rows) {
                 keyed.add(new Keyed(
                         row.getString("skill"),
-                        row.getString("type"),
+                        QuestionType.valueOf(row.getString("type")),
                         row.getString("key"),
                         row.getDouble("tolerance"),
                         row.getArrayOfStrings("option_ids"),
@@ -254,7 +256,7 @@ public class AttemptStore {
         return new Asked(
                 row.getUUID("public_id"),
                 row.getString("skill"),
-                row.getString("type"),
+                QuestionType.valueOf(row.getString("type")),
                 row.getString("prompt"),
                 options(row),
                 row.getArrayOfStrings("option_ids"),
