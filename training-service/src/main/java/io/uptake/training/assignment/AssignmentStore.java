@@ -375,7 +375,7 @@ public class AssignmentStore {
                 row.getUUID("module_id"),
                 row.getString("module_title"),
                 row.getString("module_url"),
-                row.getString("mode"),
+                row.getString("mode") == null ? null : Mode.valueOf(row.getString("mode")),
                 row.getUUID("test_id"),
                 sessionId == null
                         ? null

@@ -1,6 +1,7 @@
 package io.uptake.training.assignment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.uptake.training.module.Mode;
 import io.uptake.training.session.SessionRef;
 import io.uptake.training.session.WaitlistRef;
 import java.time.LocalDate;
@@ -18,7 +19,7 @@ public record AssignmentView(
         UUID moduleId,
         String moduleTitle,
         String moduleUrl,
-        String mode,
+        Mode mode,
         UUID testId,
         SessionRef session,
         WaitlistRef waitlist,
