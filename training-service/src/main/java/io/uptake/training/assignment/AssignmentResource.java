@@ -26,11 +26,19 @@ import java.util.UUID;
 }) // people only: the ingest client posts usage events, nothing else
 public class AssignmentResource {
 
-    private final AssignmentService service;
+    private final AssignmentListing listing;
+    private final AssignmentCommands commands;
+    private final ManualAssignment manual;
     private final SecurityIdentity identity;
 
-    public AssignmentResource(AssignmentService service, SecurityIdentity identity) {
-        this.service = service;
+    public AssignmentResource(
+            AssignmentListing listing,
+            AssignmentCommands commands,
+            ManualAssignment manual,
+            SecurityIdentity identity) {
+        this.listing = listing;
+        this.commands = commands;
+        this.manual = manual;
         this.identity = identity;
     }
 
@@ -45,13 +53,19 @@ public class AssignmentResource {
             @QueryParam("businessUnit") String businessUnit,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.list(Caller.of(identity), userId, status, businessUnit, page, size);
+        return listing.list(
+                Caller.of(identity),
+                userId,
+                status == null ? null : AssignmentStatus.valueOf(status),
+                businessUnit,
+                page,
+                size);
     }
 
     @POST
     @RolesAllowed("hr")
     public Uni<Response> assign(@Valid @NotNull NewAssignments request) {
-        return service.assign(Caller.of(identity), request)
+        return manual.assign(Caller.of(identity), request)
                 .map(result ->
                         Response.status(Response.Status.CREATED).entity(result).build());
     }
@@ -60,12 +74,12 @@ public class AssignmentResource {
     @Path("/{id}")
     @RolesAllowed("hr")
     public Uni<AssignmentView> change(@PathParam("id") UUID id, @Valid @NotNull AssignmentChange change) {
-        return service.change(id, change);
+        return commands.change(id, change);
     }
 
     @POST
     @Path("/{id}/complete")
     public Uni<AssignmentView> complete(@PathParam("id") UUID id) {
-        return service.complete(Caller.of(identity), id);
+        return commands.complete(Caller.of(identity), id);
     }
 }

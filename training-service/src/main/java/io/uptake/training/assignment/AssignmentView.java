@@ -1,6 +1,7 @@
 package io.uptake.training.assignment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.uptake.training.module.Mode;
 import io.uptake.training.session.SessionRef;
 import io.uptake.training.session.WaitlistRef;
 import java.time.LocalDate;
@@ -13,16 +14,16 @@ public record AssignmentView(
         UUID id,
         String userId,
         String businessUnit,
-        String kind,
+        AssignmentKind kind,
         String skill,
         UUID moduleId,
         String moduleTitle,
         String moduleUrl,
-        String mode,
+        Mode mode,
         UUID testId,
         SessionRef session,
         WaitlistRef waitlist,
-        String status,
+        AssignmentStatus status,
         LocalDate dueOn,
         Reason reason,
         String assignedBy,

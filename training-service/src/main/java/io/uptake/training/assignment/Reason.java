@@ -9,11 +9,11 @@ import java.util.UUID;
  * {@code FOLLOW_UP} (training agreed in a manager's follow-up), {@code RECERTIFY} (a passed skill about to expire).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Reason(String kind, String skill, Integer score, Integer threshold, UUID attemptId, String detail) {
+public record Reason(ReasonKind kind, String skill, Integer score, Integer threshold, UUID attemptId, String detail) {
 
     public static Reason score(String skill, int score, int threshold, UUID attemptId) {
         return new Reason(
-                "SCORE",
+                ReasonKind.SCORE,
                 skill,
                 score,
                 threshold,
@@ -23,7 +23,7 @@ public record Reason(String kind, String skill, Integer score, Integer threshold
 
     public static Reason followUp(String skill, UUID followUpId, String agreedBy, String rootCause) {
         return new Reason(
-                "FOLLOW_UP",
+                ReasonKind.FOLLOW_UP,
                 skill,
                 null,
                 null,
@@ -34,11 +34,21 @@ public record Reason(String kind, String skill, Integer score, Integer threshold
 
     public static Reason recertify(String skill, java.time.LocalDate expiresOn) {
         return new Reason(
-                "RECERTIFY",
+                ReasonKind.RECERTIFY,
                 skill,
                 null,
                 null,
                 null,
                 "the pass on " + skill + " expires on " + expiresOn + ": re-test it");
+    }
+
+    public static Reason retest(String skill) {
+        return new Reason(
+                ReasonKind.RETEST,
+                skill,
+                null,
+                null,
+                null,
+                "every training of " + skill + " completed: re-test the skill");
     }
 }

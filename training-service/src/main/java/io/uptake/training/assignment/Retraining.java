@@ -2,21 +2,18 @@ package io.uptake.training.assignment;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.module.Mode;
-import io.uptake.training.module.ModuleService;
+import io.uptake.training.module.ModuleStore;
 import io.uptake.training.policy.PolicyService;
 import io.uptake.training.policy.PolicyView;
-import io.uptake.training.preference.Preferences;
-import io.uptake.training.session.Seats;
+import io.uptake.training.preference.PreferenceStore;
 import io.uptake.training.skill.SkillScore;
+import io.uptake.training.skill.SkillScoreStore;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -41,147 +38,105 @@ public class Retraining {
 
     private final PolicyService policies;
     private final AssignmentStore assignments;
-    private final Seats seats;
+    private final Assigner assigner;
     private final TrainingEvents events;
-    private final ModuleService modules;
-    private final Preferences preferences;
+    private final ModuleStore modules;
+    private final PreferenceStore preferences;
+    private final SkillScoreStore skillScores;
 
     public Retraining(
             PolicyService policies,
             AssignmentStore assignments,
-            Seats seats,
+            Assigner assigner,
             TrainingEvents events,
-            ModuleService modules,
-            Preferences preferences) {
-        this.preferences = preferences;
-        this.modules = modules;
+            ModuleStore modules,
+            PreferenceStore preferences,
+            SkillScoreStore skillScores) {
         this.policies = policies;
         this.assignments = assignments;
-        this.seats = seats;
+        this.assigner = assigner;
         this.events = events;
+        this.modules = modules;
+        this.preferences = preferences;
+        this.skillScores = skillScores;
     }
 
     public Uni<List<AssignmentView>> afterScoring(SqlConnection connection, Scored scored) {
-        return recordScores(connection, scored)
+        return skillScores
+                .record(
+                        connection,
+                        scored.attemptId(),
+                        scored.userId(),
+                        scored.businessUnit(),
+                        scored.jobRole(),
+                        scored.at(),
+                        scored.scores())
                 .flatMap(done -> completeTestAssignments(connection, scored))
                 .flatMap(done -> policies.find(connection, scored.businessUnit()))
-                .flatMap(policy -> {
-                    List<SkillScore> weak = scored.scores().stream()
-                            .filter(score -> score.score() < RetrainingPlanner.threshold(policy, score.passMark()))
-                            .toList();
-                    return Multi.createFrom()
-                            .iterable(weak)
-                            .onItem()
-                            .transformToUniAndConcatenate(score -> assign(connection, scored, policy, score))
-                            .collect()
-                            .asList();
-                })
-                .map(ids -> ids.stream().filter(id -> id != null).toList())
-                .flatMap(ids -> assignments.findAll(connection, ids))
-                .call(created -> events.record(connection, TrainingEvents.ASSIGNED, created));
+                .flatMap(policy -> Multi.createFrom()
+                        .iterable(weak(scored, policy))
+                        .onItem()
+                        .transformToUniAndConcatenate(score -> assign(connection, scored, policy, score))
+                        .collect()
+                        .asList())
+                .map(ids -> ids.stream().filter(Objects::nonNull).toList())
+                .flatMap(ids -> assigner.announce(connection, ids));
+    }
+
+    private static List<SkillScore> weak(Scored scored, PolicyView policy) {
+        return scored.scores().stream()
+                .filter(score -> score.score() < RetrainingPlanner.threshold(policy, score.passMark()))
+                .toList();
     }
 
     /** One assignment for a weak skill, unless the person already has open training for it. */
     private Uni<UUID> assign(SqlConnection connection, Scored scored, PolicyView policy, SkillScore score) {
-        return connection
-                .preparedQuery(
-                        "select 1 from assignment where user_id = $1 and skill = $2 and kind = 'TRAINING' and status in "
-                                + AssignmentStore.OPEN)
-                .execute(Tuple.of(scored.userId(), score.skill()))
-                .flatMap(open -> {
-                    if (open.size() > 0) {
-                        return Uni.createFrom().nullItem();
-                    }
-                    return modules.candidates(connection, score.skill(), null)
-                            .flatMap(candidates -> preferences
-                                    .of(connection, scored.userId())
-                                    .map(personal -> RetrainingPlanner.training(
-                                            policy,
-                                            personal,
-                                            RetrainingMode.forGap(
-                                                    RetrainingMode.gap(score.score(), score.passMark()),
-                                                    policy.instructorLedFromGap()),
-                                            candidates,
-                                            scored.at()
-                                                    .atZoneSameInstant(ZoneOffset.UTC)
-                                                    .toLocalDate(),
-                                            null)))
-                            .flatMap(plan -> {
-                                AssignmentStore.Draft draft = new AssignmentStore.Draft(
-                                        scored.userId(),
-                                        scored.businessUnit(),
-                                        "TRAINING",
-                                        score.skill(),
-                                        plan.moduleId(),
-                                        plan.mode().name(),
-                                        scored.testId(),
-                                        plan.dueOn(),
-                                        Reason.score(
-                                                score.skill(),
-                                                score.score(),
-                                                RetrainingPlanner.threshold(policy, score.passMark()),
-                                                scored.attemptId()),
-                                        "system");
-                                return assignments
-                                        .insert(connection, draft)
-                                        .call(id -> plan.moduleId() != null && plan.mode() == Mode.INSTRUCTOR_LED
-                                                ? book(connection, plan.moduleId(), scored.userId(), id)
-                                                : Uni.createFrom().voidItem());
-                            });
-                });
+        return assigner.hasOpenTraining(connection, scored.userId(), score.skill())
+                .flatMap(open -> open
+                        ? Uni.createFrom().<UUID>nullItem()
+                        : plan(connection, scored, policy, score)
+                                .flatMap(plan -> assigner.insert(connection, draft(scored, policy, score, plan))));
     }
 
-    /**
-     * Books an instructor-led assignment into the next session with a free seat, else onto the waitlist of
-     * the next session (full); nothing when no session is scheduled.
-     */
-    public Uni<Void> book(SqlConnection connection, UUID moduleId, String userId, UUID assignmentId) {
-        return seats.bookNext(connection, moduleId, userId, assignmentId)
-                .flatMap(session -> session != null
-                        ? connection
-                                .preparedQuery("update assignment set session_id = $2 where id = $1")
-                                .execute(Tuple.of(assignmentId, session.id()))
-                                .replaceWithVoid()
-                        : seats.nextSession(connection, moduleId)
-                                .flatMap(next -> next == null
-                                        ? Uni.createFrom().voidItem()
-                                        : seats.seatOrWait(connection, next, userId, assignmentId)
-                                                .replaceWithVoid()));
+    private Uni<RetrainingPlanner.Plan> plan(
+            SqlConnection connection, Scored scored, PolicyView policy, SkillScore score) {
+        return modules.candidates(connection, score.skill(), null)
+                .flatMap(candidates -> preferences
+                        .of(connection, scored.userId())
+                        .map(personal -> RetrainingPlanner.training(
+                                policy,
+                                personal,
+                                RetrainingMode.forGap(
+                                        RetrainingMode.gap(score.score(), score.passMark()),
+                                        policy.instructorLedFromGap()),
+                                candidates,
+                                scored.at().atZoneSameInstant(ZoneOffset.UTC).toLocalDate(),
+                                null)));
+    }
+
+    private static AssignmentDraft draft(
+            Scored scored, PolicyView policy, SkillScore score, RetrainingPlanner.Plan plan) {
+        return new AssignmentDraft(
+                scored.userId(),
+                scored.businessUnit(),
+                AssignmentKind.TRAINING,
+                score.skill(),
+                plan.moduleId(),
+                plan.mode(),
+                scored.testId(),
+                plan.dueOn(),
+                Reason.score(
+                        score.skill(),
+                        score.score(),
+                        RetrainingPlanner.threshold(policy, score.passMark()),
+                        scored.attemptId()),
+                "system");
     }
 
     private Uni<Void> completeTestAssignments(SqlConnection connection, Scored scored) {
-        return connection
-                .preparedQuery("""
-                        update assignment set status = 'COMPLETED', completed_at = now(), updated_at = now()
-                        where user_id = $1 and test_id = $2 and kind = 'TEST' and status in """ + AssignmentStore.OPEN + " returning id")
-                .execute(Tuple.of(scored.userId(), scored.testId()))
-                .flatMap(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return assignments.findAll(connection, ids);
-                })
+        return assignments
+                .completeTests(connection, scored.userId(), scored.testId())
+                .flatMap(ids -> assignments.findAll(connection, ids))
                 .flatMap(done -> events.record(connection, TrainingEvents.COMPLETED, done));
-    }
-
-    private Uni<Void> recordScores(SqlConnection connection, Scored scored) {
-        return connection
-                .preparedQuery("""
-                        insert into skill_score (user_id, skill, score, passed, attempt_id, business_unit, job_role, scored_at)
-                        select $1, s.skill, s.score, s.passed, $2, $3, $4, $5
-                        from unnest($6::varchar[], $7::int[], $8::boolean[]) as s(skill, score, passed)
-                        on conflict (user_id, skill) do update set score = excluded.score, passed = excluded.passed,
-                            attempt_id = excluded.attempt_id, business_unit = excluded.business_unit, job_role = excluded.job_role,
-                            scored_at = excluded.scored_at
-                        where skill_score.scored_at <= excluded.scored_at""")
-                .execute(Tuple.tuple(Arrays.asList(
-                        scored.userId(),
-                        scored.attemptId(),
-                        scored.businessUnit(),
-                        scored.jobRole(),
-                        scored.at(),
-                        scored.scores().stream().map(SkillScore::skill).toArray(String[]::new),
-                        scored.scores().stream().map(SkillScore::score).toArray(Integer[]::new),
-                        scored.scores().stream().map(SkillScore::passed).toArray(Boolean[]::new))))
-                .replaceWithVoid();
     }
 }

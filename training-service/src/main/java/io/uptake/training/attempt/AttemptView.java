@@ -12,7 +12,7 @@ public record AttemptView(
         UUID id,
         UUID testId,
         String userId,
-        String status,
+        AttemptStatus status,
         OffsetDateTime startedAt,
         OffsetDateTime deadline,
         OffsetDateTime submittedAt,

@@ -6,9 +6,6 @@ import io.uptake.training.policy.PolicyDefaults;
 import io.uptake.training.policy.PolicyService;
 import io.uptake.training.recertification.Certification;
 import io.uptake.training.recertification.RecertificationConfig;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ForbiddenException;
 import java.time.LocalDate;
@@ -24,14 +21,17 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class CompetencyService {
 
-    private final Pool pool;
+    private final CompetencyQueries queries;
     private final PolicyService policies;
     private final PolicyDefaults defaults;
     private final RecertificationConfig recertification;
 
     public CompetencyService(
-            Pool pool, PolicyService policies, PolicyDefaults defaults, RecertificationConfig recertification) {
-        this.pool = pool;
+            CompetencyQueries queries,
+            PolicyService policies,
+            PolicyDefaults defaults,
+            RecertificationConfig recertification) {
+        this.queries = queries;
         this.policies = policies;
         this.defaults = defaults;
         this.recertification = recertification;
@@ -53,57 +53,37 @@ public class CompetencyService {
         String u = unit;
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return policies.find(u)
-                .flatMap(policy -> pool.preparedQuery("""
-                        with people as (
-                            select user_id from skill_score where ($1::varchar is null or business_unit = $1) and ($4::varchar is null or skill = $4)
-                            union
-                            select user_id from person where active and ($1::varchar is null or business_unit = $1) and $4::varchar is null
-                        ), page as (
-                            select user_id, count(*) over () as total from people order by user_id limit $2 offset $3
-                        )
-                        select pg.user_id, pg.total, p.display_name, coalesce(p.business_unit, s.business_unit) as business_unit,
-                               coalesce(p.job_role, s.job_role) as job_role, s.skill, s.score, s.passed, s.scored_at,
-                               coalesce(tp.valid_months, $5) as valid_months
-                        from page pg left join person p on p.user_id = pg.user_id left join skill_score s on s.user_id = pg.user_id and ($4::varchar is null or s.skill = $4)
-                        left join training_policy tp on tp.business_unit = s.business_unit
-                        order by pg.user_id, s.skill""")
-                        .execute(Tuple.tuple(java.util.Arrays.asList(
-                                u,
-                                size,
-                                io.uptake.platform.api.PagingLimit.offset(page, size),
-                                skill,
-                                defaults.validMonths())))
+                .flatMap(policy -> queries.page(u, skill, page, size, defaults.validMonths())
                         .map(rows -> {
                             Map<String, CompetencyMatrix.Row> people = new LinkedHashMap<>();
                             TreeSet<String> skills = new TreeSet<>();
                             long total = 0;
-                            for (Row row : rows) {
-                                total = row.getLong("total");
-                                String userId = row.getString("user_id");
+                            for (CompetencyQueries.ScoreRow row : rows) {
+                                total = row.total();
+                                String userId = row.userId();
                                 CompetencyMatrix.Row person = people.computeIfAbsent(
                                         userId,
                                         id -> new CompetencyMatrix.Row(
                                                 id,
-                                                row.getString("display_name"),
-                                                row.getString("business_unit"),
-                                                row.getString("job_role"),
+                                                row.displayName(),
+                                                row.businessUnit(),
+                                                row.jobRole(),
                                                 new TreeMap<>(),
                                                 new ArrayList<>(),
                                                 new TreeMap<>()));
-                                String scored = row.getString("skill");
+                                String scored = row.skill();
                                 if (scored != null) {
-                                    int score = row.getInteger("score");
+                                    int score = row.score();
                                     skills.add(scored);
                                     person.scores().put(scored, score);
-                                    boolean weak = policy.threshold() != null
-                                            ? score < policy.threshold()
-                                            : !row.getBoolean("passed");
+                                    boolean weak =
+                                            policy.threshold() != null ? score < policy.threshold() : !row.passed();
                                     if (weak) {
                                         person.needsTraining().add(scored);
                                     }
-                                    if (row.getBoolean("passed")) {
-                                        LocalDate expiresOn = Certification.expiresOn(
-                                                row.getOffsetDateTime("scored_at"), row.getInteger("valid_months"));
+                                    if (row.passed()) {
+                                        LocalDate expiresOn =
+                                                Certification.expiresOn(row.scoredAt(), row.validMonths());
                                         person.certifications()
                                                 .put(
                                                         scored,

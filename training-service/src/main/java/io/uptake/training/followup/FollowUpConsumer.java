@@ -5,18 +5,19 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.messaging.ConsumerFailures;
-import io.uptake.training.assignment.AssignmentStore;
+import io.uptake.training.assignment.Assigner;
+import io.uptake.training.assignment.AssignmentDraft;
+import io.uptake.training.assignment.AssignmentKind;
 import io.uptake.training.assignment.Reason;
-import io.uptake.training.assignment.Retraining;
 import io.uptake.training.assignment.RetrainingPlanner;
 import io.uptake.training.assignment.TrainingEvents;
-import io.uptake.training.module.Mode;
-import io.uptake.training.module.ModuleService;
+import io.uptake.training.inbox.ProcessedEventStore;
+import io.uptake.training.module.ModuleStore;
 import io.uptake.training.policy.PolicyService;
-import io.uptake.training.preference.Preferences;
+import io.uptake.training.preference.PreferenceStore;
+import io.uptake.training.roster.PersonStore;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,29 +42,32 @@ public class FollowUpConsumer {
 
     private final Pool pool;
     private final Json json;
-    private final AssignmentStore assignments;
+    private final Assigner assigner;
+    private final ProcessedEventStore processed;
+    private final PersonStore people;
     private final PolicyService policies;
-    private final ModuleService modules;
-    private final Preferences preferences;
-    private final Retraining retraining;
+    private final ModuleStore modules;
+    private final PreferenceStore preferences;
     private final TrainingEvents events;
 
     public FollowUpConsumer(
             Pool pool,
             Json json,
-            AssignmentStore assignments,
+            Assigner assigner,
+            ProcessedEventStore processed,
+            PersonStore people,
             PolicyService policies,
-            ModuleService modules,
-            Preferences preferences,
-            Retraining retraining,
+            ModuleStore modules,
+            PreferenceStore preferences,
             TrainingEvents events) {
         this.pool = pool;
         this.json = json;
-        this.assignments = assignments;
+        this.assigner = assigner;
+        this.processed = processed;
+        this.people = people;
         this.policies = policies;
         this.modules = modules;
         this.preferences = preferences;
-        this.retraining = retraining;
         this.events = events;
     }
 
@@ -140,31 +144,23 @@ public class FollowUpConsumer {
     }
 
     private Uni<Void> handle(SqlConnection connection, Action action) {
-        String key = "follow-up:" + action.eventId();
-        return connection
-                .preparedQuery("insert into processed_event (event_key) values ($1) on conflict do nothing")
-                .execute(Tuple.of(key))
-                .flatMap(first -> {
-                    if (first.rowCount() == 0) {
-                        Log.debugf("Follow-up action %s already handled", action.eventId());
-                        return Uni.createFrom().voidItem();
-                    }
-                    if (action.type() != null && !TRAINING_AGREED.equals(action.type())) {
-                        Log.infof("Follow-up action %s of type %s: nothing to assign", action.eventId(), action.type());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return assign(connection, action);
-                });
+        return processed.claim(connection, "follow-up:" + action.eventId()).flatMap(first -> {
+            if (!first) {
+                Log.debugf("Follow-up action %s already handled", action.eventId());
+                return Uni.createFrom().voidItem();
+            }
+            if (action.type() != null && !TRAINING_AGREED.equals(action.type())) {
+                Log.infof("Follow-up action %s of type %s: nothing to assign", action.eventId(), action.type());
+                return Uni.createFrom().voidItem();
+            }
+            return assign(connection, action);
+        });
     }
 
     private Uni<Void> assign(SqlConnection connection, Action action) {
-        return connection
-                .preparedQuery(
-                        "select 1 from assignment where user_id = $1 and skill = $2 and kind = 'TRAINING' and status in "
-                                + AssignmentStore.OPEN)
-                .execute(Tuple.of(action.userId(), action.skill()))
+        return assigner.hasOpenTraining(connection, action.userId(), action.skill())
                 .flatMap(open -> {
-                    if (open.size() > 0) {
+                    if (open) {
                         Log.infof(
                                 "Follow-up action %s: %s already has open training of %s; nothing assigned",
                                 action.eventId(), action.userId(), action.skill());
@@ -194,40 +190,29 @@ public class FollowUpConsumer {
                                                 action.eventId(), action.skill());
                                         return Uni.createFrom().voidItem();
                                     }
-                                    AssignmentStore.Draft draft = new AssignmentStore.Draft(
-                                            action.userId(),
-                                            unit,
-                                            "TRAINING",
-                                            action.skill(),
-                                            plan.moduleId(),
-                                            plan.mode().name(),
-                                            null,
-                                            plan.dueOn(),
-                                            Reason.followUp(
-                                                    action.skill(),
-                                                    action.followUpId(),
-                                                    action.agreedBy(),
-                                                    action.rootCause()),
-                                            action.agreedBy() == null ? "system" : action.agreedBy());
-                                    return assignments
-                                            .insert(connection, draft)
-                                            .call(id -> plan.mode() == Mode.INSTRUCTOR_LED
-                                                    ? retraining.book(connection, plan.moduleId(), action.userId(), id)
-                                                    : Uni.createFrom().voidItem())
-                                            .flatMap(id -> assignments.find(connection, id))
-                                            .flatMap(view ->
-                                                    events.record(connection, TrainingEvents.ASSIGNED, List.of(view)));
+                                    return assigner.assign(connection, draft(action, unit, plan))
+                                            .replaceWithVoid();
                                 })));
+    }
+
+    private static AssignmentDraft draft(Action action, String unit, RetrainingPlanner.Plan plan) {
+        return new AssignmentDraft(
+                action.userId(),
+                unit,
+                AssignmentKind.TRAINING,
+                action.skill(),
+                plan.moduleId(),
+                plan.mode(),
+                null,
+                plan.dueOn(),
+                Reason.followUp(action.skill(), action.followUpId(), action.agreedBy(), action.rootCause()),
+                action.agreedBy() == null ? "system" : action.agreedBy());
     }
 
     /** The unit the action names, else the person's in the roster (null when unknown). */
     private Uni<String> unitOf(SqlConnection connection, Action action) {
-        if (action.businessUnit() != null) {
-            return Uni.createFrom().item(action.businessUnit());
-        }
-        return connection
-                .preparedQuery("select business_unit from person where user_id = $1")
-                .execute(Tuple.of(action.userId()))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("business_unit"));
+        return action.businessUnit() != null
+                ? Uni.createFrom().item(action.businessUnit())
+                : people.businessUnitOf(connection, action.userId());
     }
 }

@@ -4,37 +4,33 @@ import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
 import io.uptake.platform.api.Problem.FieldError;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Training modules (HR). */
 @ApplicationScoped
 public class ModuleService {
 
-    private final Pool pool;
+    private final ModuleStore store;
 
-    public ModuleService(Pool pool) {
-        this.pool = pool;
+    public ModuleService(ModuleStore store) {
+        this.store = store;
     }
 
     public Uni<ModuleView> create(NewModule request) {
         List<String> skills =
                 request.skills().stream().map(String::strip).distinct().toList();
-        UUID id = UUID.randomUUID();
-        return pool.preparedQuery("select code from skill where code = any($1)")
-                .execute(Tuple.of(skills.toArray(String[]::new)))
-                .flatMap(rows -> {
-                    Set<String> known = new HashSet<>();
-                    rows.forEach(row -> known.add(row.getString("code")));
+        ModuleView module = new ModuleView(
+                UUID.randomUUID(),
+                request.title().strip(),
+                skills,
+                request.mode(),
+                request.durationMinutes(),
+                request.url());
+        return store.knownSkills(skills)
+                .flatMap(known -> {
                     List<FieldError> errors = new ArrayList<>();
                     for (int i = 0; i < request.skills().size(); i++) {
                         if (!known.contains(request.skills().get(i).strip())) {
@@ -46,55 +42,12 @@ public class ModuleService {
                     if (!errors.isEmpty()) {
                         throw new InvalidInput(errors);
                     }
-                    return pool.preparedQuery("""
-                                    insert into training_module (id, title, skills, mode, duration_minutes, url) values ($1, $2, $3, $4, $5, $6)""")
-                            .execute(Tuple.tuple(Arrays.asList(
-                                    id,
-                                    request.title().strip(),
-                                    skills.toArray(String[]::new),
-                                    request.mode().name(),
-                                    request.durationMinutes(),
-                                    request.url())));
+                    return store.insert(module);
                 })
-                .replaceWith(() -> new ModuleView(
-                        id, request.title().strip(), skills, request.mode(), request.durationMinutes(), request.url()));
+                .replaceWith(module);
     }
 
     public Uni<PageView<ModuleView>> list(String skill, int page, int size) {
-        return pool.preparedQuery("""
-                        select *, count(*) over () as total from training_module where ($1::varchar is null or $1 = any(skills))
-                        order by created_at, id limit $2 offset $3""")
-                .execute(Tuple.of(skill, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
-                .map(rows -> {
-                    List<ModuleView> items = new ArrayList<>();
-                    long total = 0;
-                    for (Row row : rows) {
-                        total = row.getLong("total");
-                        items.add(new ModuleView(
-                                row.getUUID("id"),
-                                row.getString("title"),
-                                List.of(row.getArrayOfStrings("skills")),
-                                Mode.valueOf(row.getString("mode")),
-                                row.getInteger("duration_minutes"),
-                                row.getString("url")));
-                    }
-                    return new PageView<>(items, page, size, total);
-                });
-    }
-
-    /**
-     * The modules that could retrain a skill, newest first (the order {@code RetrainingPlanner} expects);
-     * {@code onlyModule} narrows them to the one HR named.
-     */
-    public Uni<List<ModuleCandidate>> candidates(SqlClient client, String skill, UUID onlyModule) {
-        return client.preparedQuery("""
-                        select id, mode from training_module
-                        where $1 = any(skills) and ($2::uuid is null or id = $2)
-                        order by created_at desc, id""").execute(Tuple.of(skill, onlyModule)).map(rows -> {
-            List<ModuleCandidate> candidates = new ArrayList<>(rows.size());
-            rows.forEach(
-                    row -> candidates.add(new ModuleCandidate(row.getUUID("id"), Mode.valueOf(row.getString("mode")))));
-            return candidates;
-        });
+        return store.page(skill, page, size);
     }
 }

@@ -1,40 +1,26 @@
 package io.uptake.training.policy;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.module.Mode;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
 
 /** One retraining policy per business unit. */
 @ApplicationScoped
 public class PolicyService {
 
     private final Pool pool;
+    private final PolicyStore store;
     private final PolicyDefaults defaults;
 
-    public PolicyService(Pool pool, PolicyDefaults defaults) {
+    public PolicyService(Pool pool, PolicyStore store, PolicyDefaults defaults) {
         this.pool = pool;
+        this.store = store;
         this.defaults = defaults;
     }
 
     public Uni<PolicyView> put(String businessUnit, PolicyRequest request) {
-        return pool.preparedQuery("""
-                        insert into training_policy (business_unit, threshold, preferred_mode, due_in_days, instructor_led_from_gap, valid_months)
-                        values ($1, $2, $3, $4, $5, $6)
-                        on conflict (business_unit) do update set threshold = excluded.threshold, preferred_mode = excluded.preferred_mode,
-                            due_in_days = excluded.due_in_days, instructor_led_from_gap = excluded.instructor_led_from_gap,
-                            valid_months = excluded.valid_months, updated_at = now()""")
-                .execute(Tuple.tuple(Arrays.asList(
-                        businessUnit,
-                        request.threshold(),
-                        request.preferredMode().name(),
-                        request.dueInDays(),
-                        request.instructorLedFromGap(),
-                        request.validMonths())))
+        return store.upsert(businessUnit, request)
                 .replaceWith(new PolicyView(
                                 businessUnit, request.threshold(), request.preferredMode(), request.dueInDays(), false)
                         .withDefaults(request.instructorLedFromGap(), request.validMonths(), defaults));
@@ -50,24 +36,7 @@ public class PolicyService {
         if (businessUnit == null) {
             return Uni.createFrom().item(fallback(null));
         }
-        return client.preparedQuery("select * from training_policy where business_unit = $1")
-                .execute(Tuple.of(businessUnit))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return fallback(businessUnit);
-                    }
-                    Row row = rows.iterator().next();
-                    return new PolicyView(
-                                    businessUnit,
-                                    row.getInteger("threshold"),
-                                    Mode.valueOf(row.getString("preferred_mode")),
-                                    row.getInteger("due_in_days"),
-                                    false)
-                            .withDefaults(
-                                    row.getInteger("instructor_led_from_gap"),
-                                    row.getInteger("valid_months"),
-                                    defaults);
-                });
+        return store.find(client, businessUnit).map(found -> found != null ? found : fallback(businessUnit));
     }
 
     public Uni<PolicyView> find(String businessUnit) {

@@ -16,10 +16,10 @@ import jakarta.ws.rs.Path;
 }) // people only: the ingest client posts usage events, nothing else
 public class PreferenceResource {
 
-    private final Preferences preferences;
+    private final PreferenceStore preferences;
     private final SecurityIdentity identity;
 
-    public PreferenceResource(Preferences preferences, SecurityIdentity identity) {
+    public PreferenceResource(PreferenceStore preferences, SecurityIdentity identity) {
         this.preferences = preferences;
         this.identity = identity;
     }

@@ -3,15 +3,10 @@ package io.uptake.training.question;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.InvalidInput;
-import io.uptake.platform.api.Json;
 import io.uptake.platform.api.PageView;
 import io.uptake.platform.api.Problem.FieldError;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,12 +16,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class QuestionService {
 
-    private final Pool pool;
-    private final Json json;
+    private final QuestionStore store;
 
-    public QuestionService(Pool pool, Json json) {
-        this.pool = pool;
-        this.json = json;
+    public QuestionService(QuestionStore store) {
+        this.store = store;
     }
 
     public Uni<QuestionView> create(NewQuestion request) {
@@ -34,61 +27,28 @@ public class QuestionService {
                 ? List.of()
                 : request.options().stream().map(String::strip).toList();
         validate(request, options);
-        UUID id = UUID.randomUUID();
         Double tolerance = request.type() == QuestionType.NUMBER
                 ? (request.tolerance() == null ? 0.0 : request.tolerance())
                 : null;
-        return pool.preparedQuery("""
-                        insert into question (id, skill, type, prompt, options, answer, tolerance, difficulty)
-                        select $1, code, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8 from skill where code = $2""")
-                .execute(Tuple.tuple(Arrays.asList(
-                        id,
-                        request.skill(),
-                        request.type().name(),
-                        request.prompt().strip(),
-                        json.write(options),
-                        json.write(request.answer()),
-                        tolerance,
-                        request.difficulty())))
-                .map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw new InvalidInput("skill", "no skill '" + request.skill() + "' in the catalogue");
-                    }
-                    return new QuestionView(
-                            id,
-                            request.skill(),
-                            request.type(),
-                            request.prompt().strip(),
-                            options,
-                            request.answer(),
-                            tolerance,
-                            request.difficulty());
-                });
+        QuestionView question = new QuestionView(
+                UUID.randomUUID(),
+                request.skill(),
+                request.type(),
+                request.prompt().strip(),
+                options,
+                request.answer(),
+                tolerance,
+                request.difficulty());
+        return store.insert(question).map(inserted -> {
+            if (!inserted) {
+                throw new InvalidInput("skill", "no skill '" + request.skill() + "' in the catalogue");
+            }
+            return question;
+        });
     }
 
     public Uni<PageView<QuestionView>> list(String skill, int page, int size) {
-        return pool.preparedQuery("""
-                        select id, skill, type, prompt, options::text as options, answer::text as answer, tolerance, difficulty,
-                               count(*) over () as total
-                        from question where ($1::varchar is null or skill = $1) order by created_at, id limit $2 offset $3""")
-                .execute(Tuple.of(skill, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
-                .map(rows -> {
-                    List<QuestionView> items = new ArrayList<>();
-                    long total = 0;
-                    for (Row row : rows) {
-                        total = row.getLong("total");
-                        items.add(new QuestionView(
-                                row.getUUID("id"),
-                                row.getString("skill"),
-                                QuestionType.valueOf(row.getString("type")),
-                                row.getString("prompt"),
-                                List.of(json.read(row.getString("options"), String[].class)),
-                                json.tree(row.getString("answer")),
-                                row.getDouble("tolerance"),
-                                row.getInteger("difficulty")));
-                    }
-                    return new PageView<>(items, page, size, total);
-                });
+        return store.page(skill, page, size);
     }
 
     /** The answer key must fit the type and the options; the first broken rule of each field is reported. */

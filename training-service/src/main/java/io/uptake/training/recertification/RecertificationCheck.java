@@ -7,9 +7,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.work.ClusterSchedule;
 import io.uptake.platform.work.PeriodicWork;
-import io.uptake.training.assignment.AssignmentStore;
+import io.uptake.training.assessment.TestStore;
+import io.uptake.training.assignment.Assigner;
+import io.uptake.training.assignment.AssignmentDraft;
 import io.uptake.training.assignment.Reason;
 import io.uptake.training.assignment.TrainingEvents;
+import io.uptake.training.inbox.ProcessedEventStore;
 import io.uptake.training.policy.PolicyDefaults;
 import io.uptake.training.policy.PolicyService;
 import io.vertx.mutiny.core.Vertx;
@@ -20,7 +23,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /**
  * Recertification: a passed skill expires after its policy's months; within the window before that the
@@ -33,7 +35,9 @@ public class RecertificationCheck {
 
     private final Pool pool;
     private final RecertificationStore store;
-    private final AssignmentStore assignments;
+    private final Assigner assigner;
+    private final ProcessedEventStore processed;
+    private final TestStore tests;
     private final PolicyService policies;
     private final TrainingEvents events;
     private final PolicyDefaults defaults;
@@ -44,7 +48,9 @@ public class RecertificationCheck {
     public RecertificationCheck(
             Pool pool,
             RecertificationStore store,
-            AssignmentStore assignments,
+            Assigner assigner,
+            ProcessedEventStore processed,
+            TestStore tests,
             PolicyService policies,
             TrainingEvents events,
             PolicyDefaults defaults,
@@ -53,7 +59,9 @@ public class RecertificationCheck {
             ClusterSchedule schedule) {
         this.pool = pool;
         this.store = store;
-        this.assignments = assignments;
+        this.assigner = assigner;
+        this.processed = processed;
+        this.tests = tests;
         this.policies = policies;
         this.events = events;
         this.defaults = defaults;
@@ -94,38 +102,29 @@ public class RecertificationCheck {
     }
 
     private Uni<Boolean> assign(SqlConnection connection, RecertificationStore.Expiring expiring) {
-        return store.testCovering(connection, expiring.skill()).flatMap(testId -> {
+        return tests.newestCovering(connection, expiring.skill()).flatMap(testId -> {
             if (testId == null) {
                 Log.debugf("Recertification of %s: no test covers it yet", expiring.skill());
                 return Uni.createFrom().item(false);
             }
-            return store.claim(connection, expiring)
+            return processed
+                    .claim(connection, expiring.key())
                     .flatMap(first -> !first
                             ? Uni.createFrom().item(false)
                             : policies.find(connection, expiring.businessUnit())
-                                    .flatMap(policy -> assignments.insert(
+                                    .flatMap(policy -> assigner.assign(
                                             connection,
-                                            new AssignmentStore.Draft(
+                                            AssignmentDraft.test(
                                                     expiring.userId(),
                                                     expiring.businessUnit(),
-                                                    "TEST",
                                                     expiring.skill(),
-                                                    null,
-                                                    null,
                                                     testId,
                                                     Certification.retestDue(
                                                             expiring.expiresOn(),
                                                             LocalDate.now(ZoneOffset.UTC),
                                                             policy.dueInDays()),
-                                                    Reason.recertify(expiring.skill(), expiring.expiresOn()),
-                                                    "system")))
-                                    .flatMap(id -> id == null
-                                            ? Uni.createFrom().item(false)
-                                            : assignments
-                                                    .find(connection, id)
-                                                    .flatMap(view -> events.record(
-                                                            connection, TrainingEvents.ASSIGNED, List.of(view)))
-                                                    .replaceWith(true)));
+                                                    Reason.recertify(expiring.skill(), expiring.expiresOn()))))
+                                    .map(assigned -> assigned != null));
         });
     }
 }

@@ -3,13 +3,11 @@ package io.uptake.training.recertification;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The passes about to expire (the expiry as {@link Certification#expiresOn}: the pass's UTC date plus the
@@ -22,6 +20,7 @@ public class RecertificationStore {
     /** A pass whose re-test is due. */
     public record Expiring(String userId, String businessUnit, String skill, LocalDate expiresOn) {
 
+        /** Its key in {@code processed_event}. */
         String key() {
             return "recertify:" + userId + ":" + skill + ":" + expiresOn;
         }
@@ -66,21 +65,5 @@ public class RecertificationStore {
                     }
                     return due;
                 });
-    }
-
-    /** Records that this expiry's re-test is assigned; false when it was already. */
-    public Uni<Boolean> claim(SqlClient client, Expiring expiring) {
-        return client.preparedQuery("insert into processed_event (event_key) values ($1) on conflict do nothing")
-                .execute(Tuple.of(expiring.key()))
-                .map(rows -> rows.rowCount() == 1);
-    }
-
-    /** The newest test covering the skill; null when there is none. */
-    public Uni<UUID> testCovering(SqlClient client, String skill) {
-        return client.preparedQuery("""
-                        select id from competency_test where blueprint @> jsonb_build_array(jsonb_build_object('skill', $1::text))
-                        order by created_at desc, id limit 1""")
-                .execute(Tuple.of(skill))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
     }
 }

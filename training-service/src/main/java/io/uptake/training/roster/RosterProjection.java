@@ -6,8 +6,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.uptake.platform.messaging.DeadLetterTopic;
 import io.uptake.platform.messaging.DeadLetterTopic.DeadLetter;
 import io.uptake.training.roster.PersonRecords.State;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,18 +28,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class RosterProjection {
 
-    private static final String UPSERT = """
-            insert into person as p (user_id, display_name, business_unit, job_role, active, updated_at)
-            select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::boolean[], $6::timestamptz[])
-            on conflict (user_id) do update set display_name = excluded.display_name, business_unit = excluded.business_unit,
-                job_role = excluded.job_role, active = excluded.active, updated_at = excluded.updated_at
-            where p.updated_at <= excluded.updated_at""";
-
-    private final Pool pool;
+    private final PersonStore people;
     private final DeadLetterTopic deadLetters;
 
-    public RosterProjection(Pool pool, @Channel("people-dead-letter") MutinyEmitter<byte[]> deadLetters) {
-        this.pool = pool;
+    public RosterProjection(PersonStore people, @Channel("people-dead-letter") MutinyEmitter<byte[]> deadLetters) {
+        this.people = people;
         this.deadLetters = new DeadLetterTopic(deadLetters);
     }
 
@@ -69,18 +60,7 @@ public class RosterProjection {
                 .chain(() -> deadLetters.applyOrDeadLetter(
                         "roster changes",
                         List.copyOf(latest.values()),
-                        this::upsert,
+                        people::upsert,
                         (state, reason) -> DeadLetter.of(state.userId(), state.source(), reason)));
-    }
-
-    private Uni<Void> upsert(List<State> states) {
-        Tuple arguments = Tuple.tuple(List.of(
-                states.stream().map(State::userId).toArray(String[]::new),
-                states.stream().map(State::displayName).toArray(String[]::new),
-                states.stream().map(State::businessUnit).toArray(String[]::new),
-                states.stream().map(State::jobRole).toArray(String[]::new),
-                states.stream().map(State::active).toArray(Boolean[]::new),
-                states.stream().map(State::updatedAt).toArray(OffsetDateTime[]::new)));
-        return pool.preparedQuery(UPSERT).execute(arguments).replaceWithVoid();
     }
 }

@@ -75,7 +75,7 @@ public class SessionResource {
         }
         return service.enrol(Caller.of(identity), id, request.userId())
                 .map(enrolment -> Response.status(
-                                "WAITLISTED".equals(enrolment.status())
+                                Seats.Kind.WAITLISTED.name().equals(enrolment.status())
                                         ? Response.Status.ACCEPTED
                                         : Response.Status.CREATED)
                         .entity(enrolment)

@@ -5,19 +5,19 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.messaging.ConsumerFailures;
-import io.uptake.training.assignment.AssignmentStore;
+import io.uptake.training.assessment.TestStore;
+import io.uptake.training.assignment.Assigner;
+import io.uptake.training.assignment.AssignmentDraft;
 import io.uptake.training.assignment.Reason;
+import io.uptake.training.assignment.ReasonKind;
 import io.uptake.training.assignment.TrainingEvents;
+import io.uptake.training.inbox.ProcessedEventStore;
 import io.uptake.training.policy.PolicyService;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -33,15 +33,25 @@ public class ShortfallConsumer {
 
     private final Pool pool;
     private final Json json;
-    private final AssignmentStore assignments;
+    private final Assigner assigner;
+    private final ProcessedEventStore processed;
+    private final TestStore tests;
     private final PolicyService policies;
     private final TrainingEvents events;
 
     public ShortfallConsumer(
-            Pool pool, Json json, AssignmentStore assignments, PolicyService policies, TrainingEvents events) {
+            Pool pool,
+            Json json,
+            Assigner assigner,
+            ProcessedEventStore processed,
+            TestStore tests,
+            PolicyService policies,
+            TrainingEvents events) {
         this.pool = pool;
         this.json = json;
-        this.assignments = assignments;
+        this.assigner = assigner;
+        this.processed = processed;
+        this.tests = tests;
         this.policies = policies;
         this.events = events;
     }
@@ -81,69 +91,44 @@ public class ShortfallConsumer {
         String unit =
                 notice.hasNonNull("businessUnit") ? notice.get("businessUnit").asText() : null;
         String role = notice.hasNonNull("jobRole") ? notice.get("jobRole").asText() : null;
-        return connection
-                .preparedQuery("insert into processed_event (event_key) values ($1) on conflict do nothing")
-                .execute(Tuple.of(eventKey(notice)))
-                .flatMap(first -> {
-                    if (first.rowCount() == 0) {
-                        Log.debugf("Shortfall %s already handled", eventKey(notice));
-                        return Uni.createFrom().voidItem();
-                    }
-                    return relevantTest(connection, unit, role).flatMap(testId -> {
-                        if (testId == null) {
-                            Log.infof(
-                                    "No test is open to %s / %s; shortfall of %s noted without an assignment",
-                                    unit, role, userId);
-                            return Uni.createFrom().voidItem();
-                        }
-                        return policies.find(connection, unit).flatMap(policy -> {
-                            Reason reason = new Reason(
-                                    "SHORTFALL",
-                                    null,
-                                    notice.hasNonNull("score")
-                                            ? notice.get("score").asInt()
-                                            : null,
-                                    null,
-                                    null,
-                                    "below CRM usage objectives ("
-                                            + notice.path("status").asText() + ") in the "
-                                            + notice.path("period").asText() + " "
-                                            + notice.path("from").asText() + " to "
-                                            + notice.path("to").asText());
-                            AssignmentStore.Draft draft = new AssignmentStore.Draft(
-                                    userId,
-                                    unit,
-                                    "TEST",
-                                    null,
-                                    null,
-                                    null,
-                                    testId,
-                                    LocalDate.now(ZoneOffset.UTC).plusDays(policy.dueInDays()),
-                                    reason,
-                                    "system");
-                            return assignments
-                                    .insert(connection, draft)
-                                    .flatMap(id -> id == null
-                                            ? Uni.createFrom().voidItem()
-                                            : assignments
-                                                    .find(connection, id)
-                                                    .flatMap(view -> events.record(
-                                                            connection, TrainingEvents.ASSIGNED, List.of(view))));
-                        });
-                    });
-                });
+        return processed.claim(connection, eventKey(notice)).flatMap(first -> {
+            if (!first) {
+                Log.debugf("Shortfall %s already handled", eventKey(notice));
+                return Uni.createFrom().voidItem();
+            }
+            return tests.mostRelevant(connection, unit, role).flatMap(testId -> {
+                if (testId == null) {
+                    Log.infof(
+                            "No test is open to %s / %s; shortfall of %s noted without an assignment",
+                            unit, role, userId);
+                    return Uni.createFrom().voidItem();
+                }
+                return policies.find(connection, unit)
+                        .flatMap(policy -> assigner.assign(
+                                connection,
+                                AssignmentDraft.test(
+                                        userId,
+                                        unit,
+                                        null,
+                                        testId,
+                                        LocalDate.now(ZoneOffset.UTC).plusDays(policy.dueInDays()),
+                                        reason(notice))))
+                        .replaceWithVoid();
+            });
+        });
     }
 
-    /** The test open to the person, the most specific audience first, then the newest. */
-    private Uni<UUID> relevantTest(SqlConnection connection, String unit, String role) {
-        return connection
-                .preparedQuery("""
-                        select id from competency_test
-                        where (cardinality(business_units) = 0 or $1 = any(business_units))
-                          and (cardinality(job_roles) = 0 or $2 = any(job_roles))
-                        order by (cardinality(business_units) > 0)::int + (cardinality(job_roles) > 0)::int desc, created_at desc, id
-                        limit 1""")
-                .execute(Tuple.tuple(Arrays.asList(unit, role)))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
+    private static Reason reason(JsonNode notice) {
+        return new Reason(
+                ReasonKind.SHORTFALL,
+                null,
+                notice.hasNonNull("score") ? notice.get("score").asInt() : null,
+                null,
+                null,
+                "below CRM usage objectives ("
+                        + notice.path("status").asText() + ") in the "
+                        + notice.path("period").asText() + " "
+                        + notice.path("from").asText() + " to "
+                        + notice.path("to").asText());
     }
 }

@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** The learning mode each person prefers, in PostgreSQL ({@code learning_preference}). */
 @ApplicationScoped
-public class Preferences {
+public class PreferenceStore {
 
     private final Pool pool;
 
-    public Preferences(Pool pool) {
+    public PreferenceStore(Pool pool) {
         this.pool = pool;
     }
 

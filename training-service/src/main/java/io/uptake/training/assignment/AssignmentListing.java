@@ -1,0 +1,60 @@
+package io.uptake.training.assignment;
+
+import io.smallrye.mutiny.Uni;
+import io.uptake.platform.api.PageView;
+import io.uptake.training.access.Caller;
+import io.uptake.training.roster.PersonStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ForbiddenException;
+
+/** Assignments as listed: employees see their own, managers their business unit's, HR and admins everyone's. */
+@ApplicationScoped
+public class AssignmentListing {
+
+    private final AssignmentStore store;
+    private final PersonStore people;
+
+    public AssignmentListing(AssignmentStore store, PersonStore people) {
+        this.store = store;
+        this.people = people;
+    }
+
+    /** {@code status} null: any; open work past its due date is listed as OVERDUE. */
+    public Uni<PageView<AssignmentView>> list(
+            Caller caller, String userId, AssignmentStatus status, String businessUnit, int page, int size) {
+        boolean managerAsksAboutSomeone =
+                !caller.readsAll() && caller.manager() && userId != null && !userId.equals(caller.userId());
+        if (!managerAsksAboutSomeone) {
+            return listVisible(caller, userId, status, businessUnit, page, size);
+        }
+        return people.businessUnitOf(userId).flatMap(unit -> {
+            if (unit == null || !caller.managesUnit(unit)) {
+                throw new ForbiddenException("Managers read the assignments of people in their own business unit only");
+            }
+            return listVisible(caller, userId, status, businessUnit, page, size);
+        });
+    }
+
+    private Uni<PageView<AssignmentView>> listVisible(
+            Caller caller, String userId, AssignmentStatus status, String businessUnit, int page, int size) {
+        String user = userId;
+        String unit = businessUnit;
+        if (!caller.readsAll()) {
+            boolean self = userId == null || userId.equals(caller.userId());
+            if (caller.manager()) {
+                if (businessUnit != null && !caller.managesUnit(businessUnit)) {
+                    throw new ForbiddenException("Managers read the assignments of their own business unit only");
+                }
+                if (!(self && userId != null)) {
+                    unit = caller.businessUnit();
+                }
+            } else {
+                if (!self || businessUnit != null) {
+                    throw new ForbiddenException("You may read your own assignments only");
+                }
+                user = caller.userId();
+            }
+        }
+        return store.page(user, status, unit, page, size);
+    }
+}
