@@ -116,7 +116,10 @@ EOF
 # developer runs after each change. --resilience: the *IT classes that kill, stop and restart the packaged apps and the
 # shared infrastructure (so they run alone, one module after another), and the tests tagged resilience.
 suite_test() { # ./uptake test [--resilience] [maven arguments]
-  local tier=(-DskipITs -Dsurefire.excludedGroups=resilience) name=default
+  # The default tier builds two modules at a time: each module's tests have their own databases, topics and consumer
+  # groups, so metrics, feedback and training test side by side; the gateway waits for their packages.
+  local tier=(-DskipITs -Dsurefire.excludedGroups=resilience -T "${UPTAKE_TEST_THREADS:-2}" -Duptake.services-first)
+  local name=default
   if [[ ${1:-} == --resilience ]]; then
     shift
     tier=(-DskipITs=false -Dsurefire.groups=resilience)
