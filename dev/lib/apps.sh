@@ -116,7 +116,11 @@ EOF
 # developer runs after each change. --resilience: the *IT classes that kill, stop and restart the packaged apps and the
 # shared infrastructure (so they run alone, one module after another), and the tests tagged resilience.
 suite_test() { # ./uptake test [--resilience] [maven arguments]
-  local tier=(-DskipITs -Dsurefire.excludedGroups=resilience) name=default
+  # Each module's tests have their own databases, topics and consumer groups, so UPTAKE_TEST_THREADS=2 builds and tests
+  # two modules side by side (the gateway after the three services it starts). One at a time is the default: on 2 cores
+  # two at a time saved 36 s of 8m33s (docs/benchmarks.md) and slowed every test, which timing-bound tests don't need.
+  local tier=(-DskipITs -Dsurefire.excludedGroups=resilience) name=default threads=${UPTAKE_TEST_THREADS:-1}
+  if (( threads > 1 )); then tier+=(-T "$threads" -Duptake.services-first); fi
   if [[ ${1:-} == --resilience ]]; then
     shift
     tier=(-DskipITs=false -Dsurefire.groups=resilience)

@@ -85,7 +85,7 @@ final class Repo {
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .map(line -> line.split("\\s+"))
-                .filter(fields -> !fields[0].startsWith("test.") && !fields[0].startsWith("gateway-test."))
+                .filter(fields -> fields[0].startsWith("uptake."))
                 .map(fields -> {
                     Map<String, String> configs = new LinkedHashMap<>();
                     for (int i = 2; i < fields.length; i++) {

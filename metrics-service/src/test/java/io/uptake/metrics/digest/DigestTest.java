@@ -34,7 +34,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The weekly digests of a unit's manager and its people, from real events, on the real {@code test.uptake.digests}. */
+/** The weekly digests of a unit's manager and its people, from real events, on the real {@code metrics-test.uptake.digests}. */
 @QuarkusTest
 class DigestTest {
 
@@ -103,7 +103,7 @@ class DigestTest {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         RawRecords.send(
                 bootstrap,
-                "test.uptake.training-events",
+                "metrics-test.uptake.training-events",
                 steady,
                 trainingEvent(
                         "training.assigned",
@@ -132,7 +132,7 @@ class DigestTest {
         String managerPart = "\"recipient\":\"" + lead + "\",\"role\":\"manager\"";
         String lapsedPart = "\"recipient\":\"" + lapsed + "\",\"role\":\"employee\"";
         List<ConsumerRecord<String, String>> records =
-                TopicReader.awaitContaining(bootstrap, "test.uptake.digests", managerPart, lapsedPart);
+                TopicReader.awaitContaining(bootstrap, "metrics-test.uptake.digests", managerPart, lapsedPart);
         assertThat(records).hasSize(2);
         records.forEach(record -> EventContracts.assertHolds("uptake.digests", record.value()));
         JsonPath manager = JsonPath.from(records.stream()

@@ -32,13 +32,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Did the training work: people below their objectives take training (announced on the real
- * {@code test.uptake.training-events}, one record twice and one out of order), their real usage events before and
+ * {@code metrics-test.uptake.training-events}, one record twice and one out of order), their real usage events before and
  * after, and the report's exact figures by module, mode and unit.
  */
 @QuarkusTest
 class TrainingEffectivenessTest {
 
-    private static final String TOPIC = "test.uptake.training-events";
+    private static final String TOPIC = "metrics-test.uptake.training-events";
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private static final int WEEKS = 3;
     private static final LocalDate ASSIGNED = TODAY.minusDays(60);

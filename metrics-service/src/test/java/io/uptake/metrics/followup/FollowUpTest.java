@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Shortfall follow-ups with real tokens, the real database and the real {@code test.uptake.follow-up-actions}. */
+/** Shortfall follow-ups with real tokens, the real database and the real {@code metrics-test.uptake.follow-up-actions}. */
 @QuarkusTest
 class FollowUpTest {
 
@@ -102,7 +102,7 @@ class FollowUpTest {
         // on the real topic: the two training actions, each once, in order; the follow-up without one sends nothing
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         List<ConsumerRecord<String, String>> records =
-                TopicReader.awaitContaining(bootstrap, "test.uptake.follow-up-actions", id, again);
+                TopicReader.awaitContaining(bootstrap, "metrics-test.uptake.follow-up-actions", id, again);
         assertThat(records).hasSize(2);
         assertThat(records).allSatisfy(record -> {
             assertThat(record.key()).isEqualTo(met);

@@ -10,7 +10,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Test-only: what arrives on the real {@code test.uptake.training-events} topic. */
+/** Test-only: what arrives on the real {@code training-test.uptake.training-events} topic. */
 @ApplicationScoped
 public class TrainingEventsProbe extends ContractProbe {
 

@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The roster arrives from the real Kafka ({@code test.uptake.people}) and drives HR's bulk assignment by business unit and job role. */
+/** The roster arrives from the real Kafka ({@code training-test.uptake.people}) and drives HR's bulk assignment by business unit and job role. */
 @QuarkusTest
 class RosterProjectionTest {
 
