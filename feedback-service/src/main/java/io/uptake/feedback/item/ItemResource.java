@@ -1,8 +1,7 @@
 package io.uptake.feedback.item;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.uptake.feedback.access.Viewer;
+import io.uptake.platform.access.CurrentCaller;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,17 +32,17 @@ public class ItemResource {
 
     private final ItemService service;
     private final ItemQueries queries;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    public ItemResource(ItemService service, ItemQueries queries, SecurityIdentity identity) {
+    public ItemResource(ItemService service, ItemQueries queries, CurrentCaller currentCaller) {
         this.service = service;
         this.queries = queries;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @POST
     public Uni<Response> submit(@Valid @NotNull NewItem item, @Context UriInfo uri) {
-        return service.submit(Viewer.of(identity), item)
+        return service.submit(currentCaller.get(), item)
                 .map(saved -> Response.created(uri.getAbsolutePathBuilder()
                                 .path(Long.toString(saved.id()))
                                 .build())
@@ -62,7 +61,7 @@ public class ItemResource {
             @QueryParam("involved") String involved,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        String viewer = Viewer.of(identity).userId();
+        String viewer = currentCaller.get().userId();
         ItemFilter filter = new ItemFilter(
                 parse(Status.class, "status", status),
                 parse(Kind.class, "kind", kind),
@@ -92,33 +91,33 @@ public class ItemResource {
     @PUT
     @Path("/{id}/vote")
     public Uni<ItemView> vote(@PathParam("id") long id) {
-        return service.vote(Viewer.of(identity), id).map(this::seen);
+        return service.vote(currentCaller.get(), id).map(this::seen);
     }
 
     @DELETE
     @Path("/{id}/vote")
     public Uni<ItemView> unvote(@PathParam("id") long id) {
-        return service.unvote(Viewer.of(identity), id).map(this::seen);
+        return service.unvote(currentCaller.get(), id).map(this::seen);
     }
 
     @PUT
     @Path("/{id}/follow")
     public Uni<Response> follow(@PathParam("id") long id) {
-        return service.follow(Viewer.of(identity), id)
+        return service.follow(currentCaller.get(), id)
                 .map(done -> Response.noContent().build());
     }
 
     @DELETE
     @Path("/{id}/follow")
     public Uni<Response> unfollow(@PathParam("id") long id) {
-        return service.unfollow(Viewer.of(identity), id)
+        return service.unfollow(currentCaller.get(), id)
                 .map(done -> Response.noContent().build());
     }
 
     @POST
     @Path("/{id}/comments")
     public Uni<Response> comment(@PathParam("id") long id, @Valid @NotNull NewComment comment, @Context UriInfo uri) {
-        return service.comment(Viewer.of(identity), id, comment)
+        return service.comment(currentCaller.get(), id, comment)
                 .map(saved -> Response.created(uri.getAbsolutePathBuilder()
                                 .path(Long.toString(saved.id()))
                                 .build())
@@ -132,11 +131,11 @@ public class ItemResource {
             @PathParam("id") long id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.comments(Viewer.of(identity), id, page, size);
+        return service.comments(currentCaller.get(), id, page, size);
     }
 
     private ItemView seen(ItemView item) {
-        return item.seenBy(Viewer.of(identity).userId());
+        return item.seenBy(currentCaller.get().userId());
     }
 
     private static boolean flag(String field, String value) {

@@ -1,8 +1,8 @@
 package io.uptake.feedback.item;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.feedback.access.Viewer;
 import io.uptake.feedback.area.AreaRepository;
+import io.uptake.platform.access.Caller;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,7 +28,7 @@ public class ItemService {
     }
 
     /** Submits an item; an anonymous one records who sent it (for their inbox) but not their business unit. */
-    public Uni<ItemView> submit(Viewer viewer, NewItem item) {
+    public Uni<ItemView> submit(Caller caller, NewItem item) {
         return pool.withTransaction(connection -> areas.active(connection, item.area())
                 .flatMap(active -> {
                     if (active == null) {
@@ -39,47 +39,47 @@ public class ItemService {
                         throw new InvalidInput("area", "the area '" + item.area() + "' is no longer in use");
                     }
                     return items.insert(
-                            connection, item, viewer.userId(), item.hidesSubmitter() ? null : viewer.businessUnit());
+                            connection, item, caller.userId(), item.hidesSubmitter() ? null : caller.businessUnit());
                 }));
     }
 
     /** Records the caller's vote; a second vote by the same person changes nothing. */
-    public Uni<ItemView> vote(Viewer viewer, long id) {
+    public Uni<ItemView> vote(Caller caller, long id) {
         return pool.withTransaction(connection -> existing(connection, id)
                 .flatMap(item -> {
                     if (item.status() == Status.DUPLICATE) {
                         throw new ClientErrorException(
                                 "Item " + id + " is a duplicate of item " + item.duplicateOf() + "; vote there", 409);
                     }
-                    return items.addVote(connection, id, viewer.userId());
+                    return items.addVote(connection, id, caller.userId());
                 })
                 .flatMap(voted -> items.recount(connection, id)));
     }
 
-    public Uni<ItemView> unvote(Viewer viewer, long id) {
+    public Uni<ItemView> unvote(Caller caller, long id) {
         return pool.withTransaction(connection -> existing(connection, id)
-                .flatMap(item -> items.removeVote(connection, id, viewer.userId()))
+                .flatMap(item -> items.removeVote(connection, id, caller.userId()))
                 .flatMap(removed -> items.recount(connection, id)));
     }
 
-    public Uni<Void> follow(Viewer viewer, long id) {
+    public Uni<Void> follow(Caller caller, long id) {
         return pool.withTransaction(connection ->
-                existing(connection, id).flatMap(item -> items.addFollower(connection, id, viewer.userId())));
+                existing(connection, id).flatMap(item -> items.addFollower(connection, id, caller.userId())));
     }
 
-    public Uni<Void> unfollow(Viewer viewer, long id) {
+    public Uni<Void> unfollow(Caller caller, long id) {
         return pool.withTransaction(connection ->
-                existing(connection, id).flatMap(item -> items.removeFollower(connection, id, viewer.userId())));
+                existing(connection, id).flatMap(item -> items.removeFollower(connection, id, caller.userId())));
     }
 
-    public Uni<CommentView> comment(Viewer viewer, long id, NewComment comment) {
+    public Uni<CommentView> comment(Caller caller, long id, NewComment comment) {
         return pool.withTransaction(connection -> existing(connection, id)
-                .flatMap(item -> items.addComment(connection, id, viewer.userId(), comment.body(), viewer.admin())
-                        .map(added -> added.seenBy(item.anonymous(), item.submittedBy(), viewer.userId()))));
+                .flatMap(item -> items.addComment(connection, id, caller.userId(), comment.body(), caller.admin())
+                        .map(added -> added.seenBy(item.anonymous(), item.submittedBy(), caller.userId()))));
     }
 
     /** The comments, oldest first; on an anonymous item, the submitter's own comments do not name them to others. */
-    public Uni<PageView<CommentView>> comments(Viewer viewer, long id, int page, int size) {
+    public Uni<PageView<CommentView>> comments(Caller caller, long id, int page, int size) {
         return queries.find(id)
                 .onItem()
                 .ifNull()
@@ -88,7 +88,7 @@ public class ItemService {
                         .map(found -> new PageView<>(
                                 found.items().stream()
                                         .map(comment ->
-                                                comment.seenBy(item.anonymous(), item.submittedBy(), viewer.userId()))
+                                                comment.seenBy(item.anonymous(), item.submittedBy(), caller.userId()))
                                         .toList(),
                                 found.page(),
                                 found.size(),

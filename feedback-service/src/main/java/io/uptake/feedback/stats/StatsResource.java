@@ -1,8 +1,8 @@
 package io.uptake.feedback.stats;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.uptake.feedback.access.Viewer;
+import io.uptake.platform.access.Caller;
+import io.uptake.platform.access.CurrentCaller;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,12 +26,12 @@ public class StatsResource {
     private static final int DEFAULT_DAYS = 90;
     private static final int MAX_DAYS = 3660;
     private final StatsQueries queries;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
     private final ResponseTarget target;
 
-    public StatsResource(StatsQueries queries, SecurityIdentity identity, ResponseTarget target) {
+    public StatsResource(StatsQueries queries, CurrentCaller currentCaller, ResponseTarget target) {
         this.queries = queries;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
         this.target = target;
     }
 
@@ -42,8 +42,8 @@ public class StatsResource {
     public Uni<PageView<OverdueItem>> overdue(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        Viewer viewer = Viewer.of(identity);
-        String unit = viewer.admin() ? null : viewer.businessUnit() == null ? "" : viewer.businessUnit();
+        Caller caller = currentCaller.get();
+        String unit = caller.admin() ? null : caller.businessUnit() == null ? "" : caller.businessUnit();
         OffsetDateTime cutoff = WorkingDays.before(OffsetDateTime.now(ZoneOffset.UTC), target.workingDays());
         return queries.overdue(cutoff, unit, page, size);
     }

@@ -1,9 +1,8 @@
 package io.uptake.feedback.workflow;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.uptake.feedback.access.Viewer;
 import io.uptake.feedback.item.ItemView;
+import io.uptake.platform.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,18 +19,18 @@ import java.util.List;
 public class WorkflowResource {
 
     private final WorkflowService service;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    public WorkflowResource(WorkflowService service, SecurityIdentity identity) {
+    public WorkflowResource(WorkflowService service, CurrentCaller currentCaller) {
         this.service = service;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @POST
     @Path("/transitions")
     @RolesAllowed("admin")
     public Uni<ItemView> transition(@PathParam("id") long id, @Valid @NotNull TransitionRequest request) {
-        return service.transition(Viewer.of(identity), id, request);
+        return service.transition(currentCaller.get(), id, request);
     }
 
     @GET

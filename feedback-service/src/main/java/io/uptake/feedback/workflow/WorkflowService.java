@@ -1,7 +1,6 @@
 package io.uptake.feedback.workflow;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.feedback.access.Viewer;
 import io.uptake.feedback.event.FeedbackEvent;
 import io.uptake.feedback.event.FeedbackOutbox;
 import io.uptake.feedback.item.ItemQueries;
@@ -9,6 +8,7 @@ import io.uptake.feedback.item.ItemService;
 import io.uptake.feedback.item.ItemStore;
 import io.uptake.feedback.item.ItemView;
 import io.uptake.feedback.item.Status;
+import io.uptake.platform.access.Caller;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -53,7 +53,7 @@ public class WorkflowService {
     }
 
     /** Moves the item; the answer is as the admin may see it (not the person behind an anonymous item). */
-    public Uni<ItemView> transition(Viewer admin, long id, TransitionRequest request) {
+    public Uni<ItemView> transition(Caller admin, long id, TransitionRequest request) {
         return pool.withTransaction(connection -> itemService
                         .existing(connection, id)
                         .flatMap(item -> check(connection, item, request).replaceWith(item))
@@ -108,7 +108,7 @@ public class WorkflowService {
                 .replaceWithVoid();
     }
 
-    private Uni<ItemView> move(SqlConnection connection, Viewer admin, ItemView item, TransitionRequest request) {
+    private Uni<ItemView> move(SqlConnection connection, Caller admin, ItemView item, TransitionRequest request) {
         Long duplicateOf = request.to() == Status.DUPLICATE ? request.duplicateOf() : null;
         Uni<Void> moveSupporters = duplicateOf == null
                 ? Uni.createFrom().voidItem()

@@ -1,11 +1,10 @@
 package io.uptake.metrics.effectiveness;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.access.Scope;
-import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.api.CsvWriter;
 import io.uptake.metrics.api.DateRange;
+import io.uptake.platform.access.CurrentCaller;
 import io.uptake.platform.api.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -29,12 +28,13 @@ public class EffectivenessResource {
     static final int MAX_WEEKS = 26;
 
     private final EffectivenessService service;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
     private final EffectivenessConfig config;
 
-    public EffectivenessResource(EffectivenessService service, SecurityIdentity identity, EffectivenessConfig config) {
+    public EffectivenessResource(
+            EffectivenessService service, CurrentCaller currentCaller, EffectivenessConfig config) {
         this.service = service;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
         this.config = config;
     }
 
@@ -62,7 +62,7 @@ public class EffectivenessResource {
             throw new InvalidInput("groupBy", "must be module, skill, businessUnit or mode");
         }
         DateRange completed = completedRange(from, to);
-        String unit = Scope.businessUnit(Viewer.of(identity), businessUnit);
+        String unit = Scope.businessUnit(currentCaller.get(), businessUnit);
         return service.report(completed, grouping, unit, weeks(weeks, config))
                 .map(rows -> CsvWriter.respond(accept, rows, EffectivenessRow.class));
     }

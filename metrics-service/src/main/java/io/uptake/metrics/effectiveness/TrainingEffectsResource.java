@@ -1,11 +1,12 @@
 package io.uptake.metrics.effectiveness;
 
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.uptake.metrics.access.Viewer;
+import io.uptake.metrics.access.PersonAccess;
 import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.roster.RosterStore;
+import io.uptake.platform.access.Caller;
+import io.uptake.platform.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -25,14 +26,14 @@ public class TrainingEffectsResource {
 
     private final EffectivenessService service;
     private final RosterStore roster;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
     private final EffectivenessConfig config;
 
     public TrainingEffectsResource(
-            EffectivenessService service, RosterStore roster, SecurityIdentity identity, EffectivenessConfig config) {
+            EffectivenessService service, RosterStore roster, CurrentCaller currentCaller, EffectivenessConfig config) {
         this.service = service;
         this.roster = roster;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
         this.config = config;
     }
 
@@ -51,9 +52,9 @@ public class TrainingEffectsResource {
             @QueryParam("weeks") Integer weeks) {
         DateRange completed = EffectivenessResource.completedRange(from, to);
         int window = EffectivenessResource.weeks(weeks, config);
-        Viewer viewer = Viewer.of(identity);
+        Caller caller = currentCaller.get();
         return roster.find(userId).flatMap(person -> {
-            boolean mayRead = viewer.mayReadPerson(userId, person == null ? null : person.businessUnit());
+            boolean mayRead = PersonAccess.mayRead(caller, userId, person == null ? null : person.businessUnit());
             if (!mayRead) {
                 return Uni.createFrom().failure(new ForbiddenException());
             }

@@ -1,12 +1,11 @@
 package io.uptake.metrics.followup;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.access.Scope;
-import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.api.CsvWriter;
 import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.api.Interval;
+import io.uptake.platform.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,12 +27,12 @@ public class FollowUpResource {
 
     private final FollowUpStore store;
     private final FollowUpConfig config;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    public FollowUpResource(FollowUpStore store, FollowUpConfig config, SecurityIdentity identity) {
+    public FollowUpResource(FollowUpStore store, FollowUpConfig config, CurrentCaller currentCaller) {
         this.store = store;
         this.config = config;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     /** The root causes and action kinds this organisation uses. */
@@ -64,7 +63,7 @@ public class FollowUpResource {
             @QueryParam("businessUnit") String businessUnit) {
         Interval every = Interval.require(interval);
         DateRange range = DateRange.parse(from, to);
-        String unit = Scope.businessUnit(Viewer.of(identity), businessUnit);
+        String unit = Scope.businessUnit(currentCaller.get(), businessUnit);
         return store.causes(range, unit, every.periods(range))
                 .map(rows -> CsvWriter.respond(accept, rows, RootCauseRow.class));
     }

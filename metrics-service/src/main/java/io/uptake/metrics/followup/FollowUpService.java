@@ -2,10 +2,11 @@ package io.uptake.metrics.followup;
 
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
-import io.uptake.metrics.access.Viewer;
+import io.uptake.metrics.access.PersonAccess;
 import io.uptake.metrics.outbox.MetricsChannels;
 import io.uptake.metrics.roster.PersonView;
 import io.uptake.metrics.roster.RosterStore;
+import io.uptake.platform.access.Caller;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.api.PageView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,10 +39,10 @@ public class FollowUpService {
         this.json = json;
     }
 
-    public Uni<FollowUpView> record(Viewer viewer, String userId, FollowUpRequest request) {
+    public Uni<FollowUpView> record(Caller caller, String userId, FollowUpRequest request) {
         FollowUpRules.Valid valid = FollowUpRules.validate(
                 request, config.rootCauses(), config.actionKinds(), LocalDate.now(ZoneOffset.UTC));
-        return person(viewer, userId, true).flatMap(person -> {
+        return person(caller, userId, true).flatMap(person -> {
             FollowUpView followUp = new FollowUpView(
                     UUID.randomUUID(),
                     userId,
@@ -50,27 +51,22 @@ public class FollowUpService {
                     valid.rootCause(),
                     valid.notes(),
                     valid.action(),
-                    viewer.userId(),
+                    caller.userId(),
                     null);
             return store.insert(followUp, valid.assignsTraining() ? announcement(followUp) : null);
         });
     }
 
-    public Uni<PageView<FollowUpView>> ofPerson(Viewer viewer, String userId, int page, int size) {
-        return person(viewer, userId, false).flatMap(person -> store.ofPerson(userId, page, size));
+    public Uni<PageView<FollowUpView>> ofPerson(Caller caller, String userId, int page, int size) {
+        return person(caller, userId, false).flatMap(person -> store.ofPerson(userId, page, size));
     }
 
-    /** The person, once the viewer may write (their unit's manager, an admin) or read (also HR, executives, themself) their follow-ups. */
-    private Uni<PersonView> person(Viewer viewer, String userId, boolean write) {
+    /** The person, once the caller may write (their unit's manager, an admin) or read (also HR, executives, themself) their follow-ups. */
+    private Uni<PersonView> person(Caller caller, String userId, boolean write) {
         return roster.find(userId).map(person -> {
-            boolean manages = person != null && viewer.managesUnit(person.businessUnit());
-            boolean allowed = write
-                    ? viewer.admin() || manages
-                    : viewer.admin()
-                            || manages
-                            || viewer.executive()
-                            || viewer.hr()
-                            || viewer.userId().equals(userId);
+            String unit = person == null ? null : person.businessUnit();
+            boolean allowed =
+                    write ? caller.admin() || caller.managesUnit(unit) : PersonAccess.mayRead(caller, userId, unit);
             if (!allowed) {
                 throw new ForbiddenException(
                         write ? "Follow-ups are recorded by the manager of the person's unit or an admin" : null);

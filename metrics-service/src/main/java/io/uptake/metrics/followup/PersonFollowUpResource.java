@@ -1,8 +1,7 @@
 package io.uptake.metrics.followup;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.uptake.metrics.access.Viewer;
+import io.uptake.platform.access.CurrentCaller;
 import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -26,11 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class PersonFollowUpResource {
 
     private final FollowUpService service;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    public PersonFollowUpResource(FollowUpService service, SecurityIdentity identity) {
+    public PersonFollowUpResource(FollowUpService service, CurrentCaller currentCaller) {
         this.service = service;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @POST
@@ -38,7 +37,7 @@ public class PersonFollowUpResource {
     @RolesAllowed({"manager", "admin"})
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = FollowUpView.class)))
     public Uni<Response> record(@PathParam("userId") String userId, FollowUpRequest request) {
-        return service.record(Viewer.of(identity), userId, request)
+        return service.record(currentCaller.get(), userId, request)
                 .map(saved -> Response.created(URI.create("/api/metrics/people/" + userId + "/follow-ups"))
                         .entity(saved)
                         .build());
@@ -50,6 +49,6 @@ public class PersonFollowUpResource {
             @PathParam("userId") String userId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.ofPerson(Viewer.of(identity), userId, page, size);
+        return service.ofPerson(currentCaller.get(), userId, page, size);
     }
 }

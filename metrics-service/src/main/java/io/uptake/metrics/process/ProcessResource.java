@@ -1,14 +1,13 @@
 package io.uptake.metrics.process;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.access.Scope;
-import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.action.KnownActions;
 import io.uptake.metrics.api.CsvWriter;
 import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.api.Interval;
+import io.uptake.platform.access.CurrentCaller;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
 import io.uptake.platform.api.Problem;
@@ -46,12 +45,12 @@ public class ProcessResource {
 
     private final ProcessStore store;
     private final KnownActions actions;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    public ProcessResource(ProcessStore store, KnownActions actions, SecurityIdentity identity) {
+    public ProcessResource(ProcessStore store, KnownActions actions, CurrentCaller currentCaller) {
         this.store = store;
         this.actions = actions;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @POST
@@ -103,7 +102,7 @@ public class ProcessResource {
                 request.firstAction(),
                 request.thenAction(),
                 request.withinDays(),
-                identity.getPrincipal().getName(),
+                currentCaller.get().userId(),
                 null);
     }
 
@@ -156,7 +155,7 @@ public class ProcessResource {
         }
         DateRange range = DateRange.parse(from, to);
         List<DateRange> periods = every.periods(range);
-        String unit = Scope.businessUnit(Viewer.of(identity), businessUnit);
+        String unit = Scope.businessUnit(currentCaller.get(), businessUnit);
         boolean byPerson = groupBy.equals("person");
         return store.rules(unit, onlyRule)
                 .onItem()

@@ -1,13 +1,12 @@
 package io.uptake.metrics.report;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.access.Scope;
-import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.api.CsvWriter;
 import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.api.Interval;
+import io.uptake.platform.access.CurrentCaller;
 import io.uptake.platform.api.InvalidInput;
 import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,11 +33,11 @@ public class ReportResource {
     private static final int CSV_SLICE = 1000;
 
     private final ReportService service;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    public ReportResource(ReportService service, SecurityIdentity identity) {
+    public ReportResource(ReportService service, CurrentCaller currentCaller) {
         this.service = service;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @GET
@@ -61,7 +60,7 @@ public class ReportResource {
             @QueryParam("businessUnit") String businessUnit) {
         ReportService.GroupBy grouping = grouping(groupBy);
         DateRange range = DateRange.parse(from, to);
-        return service.adoption(range, grouping, Scope.businessUnit(Viewer.of(identity), businessUnit))
+        return service.adoption(range, grouping, Scope.businessUnit(currentCaller.get(), businessUnit))
                 .map(rows -> CsvWriter.respond(accept, rows, AdoptionRow.class));
     }
 
@@ -93,7 +92,7 @@ public class ReportResource {
                     "a trend has at most " + Interval.MAX_PERIODS
                             + " periods: choose a longer interval or a shorter range");
         }
-        return service.trend(range, every, grouping, Scope.businessUnit(Viewer.of(identity), businessUnit))
+        return service.trend(range, every, grouping, Scope.businessUnit(currentCaller.get(), businessUnit))
                 .map(rows -> CsvWriter.respond(accept, rows, TrendRow.class));
     }
 
@@ -133,7 +132,7 @@ public class ReportResource {
         }
         ShortfallCursor cursor = ShortfallCursor.decode(after);
         DateRange range = DateRange.parse(from, to);
-        return service.shortfalls(range, Scope.businessUnit(Viewer.of(identity), businessUnit), cursor, size);
+        return service.shortfalls(range, Scope.businessUnit(currentCaller.get(), businessUnit), cursor, size);
     }
 
     /** The whole list as CSV, written a slice of rows at a time rather than built as one string first. */
@@ -148,7 +147,7 @@ public class ReportResource {
             @QueryParam("businessUnit") String businessUnit) {
         DateRange range = DateRange.parse(from, to);
         Multi<String> rows = service.shortfallSlices(
-                        range, Scope.businessUnit(Viewer.of(identity), businessUnit), CSV_SLICE)
+                        range, Scope.businessUnit(currentCaller.get(), businessUnit), CSV_SLICE)
                 .map(CsvWriter::lines);
         return Multi.createBy()
                 .concatenating()

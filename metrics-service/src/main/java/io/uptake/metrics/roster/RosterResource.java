@@ -2,9 +2,9 @@ package io.uptake.metrics.roster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.uptake.metrics.access.Viewer;
+import io.uptake.platform.access.Caller;
+import io.uptake.platform.access.CurrentCaller;
 import io.uptake.platform.api.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -30,11 +30,11 @@ public class RosterResource {
     static final int MAX_IMPORT_ROWS = 100_000;
 
     private final RosterService service;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    public RosterResource(RosterService service, SecurityIdentity identity) {
+    public RosterResource(RosterService service, CurrentCaller currentCaller) {
         this.service = service;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @PUT
@@ -57,10 +57,10 @@ public class RosterResource {
     @Path("/{userId}")
     @RolesAllowed({"employee", "manager", "executive", "admin"})
     public Uni<PersonView> get(@PathParam("userId") String userId) {
-        Viewer viewer = Viewer.of(identity);
+        Caller caller = currentCaller.get();
         return service.find(userId).map(person -> {
-            boolean self = viewer.userId().equals(userId);
-            if (!self && !viewer.admin() && !(person != null && viewer.managesUnit(person.businessUnit()))) {
+            boolean self = caller.userId().equals(userId);
+            if (!self && !caller.admin() && !(person != null && caller.managesUnit(person.businessUnit()))) {
                 throw new ForbiddenException();
             }
             if (person == null) {

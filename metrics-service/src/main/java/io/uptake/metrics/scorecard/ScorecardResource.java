@@ -1,10 +1,9 @@
 package io.uptake.metrics.scorecard;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.api.CsvWriter;
 import io.uptake.metrics.api.DateRange;
+import io.uptake.platform.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,11 +22,11 @@ import org.jboss.resteasy.reactive.RestHeader;
 public class ScorecardResource {
 
     private final ScorecardService service;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    public ScorecardResource(ScorecardService service, SecurityIdentity identity) {
+    public ScorecardResource(ScorecardService service, CurrentCaller currentCaller) {
         this.service = service;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @GET
@@ -46,7 +45,7 @@ public class ScorecardResource {
             @PathParam("userId") String userId,
             @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        return service.scorecard(Viewer.of(identity), userId, DateRange.parse(from, to))
+        return service.scorecard(currentCaller.get(), userId, DateRange.parse(from, to))
                 .map(card -> CsvWriter.respond(accept, card, ScorecardView.class));
     }
 }

@@ -2,7 +2,6 @@ package io.uptake.metrics.scorecard;
 
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
-import io.uptake.metrics.access.Viewer;
 import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.objective.ObjectiveService;
 import io.uptake.metrics.objective.ObjectivesView;
@@ -10,6 +9,7 @@ import io.uptake.metrics.roster.Memberships;
 import io.uptake.metrics.roster.PersonView;
 import io.uptake.metrics.roster.RosterService;
 import io.uptake.metrics.roster.RosterStore;
+import io.uptake.platform.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
@@ -34,9 +34,9 @@ public class ScorecardService {
      * The scorecard, in the unit and role the person had when the range closed (or now, for a range still
      * open), judged by that team's objectives in force then.
      */
-    public Uni<ScorecardView> scorecard(Viewer viewer, String userId, DateRange range) {
+    public Uni<ScorecardView> scorecard(Caller caller, String userId, DateRange range) {
         return roster.find(userId).flatMap(person -> {
-            if (!mayRead(viewer, userId, person)) {
+            if (!mayRead(caller, userId, person)) {
                 return Uni.createFrom().failure(new ForbiddenException());
             }
             if (person == null) {
@@ -61,11 +61,11 @@ public class ScorecardService {
                                         ScorecardCalculator.score(then, inForce, range.from(), range.to(), usage))));
     }
 
-    private static boolean mayRead(Viewer viewer, String userId, PersonView person) {
-        return viewer.userId().equals(userId)
-                || viewer.admin()
-                || viewer.executive()
-                || (person != null && viewer.managesUnit(person.businessUnit()));
+    private static boolean mayRead(Caller caller, String userId, PersonView person) {
+        return caller.userId().equals(userId)
+                || caller.admin()
+                || caller.executive()
+                || (person != null && caller.managesUnit(person.businessUnit()));
     }
 
     private Uni<Usage> usage(String userId, DateRange range, ObjectivesView inForce) {

@@ -1,9 +1,8 @@
 package io.uptake.training.assessment;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.access.CurrentCaller;
 import io.uptake.platform.api.PageView;
-import io.uptake.training.access.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,11 +24,11 @@ import jakarta.ws.rs.core.UriInfo;
 public class TestResource {
 
     private final TestService service;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    public TestResource(TestService service, SecurityIdentity identity) {
+    public TestResource(TestService service, CurrentCaller currentCaller) {
         this.service = service;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @POST
@@ -47,6 +46,6 @@ public class TestResource {
     public Uni<PageView<TestView>> list(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.list(Caller.of(identity), page, size);
+        return service.list(currentCaller.get(), page, size);
     }
 }

@@ -1,10 +1,11 @@
 package io.uptake.training.assessment;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.access.Caller;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
 import io.uptake.platform.api.Problem.FieldError;
-import io.uptake.training.access.Caller;
+import io.uptake.training.access.TrainingAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,7 +68,7 @@ public class TestService {
 
     /** The tests open to the caller (HR and admins: all of them). */
     public Uni<PageView<TestView>> list(Caller caller, int page, int size) {
-        return store.page(caller.readsAll(), caller.businessUnit(), caller.jobRole(), page, size);
+        return store.page(TrainingAccess.readsAll(caller), caller.businessUnit(), caller.jobRole(), page, size);
     }
 
     private static NewTest.Audience normalised(NewTest.Audience audience) {

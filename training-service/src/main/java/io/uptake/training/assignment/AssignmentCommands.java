@@ -1,9 +1,9 @@
 package io.uptake.training.assignment;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.access.Caller;
 import io.uptake.platform.api.Conflict;
 import io.uptake.platform.api.InvalidInput;
-import io.uptake.training.access.Caller;
 import io.uptake.training.assessment.TestStore;
 import io.uptake.training.module.ModuleStore;
 import io.uptake.training.policy.PolicyService;

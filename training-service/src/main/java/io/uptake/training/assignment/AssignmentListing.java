@@ -1,8 +1,9 @@
 package io.uptake.training.assignment;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.access.Caller;
 import io.uptake.platform.api.PageView;
-import io.uptake.training.access.Caller;
+import io.uptake.training.access.TrainingAccess;
 import io.uptake.training.roster.PersonStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ForbiddenException;
@@ -22,8 +23,10 @@ public class AssignmentListing {
     /** {@code status} null: any; open work past its due date is listed as OVERDUE. */
     public Uni<PageView<AssignmentView>> list(
             Caller caller, String userId, AssignmentStatus status, String businessUnit, int page, int size) {
-        boolean managerAsksAboutSomeone =
-                !caller.readsAll() && caller.manager() && userId != null && !userId.equals(caller.userId());
+        boolean managerAsksAboutSomeone = !TrainingAccess.readsAll(caller)
+                && caller.manager()
+                && userId != null
+                && !userId.equals(caller.userId());
         if (!managerAsksAboutSomeone) {
             return listVisible(caller, userId, status, businessUnit, page, size);
         }
@@ -39,7 +42,7 @@ public class AssignmentListing {
             Caller caller, String userId, AssignmentStatus status, String businessUnit, int page, int size) {
         String user = userId;
         String unit = businessUnit;
-        if (!caller.readsAll()) {
+        if (!TrainingAccess.readsAll(caller)) {
             boolean self = userId == null || userId.equals(caller.userId());
             if (caller.manager()) {
                 if (businessUnit != null && !caller.managesUnit(businessUnit)) {

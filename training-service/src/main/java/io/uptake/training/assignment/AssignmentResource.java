@@ -1,9 +1,8 @@
 package io.uptake.training.assignment;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.access.CurrentCaller;
 import io.uptake.platform.api.PageView;
-import io.uptake.training.access.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -29,17 +28,17 @@ public class AssignmentResource {
     private final AssignmentListing listing;
     private final AssignmentCommands commands;
     private final ManualAssignment manual;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
     public AssignmentResource(
             AssignmentListing listing,
             AssignmentCommands commands,
             ManualAssignment manual,
-            SecurityIdentity identity) {
+            CurrentCaller currentCaller) {
         this.listing = listing;
         this.commands = commands;
         this.manual = manual;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @GET
@@ -54,7 +53,7 @@ public class AssignmentResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return listing.list(
-                Caller.of(identity),
+                currentCaller.get(),
                 userId,
                 status == null ? null : AssignmentStatus.valueOf(status),
                 businessUnit,
@@ -65,7 +64,7 @@ public class AssignmentResource {
     @POST
     @RolesAllowed("hr")
     public Uni<Response> assign(@Valid @NotNull NewAssignments request) {
-        return manual.assign(Caller.of(identity), request)
+        return manual.assign(currentCaller.get(), request)
                 .map(result ->
                         Response.status(Response.Status.CREATED).entity(result).build());
     }
@@ -80,6 +79,6 @@ public class AssignmentResource {
     @POST
     @Path("/{id}/complete")
     public Uni<AssignmentView> complete(@PathParam("id") UUID id) {
-        return commands.complete(Caller.of(identity), id);
+        return commands.complete(currentCaller.get(), id);
     }
 }

@@ -2,9 +2,9 @@ package io.uptake.training.assignment;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.access.Caller;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.Problem.FieldError;
-import io.uptake.training.access.Caller;
 import io.uptake.training.module.ModuleCandidate;
 import io.uptake.training.module.ModuleStore;
 import io.uptake.training.policy.PolicyService;

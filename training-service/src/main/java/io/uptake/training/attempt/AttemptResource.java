@@ -1,8 +1,7 @@
 package io.uptake.training.attempt;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.access.Caller;
+import io.uptake.platform.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,29 +19,29 @@ import java.util.UUID;
 public class AttemptResource {
 
     private final AttemptService service;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    public AttemptResource(AttemptService service, SecurityIdentity identity) {
+    public AttemptResource(AttemptService service, CurrentCaller currentCaller) {
         this.service = service;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @PUT
     @Path("/{id}/answers/{questionId}")
     public Uni<AttemptView.TakerQuestion> answer(
             @PathParam("id") UUID id, @PathParam("questionId") UUID questionId, @Valid @NotNull AnswerRequest request) {
-        return service.answer(Caller.of(identity), id, questionId, request.answer());
+        return service.answer(currentCaller.get(), id, questionId, request.answer());
     }
 
     @POST
     @Path("/{id}/submit")
     public Uni<AttemptResult> submit(@PathParam("id") UUID id) {
-        return service.submit(Caller.of(identity), id);
+        return service.submit(currentCaller.get(), id);
     }
 
     @GET
     @Path("/{id}")
     public Uni<AttemptView> find(@PathParam("id") UUID id) {
-        return service.find(Caller.of(identity), id);
+        return service.find(currentCaller.get(), id);
     }
 }

@@ -2,10 +2,11 @@ package io.uptake.training.attempt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.access.Caller;
 import io.uptake.platform.api.Conflict;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.Json;
-import io.uptake.training.access.Caller;
+import io.uptake.training.access.TrainingAccess;
 import io.uptake.training.assessment.TestStore;
 import io.uptake.training.assessment.TestView;
 import io.uptake.training.assignment.AssignmentStore;
@@ -364,7 +365,8 @@ public class AttemptService {
     public Uni<AttemptView> find(Caller caller, UUID attemptId) {
         return pool.withConnection(connection -> store.find(connection, attemptId)
                 .flatMap(attempt -> {
-                    if (attempt == null || !(attempt.userId().equals(caller.userId()) || caller.readsAll())) {
+                    if (attempt == null
+                            || !(attempt.userId().equals(caller.userId()) || TrainingAccess.readsAll(caller))) {
                         throw new NotFoundException("No attempt " + attemptId + " of yours");
                     }
                     return store.questions(connection, attemptId)

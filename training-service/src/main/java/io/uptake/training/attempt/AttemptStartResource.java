@@ -1,8 +1,7 @@
 package io.uptake.training.attempt;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.access.Caller;
+import io.uptake.platform.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
@@ -21,18 +20,18 @@ import java.util.UUID;
 public class AttemptStartResource {
 
     private final AttemptService service;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    public AttemptStartResource(AttemptService service, SecurityIdentity identity) {
+    public AttemptStartResource(AttemptService service, CurrentCaller currentCaller) {
         this.service = service;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     /** {@code ?skill=} draws that skill's questions only (a re-test). */
     @POST
     public Uni<Response> start(
             @PathParam("testId") UUID testId, @QueryParam("skill") @Size(max = 64) String skill, @Context UriInfo uri) {
-        return service.start(Caller.of(identity), testId, skill)
+        return service.start(currentCaller.get(), testId, skill)
                 .map(attempt -> Response.created(uri.getBaseUriBuilder()
                                 .path("api/training/attempts")
                                 .path(attempt.id().toString())

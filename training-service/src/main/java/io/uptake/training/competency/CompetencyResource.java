@@ -1,8 +1,7 @@
 package io.uptake.training.competency;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.access.Caller;
+import io.uptake.platform.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,11 +16,11 @@ import jakarta.ws.rs.QueryParam;
 public class CompetencyResource {
 
     private final CompetencyService service;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    public CompetencyResource(CompetencyService service, SecurityIdentity identity) {
+    public CompetencyResource(CompetencyService service, CurrentCaller currentCaller) {
         this.service = service;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @GET
@@ -31,6 +30,6 @@ public class CompetencyResource {
             @QueryParam("skill") String skill,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.matrix(Caller.of(identity), businessUnit, skill, page, size);
+        return service.matrix(currentCaller.get(), businessUnit, skill, page, size);
     }
 }

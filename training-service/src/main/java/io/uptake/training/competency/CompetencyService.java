@@ -1,7 +1,8 @@
 package io.uptake.training.competency;
 
 import io.smallrye.mutiny.Uni;
-import io.uptake.training.access.Caller;
+import io.uptake.platform.access.Caller;
+import io.uptake.training.access.TrainingAccess;
 import io.uptake.training.policy.PolicyDefaults;
 import io.uptake.training.policy.PolicyService;
 import io.uptake.training.recertification.Certification;
@@ -39,7 +40,7 @@ public class CompetencyService {
 
     public Uni<CompetencyMatrix> matrix(Caller caller, String businessUnit, String skill, int page, int size) {
         String unit = businessUnit;
-        if (!caller.readsAll()) {
+        if (!TrainingAccess.readsAll(caller)) {
             if (!caller.manager()) {
                 throw new ForbiddenException("The competency matrix is for managers and HR");
             }

@@ -1,9 +1,8 @@
 package io.uptake.training.preference;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.access.CurrentCaller;
 import io.uptake.platform.api.InvalidInput;
-import io.uptake.training.access.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -17,23 +16,23 @@ import jakarta.ws.rs.Path;
 public class PreferenceResource {
 
     private final PreferenceStore preferences;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    public PreferenceResource(PreferenceStore preferences, SecurityIdentity identity) {
+    public PreferenceResource(PreferenceStore preferences, CurrentCaller currentCaller) {
         this.preferences = preferences;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @GET
     public Uni<PreferenceView> get() {
-        String userId = Caller.of(identity).userId();
+        String userId = currentCaller.get().userId();
         return preferences.of(userId).map(mode -> new PreferenceView(userId, mode));
     }
 
     /** {@code {"preferredMode": "ELEARNING" | "INSTRUCTOR_LED" | null}}; null clears it. */
     @PUT
     public Uni<PreferenceView> put(@NotNull PreferenceView request) {
-        String userId = Caller.of(identity).userId();
+        String userId = currentCaller.get().userId();
         if (request.userId() != null && !request.userId().equals(userId)) {
             throw new InvalidInput("userId", "you set your own preferences only");
         }

@@ -1,11 +1,10 @@
 package io.uptake.training.session;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.access.CurrentCaller;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.api.PageView;
-import io.uptake.training.access.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,13 +32,13 @@ import java.util.UUID;
 public class SessionResource {
 
     private final SessionService service;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
     private final Json json;
 
-    public SessionResource(SessionService service, SecurityIdentity identity, Json json) {
+    public SessionResource(SessionService service, CurrentCaller currentCaller, Json json) {
         this.json = json;
         this.service = service;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @POST
@@ -73,7 +72,7 @@ public class SessionResource {
                 && (request.userId().isBlank() || request.userId().length() > 100)) {
             throw new InvalidInput("userId", "must be 1 to 100 characters");
         }
-        return service.enrol(Caller.of(identity), id, request.userId())
+        return service.enrol(currentCaller.get(), id, request.userId())
                 .map(enrolment -> Response.status(
                                 Seats.Kind.WAITLISTED.name().equals(enrolment.status())
                                         ? Response.Status.ACCEPTED
@@ -86,7 +85,7 @@ public class SessionResource {
     @DELETE
     @Path("/{id}/enrolments/{userId}")
     public Uni<Response> leave(@PathParam("id") UUID id, @PathParam("userId") @Size(min = 1, max = 100) String userId) {
-        return service.leave(Caller.of(identity), id, userId)
+        return service.leave(currentCaller.get(), id, userId)
                 .replaceWith(Response.noContent().build());
     }
 

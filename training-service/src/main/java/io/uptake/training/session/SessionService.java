@@ -1,10 +1,10 @@
 package io.uptake.training.session;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.access.Caller;
 import io.uptake.platform.api.Conflict;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
-import io.uptake.training.access.Caller;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ForbiddenException;

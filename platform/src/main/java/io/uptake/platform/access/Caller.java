@@ -1,10 +1,20 @@
-package io.uptake.training.access;
+package io.uptake.platform.access;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who is asking, from their token: user name, business unit, job role and the roles that widen what they may do. */
-public record Caller(String userId, String businessUnit, String jobRole, boolean hr, boolean manager, boolean admin) {
+/**
+ * Who is calling, from their token: user name, business unit, job role and the roles that widen what they may
+ * read or do. A token without the {@code business_unit} or {@code job_role} claim leaves that field null.
+ */
+public record Caller(
+        String userId,
+        String businessUnit,
+        String jobRole,
+        boolean admin,
+        boolean executive,
+        boolean manager,
+        boolean hr) {
 
     public static Caller of(SecurityIdentity identity) {
         String unit = null;
@@ -17,17 +27,13 @@ public record Caller(String userId, String businessUnit, String jobRole, boolean
                 identity.getPrincipal().getName(),
                 unit,
                 role,
-                identity.hasRole("hr"),
+                identity.hasRole("admin"),
+                identity.hasRole("executive"),
                 identity.hasRole("manager"),
-                identity.hasRole("admin"));
+                identity.hasRole("hr"));
     }
 
-    /** HR and admins see everything in training. */
-    public boolean readsAll() {
-        return hr || admin;
-    }
-
-    /** Managers read the people of their own business unit only. */
+    /** Managers read the people of their own business unit only; a manager without a unit manages none. */
     public boolean managesUnit(String unit) {
         return manager && businessUnit != null && businessUnit.equals(unit);
     }
