@@ -52,6 +52,6 @@ public class DigestConsumer {
                                 digest.eventId(),
                                 ConsumerFailures.permanent(failure) ? " (to the dead-letter topic)" : ", retrying",
                                 failure.getMessage())))
-                .invoke(webhooks::nudge);
+                .invoke(webhooks::runSoon);
     }
 }

@@ -61,7 +61,7 @@ public class FeedbackEventConsumer {
                                 event.eventId(),
                                 ConsumerFailures.permanent(failure) ? " (to the dead-letter topic)" : ", retrying",
                                 failure.getMessage())))
-                .invoke(webhooks::nudge)
+                .invoke(webhooks::runSoon)
                 .replaceWithVoid();
     }
 }

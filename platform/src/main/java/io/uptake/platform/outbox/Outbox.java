@@ -94,7 +94,7 @@ public class Outbox {
     }
 
     /** Asks for what waits in the outbox to be published now (call it once the writing transaction has committed). */
-    public void publishSoon() {
+    public void runSoon() {
         relay.runSoon();
     }
 

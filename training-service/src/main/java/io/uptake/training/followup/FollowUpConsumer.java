@@ -95,7 +95,7 @@ public class FollowUpConsumer {
             return Uni.createFrom().failure(unusable);
         }
         return ConsumerFailures.retryingTransient(pool.withTransaction(connection -> handle(connection, action))
-                .invoke(events::flushSoon)
+                .invoke(events::runSoon)
                 .onFailure()
                 .invoke(failure -> Log.warnf(
                         "Follow-up action %s not handled%s: %s",

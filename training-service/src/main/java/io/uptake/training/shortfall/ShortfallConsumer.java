@@ -71,7 +71,7 @@ public class ShortfallConsumer {
         }
         JsonNode shortfall = notice;
         return ConsumerFailures.retryingTransient(pool.withTransaction(connection -> handle(connection, shortfall))
-                .invoke(events::flushSoon)
+                .invoke(events::runSoon)
                 .onFailure()
                 .invoke(failure -> Log.warnf(
                         "Shortfall of %s not handled%s: %s",
