@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.webhook.WebhookDispatcher;
 import io.uptake.platform.messaging.ConsumerFailures;
+import io.uptake.platform.messaging.RecordHandling;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -21,6 +22,7 @@ public class DigestConsumer {
     private final ObjectMapper json;
     private final DigestDelivery delivery;
     private final WebhookDispatcher webhooks;
+    private final RecordHandling handling = new RecordHandling(DigestConsumer.class);
 
     public DigestConsumer(ObjectMapper json, DigestDelivery delivery, WebhookDispatcher webhooks) {
         this.json = json;
@@ -28,8 +30,21 @@ public class DigestConsumer {
         this.webhooks = webhooks;
     }
 
+    /** A digest as read, with the JSON it was read from (what delivery stores). */
+    private record Received(Digest digest, JsonNode value) {}
+
     @Incoming("digests-in")
     public Uni<Void> consume(String payload) {
+        return handling.handle(
+                        () -> read(payload),
+                        received ->
+                                "Could not deliver digest " + received.digest().eventId(),
+                        received -> delivery.deliver(received.digest(), received.value()))
+                .invoke(webhooks::runSoon);
+    }
+
+    /** The digest, or {@link ConsumerFailures.UnusableRecord} (logged) when it can never be delivered. */
+    private Received read(String payload) {
         JsonNode value;
         Digest digest;
         try {
@@ -37,21 +52,13 @@ public class DigestConsumer {
             digest = value == null || !value.isObject() ? null : json.treeToValue(value, Digest.class);
         } catch (Exception unreadable) {
             Log.errorf("A digest that is not readable goes to the dead-letter topic: %s", unreadable.getMessage());
-            return Uni.createFrom().failure(new ConsumerFailures.UnusableRecord("not a digest", unreadable));
+            throw new ConsumerFailures.UnusableRecord("not a digest", unreadable);
         }
         String unusable = digest == null ? "not a digest: not a JSON object" : digest.unusableBecause();
         if (unusable != null) {
             Log.errorf("A digest that cannot be delivered goes to the dead-letter topic (%s): %s", unusable, payload);
-            return Uni.createFrom().failure(new ConsumerFailures.UnusableRecord(unusable));
+            throw new ConsumerFailures.UnusableRecord(unusable);
         }
-        return ConsumerFailures.retryingTransient(Uni.createFrom()
-                        .deferred(() -> delivery.deliver(digest, value))
-                        .onFailure()
-                        .invoke(failure -> Log.warnf(
-                                "Could not deliver digest %s%s: %s",
-                                digest.eventId(),
-                                ConsumerFailures.permanent(failure) ? " (to the dead-letter topic)" : ", retrying",
-                                failure.getMessage())))
-                .invoke(webhooks::nudge);
+        return new Received(digest, value);
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.uptake.feedback.webhook.WebhookDispatcher;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.messaging.ConsumerFailures;
+import io.uptake.platform.messaging.RecordHandling;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -20,6 +21,7 @@ public class FeedbackEventConsumer {
     private final Json json;
     private final FanOut fanOut;
     private final WebhookDispatcher webhooks;
+    private final RecordHandling handling = new RecordHandling(FeedbackEventConsumer.class);
 
     public FeedbackEventConsumer(Json json, FanOut fanOut, WebhookDispatcher webhooks) {
         this.json = json;
@@ -29,6 +31,16 @@ public class FeedbackEventConsumer {
 
     @Incoming("feedback-events-in")
     public Uni<Void> consume(String payload) {
+        return handling.handle(
+                        () -> read(payload),
+                        event -> "Could not apply feedback event " + event.eventId(),
+                        fanOut::apply)
+                .invoke(webhooks::runSoon)
+                .replaceWithVoid();
+    }
+
+    /** The event, or {@link ConsumerFailures.UnusableRecord} (logged) when it can never be applied. */
+    private FeedbackEvent read(String payload) {
         FeedbackEvent event;
         try {
             event = json.read(payload, FeedbackEvent.class);
@@ -39,7 +51,7 @@ public class FeedbackEventConsumer {
                     : failure;
             Log.errorf(
                     "A feedback event that is not readable goes to the dead-letter topic: %s", unreadable.getMessage());
-            return Uni.createFrom().failure(new ConsumerFailures.UnusableRecord("not a feedback event", unreadable));
+            throw new ConsumerFailures.UnusableRecord("not a feedback event", unreadable);
         }
         if (event.eventId() == null
                 || event.type() == null
@@ -49,19 +61,9 @@ public class FeedbackEventConsumer {
             Log.errorf(
                     "A feedback event without eventId, type, itemId, submittedBy (unless anonymous) or to goes to the dead-letter topic: %s",
                     payload);
-            return Uni.createFrom()
-                    .failure(new ConsumerFailures.UnusableRecord(
-                            "a feedback event needs eventId, type, itemId, submittedBy (unless anonymous) and to"));
+            throw new ConsumerFailures.UnusableRecord(
+                    "a feedback event needs eventId, type, itemId, submittedBy (unless anonymous) and to");
         }
-        return ConsumerFailures.retryingTransient(Uni.createFrom()
-                        .deferred(() -> fanOut.apply(event))
-                        .onFailure()
-                        .invoke(failure -> Log.warnf(
-                                "Could not apply feedback event %s%s: %s",
-                                event.eventId(),
-                                ConsumerFailures.permanent(failure) ? " (to the dead-letter topic)" : ", retrying",
-                                failure.getMessage())))
-                .invoke(webhooks::nudge)
-                .replaceWithVoid();
+        return event;
     }
 }

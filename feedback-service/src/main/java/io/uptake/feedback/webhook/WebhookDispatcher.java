@@ -63,7 +63,7 @@ public class WebhookDispatcher {
     }
 
     /** Delivers what is due now; if a round is under way, it runs once more when done. */
-    public void nudge() {
+    public void runSoon() {
         rounds.runSoon();
     }
 

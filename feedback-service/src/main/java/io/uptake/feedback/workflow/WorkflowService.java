@@ -58,7 +58,7 @@ public class WorkflowService {
                         .existing(connection, id)
                         .flatMap(item -> check(connection, item, request).replaceWith(item))
                         .flatMap(item -> move(connection, admin, item, request)))
-                .invoke(relay::publishSoon)
+                .invoke(relay::runSoon)
                 .map(moved -> moved.seenBy(admin.userId()));
     }
 

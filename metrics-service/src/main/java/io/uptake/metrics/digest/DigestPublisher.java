@@ -138,7 +138,7 @@ public class DigestPublisher {
                         week.start(), chunk, chunk.stream().map(json::write).toList(), traceparent))
                 .collect()
                 .in(() -> new int[1], (total, published) -> total[0] += published)
-                .invoke(outbox::publishSoon)
+                .invoke(outbox::runSoon)
                 .map(total -> new int[] {total[0], digests.size() - total[0]});
     }
 }

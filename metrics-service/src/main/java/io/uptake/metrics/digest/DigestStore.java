@@ -1,6 +1,7 @@
 package io.uptake.metrics.digest;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +19,13 @@ public class DigestStore {
                 on conflict do nothing
                 returning recipient, role
             ), queued as (
-                insert into outbox (channel, key, payload, traceparent)
+                %s
                 select 'digests', s.recipient, p.payload, $5::varchar
                   from sent s join unnest($1::varchar[], $2::varchar[], $4::text[]) as p(recipient, role, payload)
                     on p.recipient = s.recipient and p.role = s.role
                 returning 1
             )
-            select count(*) from queued""";
+            select count(*) from queued""".formatted(Outbox.INSERT);
 
     private final Pool pool;
 

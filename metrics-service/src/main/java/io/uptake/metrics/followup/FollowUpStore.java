@@ -77,7 +77,7 @@ public class FollowUpStore {
                                         announcement.payload())))
                 .invoke(() -> {
                     if (announcement != null) {
-                        outbox.publishSoon();
+                        outbox.runSoon();
                     }
                 });
     }

@@ -42,7 +42,7 @@ public class RosterService {
             return Uni.createFrom().failure(new InvalidInput(outcome.errors()));
         }
         return store.upsert(List.of(outcome.entry()))
-                .invoke(outbox::publishSoon)
+                .invoke(outbox::runSoon)
                 .flatMap(changes -> store.find(userId).map(stored -> new Saved(stored, changes.created() == 1)));
     }
 
@@ -83,7 +83,7 @@ public class RosterService {
             return Uni.createFrom().item(new ImportReport(0, 0, 0, rejected));
         }
         return store.upsert(valid)
-                .invoke(outbox::publishSoon)
+                .invoke(outbox::runSoon)
                 .map(changes -> new ImportReport(
                         changes.created(),
                         changes.updated(),

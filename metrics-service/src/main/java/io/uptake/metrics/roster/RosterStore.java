@@ -1,6 +1,7 @@
 package io.uptake.metrics.roster;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.outbox.Outbox;
 import io.uptake.platform.outbox.OutboxTrace;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -49,7 +50,7 @@ public class RosterStore {
                   from changed c
                  where c.created or c.user_id in (select user_id from ended)
             ), published as (
-                insert into outbox (channel, key, payload, traceparent)
+                %s
                 select 'people', user_id, json_build_object(
                         'userId', user_id, 'displayName', display_name, 'email', email, 'businessUnit', business_unit,
                         'jobRole', job_role, 'managerId', manager_id, 'executive', executive, 'active', active,
@@ -57,7 +58,7 @@ public class RosterStore {
                 from changed
             )
             select count(*) filter (where created) as created, count(*) filter (where not created) as updated from changed
-            """;
+            """.formatted(Outbox.INSERT);
 
     private static final String MEMBERSHIPS =
             "select user_id, business_unit, job_role, active, valid_from, valid_to from person_membership";

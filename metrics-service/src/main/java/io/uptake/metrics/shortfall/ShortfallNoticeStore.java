@@ -1,6 +1,7 @@
 package io.uptake.metrics.shortfall;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,12 +18,12 @@ public class ShortfallNoticeStore {
                 on conflict do nothing
                 returning user_id
             ), queued as (
-                insert into outbox (channel, key, payload, traceparent)
+                %s
                 select 'shortfalls', n.user_id, p.payload, $5::varchar
                   from noticed n join unnest($1::varchar[], $4::text[]) as p(user_id, payload) on p.user_id = n.user_id
                 returning 1
             )
-            select count(*) from queued""";
+            select count(*) from queued""".formatted(Outbox.INSERT);
 
     private final Pool pool;
 

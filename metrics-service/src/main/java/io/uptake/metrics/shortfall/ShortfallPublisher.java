@@ -108,7 +108,7 @@ public class ShortfallPublisher {
                 return Uni.createFrom().item(new PublishReport(period.kind(), period.start(), period.end(), 0, 0));
             }
             return notices.record(period, below, below.stream().map(json::write).toList(), OutboxTrace.current())
-                    .invoke(outbox::publishSoon)
+                    .invoke(outbox::runSoon)
                     .map(published -> new PublishReport(
                             period.kind(), period.start(), period.end(), published, below.size() - published));
         });

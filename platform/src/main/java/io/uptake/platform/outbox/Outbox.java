@@ -33,6 +33,19 @@ public class Outbox {
 
     static final int BATCH = 500;
 
+    /**
+     * The start of every statement that writes outbox rows, naming the columns a row is written with: a
+     * store that writes its rows in its own set-based statement (to keep them atomic with its change)
+     * follows it with the select of the channel, key, payload and traceparent.
+     */
+    public static final String INSERT = "insert into outbox (channel, key, payload, traceparent)";
+
+    private static final String WRITE = INSERT + " values ($1, $2, $3, $4)";
+
+    private static final String WRITE_ALL = """
+            %s
+            select $1, k, p, $4 from unnest($2::varchar[], $3::text[]) with ordinality as t(k, p, n) order by n""".formatted(INSERT);
+
     /** The buffer each outgoing emitter needs: one batch in flight and the next one queued. */
     public static final int EMITTER_BUFFER = 2 * BATCH;
 
@@ -60,7 +73,7 @@ public class Outbox {
     /** Writes one record to publish on {@code channel}, in the caller's transaction (the trace under way goes with it). */
     public Uni<Void> write(SqlClient transaction, String channel, String key, String payload) {
         return transaction
-                .preparedQuery("insert into outbox (channel, key, payload, traceparent) values ($1, $2, $3, $4)")
+                .preparedQuery(WRITE)
                 .execute(Tuple.of(channel, key, payload, OutboxTrace.current()))
                 .replaceWithVoid();
     }
@@ -74,16 +87,14 @@ public class Outbox {
             return Uni.createFrom().voidItem();
         }
         return transaction
-                .preparedQuery("""
-                        insert into outbox (channel, key, payload, traceparent)
-                        select $1, k, p, $4 from unnest($2::varchar[], $3::text[]) with ordinality as t(k, p, n) order by n""")
+                .preparedQuery(WRITE_ALL)
                 .execute(Tuple.of(
                         channel, keys.toArray(String[]::new), payloads.toArray(String[]::new), OutboxTrace.current()))
                 .replaceWithVoid();
     }
 
     /** Asks for what waits in the outbox to be published now (call it once the writing transaction has committed). */
-    public void publishSoon() {
+    public void runSoon() {
         relay.runSoon();
     }
 

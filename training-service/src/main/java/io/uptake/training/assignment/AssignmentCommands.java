@@ -77,7 +77,7 @@ public class AssignmentCommands {
                                             events.record(connection, TrainingEvents.COMPLETED, List.of(completed)))
                                     .call(completed -> retestIfDone(connection, assignment));
                         }))
-                .invoke(events::flushSoon);
+                .invoke(events::runSoon);
     }
 
     /** Once no training of the skill is open, a re-test: the test the training came from, else the newest covering the skill. */

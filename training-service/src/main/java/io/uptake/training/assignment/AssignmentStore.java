@@ -3,6 +3,7 @@ package io.uptake.training.assignment;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.api.PageView;
+import io.uptake.platform.outbox.Outbox;
 import io.uptake.platform.outbox.OutboxTrace;
 import io.uptake.training.module.Mode;
 import io.uptake.training.session.SessionRef;
@@ -87,7 +88,7 @@ public class AssignmentStore {
                 on conflict do nothing
                 returning *
             ), published as (
-                insert into outbox (channel, key, payload, traceparent)
+                %s
                 select 'training-events', i.user_id, json_build_object('eventId', gen_random_uuid(), 'type', 'training.assigned',
                         'occurredAt', now(), 'assignment', json_strip_nulls(json_build_object('id', i.id, 'userId', i.user_id,
                         'businessUnit', i.business_unit, 'kind', i.kind, 'skill', i.skill, 'moduleId', i.module_id,
@@ -97,7 +98,7 @@ public class AssignmentStore {
             )
             select (select count(*) from inserted) as assigned,
                    (select array_agg(id) from (select id from inserted limit %d) shown) as shown
-            """.formatted(SHOWN);
+            """.formatted(Outbox.INSERT, SHOWN);
 
     /** An assignment row as a command reads it, locked. */
     public record Locked(

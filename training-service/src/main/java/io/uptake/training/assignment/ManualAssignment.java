@@ -66,7 +66,7 @@ public class ManualAssignment {
                                 written.inserted().count(),
                                 written.targeted() - written.inserted().count(),
                                 views)))
-                .invoke(events::flushSoon);
+                .invoke(events::runSoon);
     }
 
     /** How many people a bulk assignment targeted, and what the statement inserted. */

@@ -47,7 +47,7 @@ public class TrainingEvents {
     }
 
     /** Asks the relay to publish soon (after the transaction committed). */
-    public void flushSoon() {
-        outbox.publishSoon();
+    public void runSoon() {
+        outbox.runSoon();
     }
 }

@@ -240,7 +240,7 @@ public class AttemptService {
                             }
                             return score(connection, attempt, now);
                         }))
-                .invoke(events::flushSoon);
+                .invoke(events::runSoon);
     }
 
     /** Submits, as of their deadline, the person's expired attempts of the test that were never submitted. */

@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.messaging.ConsumerFailures;
+import io.uptake.platform.messaging.RecordHandling;
 import io.uptake.training.assignment.Assigner;
 import io.uptake.training.assignment.AssignmentDraft;
 import io.uptake.training.assignment.AssignmentKind;
@@ -49,6 +50,7 @@ public class FollowUpConsumer {
     private final ModuleStore modules;
     private final PreferenceStore preferences;
     private final TrainingEvents events;
+    private final RecordHandling handling = new RecordHandling(FollowUpConsumer.class);
 
     public FollowUpConsumer(
             Pool pool,
@@ -85,23 +87,23 @@ public class FollowUpConsumer {
 
     @Incoming("follow-up-actions-in")
     public Uni<Void> onAction(ConsumerRecord<String, String> record) {
-        Action action;
+        return handling.handle(
+                () -> readLogged(record),
+                action -> "Follow-up action " + action.eventId() + " not handled",
+                action -> pool.withTransaction(connection -> handle(connection, action))
+                        .invoke(events::runSoon));
+    }
+
+    /** {@link #read}, saying in the log why a record goes to the dead-letter topic. */
+    private Action readLogged(ConsumerRecord<String, String> record) {
         try {
-            action = read(record.value());
+            return read(record.value());
         } catch (ConsumerFailures.UnusableRecord unusable) {
             Log.warnf(
                     "A follow-up action goes to the dead-letter topic (key %s): %s",
                     record.key(), unusable.getMessage());
-            return Uni.createFrom().failure(unusable);
+            throw unusable;
         }
-        return ConsumerFailures.retryingTransient(pool.withTransaction(connection -> handle(connection, action))
-                .invoke(events::flushSoon)
-                .onFailure()
-                .invoke(failure -> Log.warnf(
-                        "Follow-up action %s not handled%s: %s",
-                        action.eventId(),
-                        ConsumerFailures.permanent(failure) ? " (to the dead-letter topic)" : ", retrying",
-                        failure.getMessage())));
     }
 
     /** The action, or {@link ConsumerFailures.UnusableRecord} when it can never be handled. */

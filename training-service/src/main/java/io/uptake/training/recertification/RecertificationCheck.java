@@ -96,7 +96,7 @@ public class RecertificationCheck {
                 .invoke(count -> {
                     if (count > 0) {
                         Log.infof("Recertification: %d re-test(s) assigned", count);
-                        events.flushSoon();
+                        events.runSoon();
                     }
                 });
     }

@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.messaging.ConsumerFailures;
+import io.uptake.platform.messaging.RecordHandling;
 import io.uptake.training.assessment.TestStore;
 import io.uptake.training.assignment.Assigner;
 import io.uptake.training.assignment.AssignmentDraft;
@@ -38,6 +39,7 @@ public class ShortfallConsumer {
     private final TestStore tests;
     private final PolicyService policies;
     private final TrainingEvents events;
+    private final RecordHandling handling = new RecordHandling(ShortfallConsumer.class);
 
     public ShortfallConsumer(
             Pool pool,
@@ -58,26 +60,27 @@ public class ShortfallConsumer {
 
     @Incoming("shortfalls-in")
     public Uni<Void> onShortfall(ConsumerRecord<String, String> record) {
+        return handling.handle(
+                () -> read(record),
+                shortfall -> "Shortfall of " + shortfall.get("userId").asText() + " not handled",
+                shortfall -> pool.withTransaction(connection -> handle(connection, shortfall))
+                        .invoke(events::runSoon));
+    }
+
+    /** The notice, or {@link ConsumerFailures.UnusableRecord} (logged) when it can never be handled. */
+    private JsonNode read(ConsumerRecord<String, String> record) {
         JsonNode notice;
         try {
             notice = record.value() == null ? null : json.tree(record.value());
         } catch (IllegalStateException unreadable) {
             Log.warnf("A shortfall record that is not JSON goes to the dead-letter topic (key %s)", record.key());
-            return Uni.createFrom().failure(new ConsumerFailures.UnusableRecord("not a shortfall notice", unreadable));
+            throw new ConsumerFailures.UnusableRecord("not a shortfall notice", unreadable);
         }
         if (notice == null || !notice.hasNonNull("userId")) {
             Log.warnf("A shortfall record without userId goes to the dead-letter topic (key %s)", record.key());
-            return Uni.createFrom().failure(new ConsumerFailures.UnusableRecord("a shortfall notice needs a userId"));
+            throw new ConsumerFailures.UnusableRecord("a shortfall notice needs a userId");
         }
-        JsonNode shortfall = notice;
-        return ConsumerFailures.retryingTransient(pool.withTransaction(connection -> handle(connection, shortfall))
-                .invoke(events::flushSoon)
-                .onFailure()
-                .invoke(failure -> Log.warnf(
-                        "Shortfall of %s not handled%s: %s",
-                        shortfall.get("userId").asText(),
-                        ConsumerFailures.permanent(failure) ? " (to the dead-letter topic)" : ", retrying",
-                        failure.getMessage())));
+        return notice;
     }
 
     /** The event's identity: person, period kind and start. */
