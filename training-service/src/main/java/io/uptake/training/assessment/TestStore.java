@@ -3,12 +3,12 @@ package io.uptake.training.assessment;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.api.PageView;
+import io.uptake.platform.api.Pages;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -66,15 +66,7 @@ public class TestStore {
                         + " order by created_at desc, id limit $4 offset $5")
                 .execute(Tuple.tuple(Arrays.asList(
                         all, businessUnit, jobRole, size, io.uptake.platform.api.PagingLimit.offset(page, size))))
-                .map(rows -> {
-                    List<TestView> items = new ArrayList<>();
-                    long total = 0;
-                    for (Row row : rows) {
-                        total = row.getLong("total");
-                        items.add(view(row));
-                    }
-                    return new PageView<>(items, page, size, total);
-                });
+                .map(rows -> Pages.of(rows, row -> view(row), page, size));
     }
 
     public Uni<TestView> find(SqlClient client, UUID id) {

@@ -2,8 +2,8 @@ package io.uptake.training.module;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.PageView;
+import io.uptake.platform.api.Pages;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,21 +53,13 @@ public class ModuleStore {
                         select *, count(*) over () as total from training_module where ($1::varchar is null or $1 = any(skills))
                         order by created_at, id limit $2 offset $3""")
                 .execute(Tuple.of(skill, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
-                .map(rows -> {
-                    List<ModuleView> items = new ArrayList<>();
-                    long total = 0;
-                    for (Row row : rows) {
-                        total = row.getLong("total");
-                        items.add(new ModuleView(
+                .map(rows -> Pages.of(rows, row -> new ModuleView(
                                 row.getUUID("id"),
                                 row.getString("title"),
                                 List.of(row.getArrayOfStrings("skills")),
                                 Mode.valueOf(row.getString("mode")),
                                 row.getInteger("duration_minutes"),
-                                row.getString("url")));
-                    }
-                    return new PageView<>(items, page, size, total);
-                });
+                                row.getString("url")), page, size));
     }
 
     /**

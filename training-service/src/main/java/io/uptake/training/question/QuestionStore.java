@@ -3,11 +3,10 @@ package io.uptake.training.question;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.api.PageView;
+import io.uptake.platform.api.Pages;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -46,12 +45,7 @@ public class QuestionStore {
                                count(*) over () as total
                         from question where ($1::varchar is null or skill = $1) order by created_at, id limit $2 offset $3""")
                 .execute(Tuple.of(skill, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
-                .map(rows -> {
-                    List<QuestionView> items = new ArrayList<>();
-                    long total = 0;
-                    for (Row row : rows) {
-                        total = row.getLong("total");
-                        items.add(new QuestionView(
+                .map(rows -> Pages.of(rows, row -> new QuestionView(
                                 row.getUUID("id"),
                                 row.getString("skill"),
                                 QuestionType.valueOf(row.getString("type")),
@@ -59,9 +53,6 @@ public class QuestionStore {
                                 List.of(json.read(row.getString("options"), String[].class)),
                                 json.tree(row.getString("answer")),
                                 row.getDouble("tolerance"),
-                                row.getInteger("difficulty")));
-                    }
-                    return new PageView<>(items, page, size, total);
-                });
+                                row.getInteger("difficulty")), page, size));
     }
 }

@@ -2,15 +2,14 @@ package io.uptake.training.session;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.PageView;
+import io.uptake.platform.api.Pages;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -51,21 +50,13 @@ public class SessionStore {
                         select *, count(*) over () as total from training_session where ($1::uuid is null or module_id = $1)
                         order by starts_at, id limit $2 offset $3""")
                 .execute(Tuple.of(moduleId, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
-                .map(rows -> {
-                    List<SessionView> items = new ArrayList<>();
-                    long total = 0;
-                    for (Row row : rows) {
-                        total = row.getLong("total");
-                        items.add(new SessionView(
+                .map(rows -> Pages.of(rows, row -> new SessionView(
                                 row.getUUID("id"),
                                 row.getUUID("module_id"),
                                 row.getOffsetDateTime("starts_at"),
                                 row.getString("location"),
                                 row.getInteger("capacity"),
-                                row.getInteger("seats_taken")));
-                    }
-                    return new PageView<>(items, page, size, total);
-                });
+                                row.getInteger("seats_taken")), page, size));
     }
 
     /** The session's module, time and place; null when there is no such session. */
@@ -101,19 +92,11 @@ public class SessionStore {
                         select user_id, assignment_id, created_at, row_number() over (order by id) as position, count(*) over () as total
                         from waitlist where session_id = $1 order by id limit $2 offset $3""")
                 .execute(Tuple.of(sessionId, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
-                .map(rows -> {
-                    List<WaitlistEntry> items = new ArrayList<>();
-                    long total = 0;
-                    for (Row row : rows) {
-                        total = row.getLong("total");
-                        items.add(new WaitlistEntry(
+                .map(rows -> Pages.of(rows, row -> new WaitlistEntry(
                                 row.getLong("position").intValue(),
                                 row.getString("user_id"),
                                 row.getUUID("assignment_id"),
-                                row.getOffsetDateTime("created_at")));
-                    }
-                    return new PageView<>(items, page, size, total);
-                });
+                                row.getOffsetDateTime("created_at")), page, size));
     }
 
     /** Locks the sessions an assignment sits in or waits for, in id order. */
