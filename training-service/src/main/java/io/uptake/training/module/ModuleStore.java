@@ -53,13 +53,17 @@ public class ModuleStore {
                         select *, count(*) over () as total from training_module where ($1::varchar is null or $1 = any(skills))
                         order by created_at, id limit $2 offset $3""")
                 .execute(Tuple.of(skill, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
-                .map(rows -> Pages.of(rows, row -> new ModuleView(
+                .map(rows -> Pages.of(
+                        rows,
+                        row -> new ModuleView(
                                 row.getUUID("id"),
                                 row.getString("title"),
                                 List.of(row.getArrayOfStrings("skills")),
                                 Mode.valueOf(row.getString("mode")),
                                 row.getInteger("duration_minutes"),
-                                row.getString("url")), page, size));
+                                row.getString("url")),
+                        page,
+                        size));
     }
 
     /**

@@ -45,7 +45,9 @@ public class QuestionStore {
                                count(*) over () as total
                         from question where ($1::varchar is null or skill = $1) order by created_at, id limit $2 offset $3""")
                 .execute(Tuple.of(skill, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
-                .map(rows -> Pages.of(rows, row -> new QuestionView(
+                .map(rows -> Pages.of(
+                        rows,
+                        row -> new QuestionView(
                                 row.getUUID("id"),
                                 row.getString("skill"),
                                 QuestionType.valueOf(row.getString("type")),
@@ -53,6 +55,8 @@ public class QuestionStore {
                                 List.of(json.read(row.getString("options"), String[].class)),
                                 json.tree(row.getString("answer")),
                                 row.getDouble("tolerance"),
-                                row.getInteger("difficulty")), page, size));
+                                row.getInteger("difficulty")),
+                        page,
+                        size));
     }
 }

@@ -50,13 +50,17 @@ public class SessionStore {
                         select *, count(*) over () as total from training_session where ($1::uuid is null or module_id = $1)
                         order by starts_at, id limit $2 offset $3""")
                 .execute(Tuple.of(moduleId, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
-                .map(rows -> Pages.of(rows, row -> new SessionView(
+                .map(rows -> Pages.of(
+                        rows,
+                        row -> new SessionView(
                                 row.getUUID("id"),
                                 row.getUUID("module_id"),
                                 row.getOffsetDateTime("starts_at"),
                                 row.getString("location"),
                                 row.getInteger("capacity"),
-                                row.getInteger("seats_taken")), page, size));
+                                row.getInteger("seats_taken")),
+                        page,
+                        size));
     }
 
     /** The session's module, time and place; null when there is no such session. */
@@ -92,11 +96,15 @@ public class SessionStore {
                         select user_id, assignment_id, created_at, row_number() over (order by id) as position, count(*) over () as total
                         from waitlist where session_id = $1 order by id limit $2 offset $3""")
                 .execute(Tuple.of(sessionId, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
-                .map(rows -> Pages.of(rows, row -> new WaitlistEntry(
+                .map(rows -> Pages.of(
+                        rows,
+                        row -> new WaitlistEntry(
                                 row.getLong("position").intValue(),
                                 row.getString("user_id"),
                                 row.getUUID("assignment_id"),
-                                row.getOffsetDateTime("created_at")), page, size));
+                                row.getOffsetDateTime("created_at")),
+                        page,
+                        size));
     }
 
     /** Locks the sessions an assignment sits in or waits for, in id order. */
