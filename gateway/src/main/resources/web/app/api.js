@@ -28,6 +28,10 @@ async function call(method, path, body, accept = 'application/json') {
     credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  return answer(response, accept);
+}
+
+async function answer(response, accept) {
   if (response.status === 499 || response.status === 401) {
     // the session ended: a full navigation goes through Keycloak's sign-in and comes back here
     window.location.reload();
@@ -46,7 +50,30 @@ async function call(method, path, body, accept = 'application/json') {
   return accept === 'application/json' ? response.json() : response.text();
 }
 
+/** Fetches a report as CSV (the API chooses the format by Accept) and hands it to the browser as a download. */
+async function download(path, name) {
+  const text = await call('GET', path, undefined, 'text/csv');
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/** A body that is not JSON (a CSV file), posted as it is. */
+async function postText(path, text, contentType) {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': contentType, 'X-Requested-With': 'XMLHttpRequest' },
+    credentials: 'same-origin',
+    body: text,
+  });
+  return answer(response, 'application/json');
+}
+
 export const api = {
+  download,
+  postText,
   get: (path) => call('GET', path),
   post: (path, body) => call('POST', path, body),
   put: (path, body) => call('PUT', path, body),

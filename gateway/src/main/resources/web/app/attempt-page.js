@@ -1,5 +1,6 @@
 import { html } from 'lit';
-import { Page, words, assignmentTitle } from './page.js';
+import { Page } from './page.js';
+import { words, date, assignmentTitle } from './format.js';
 import { loadCharts } from './charts-loader.js';
 import { api } from './api.js';
 
@@ -8,6 +9,8 @@ import { api } from './api.js';
  * to the server's deadline, and a reload (the address holds the attempt) comes back to the saved answers.
  */
 class AttemptPage extends Page {
+  static loadOn = ['attemptId'];
+
   static properties = {
     attemptId: { attribute: 'attempt-id' }, attempt: { state: true }, saved: { state: true }, remaining: { state: true },
     confirming: { state: true }, result: { state: true }, fieldErrors: { state: true },
@@ -22,7 +25,6 @@ class AttemptPage extends Page {
   connectedCallback() {
     super.connectedCallback();
     document.title = 'Test · Uptake';
-    this.load();
     this.timer = setInterval(() => this.tick(), 1000);
   }
 
@@ -148,7 +150,7 @@ class AttemptPage extends Page {
       <h2>Retraining assigned</h2>
       ${(this.result.assignments || []).length === 0 ? html`<p>None: every skill reached its pass mark.</p>` : html`<ul class="list">
         ${this.result.assignments.map((assignment) => html`<li data-testid="assignment"><strong>${assignmentTitle(assignment)}</strong>
-          (${words(assignment.mode)}), due ${assignment.dueOn}. Why: ${assignment.reason?.detail}</li>`)}</ul>`}
+          (${words(assignment.mode)}), due ${date(assignment.dueOn)}. Why: ${assignment.reason?.detail}</li>`)}</ul>`}
       <p><a href="/web/">Back home</a></p>`;
   }
 

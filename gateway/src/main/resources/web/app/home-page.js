@@ -1,13 +1,17 @@
 import { html } from 'lit';
-import { Page, navigate, date, dateTime, words, assignmentTitle } from './page.js';
+import { Page } from './page.js';
+import { date, number } from './format.js';
 import { api, query, startOfWeek, startOfMonth, isoDate } from './api.js';
 import { me } from './session.js';
+import { actionNames, metricName } from './labels.js';
+import './my-training.js';
+import './my-certifications.js';
 
 /** Everyone's start page: my adoption, my training, my tests, my feedback, and the celebrations as they happen. */
 class HomePage extends Page {
   static properties = {
-    week: { state: true }, month: { state: true }, onRoster: { state: true }, training: { state: true },
-    tests: { state: true }, feedback: { state: true }, celebrations: { state: true }, starting: { state: true },
+    week: { state: true }, month: { state: true }, onRoster: { state: true }, feedback: { state: true },
+    celebrations: { state: true }, actions: { state: true },
   };
 
   constructor() {
@@ -19,7 +23,6 @@ class HomePage extends Page {
   connectedCallback() {
     super.connectedCallback();
     document.title = 'Home · Uptake';
-    this.load();
     // the live feed: a celebration appears the moment an idea is implemented
     this.stream = new EventSource('/api/feedback/celebrations/stream');
     this.stream.addEventListener('message', (event) => this.celebrate(JSON.parse(event.data)));
@@ -47,86 +50,68 @@ class HomePage extends Page {
         throw failure;
       });
     await this.guard(async () => {
-      const [week, month, training, tests, feedback, celebrations] = await Promise.all([
+      const [week, month, feedback, celebrations, actions] = await Promise.all([
         scorecard(startOfWeek()), scorecard(startOfMonth()),
-        api.get(`/api/training/assignments${query({ userId: me.username, size: 50 })}`),
-        api.get('/api/training/tests?size=50'),
         api.get('/api/feedback/items?mine=true&sort=newest&size=10'),
         api.get('/api/feedback/celebrations?size=10'),
+        actionNames().catch(() => null),
       ]);
-      Object.assign(this, { week, month, training: training.items, tests: tests.items, feedback: feedback.items });
+      Object.assign(this, { week, month, feedback: feedback.items, actions });
       celebrations.items.slice().reverse().forEach((celebration) => this.celebrate(celebration));
     });
   }
 
-  async start(test) {
-    this.starting = test.id;
-    await this.guard(async () => {
-      const attempt = await api.post(`/api/training/tests/${test.id}/attempts`);
-      navigate(`/web/attempts/${attempt.id}`);
-    });
-    this.starting = null;
-  }
-
   scorecard(title, card) {
+    const id = `h-${title.replaceAll(' ', '-')}`;
     if (!card) {
-      return html`<section class="card" aria-labelledby=${`h-${title}`}><h2 id=${`h-${title}`}>${title}</h2>
-        <p>${this.onRoster ? 'Loading…' : 'You are not on the roster yet, so there is no adoption to show.'}</p></section>`;
+      return html`<section class="card" aria-labelledby=${id}><h2 id=${id}>${title}</h2>
+        ${this.onRoster ? html`<up-loading></up-loading>` : html`<up-empty message="You are not on the roster yet, so there is no adoption to show."></up-empty>`}</section>`;
     }
     const verdict = card.status === 'NO_OBJECTIVES' ? 'No objectives set for your unit and role'
       : card.status === 'MEETING' ? 'Meeting your objectives' : 'Below your objectives';
     return html`
-      <section class="card" aria-labelledby=${`h-${title}`}>
-        <h2 id=${`h-${title}`}>${title}</h2>
-        <p class=${`status ${card.status.toLowerCase()}`}>${verdict}${card.score != null ? html` · score <strong>${card.score}</strong>` : ''}</p>
-        <p>Use: ${words(card.band)}</p>
-        <table>
+      <section class="card" aria-labelledby=${id}>
+        <h2 id=${id}>${title}</h2>
+        <p class=${`status ${card.status.toLowerCase()}`}>${verdict}${card.score != null ? html` · score <strong>${number(card.score)}</strong>` : ''}</p>
+        <p>Use: <up-badge value=${card.band}></up-badge></p>
+        ${card.expectations.length === 0 ? '' : html`<table>
           <caption class="sr-only">${title}: each objective against what you did</caption>
-          <thead><tr><th scope="col">Objective</th><th scope="col">Expected</th><th scope="col">Done</th><th scope="col">Met</th></tr></thead>
+          <thead><tr><th scope="col">Objective</th><th scope="col" class="num">Expected</th><th scope="col" class="num">Done</th><th scope="col">Met</th></tr></thead>
           <tbody>${card.expectations.map((result) => html`
-            <tr><td>${result.metric.replace('action:', '')} per ${result.period}</td><td>${result.expected}</td><td>${result.actual}</td>
-              <td>${result.met ? 'Yes' : 'No'}</td></tr>`)}</tbody>
-        </table>
+            <tr><td>${metricName(result.metric, this.actions)} per ${result.period}</td><td class="num">${number(result.expected)}</td>
+              <td class="num">${number(result.actual)}</td><td>${result.met ? 'Yes' : 'No'}</td></tr>`)}</tbody>
+        </table>`}
       </section>`;
   }
 
+  celebration(celebration) {
+    const who = celebration.anonymous && !celebration.submittedBy ? 'suggested anonymously'
+      : `suggested by ${celebration.submitterName || celebration.submittedBy}${celebration.businessUnit ? ` (${celebration.businessUnit})` : ''}`;
+    return html`<li class="celebration"><a href=${`/web/feedback/${celebration.itemId}`}>${celebration.title}</a>, ${who}, is live · ${date(celebration.implementedAt)}</li>`;
+  }
+
   render() {
-    const open = (this.training || []).filter((assignment) => !['COMPLETED', 'CANCELLED'].includes(assignment.status));
     return html`
       <h1>Hello ${me.name || me.username}</h1>
       ${this.errorBanner()}
       <div class="grid">
         ${this.scorecard('This week', this.week)}
         ${this.scorecard('This month', this.month)}
-        <section class="card" aria-labelledby="h-training">
-          <h2 id="h-training">My training</h2>
-          ${open.length === 0 ? html`<p>No open training.</p>` : html`<ul class="list">${open.map((assignment) => html`
-            <li>
-              <strong>${assignmentTitle(assignment)}</strong> (${words(assignment.mode)}) · due ${date(assignment.dueOn)}
-              ${assignment.status === 'OVERDUE' ? html`<span class="badge overdue">Overdue</span>` : ''}
-              ${assignment.reason ? html`<br><small>Why: ${assignment.reason.detail || words(assignment.reason.kind)}</small>` : ''}
-              ${assignment.session ? html`<br><small>Class ${dateTime(assignment.session.startsAt)}, ${assignment.session.location}</small>` : ''}
-              ${assignment.moduleUrl ? html`<br><a href=${assignment.moduleUrl}>Open the course: ${assignment.moduleTitle}</a>` : ''}
-            </li>`)}</ul>`}
-        </section>
-        <section class="card" aria-labelledby="h-tests">
-          <h2 id="h-tests">Tests open to me</h2>
-          ${(this.tests || []).length === 0 ? html`<p>No test is open to you.</p>` : html`<ul class="list">${this.tests.map((test) => html`
-            <li><strong>${test.name}</strong> · ${test.timeLimitMinutes} min · pass mark ${test.passMark}%
-              <button @click=${() => this.start(test)} ?disabled=${this.starting === test.id}>Take the test</button></li>`)}</ul>`}
-        </section>
+        <my-training></my-training>
+        <my-certifications></my-certifications>
         <section class="card" aria-labelledby="h-feedback">
           <h2 id="h-feedback">My feedback</h2>
-          ${(this.feedback || []).length === 0 ? html`<p>You have not sent feedback yet.</p>` : html`<ul class="list">${this.feedback.map((item) => html`
-            <li><a href=${`/web/feedback/${item.id}`}>${item.title}</a> <span class="badge">${words(item.status)}</span></li>`)}</ul>`}
+          ${this.feedback === undefined ? html`<up-loading></up-loading>` : this.feedback.length === 0
+            ? html`<up-empty message="You have not sent feedback yet."></up-empty>`
+            : html`<ul class="list">${this.feedback.map((item) => html`
+            <li><a href=${`/web/feedback/${item.id}`}>${item.title}</a> <up-badge value=${item.status} label=${item.statusLabel && item.statusLabel !== item.status ? item.statusLabel : ''}></up-badge>
+              ${item.anonymous ? html`<small>(anonymous)</small>` : ''}</li>`)}</ul>`}
           <p><a class="button" href="/web/feedback/new">Send feedback</a></p>
         </section>
         <section class="card" aria-labelledby="h-celebrations">
           <h2 id="h-celebrations">Celebrations</h2>
-          <ul class="list" aria-live="polite" data-testid="celebrations">${this.celebrations.map((celebration) => html`
-            <li class="celebration"><a href=${`/web/feedback/${celebration.itemId}`}>${celebration.title}</a>, suggested by ${celebration.submittedBy}
-              (${celebration.businessUnit}), is live · ${date(celebration.implementedAt)}</li>`)}</ul>
-          ${this.celebrations.length === 0 ? html`<p>No celebration yet.</p>` : ''}
+          <ul class="list" aria-live="polite" data-testid="celebrations">${this.celebrations.map((celebration) => this.celebration(celebration))}</ul>
+          ${this.celebrations.length === 0 ? html`<up-empty message="No celebration yet."></up-empty>` : ''}
         </section>
       </div>`;
   }

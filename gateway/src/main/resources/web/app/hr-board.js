@@ -1,5 +1,6 @@
 import { html } from 'lit';
-import { Page, date, dateTime, words, assignmentTitle } from './page.js';
+import { Page } from './page.js';
+import { date, dateTime, words, assignmentTitle } from './format.js';
 import { loadCharts } from './charts-loader.js';
 import { api, query } from './api.js';
 import { catalogueForms } from './api-form.js';
@@ -21,7 +22,6 @@ class HrBoard extends Page {
   connectedCallback() {
     super.connectedCallback();
     document.title = 'HR · Uptake';
-    this.load();
   }
 
   async load() {
@@ -161,7 +161,7 @@ class HrBoard extends Page {
         <table data-testid="assignments"><thead><tr><th scope="col">Person</th><th scope="col">Unit</th><th scope="col">Training</th><th scope="col">Mode</th>
           <th scope="col">Due</th><th scope="col">Status</th></tr></thead>
         <tbody>${(this.assignments || []).map((assignment) => html`<tr class=${assignment.status === 'OVERDUE' ? 'overdue' : ''}>
-          <td>${assignment.userId}</td><td>${assignment.businessUnit}</td><td>${assignmentTitle(assignment)}</td>
+          <td><up-person user-id=${assignment.userId} name=${assignment.displayName}></up-person></td><td>${assignment.businessUnit}</td><td>${assignmentTitle(assignment)}</td>
           <td>${words(assignment.mode)}</td><td>${date(assignment.dueOn)}</td><td>${words(assignment.status)}</td></tr>`)}</tbody></table>
       </section>
       ${this.effectivenessSection()}

@@ -3,12 +3,31 @@ import { LitElement, html } from 'lit';
 /**
  * A page or part of one, rendered into the light DOM so that the one style sheet applies and labels,
  * headings and landmarks form one document for assistive technology.
+ *
+ * A page loads its data in `load()`, which runs when it is attached and again whenever one of the properties
+ * named in `static loadOn` changes: the same route with another id (or a new filter) shows the new data
+ * instead of keeping the old on screen.
  */
 export class Page extends LitElement {
   static properties = { error: { state: true } };
 
+  /** The properties whose change reloads the data. */
+  static loadOn = [];
+
   createRenderRoot() {
     return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.stale = true;
+  }
+
+  willUpdate(changed) {
+    if (typeof this.load === 'function' && (this.stale || this.constructor.loadOn.some((name) => changed.has(name)))) {
+      this.stale = false;
+      this.load();
+    }
   }
 
   /** Runs a load, showing the API's refusal or failure in the page instead of a blank. */
@@ -40,20 +59,19 @@ export function navigate(path) {
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
-export function dateTime(value) {
-  return value ? new Date(value).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '';
+/** Keeps a page's filters in the address (replacing the entry), so that reload and sharing keep them. */
+export function keepInAddress(filters) {
+  const search = new URLSearchParams();
+  Object.entries(filters).forEach(([name, value]) => {
+    if (value !== undefined && value !== null && value !== '' && value !== 0) {
+      search.set(name, value);
+    }
+  });
+  const text = search.toString();
+  window.history.replaceState({}, '', `${window.location.pathname}${text ? `?${text}` : ''}`);
 }
 
-export function date(value) {
-  return value ? new Date(value).toLocaleDateString('en-GB', { dateStyle: 'medium' }) : '';
-}
-
-/** A status such as UNDER_REVIEW as words. */
-export function words(value) {
-  return value ? value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ') : '';
-}
-
-/** What an assignment asks for: its module, or a test. */
-export function assignmentTitle(assignment) {
-  return assignment.moduleTitle || (assignment.kind === 'TEST' ? 'A skill test' : assignment.skill);
+/** The address's query as an object. */
+export function fromAddress() {
+  return Object.fromEntries(new URLSearchParams(window.location.search));
 }

@@ -8,5 +8,9 @@ export function hasRole(...roles) {
 }
 
 export const canReadAdoption = () => hasRole('manager', 'executive', 'admin');
+/** Managers (their unit), HR, executives and admins may open a person's page. */
+export const canReadPeople = () => hasRole('manager', 'hr', 'executive', 'admin');
+export const isManager = () => hasRole('manager');
+export const isExecutive = () => hasRole('executive');
 export const isHr = () => hasRole('hr');
 export const isAdmin = () => hasRole('admin');

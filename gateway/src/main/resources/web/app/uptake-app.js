@@ -1,22 +1,39 @@
 import { html } from 'lit';
 import { Page, navigate } from './page.js';
-import { me, canReadAdoption, isHr, isAdmin } from './session.js';
+import { me, canReadAdoption, isHr, isAdmin, isManager } from './session.js';
+import { api } from './api.js';
+import './ui/index.js';
+import './home-page.js';
+import './inbox-page.js';
+import './attempt-page.js';
+import './feedback-board.js';
+import './feedback-form.js';
+import './feedback-item.js';
+import './triage-board.js';
+import './adoption-dashboard.js';
+import './person-page.js';
+import './team-page.js';
+import './hr-board.js';
+import './admin/admin-pages.js';
 
 const routes = [
   { pattern: /^\/web\/?$/, page: () => html`<home-page></home-page>` },
+  { pattern: /^\/web\/inbox$/, page: () => html`<inbox-page></inbox-page>` },
   { pattern: /^\/web\/attempts\/([^/]+)$/, page: (id) => html`<attempt-page attempt-id=${id}></attempt-page>` },
   { pattern: /^\/web\/feedback\/?$/, page: () => html`<feedback-board></feedback-board>` },
   { pattern: /^\/web\/feedback\/new$/, page: () => html`<feedback-form></feedback-form>` },
   { pattern: /^\/web\/feedback\/(\d+)$/, page: (id) => html`<feedback-item item-id=${id}></feedback-item>` },
   { pattern: /^\/web\/triage$/, page: () => html`<triage-board></triage-board>` },
   { pattern: /^\/web\/adoption$/, page: () => html`<adoption-dashboard></adoption-dashboard>` },
-  { pattern: /^\/web\/hr$/, page: () => html`<hr-board></hr-board>` },
+  { pattern: /^\/web\/team$/, page: () => html`<team-page></team-page>` },
+  { pattern: /^\/web\/hr(?:\/([a-z-]+))?$/, page: (tab) => html`<hr-board tab=${tab || 'matrix'}></hr-board>` },
+  { pattern: /^\/web\/admin(?:\/([a-z-]+))?$/, page: (tab) => html`<admin-pages tab=${tab || 'roster'}></admin-pages>` },
   { pattern: /^\/web\/people\/([^/]+)$/, page: (id) => html`<person-page user-id=${decodeURIComponent(id)}></person-page>` },
 ];
 
-/** The shell: a header with the pages this person may use, and the page for the address. */
+/** The shell: a header with the pages this person may use and their unread notifications, and the page for the address. */
 class UptakeApp extends Page {
-  static properties = { path: { state: true } };
+  static properties = { path: { state: true }, unread: { state: true } };
 
   constructor() {
     super();
@@ -24,6 +41,7 @@ class UptakeApp extends Page {
     window.addEventListener('popstate', () => {
       this.path = window.location.pathname;
       window.scrollTo(0, 0);
+      this.countUnread();
     });
     // links inside the app change the page without a reload
     document.addEventListener('click', (event) => {
@@ -35,18 +53,45 @@ class UptakeApp extends Page {
       event.preventDefault();
       navigate(link.getAttribute('href'));
     });
+    // a page that read or marked notifications asks the header to count again
+    document.addEventListener('inbox-changed', () => this.countUnread());
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.countUnread();
+    this.poll = setInterval(() => this.countUnread(), 60_000);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.poll);
+  }
+
+  async countUnread() {
+    try {
+      this.unread = (await api.get('/api/feedback/notifications/unread-count')).unread;
+    } catch {
+      this.unread = undefined; // the count is a convenience: the inbox page says what went wrong
+    }
   }
 
   links() {
     const links = [['/web/', 'Home'], ['/web/feedback', 'Feedback']];
-    if (isAdmin()) {
-      links.push(['/web/triage', 'Triage']);
+    if (isManager()) {
+      links.push(['/web/team', 'My team']);
     }
     if (canReadAdoption()) {
       links.push(['/web/adoption', 'Adoption']);
     }
+    if (isAdmin()) {
+      links.push(['/web/triage', 'Triage']);
+    }
     if (isHr()) {
       links.push(['/web/hr', 'HR']);
+    }
+    if (isAdmin()) {
+      links.push(['/web/admin', 'Admin']);
     }
     return links;
   }
@@ -54,6 +99,7 @@ class UptakeApp extends Page {
   render() {
     const route = routes.find((candidate) => candidate.pattern.test(this.path));
     const current = (href) => (href === '/web/' ? /^\/web\/?$/.test(this.path) : this.path.startsWith(href));
+    const unread = this.unread ? html` <span class="count">${this.unread}</span><span class="sr-only"> unread</span>` : '';
     return html`
       <a class="skip" href="#main">Skip to content</a>
       <header class="bar">
@@ -61,6 +107,7 @@ class UptakeApp extends Page {
         <nav aria-label="Main">
           <ul>
             ${this.links().map(([href, label]) => html`<li><a href=${href} aria-current=${current(href) ? 'page' : 'false'}>${label}</a></li>`)}
+            <li><a class="inbox-link" href="/web/inbox" aria-current=${current('/web/inbox') ? 'page' : 'false'} data-testid="inbox-link">Inbox${unread}</a></li>
           </ul>
         </nav>
         <span class="who">${me.name || me.username} <a href="/web/logout">Sign out</a></span>
