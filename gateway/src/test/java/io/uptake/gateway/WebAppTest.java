@@ -5,14 +5,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -20,10 +15,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.uptake.gateway.support.AllServices;
+import io.uptake.gateway.support.WebPages;
 import io.uptake.testsupport.KeycloakTokens;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,36 +38,20 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(AllServices.class)
 class WebAppTest {
 
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-
     @TestHTTPResource("/")
     URL root;
 
-    private static Playwright playwright;
-    private static Browser chromium;
-    private static AutoCloseable redirects;
+    private static WebPages web;
     private BrowserContext context;
 
     @BeforeAll
     static void startChromium() throws Exception {
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of(System.getProperty("uptake.chromium", "/usr/bin/chromium")))
-                        .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")));
-        Files.createDirectories(SCREENSHOTS);
+        web = WebPages.open(RestAssured.baseURI + ":" + RestAssured.port);
     }
 
     @BeforeEach
-    void allowSignInHere() {
-        if (redirects == null) {
-            redirects = io.uptake.gateway.support.Browser.allowRedirectsTo(base());
-        }
-        context = chromium.newContext();
-        context.setDefaultTimeout(20_000);
+    void newProfile() {
+        context = web.newContext();
     }
 
     @AfterEach
@@ -83,69 +61,23 @@ class WebAppTest {
 
     @AfterAll
     static void stopChromium() throws Exception {
-        if (redirects != null) {
-            redirects.close();
-            redirects = null;
-        }
-        chromium.close();
-        playwright.close();
+        web.close();
     }
 
     private String base() {
-        return RestAssured.baseURI + ":" + RestAssured.port;
+        return web.base();
     }
 
-    /** Signs in on Keycloak's login page, as a person would, and lands on the app. */
     private Page signIn(BrowserContext browser, String user, String path) {
-        Page page = browser.newPage();
-        // the browser's own complaints go to the test log
-        page.onConsoleMessage(
-                message -> System.out.println("[chromium console] " + message.type() + " " + message.text()));
-        page.onPageError(error -> System.out.println("[chromium page error] " + error));
-        page.onResponse(response -> {
-            if (response.status() >= 400) {
-                System.out.println("[chromium response] " + response.status() + " "
-                        + response.request().method() + " " + response.url());
-            }
-        });
-        page.navigate(base() + path);
-        page.locator("#username").fill(user);
-        page.locator("#password").fill(user);
-        page.locator("#kc-login").click();
-        page.waitForURL(Pattern.compile(Pattern.quote(base()) + "/web.*"));
-        assertThat(page.locator("header .who")).containsText(Pattern.compile(user, Pattern.CASE_INSENSITIVE));
-        return page;
+        return web.signIn(browser, user, path);
     }
 
     private Page signIn(String user, String path) {
-        return signIn(context, user, path);
+        return web.signIn(context, user, path);
     }
 
-    /** No WCAG 2 A/AA violation on the page as it is now, and a photo of it at desktop and phone width. */
     private static void checkAndPhotograph(Page page, String name) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
-        assertThat(results.getViolations())
-                .as(
-                        "%s: %s",
-                        name,
-                        results.getViolations().stream()
-                                .map(rule -> rule.getId() + " "
-                                        + rule.getNodes().stream()
-                                                .map(node -> String.valueOf(node.getTarget()))
-                                                .toList())
-                                .toList())
-                .isEmpty();
-        page.setViewportSize(1280, 900);
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(name + "-desktop.png"))
-                .setFullPage(true));
-        page.setViewportSize(390, 844);
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(name + "-phone.png"))
-                .setFullPage(true));
-        AxeResults narrow = new AxeBuilder(page).withTags(WCAG).analyze();
-        assertThat(narrow.getViolations()).as("%s at a phone's width", name).isEmpty();
-        page.setViewportSize(1280, 900);
+        web.check(page, name);
     }
 
     private static int myItems(String user) {
@@ -214,7 +146,7 @@ class WebAppTest {
         Page home = signIn("alice", "/web/");
         assertThat(home.getByTestId("celebrations")).not().containsText(title);
 
-        try (BrowserContext adminBrowser = chromium.newContext()) {
+        try (BrowserContext adminBrowser = web.newContext()) {
             adminBrowser.setDefaultTimeout(20_000);
             Page triage = signIn(adminBrowser, "adam", "/web/triage");
             for (String next : List.of("Acknowledged", "Under review", "Planned", "In progress", "Implemented")) {
@@ -284,7 +216,7 @@ class WebAppTest {
         assertThat(manager.locator("#trend-chart svg")).isVisible();
         checkAndPhotograph(manager, "adoption-manager");
 
-        try (BrowserContext employeeBrowser = chromium.newContext()) {
+        try (BrowserContext employeeBrowser = web.newContext()) {
             Page employee = signIn(employeeBrowser, "alice", "/web/");
             assertThat(employee.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
                             .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Feedback")))

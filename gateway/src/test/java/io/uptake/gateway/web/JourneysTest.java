@@ -1,0 +1,308 @@
+package io.uptake.gateway.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.uptake.gateway.support.AllServices;
+import io.uptake.gateway.support.WebPages;
+import io.uptake.testsupport.KeycloakTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each person's day in the browser, as a real sequence through the pages, against the three packaged services
+ * and real Keycloak sign-ins. Every page on the way passes the reviewer's checks ({@link WebPages#check}).
+ */
+@QuarkusTest
+@WithTestResource(AllServices.class)
+class JourneysTest {
+
+    private static WebPages web;
+    private final List<BrowserContext> profiles = new ArrayList<>();
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        web = WebPages.open(RestAssured.baseURI + ":" + RestAssured.port);
+    }
+
+    @AfterAll
+    static void stopChromium() throws Exception {
+        web.close();
+    }
+
+    @BeforeEach
+    void clearProfiles() {
+        profiles.clear();
+    }
+
+    @AfterEach
+    void closeProfiles() {
+        profiles.forEach(BrowserContext::close);
+    }
+
+    /** Signs the user in, in a browser profile of their own. */
+    private Page as(String user, String path) {
+        BrowserContext profile = web.newContext();
+        profiles.add(profile);
+        Page page = web.signIn(profile, user, path);
+        WebPages.waitForData(page);
+        return page;
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private static String token(String user) {
+        return KeycloakTokens.cachedAccessToken(user);
+    }
+
+    private static void putPerson(String userId, String name, String unit, String role) {
+        given().auth()
+                .oauth2(token("adam"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "displayName", name, "businessUnit", unit, "jobRole", role, "executive", false, "active", true))
+                .when()
+                .put("/api/metrics/people/" + userId)
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
+    @Test
+    void aliceSendsAnAnonymousIdeaThatAdamImplementsAndHerInboxTellsHer() {
+        String title = "Anonymous idea " + suffix();
+        Page alice = as("alice", "/web/feedback/new");
+        alice.locator("#f-kind").selectOption("IDEA");
+        alice.locator("#f-title").fill(title);
+        alice.locator("#f-description").fill("Nobody needs to know it was me");
+        alice.locator("#f-area").selectOption(new SelectOption().setIndex(1));
+        alice.getByLabel("Send anonymously").check();
+        alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        assertThat(alice.locator("h1")).hasText(title);
+        assertThat(alice.locator("main")).containsText("anonymous to others");
+        String item = alice.url().replaceAll(".*/", "");
+        web.visit(alice, "/web/feedback?mine=true");
+        assertThat(alice.getByTestId("item").filter(new Locator.FilterOptions().setHasText(title)))
+                .hasCount(1);
+        web.check(alice, "journey-my-feedback");
+
+        Page bob = as("bob", "/web/feedback/" + item);
+        assertThat(bob.locator("h1")).hasText(title);
+        assertThat(bob.locator("main")).containsText("Sent anonymously");
+        assertThat(bob.locator("main").innerText().toLowerCase()).doesNotContain("alice");
+        web.check(bob, "journey-anonymous-item");
+
+        Page adam = as("adam", "/web/triage");
+        for (String next : List.of("Acknowledged", "Under review", "Planned", "In progress", "Implemented")) {
+            Locator card = adam.getByTestId("triage-card").filter(new Locator.FilterOptions().setHasText(title));
+            card.getByLabel("Note").fill("Moving to " + next);
+            card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move to " + next))
+                    .click();
+            assertThat(adam.locator("p[role=status]")).containsText("moved to " + next);
+        }
+        assertThat(adam.getByTestId("triage-card").filter(new Locator.FilterOptions().setHasText(title)))
+                .hasCount(0);
+
+        await("alice's notifications of the moves and the celebration")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                        .oauth2(token("alice"))
+                        .when()
+                        .get("/api/feedback/notifications?unread=true&size=50")
+                        .then()
+                        .extract()
+                        .asString()
+                        .contains("feedback.implemented"));
+        web.visit(alice, "/web/inbox");
+        Locator entries = alice.getByTestId("notification").filter(new Locator.FilterOptions().setHasText(title));
+        assertThat(entries.filter(new Locator.FilterOptions().setHasText("Celebration")))
+                .not()
+                .hasCount(0);
+        assertThat(entries.filter(new Locator.FilterOptions().setHasText("Status change")))
+                .not()
+                .hasCount(0);
+        assertThat(alice.getByTestId("inbox-link").locator(".count")).isVisible();
+        web.check(alice, "journey-inbox");
+        alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark all read"))
+                .click();
+        assertThat(alice.locator("p[role=status]")).containsText("marked read");
+        assertThat(alice.getByTestId("inbox-link").locator(".count")).hasCount(0);
+    }
+
+    @Test
+    void markFollowsUpAShortfallOnHisTeamPageAndTheTrainingReachesAlicesHome() {
+        putPerson("alice", "Alice Andersen", "Sales EMEA", "sales-rep");
+        given().auth()
+                .oauth2(token("adam"))
+                .contentType(ContentType.JSON)
+                .body("{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":3}]}")
+                .when()
+                .put("/api/metrics/objectives/Sales EMEA/sales-rep")
+                .then()
+                .statusCode(200);
+        String skill = "follow-" + suffix();
+        String hr = token("hana");
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", skill, "name", "Skill " + skill))
+                .when()
+                .post("/api/training/skills")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(hr)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "title",
+                        "Course " + skill,
+                        "skills",
+                        List.of(skill),
+                        "mode",
+                        "ELEARNING",
+                        "durationMinutes",
+                        30,
+                        "url",
+                        "https://learn.example.com/" + skill))
+                .when()
+                .post("/api/training/modules")
+                .then()
+                .statusCode(201);
+
+        Page mark = as("mark", "/web/team");
+        mark.getByLabel("Name").fill("Andersen");
+        mark.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search"))
+                .click();
+        Locator row = mark.getByTestId("team")
+                .locator("tbody tr")
+                .filter(new Locator.FilterOptions().setHasText("Alice Andersen"));
+        assertThat(row).hasCount(1);
+        assertThat(row).containsText(Pattern.compile("Inactive|Below"));
+        web.check(mark, "journey-team");
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Follow up"))
+                .click();
+        WebPages.waitForData(mark);
+        assertThat(mark.locator("h1")).hasText("Alice Andersen");
+        Locator form = mark.getByTestId("follow-up-form");
+        form.getByLabel("Root cause").selectOption("training");
+        form.getByLabel("Notes").fill("Did not know where to log calls");
+        form.getByLabel("Agreed action").selectOption("training");
+        form.getByLabel("What was agreed").fill("The logging course");
+        form.getByLabel("Skill to train").selectOption(skill);
+        form.getByLabel("Due on")
+                .fill(LocalDate.now(ZoneOffset.UTC).plusDays(14).toString());
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record"))
+                .click();
+        assertThat(mark.locator("p[role=status]")).containsText("assigned to Alice Andersen");
+        assertThat(mark.getByTestId("follow-ups")).containsText("The logging course");
+        web.check(mark, "journey-person");
+
+        Page alice = as("alice", "/web/");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (alice.getByTestId("my-assignment")
+                                .filter(new Locator.FilterOptions().setHasText("Course " + skill))
+                                .count()
+                        == 0
+                && Instant.now().isBefore(deadline)) {
+            alice.waitForTimeout(1_000); // the agreed training crosses Kafka to training-service
+            web.visit(alice, "/web/");
+        }
+        assertThat(alice.getByTestId("my-assignment").filter(new Locator.FilterOptions().setHasText("Course " + skill)))
+                .containsText("Mark as done");
+        web.check(alice, "journey-home-follow-up-training");
+    }
+
+    @Test
+    void erinApprovesAUnitsOwnWayAndItsFlagGoes() {
+        String unit = "Americas " + suffix();
+        String action = "web.own-way." + suffix().replaceAll("[^a-z]", "x");
+        given().auth()
+                .oauth2(token("adam"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "Own way " + unit))
+                .when()
+                .put("/api/metrics/actions/" + action)
+                .then()
+                .statusCode(201);
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (String person : List.of("amy", "ann")) {
+            String userId = person + "-" + suffix();
+            putPerson(userId, person.toUpperCase().charAt(0) + person.substring(1) + " " + unit, unit, "sales-rep");
+            for (int i = 0; i < 10; i++) {
+                events.add(Map.of(
+                        "eventId",
+                        UUID.randomUUID().toString(),
+                        "userId",
+                        userId,
+                        "action",
+                        action,
+                        "occurredAt",
+                        Instant.now().minusSeconds(60 + i).toString()));
+            }
+        }
+        given().auth()
+                .oauth2(token("adam"))
+                .contentType(ContentType.JSON)
+                .body(events)
+                .when()
+                .post("/api/metrics/events")
+                .then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
+        await("the unit flagged")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                        .oauth2(token("erin"))
+                        .when()
+                        .get("/api/metrics/conformity")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("findAll { it.businessUnit == '" + unit + "' }.flagged")
+                        .equals(List.of(true)));
+
+        Page erin = as("erin", "/web/adoption");
+        Locator row =
+                erin.getByTestId("conformity").locator("tbody tr").filter(new Locator.FilterOptions().setHasText(unit));
+        assertThat(row).containsText("Flagged");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve…"))
+                .first()
+                .click();
+        Locator dialog = erin.getByRole(AriaRole.DIALOG);
+        assertThat(dialog).containsText("Own way " + unit);
+        dialog.getByLabel("Why this way is right for the unit").fill("Their customers buy this way");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve"))
+                .click();
+        assertThat(erin.locator("p[role=status]")).containsText("is approved");
+        assertThat(row).not().containsText("Flagged");
+        assertThat(erin.getByTestId("practices")
+                        .locator("tbody tr")
+                        .filter(new Locator.FilterOptions().setHasText(unit)))
+                .containsText("Their customers buy this way");
+        web.check(erin, "journey-ways-of-working");
+    }
+}
