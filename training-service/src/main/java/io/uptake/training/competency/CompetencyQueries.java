@@ -37,7 +37,7 @@ public class CompetencyQueries {
     /** How the people may be ordered ({@code sort}): each key's order, ties broken by user id. */
     public static final Map<String, String> ORDERS = Map.of(
             "userId", "user_id",
-            "name", "coalesce(display_name, user_id), user_id",
+            "name", "display_name nulls last, user_id",
             "weakest", "weakest nulls last, user_id");
 
     /**
