@@ -20,26 +20,28 @@ public class AssignmentListing {
         this.people = people;
     }
 
-    /** {@code status} null: any; open work past its due date is listed as OVERDUE. */
-    public Uni<PageView<AssignmentView>> list(
-            Caller caller, String userId, AssignmentStatus status, String businessUnit, int page, int size) {
+    /** The filter's statuses null: any; open work past its due date is listed as OVERDUE. */
+    public Uni<PageView<AssignmentView>> list(Caller caller, AssignmentStore.Filter filter, int page, int size) {
+        String userId = filter.userId();
         boolean managerAsksAboutSomeone = !TrainingAccess.readsAll(caller)
                 && caller.manager()
                 && userId != null
                 && !userId.equals(caller.userId());
         if (!managerAsksAboutSomeone) {
-            return listVisible(caller, userId, status, businessUnit, page, size);
+            return listVisible(caller, filter, page, size);
         }
         return people.businessUnitOf(userId).flatMap(unit -> {
             if (unit == null || !caller.managesUnit(unit)) {
                 throw new ForbiddenException("Managers read the assignments of people in their own business unit only");
             }
-            return listVisible(caller, userId, status, businessUnit, page, size);
+            return listVisible(caller, filter, page, size);
         });
     }
 
     private Uni<PageView<AssignmentView>> listVisible(
-            Caller caller, String userId, AssignmentStatus status, String businessUnit, int page, int size) {
+            Caller caller, AssignmentStore.Filter filter, int page, int size) {
+        String userId = filter.userId();
+        String businessUnit = filter.businessUnit();
         String user = userId;
         String unit = businessUnit;
         if (!TrainingAccess.readsAll(caller)) {
@@ -58,6 +60,7 @@ public class AssignmentListing {
                 user = caller.userId();
             }
         }
-        return store.page(user, status, unit, page, size);
+        return store.page(
+                new AssignmentStore.Filter(user, filter.statuses(), unit, filter.q(), filter.sort()), page, size);
     }
 }

@@ -6,6 +6,7 @@ import io.uptake.platform.api.PageView;
 import io.uptake.platform.outbox.Outbox;
 import io.uptake.platform.outbox.OutboxTrace;
 import io.uptake.training.module.Mode;
+import io.uptake.training.roster.NameSearch;
 import io.uptake.training.session.SessionRef;
 import io.uptake.training.session.WaitlistRef;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Assignments in PostgreSQL, read with their module title and session (when and where). */
@@ -42,18 +44,39 @@ public class AssignmentStore {
 
     private static String selecting(String status) {
         return """
-            select a.id, a.user_id, a.business_unit, a.kind, a.skill, a.module_id, m.title as module_title, m.url as module_url, a.mode, a.test_id,
-                   a.session_id, s.starts_at, s.location, %s, a.due_on, a.reason::text as reason, a.created_by, a.created_at,
-                   a.completed_at, wl.session_id as waitlist_session_id, wl.position as waitlist_position
+            select a.id, a.user_id, p.display_name, a.business_unit, a.kind, a.skill, sk.name as skill_name, a.module_id,
+                   m.title as module_title, m.url as module_url, a.mode, a.test_id, t.name as test_name,
+                   a.session_id, s.starts_at, s.location, %s, a.due_on, a.reason::text as reason, a.created_by,
+                   ab.display_name as assigned_by_name, a.created_at, a.completed_at, wl.session_id as waitlist_session_id,
+                   wl.position as waitlist_position, wl.starts_at as waitlist_starts_at, wl.location as waitlist_location
             from assignment a left join training_module m on m.id = a.module_id left join training_session s on s.id = a.session_id
+            left join person p on p.user_id = a.user_id left join person ab on ab.user_id = a.created_by
+            left join skill sk on sk.code = a.skill left join competency_test t on t.id = a.test_id
             left join lateral (
-                select w.session_id, (select count(*) from waitlist ahead where ahead.session_id = w.session_id and ahead.id <= w.id) as position
-                from waitlist w where w.assignment_id = a.id order by w.id limit 1) wl on true
+                select w.session_id, ws.starts_at, ws.location,
+                       (select count(*) from waitlist ahead where ahead.session_id = w.session_id and ahead.id <= w.id) as position
+                from waitlist w join training_session ws on ws.id = w.session_id
+                where w.assignment_id = a.id order by w.id limit 1) wl on true
             """.formatted(status);
     }
 
-    private static final String LISTED = "($1::varchar is null or a.user_id = $1) and ($2::varchar is null or "
-            + SEEN_STATUS + " = $2) and ($3::varchar is null or a.business_unit = $3)";
+    /**
+     * The listing's filters: person ($1), statuses as seen ($2), business unit ($3), a name or user id
+     * containing ($4, a LIKE pattern).
+     */
+    private static final String LISTED = "($1::varchar is null or a.user_id = $1) and ($2::varchar[] is null or "
+            + SEEN_STATUS + " = any($2)) and ($3::varchar is null or a.business_unit = $3)"
+            + " and ($4::varchar is null or a.user_id ilike $4 or p.display_name ilike $4)";
+
+    /** How a listing may be ordered ({@code sort}), ties broken by creation and id. */
+    public static final Map<String, String> ORDERS = Map.of(
+            "dueOn", "a.due_on, a.created_at, a.id",
+            "-dueOn", "a.due_on desc, a.created_at desc, a.id",
+            "createdAt", "a.created_at, a.id",
+            "-createdAt", "a.created_at desc, a.id");
+
+    /** What a listing asks for: each null means any; {@code statuses} as seen ({@link #SEEN_STATUS}). */
+    public record Filter(String userId, List<AssignmentStatus> statuses, String businessUnit, String q, String sort) {}
 
     /** Whom a bulk assignment reaches: one person, a unit and/or role of the active roster, or everyone under a score. */
     private static final String TARGETS = """
@@ -235,18 +258,28 @@ public class AssignmentStore {
     }
 
     /**
-     * A page of the assignments of a person and/or a business unit, optionally in one status (null: any),
-     * by due date; open work past its due date is listed as OVERDUE ({@link #SEEN_STATUS}).
+     * A page of the assignments of a person and/or a business unit, optionally in some statuses (null: any)
+     * and matching a name, in the filter's order (default: by due date); open work past its due date is
+     * listed as OVERDUE ({@link #SEEN_STATUS}). The total is counted apart, so that it is honest on any page.
      */
-    public Uni<PageView<AssignmentView>> page(
-            String userId, AssignmentStatus status, String businessUnit, int page, int size) {
-        String seen = status == null ? null : status.name();
-        return pool.preparedQuery(SELECT_AS_SEEN + " where " + LISTED
-                        + " order by a.due_on, a.created_at, a.id limit $4 offset $5")
+    public Uni<PageView<AssignmentView>> page(Filter filter, int page, int size) {
+        String[] seen = filter.statuses() == null
+                ? null
+                : filter.statuses().stream().map(Enum::name).toArray(String[]::new);
+        String like = NameSearch.pattern(filter.q());
+        String order = ORDERS.getOrDefault(filter.sort() == null ? "dueOn" : filter.sort(), ORDERS.get("dueOn"));
+        return pool.preparedQuery(SELECT_AS_SEEN + " where " + LISTED + " order by " + order + " limit $5 offset $6")
                 .execute(Tuple.tuple(Arrays.asList(
-                        userId, seen, businessUnit, size, io.uptake.platform.api.PagingLimit.offset(page, size))))
-                .flatMap(rows -> pool.preparedQuery("select count(*) from assignment a where " + LISTED)
-                        .execute(Tuple.tuple(Arrays.asList(userId, seen, businessUnit)))
+                        filter.userId(),
+                        seen,
+                        filter.businessUnit(),
+                        like,
+                        size,
+                        io.uptake.platform.api.PagingLimit.offset(page, size))))
+                .flatMap(rows -> pool.preparedQuery(
+                                "select count(*) from assignment a left join person p on p.user_id = a.user_id where "
+                                        + LISTED)
+                        .execute(Tuple.tuple(Arrays.asList(filter.userId(), seen, filter.businessUnit(), like)))
                         .map(count -> new PageView<>(
                                 views(rows), page, size, count.iterator().next().getLong(0))));
     }
@@ -370,14 +403,17 @@ public class AssignmentStore {
         return new AssignmentView(
                 row.getUUID("id"),
                 row.getString("user_id"),
+                row.getString("display_name"),
                 row.getString("business_unit"),
                 AssignmentKind.valueOf(row.getString("kind")),
                 row.getString("skill"),
+                row.getString("skill_name"),
                 row.getUUID("module_id"),
                 row.getString("module_title"),
                 row.getString("module_url"),
                 row.getString("mode") == null ? null : Mode.valueOf(row.getString("mode")),
                 row.getUUID("test_id"),
+                row.getString("test_name"),
                 sessionId == null
                         ? null
                         : new SessionRef(sessionId, row.getOffsetDateTime("starts_at"), row.getString("location")),
@@ -385,11 +421,14 @@ public class AssignmentStore {
                         ? null
                         : new WaitlistRef(
                                 row.getUUID("waitlist_session_id"),
-                                row.getLong("waitlist_position").intValue()),
+                                row.getLong("waitlist_position").intValue(),
+                                row.getOffsetDateTime("waitlist_starts_at"),
+                                row.getString("waitlist_location")),
                 AssignmentStatus.valueOf(row.getString("status")),
                 row.getLocalDate("due_on"),
                 json.read(row.getString("reason"), Reason.class),
                 row.getString("created_by"),
+                row.getString("assigned_by_name"),
                 row.getOffsetDateTime("created_at"),
                 row.getOffsetDateTime("completed_at"));
     }

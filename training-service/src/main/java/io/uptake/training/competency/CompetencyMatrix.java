@@ -18,7 +18,7 @@ public record CompetencyMatrix(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(
             String userId,
-            String displayName,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String displayName,
             String businessUnit,
             String jobRole,
             Map<String, Integer> scores,

@@ -7,6 +7,7 @@ import io.uptake.training.policy.PolicyDefaults;
 import io.uptake.training.policy.PolicyService;
 import io.uptake.training.recertification.Certification;
 import io.uptake.training.recertification.RecertificationConfig;
+import io.uptake.training.roster.NameSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ForbiddenException;
 import java.time.LocalDate;
@@ -38,7 +39,9 @@ public class CompetencyService {
         this.recertification = recertification;
     }
 
-    public Uni<CompetencyMatrix> matrix(Caller caller, String businessUnit, String skill, int page, int size) {
+    /** {@code q}: a part of the name or user id, or null; {@code sort}: a key of {@link CompetencyQueries#ORDERS}, or null. */
+    public Uni<CompetencyMatrix> matrix(
+            Caller caller, String businessUnit, String skill, String q, String sort, int page, int size) {
         String unit = businessUnit;
         if (!TrainingAccess.readsAll(caller)) {
             if (!caller.manager()) {
@@ -54,7 +57,8 @@ public class CompetencyService {
         String u = unit;
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return policies.find(u)
-                .flatMap(policy -> queries.page(u, skill, page, size, defaults.validMonths())
+                .flatMap(policy -> queries.page(
+                                u, skill, NameSearch.pattern(q), sort, page, size, defaults.validMonths())
                         .map(rows -> {
                             Map<String, CompetencyMatrix.Row> people = new LinkedHashMap<>();
                             TreeSet<String> skills = new TreeSet<>();

@@ -1,6 +1,7 @@
 package io.uptake.training.policy;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.api.PageView;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,5 +42,10 @@ public class PolicyService {
 
     public Uni<PolicyView> find(String businessUnit) {
         return find(pool, businessUnit);
+    }
+
+    /** Every unit's policy in force, by business unit (units of the roster without one: the fallback). */
+    public Uni<PageView<PolicyView>> page(int page, int size) {
+        return store.page(page, size);
     }
 }

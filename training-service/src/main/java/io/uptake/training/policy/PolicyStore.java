@@ -1,6 +1,8 @@
 package io.uptake.training.policy;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.api.PageView;
+import io.uptake.platform.api.Pages;
 import io.uptake.training.module.Mode;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -45,6 +47,32 @@ public class PolicyStore {
                 .map(rows -> rows.size() == 0
                         ? null
                         : view(businessUnit, rows.iterator().next()));
+    }
+
+    /**
+     * A page of the policies in force, by business unit: every unit with a policy, and every unit of the active
+     * roster without one (its fallback, {@code defaulted: true}).
+     */
+    public Uni<PageView<PolicyView>> page(int page, int size) {
+        return pool.preparedQuery("""
+                        with units as (
+                            select business_unit from training_policy
+                            union
+                            select distinct business_unit from person where active and business_unit is not null
+                        )
+                        select u.business_unit, tp.threshold, tp.preferred_mode, tp.due_in_days, tp.instructor_led_from_gap,
+                               tp.valid_months, tp.business_unit is not null as own, count(*) over () as total
+                        from units u left join training_policy tp on tp.business_unit = u.business_unit
+                        order by u.business_unit limit $1 offset $2""")
+                .execute(Tuple.of(size, io.uptake.platform.api.PagingLimit.offset(page, size)))
+                .map(rows -> Pages.of(
+                        rows,
+                        row -> row.getBoolean("own")
+                                ? view(row.getString("business_unit"), row)
+                                : PolicyView.fallback(row.getString("business_unit"))
+                                        .withDefaults(null, null, defaults),
+                        page,
+                        size));
     }
 
     private PolicyView view(String businessUnit, Row row) {

@@ -89,6 +89,17 @@ public class SessionResource {
                 .replaceWith(Response.noContent().build());
     }
 
+    /** Who sits in the session (HR), first booked first. */
+    @GET
+    @Path("/{id}/enrolments")
+    @RolesAllowed({"hr", "admin"})
+    public Uni<PageView<SeatView>> enrolments(
+            @PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return service.seats(id, page, size);
+    }
+
     @GET
     @Path("/{id}/waitlist")
     @RolesAllowed({"hr", "admin"})

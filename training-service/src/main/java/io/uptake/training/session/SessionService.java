@@ -26,18 +26,20 @@ public class SessionService {
     }
 
     public Uni<SessionView> create(NewSession request) {
-        SessionView session = new SessionView(
-                UUID.randomUUID(),
-                request.moduleId(),
-                request.startsAt(),
-                request.location().strip(),
-                request.capacity(),
-                0);
-        return store.insert(session).map(inserted -> {
-            if (!inserted) {
+        UUID id = UUID.randomUUID();
+        return store.insert(id, request).map(title -> {
+            if (title == null) {
                 throw new InvalidInput("moduleId", "no instructor-led module " + request.moduleId());
             }
-            return session;
+            return new SessionView(
+                    id,
+                    request.moduleId(),
+                    title,
+                    request.startsAt(),
+                    request.location().strip(),
+                    request.capacity(),
+                    0,
+                    0);
         });
     }
 
@@ -113,8 +115,23 @@ public class SessionService {
                 });
     }
 
-    /** The waitlist of a session, first come first served (HR). */
+    /** The waitlist of a session, first come first served (HR); 404 when there is no session. */
     public Uni<PageView<WaitlistEntry>> waitlist(UUID sessionId, int page, int size) {
-        return store.waitlist(sessionId, page, size);
+        return known(sessionId).chain(() -> store.waitlist(sessionId, page, size));
+    }
+
+    /** The seats taken in a session (HR); 404 when there is no session. */
+    public Uni<PageView<SeatView>> seats(UUID sessionId, int page, int size) {
+        return known(sessionId).chain(() -> store.seats(sessionId, page, size));
+    }
+
+    private Uni<Void> known(UUID sessionId) {
+        return store.exists(sessionId)
+                .invoke(exists -> {
+                    if (!exists) {
+                        throw new NotFoundException("No session " + sessionId);
+                    }
+                })
+                .replaceWithVoid();
     }
 }

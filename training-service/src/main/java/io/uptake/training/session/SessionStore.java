@@ -35,30 +35,43 @@ public class SessionStore {
         this.pool = pool;
     }
 
-    /** Inserts the session; false when its module is not an instructor-led one. */
-    public Uni<Boolean> insert(SessionView session) {
+    /** Inserts the session; its module's title, or null (nothing inserted) when the module is not an instructor-led one. */
+    public Uni<String> insert(UUID id, NewSession session) {
         return pool.preparedQuery("""
-                        insert into training_session (id, module_id, starts_at, location, capacity)
-                        select $1, id, $3, $4, $5 from training_module where id = $2 and mode = 'INSTRUCTOR_LED'""")
+                        with inserted as (
+                            insert into training_session (id, module_id, starts_at, location, capacity)
+                            select $1, id, $3, $4, $5 from training_module where id = $2 and mode = 'INSTRUCTOR_LED'
+                            returning module_id)
+                        select m.title from inserted join training_module m on m.id = inserted.module_id""")
                 .execute(Tuple.of(
-                        session.id(), session.moduleId(), session.startsAt(), session.location(), session.capacity()))
-                .map(rows -> rows.rowCount() > 0);
+                        id,
+                        session.moduleId(),
+                        session.startsAt(),
+                        session.location().strip(),
+                        session.capacity()))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("title"));
     }
 
+    /** A page of sessions (of a module, or all) by start time, with the module's title and how many wait. */
     public Uni<PageView<SessionView>> page(UUID moduleId, int page, int size) {
         return pool.preparedQuery("""
-                        select *, count(*) over () as total from training_session where ($1::uuid is null or module_id = $1)
-                        order by starts_at, id limit $2 offset $3""")
+                        select s.*, m.title as module_title,
+                               (select count(*) from waitlist w where w.session_id = s.id) as waiting, count(*) over () as total
+                        from training_session s join training_module m on m.id = s.module_id
+                        where ($1::uuid is null or s.module_id = $1)
+                        order by s.starts_at, s.id limit $2 offset $3""")
                 .execute(Tuple.of(moduleId, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
                 .map(rows -> Pages.of(
                         rows,
                         row -> new SessionView(
                                 row.getUUID("id"),
                                 row.getUUID("module_id"),
+                                row.getString("module_title"),
                                 row.getOffsetDateTime("starts_at"),
                                 row.getString("location"),
                                 row.getInteger("capacity"),
-                                row.getInteger("seats_taken")),
+                                row.getInteger("seats_taken"),
+                                row.getLong("waiting")),
                         page,
                         size));
     }
@@ -91,16 +104,45 @@ public class SessionStore {
         });
     }
 
+    /** Whether there is such a session. */
+    public Uni<Boolean> exists(UUID sessionId) {
+        return pool.preparedQuery("select 1 from training_session where id = $1")
+                .execute(Tuple.of(sessionId))
+                .map(rows -> rows.size() > 0);
+    }
+
+    /** A page of the session's waitlist in its order, with each person's name from the roster. */
     public Uni<PageView<WaitlistEntry>> waitlist(UUID sessionId, int page, int size) {
         return pool.preparedQuery("""
-                        select user_id, assignment_id, created_at, row_number() over (order by id) as position, count(*) over () as total
-                        from waitlist where session_id = $1 order by id limit $2 offset $3""")
+                        select w.user_id, p.display_name, w.assignment_id, w.created_at,
+                               row_number() over (order by w.id) as position, count(*) over () as total
+                        from waitlist w left join person p on p.user_id = w.user_id
+                        where w.session_id = $1 order by w.id limit $2 offset $3""")
                 .execute(Tuple.of(sessionId, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
                 .map(rows -> Pages.of(
                         rows,
                         row -> new WaitlistEntry(
                                 row.getLong("position").intValue(),
                                 row.getString("user_id"),
+                                row.getString("display_name"),
+                                row.getUUID("assignment_id"),
+                                row.getOffsetDateTime("created_at")),
+                        page,
+                        size));
+    }
+
+    /** A page of the seats taken in the session, first booked first, with each person's name from the roster. */
+    public Uni<PageView<SeatView>> seats(UUID sessionId, int page, int size) {
+        return pool.preparedQuery("""
+                        select e.user_id, p.display_name, e.assignment_id, e.created_at, count(*) over () as total
+                        from enrolment e left join person p on p.user_id = e.user_id
+                        where e.session_id = $1 order by e.created_at, e.user_id limit $2 offset $3""")
+                .execute(Tuple.of(sessionId, size, io.uptake.platform.api.PagingLimit.offset(page, size)))
+                .map(rows -> Pages.of(
+                        rows,
+                        row -> new SeatView(
+                                row.getString("user_id"),
+                                row.getString("display_name"),
                                 row.getUUID("assignment_id"),
                                 row.getOffsetDateTime("created_at")),
                         page,

@@ -1,0 +1,13 @@
+package io.uptake.training.session;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A seat taken in a session: who (name from the roster, null when unknown), for which assignment if any, since when. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SeatView(
+        String userId,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String displayName,
+        UUID assignmentId,
+        OffsetDateTime since) {}
