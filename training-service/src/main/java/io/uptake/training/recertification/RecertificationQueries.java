@@ -7,7 +7,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * HR's list of passes due for recertification, by the rule of {@link RecertificationStore#due} (the pass's UTC
@@ -43,6 +46,13 @@ public class RecertificationQueries {
                 order by x.created_at desc limit 1) a on true
             order by pg.expires_on, pg.user_id, pg.skill""";
 
+    private static final String PASSES_OF = """
+            select s.skill, sk.name as skill_name, s.score, s.scored_at, coalesce(tp.valid_months, $2) as valid_months
+            from skill_score s left join skill sk on sk.code = s.skill
+            left join training_policy tp on tp.business_unit = s.business_unit
+            where s.user_id = $1 and s.passed
+            order by s.skill""";
+
     private final Pool pool;
 
     public RecertificationQueries(Pool pool) {
@@ -70,6 +80,25 @@ public class RecertificationQueries {
                         io.uptake.platform.api.PagingLimit.offset(page, size))))
                 .map(rows -> Pages.of(rows, RecertificationQueries::row, page, size));
     }
+
+    /** One person's passed skills, each with its score, when it was scored and how many months it stays valid. */
+    public Uni<List<Pass>> passesOf(String userId, int defaultValidMonths) {
+        return pool.preparedQuery(PASSES_OF)
+                .execute(Tuple.of(userId, defaultValidMonths))
+                .map(rows -> {
+                    List<Pass> passes = new ArrayList<>();
+                    rows.forEach(row -> passes.add(new Pass(
+                            row.getString("skill"),
+                            row.getString("skill_name"),
+                            row.getInteger("score"),
+                            row.getOffsetDateTime("scored_at"),
+                            row.getInteger("valid_months"))));
+                    return passes;
+                });
+    }
+
+    /** A passed skill as stored: the rule of {@link Certification} says until when it counts. */
+    public record Pass(String skill, String skillName, int score, OffsetDateTime scoredAt, int validMonths) {}
 
     private static RecertificationRow row(Row row) {
         return new RecertificationRow(
