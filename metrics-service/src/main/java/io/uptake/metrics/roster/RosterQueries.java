@@ -24,10 +24,10 @@ public class RosterQueries {
                and ($3::boolean is null or active = $3)
                and ($4::varchar is null or display_name ilike $4 escape '\\' or user_id ilike $4 escape '\\')""";
 
-    private static final String PAGE = "select *, " + Pages.TOTAL + " from person" + WHERE
+    private static final String PAGE = "select *, " + Pages.TOTAL + " from person " + WHERE
             + " order by lower(display_name), display_name, user_id limit $5 offset $6";
 
-    private static final String COUNT = "select count(*) as total from person" + WHERE;
+    private static final String COUNT = "select count(*) as total from person " + WHERE;
 
     private static final String GROUPS = """
             select 'businessUnit' as kind, business_unit as name from person group by business_unit
