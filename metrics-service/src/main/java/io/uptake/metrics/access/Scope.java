@@ -13,13 +13,24 @@ public final class Scope {
         if (caller.admin() || caller.executive() || caller.hr()) {
             return blankToNull(requested);
         }
-        if (caller.manager() && caller.businessUnit() != null) {
-            if (requested != null && !requested.isBlank() && !requested.equals(caller.businessUnit())) {
-                throw new ForbiddenException("Managers read their own business unit only");
-            }
-            return caller.businessUnit();
+        return ownUnit(caller, requested);
+    }
+
+    /**
+     * A manager's own unit, whatever else the caller's roles allow: absent or named, it is theirs; another unit,
+     * a manager whose token has no {@code business_unit}, and anyone who is not a manager are refused.
+     */
+    public static String ownUnit(Caller caller, String requested) {
+        if (!caller.manager()) {
+            throw new ForbiddenException();
         }
-        throw new ForbiddenException();
+        if (caller.businessUnit() == null) {
+            throw new ForbiddenException("Your token names no business unit (claim business_unit), so you manage none");
+        }
+        if (requested != null && !requested.isBlank() && !requested.equals(caller.businessUnit())) {
+            throw new ForbiddenException("Managers read their own business unit only");
+        }
+        return caller.businessUnit();
     }
 
     private static String blankToNull(String value) {

@@ -46,12 +46,14 @@ public class FollowUpService {
             FollowUpView followUp = new FollowUpView(
                     UUID.randomUUID(),
                     userId,
+                    null,
                     person.businessUnit(),
                     valid.metOn(),
                     valid.rootCause(),
                     valid.notes(),
                     valid.action(),
                     caller.userId(),
+                    null,
                     null);
             return store.insert(followUp, valid.assignsTraining() ? announcement(followUp) : null);
         });

@@ -20,14 +20,22 @@ import java.util.Map;
 @ApplicationScoped
 public class FollowUpStore {
 
-    private static final String INSERT = """
+    /** The names of the person and of who recorded the follow-up, as the roster knows them now (or null). */
+    private static final String NAMED = """
+            select f.*, person.display_name, recorder.display_name as recorded_by_name%s
+              from %s f
+              left join person on person.user_id = f.user_id
+              left join person recorder on recorder.user_id = f.recorded_by""";
+
+    private static final String INSERT = "with saved as (" + """
             insert into follow_up (id, user_id, business_unit, met_on, root_cause, notes, action_kind, action_text,
                                    action_skill, action_due_on, recorded_by)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            returning *""";
+            returning *)
+            """ + NAMED.formatted("", "saved");
 
-    private static final String OF_PERSON = "select *, " + Pages.TOTAL
-            + " from follow_up where user_id = $1 order by met_on desc, recorded_at desc, id limit $2 offset $3";
+    private static final String OF_PERSON = NAMED.formatted(", " + Pages.TOTAL, "follow_up")
+            + " where f.user_id = $1 order by f.met_on desc, f.recorded_at desc, f.id limit $2 offset $3";
 
     private static final String CAUSES = """
             select business_unit, root_cause, met_on, count(*) as follow_ups from follow_up
@@ -131,6 +139,7 @@ public class FollowUpStore {
         return new FollowUpView(
                 row.getUUID("id"),
                 row.getString("user_id"),
+                row.getString("display_name"),
                 row.getString("business_unit"),
                 row.getLocalDate("met_on"),
                 row.getString("root_cause"),
@@ -143,6 +152,7 @@ public class FollowUpStore {
                                 row.getString("action_skill"),
                                 row.getLocalDate("action_due_on")),
                 row.getString("recorded_by"),
+                row.getString("recorded_by_name"),
                 row.getOffsetDateTime("recorded_at"));
     }
 }

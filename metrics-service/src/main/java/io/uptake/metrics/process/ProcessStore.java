@@ -24,7 +24,7 @@ public class ProcessStore {
      * sent late or out of order are judged as they happened). The unit is the person's on the roster now.
      */
     private static final String EVALUATE = """
-            select e.day, p.business_unit, e.user_id, count(*) as checked,
+            select e.day, p.business_unit, e.user_id, p.display_name, count(*) as checked,
                    count(*) filter (where not exists (
                        select 1 from usage_event f
                         where f.object_id = e.object_id and f.action = $3
@@ -33,10 +33,11 @@ public class ProcessStore {
               from usage_event e join person p on p.user_id = e.user_id
              where e.action = $5 and e.object_id is not null and e.day between $1 and $2
                and ($6::varchar is null or p.business_unit = $6)
-             group by 1, 2, 3""";
+             group by 1, 2, 3, 4""";
 
     /** One day, unit and person's counts for a rule. */
-    public record DayCount(LocalDate day, String businessUnit, String userId, long checked, long violations) {}
+    public record DayCount(
+            LocalDate day, String businessUnit, String userId, String displayName, long checked, long violations) {}
 
     private final Pool pool;
 
@@ -105,6 +106,7 @@ public class ProcessStore {
                                 row.getLocalDate("day"),
                                 row.getString("business_unit"),
                                 row.getString("user_id"),
+                                row.getString("display_name"),
                                 row.getLong("checked"),
                                 row.getLong("violations")));
                     }

@@ -19,7 +19,7 @@ final class Violations {
 
     private Violations() {}
 
-    private record Key(DateRange period, String businessUnit, String userId) {}
+    private record Key(DateRange period, String businessUnit, String userId, String displayName) {}
 
     static List<ViolationRow> rows(
             ProcessRule rule, List<ProcessStore.DayCount> counts, List<DateRange> periods, boolean byPerson) {
@@ -33,7 +33,12 @@ final class Violations {
                 continue;
             }
             long[] sum = sums.computeIfAbsent(
-                    new Key(period, count.businessUnit(), byPerson ? count.userId() : null), key -> new long[2]);
+                    new Key(
+                            period,
+                            count.businessUnit(),
+                            byPerson ? count.userId() : null,
+                            byPerson ? count.displayName() : null),
+                    key -> new long[2]);
             sum[0] += count.checked();
             sum[1] += count.violations();
         }
@@ -45,6 +50,7 @@ final class Violations {
                 rule.name(),
                 key.businessUnit(),
                 key.userId(),
+                key.displayName(),
                 sum[0],
                 sum[1],
                 Rounding.share(sum[1], sum[0]))));

@@ -58,7 +58,7 @@ public class ReportCache {
     }
 
     /** A report of a row per person: large at 100,000 people, so only {@code uptake.reports.cache-lists} of them are kept. */
-    <T> Uni<T> list(String key, Supplier<Uni<T>> compute) {
+    public <T> Uni<T> list(String key, Supplier<Uni<T>> compute) {
         return get(lists, key, compute);
     }
 

@@ -8,6 +8,7 @@ import io.uptake.metrics.api.Rounding;
 import io.uptake.metrics.followup.FollowUpStore;
 import io.uptake.metrics.practice.PracticeStore;
 import io.uptake.metrics.roster.PersonView;
+import io.uptake.metrics.roster.RosterQueries;
 import io.uptake.metrics.roster.RosterStore;
 import io.uptake.metrics.scorecard.ScorecardView;
 import io.uptake.metrics.scorecard.TeamScorecards;
@@ -32,6 +33,7 @@ public class ReportService {
     private final double conformityThreshold;
     private final FollowUpStore followUps;
     private final PracticeStore practices;
+    private final RosterQueries names;
 
     public ReportService(
             TeamScorecards scorecards,
@@ -41,7 +43,9 @@ public class ReportService {
             ReportCache cache,
             ConformityConfig conformity,
             FollowUpStore followUps,
-            PracticeStore practices) {
+            PracticeStore practices,
+            RosterQueries names) {
+        this.names = names;
         this.followUps = followUps;
         this.practices = practices;
         this.cache = cache;
@@ -109,6 +113,7 @@ public class ReportService {
                         .filter(card -> card.status().isShortfall())
                         .map(card -> new ShortfallRow(
                                 card.userId(),
+                                null,
                                 card.businessUnit(),
                                 card.jobRole(),
                                 card.status().name(),
@@ -142,12 +147,14 @@ public class ReportService {
         });
     }
 
-    /** The rows with their follow-ups (read as they are now: the cached list does not hold them). */
+    /** The rows with names and follow-ups (read as they are now: the cached list holds neither). */
     private Uni<List<ShortfallRow>> withFollowUps(List<ShortfallRow> rows, DateRange range) {
-        return followUps
-                .lastFollowUps(rows.stream().map(ShortfallRow::userId).toList(), range.from())
-                .map(last -> rows.stream()
-                        .map(row -> row.withLastFollowUp(last.get(row.userId())))
+        List<String> people = rows.stream().map(ShortfallRow::userId).toList();
+        return Uni.combine()
+                .all()
+                .unis(followUps.lastFollowUps(people, range.from()), names.displayNames(people))
+                .with((last, named) -> rows.stream()
+                        .map(row -> row.withNameAndLastFollowUp(named.get(row.userId()), last.get(row.userId())))
                         .toList());
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
  */
 public record ShortfallRow(
         String userId,
+        String displayName,
         String businessUnit,
         String jobRole,
         String status,
@@ -21,8 +22,12 @@ public record ShortfallRow(
         boolean followedUp,
         LocalDate lastFollowUpOn) {
 
-    /** With the day of the person's last follow-up in or after the range ({@code null}: not followed up). */
-    ShortfallRow withLastFollowUp(LocalDate day) {
-        return new ShortfallRow(userId, businessUnit, jobRole, status, score, band, missed, gap, day != null, day);
+    /**
+     * With the person's name on the roster now ({@code null}: not known) and the day of their last follow-up in or
+     * after the range ({@code null}: not followed up).
+     */
+    ShortfallRow withNameAndLastFollowUp(String name, LocalDate day) {
+        return new ShortfallRow(
+                userId, name, businessUnit, jobRole, status, score, band, missed, gap, day != null, day);
     }
 }

@@ -46,15 +46,17 @@ public class RosterService {
                 .flatMap(changes -> store.find(userId).map(stored -> new Saved(stored, changes.created() == 1)));
     }
 
-    public Uni<ImportReport> importCsv(String csv) {
-        return importRows(CsvRows.parse(csv, COLUMNS));
+    /** Imports the rows, or with {@code dryRun} answers what the import would do and writes nothing. */
+    public Uni<ImportReport> importCsv(String csv, boolean dryRun) {
+        return importRows(CsvRows.parse(csv, COLUMNS), dryRun);
     }
 
-    public Uni<ImportReport> importJson(List<JsonNode> items) {
-        return importRows(items.stream().map(RosterService::fields).toList());
+    /** The same for a JSON array of entries. */
+    public Uni<ImportReport> importJson(List<JsonNode> items, boolean dryRun) {
+        return importRows(items.stream().map(RosterService::fields).toList(), dryRun);
     }
 
-    private Uni<ImportReport> importRows(List<Map<String, Object>> rows) {
+    private Uni<ImportReport> importRows(List<Map<String, Object>> rows, boolean dryRun) {
         List<PersonEntry> valid = new ArrayList<>(rows.size());
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -82,13 +84,10 @@ public class RosterService {
         if (valid.isEmpty()) {
             return Uni.createFrom().item(new ImportReport(0, 0, 0, rejected));
         }
-        return store.upsert(valid)
-                .invoke(outbox::runSoon)
-                .map(changes -> new ImportReport(
-                        changes.created(),
-                        changes.updated(),
-                        valid.size() - changes.created() - changes.updated(),
-                        rejected));
+        Uni<RosterStore.Changes> upserted =
+                dryRun ? store.upsertRolledBack(valid) : store.upsert(valid).invoke(outbox::runSoon);
+        return upserted.map(changes -> new ImportReport(
+                changes.created(), changes.updated(), valid.size() - changes.created() - changes.updated(), rejected));
     }
 
     /** A JSON object's fields as the validator reads them: strings, booleans, or the node itself (a wrong type). */

@@ -70,7 +70,26 @@ public class RosterStore {
     }
 
     public Uni<Changes> upsert(List<PersonEntry> people) {
-        Tuple arguments = Tuple.tuple(Arrays.asList(
+        return pool.preparedQuery(UPSERT).execute(arguments(people)).map(RosterStore::changes);
+    }
+
+    /**
+     * What {@link #upsert} would change, found by running it in a transaction that is rolled back: the same
+     * statement decides, and nothing is written (neither the roster, its history, nor the outbox).
+     */
+    public Uni<Changes> upsertRolledBack(List<PersonEntry> people) {
+        return pool.withConnection(connection -> connection
+                .begin()
+                .flatMap(transaction -> connection
+                        .preparedQuery(UPSERT)
+                        .execute(arguments(people))
+                        .map(RosterStore::changes)
+                        .onTermination()
+                        .call(transaction::rollback)));
+    }
+
+    private static Tuple arguments(List<PersonEntry> people) {
+        return Tuple.tuple(Arrays.asList(
                 people.stream().map(PersonEntry::userId).toArray(String[]::new),
                 people.stream().map(PersonEntry::displayName).toArray(String[]::new),
                 people.stream().map(PersonEntry::email).toArray(String[]::new),
@@ -80,11 +99,12 @@ public class RosterStore {
                 people.stream().map(PersonEntry::executive).toArray(Boolean[]::new),
                 people.stream().map(PersonEntry::active).toArray(Boolean[]::new),
                 OutboxTrace.current()));
-        return pool.preparedQuery(UPSERT).execute(arguments).map(rows -> {
-            Row row = rows.iterator().next();
-            return new Changes(
-                    row.getLong("created").intValue(), row.getLong("updated").intValue());
-        });
+    }
+
+    private static Changes changes(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        Row row = rows.iterator().next();
+        return new Changes(
+                row.getLong("created").intValue(), row.getLong("updated").intValue());
     }
 
     /** Every business unit anyone has belonged to (the roster history included). */

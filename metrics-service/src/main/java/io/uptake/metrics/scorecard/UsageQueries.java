@@ -34,6 +34,10 @@ public class UsageQueries {
             select a.user_id, a.year, a.days from unnest($3::varchar[]) as given(user_id)
               join person_activity a on a.user_id = given.user_id and a.year between $1 and $2""";
 
+    private static final String LAST_ACTIVE = """
+            select a.user_id, a.year, a.days from unnest($2::varchar[]) as given(user_id)
+              join person_activity a on a.user_id = given.user_id and a.year <= $1""";
+
     /**
      * Events per person and action, an array over the periods: for each month a period touches, days first..last of it,
      * as running[last] - running[first - 1] (a day past the array's end has its last value; day 0 is null,
@@ -177,6 +181,28 @@ public class UsageQueries {
         return pool.preparedQuery(ACTIVITY_OF)
                 .execute(Tuple.of(activityStart(range).getYear(), range.to().getYear(), userIds.toArray(String[]::new)))
                 .map(UsageQueries::activeDaysByUser);
+    }
+
+    /**
+     * For each of these people who was ever active on or before {@code day} (in the years the event retention keeps):
+     * their last active day until then. Driven from the people given, each a primary-key range.
+     */
+    public Uni<Map<String, LocalDate>> lastActive(Collection<String> userIds, LocalDate day) {
+        if (userIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery(LAST_ACTIVE)
+                .execute(Tuple.of(day.getYear(), userIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, LocalDate> last = new HashMap<>();
+                    activeDaysByUser(rows).forEach((user, days) -> {
+                        LocalDate seen = days.lastOnOrBefore(day);
+                        if (seen != null) {
+                            last.put(user, seen);
+                        }
+                    });
+                    return last;
+                });
     }
 
     /** Rows of {@code person_activity} (a person's years) as one calendar per person. */

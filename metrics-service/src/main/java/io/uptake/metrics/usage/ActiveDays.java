@@ -55,6 +55,31 @@ public final class ActiveDays {
         return count(from, to, true);
     }
 
+    /** The last active day on or before {@code day}, in the years this calendar holds; null when there is none. */
+    public LocalDate lastOnOrBefore(LocalDate day) {
+        return years.keySet().stream()
+                .filter(year -> year <= day.getYear())
+                .sorted(java.util.Comparator.reverseOrder())
+                .map(year -> lastIn(year, year == day.getYear() ? day.getDayOfYear() - 1 : WORDS * 64 - 1))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The last active day of the year at or before its bit {@code lastBit}, or null. */
+    private LocalDate lastIn(int year, int lastBit) {
+        long[] days = years.get(year);
+        for (int word = Math.min(lastBit / 64, WORDS - 1); word >= 0; word--) {
+            long mask = word == lastBit / 64 ? -1L >>> (63 - lastBit % 64) : -1L;
+            long active = days[word] & mask;
+            if (active != 0) {
+                int dayOfYear = word * 64 + 63 - Long.numberOfLeadingZeros(active) + 1;
+                return LocalDate.ofYearDay(year, dayOfYear);
+            }
+        }
+        return null;
+    }
+
     public boolean any(LocalDate from, LocalDate to) {
         return count(from, to) > 0;
     }

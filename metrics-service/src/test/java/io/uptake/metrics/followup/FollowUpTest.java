@@ -92,6 +92,10 @@ class FollowUpTest {
         JsonPath saved = record("mark", met, followUp(TODAY.minusDays(1), "training", training("pipeline")), 201);
         String id = saved.getString("id");
         assertThat(saved.getString("recordedBy")).isEqualTo("mark");
+        assertThat(saved.getString("displayName")).isEqualTo("Test person");
+        assertThat(saved.getString("recordedByName"))
+                .as("mark is not on the roster")
+                .isNull();
         assertThat(saved.getString("businessUnit")).isEqualTo(SALES);
         assertThat(saved.getString("action.skill")).isEqualTo("pipeline");
         String quiet =

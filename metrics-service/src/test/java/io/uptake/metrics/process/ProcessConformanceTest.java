@@ -142,6 +142,8 @@ class ProcessConformanceTest {
         JsonPath byUnit = violations(unit, "businessUnit");
         assertThat(totals(byUnit, null)).containsExactly(6, 3);
         assertThat(byUnit.getList("userId")).containsOnlyNulls();
+        assertThat(byUnit.getList("displayName")).containsOnlyNulls();
+        assertThat(byPerson.getList("displayName")).containsOnly("Test person");
 
         String csv = given().auth()
                 .oauth2(accessToken("erin"))
@@ -157,7 +159,8 @@ class ProcessConformanceTest {
                 .extract()
                 .asString();
         assertThat(csv.lines().findFirst().orElseThrow())
-                .isEqualTo("periodStart,periodEnd,ruleId,rule,businessUnit,userId,checked,violations,violationShare");
+                .isEqualTo(
+                        "periodStart,periodEnd,ruleId,rule,businessUnit,userId,displayName,checked,violations,violationShare");
         assertThat(csv.lines().skip(1)).allSatisfy(line -> assertThat(line).contains(unit));
     }
 

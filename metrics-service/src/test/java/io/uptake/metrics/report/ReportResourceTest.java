@@ -275,6 +275,7 @@ class ReportResourceTest {
                 .statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].userId", equalTo(team.below()))
+                .body("items[0].displayName", equalTo("Test person"))
                 .body("next", org.hamcrest.Matchers.nullValue());
 
         String csv = given().auth()
@@ -294,8 +295,9 @@ class ReportResourceTest {
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(3);
         assertThat(lines[0])
-                .isEqualTo("userId,businessUnit,jobRole,status,score,band,missed,gap,followedUp,lastFollowUpOn");
-        assertThat(lines[1]).startsWith(team.idle() + ",");
+                .isEqualTo(
+                        "userId,displayName,businessUnit,jobRole,status,score,band,missed,gap,followedUp,lastFollowUpOn");
+        assertThat(lines[1]).startsWith(team.idle() + ",Test person,");
         assertThat(lines[2]).startsWith(team.below() + ",");
 
         given().auth()
@@ -358,7 +360,8 @@ class ReportResourceTest {
                 .asString();
         List<String> lines = List.of(csv.split("\r\n"));
         assertThat(lines.getFirst())
-                .isEqualTo("userId,businessUnit,jobRole,status,score,band,missed,gap,followedUp,lastFollowUpOn");
+                .isEqualTo(
+                        "userId,displayName,businessUnit,jobRole,status,score,band,missed,gap,followedUp,lastFollowUpOn");
         List<String> streamed = lines.subList(1, lines.size()).stream()
                 .map(line -> line.substring(0, line.indexOf(',')))
                 .toList();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ShortfallCursorTest {
 
     private static ShortfallRow row(String user, int gap) {
-        return new ShortfallRow(user, "Unit", "rep", "BELOW", 100 - gap, null, List.of(), gap, false, null);
+        return new ShortfallRow(user, null, "Unit", "rep", "BELOW", 100 - gap, null, List.of(), gap, false, null);
     }
 
     @Test
