@@ -44,9 +44,12 @@ class WebAppTest {
     private static WebPages web;
     private BrowserContext context;
 
-    @BeforeAll
-    static void startChromium() throws Exception {
-        web = WebPages.open(RestAssured.baseURI + ":" + RestAssured.port);
+    /** Chromium starts with the first test: the gateway's port is known once Quarkus runs. */
+    @BeforeEach
+    void startChromium() throws Exception {
+        if (web == null) {
+            web = WebPages.open(RestAssured.baseURI + ":" + RestAssured.port);
+        }
     }
 
     @BeforeEach
@@ -61,7 +64,10 @@ class WebAppTest {
 
     @AfterAll
     static void stopChromium() throws Exception {
-        web.close();
+        if (web != null) {
+            web.close();
+            web = null;
+        }
     }
 
     private String base() {

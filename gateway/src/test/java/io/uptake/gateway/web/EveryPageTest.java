@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,14 +34,20 @@ class EveryPageTest {
 
     private static WebPages web;
 
-    @BeforeAll
-    static void startChromium() throws Exception {
-        web = WebPages.open(RestAssured.baseURI + ":" + RestAssured.port);
+    /** Chromium starts with the first test: the gateway's port is known once Quarkus runs. */
+    @BeforeEach
+    void startChromium() throws Exception {
+        if (web == null) {
+            web = WebPages.open(RestAssured.baseURI + ":" + RestAssured.port);
+        }
     }
 
     @AfterAll
     static void stopChromium() throws Exception {
-        web.close();
+        if (web != null) {
+            web.close();
+            web = null;
+        }
     }
 
     /** Someone of mark's unit who is below their objectives, with a name and an id that differ. */
