@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 /**
  * An item in a list: the start of its description only, so that a page stays small; its {@code version}, so
  * that a board built from a list can move an item without reading each one first. An {@code anonymous} item
- * shows its submitter only to the submitter ({@link #seenBy}).
+ * shows its submitter and their {@code submitterName} only to the submitter ({@link #seenBy}).
  */
 public record ItemSummary(
         long id,
@@ -19,6 +19,7 @@ public record ItemSummary(
         String statusLabel,
         int votes,
         String submittedBy,
+        String submitterName,
         boolean anonymous,
         OffsetDateTime createdAt,
         int version) {
@@ -34,6 +35,7 @@ public record ItemSummary(
                 row.getString("status_label"),
                 row.getInteger("votes"),
                 row.getString("submitted_by"),
+                row.getString("submitter_name"),
                 row.getBoolean("anonymous"),
                 row.getOffsetDateTime("created_at"),
                 row.getInteger("version"));
@@ -43,6 +45,18 @@ public record ItemSummary(
         return Anonymity.revealed(anonymous, submittedBy, viewer)
                 ? this
                 : new ItemSummary(
-                        id, kind, title, excerpt, area, status, statusLabel, votes, null, true, createdAt, version);
+                        id,
+                        kind,
+                        title,
+                        excerpt,
+                        area,
+                        status,
+                        statusLabel,
+                        votes,
+                        null,
+                        null,
+                        true,
+                        createdAt,
+                        version);
     }
 }
