@@ -6,7 +6,8 @@ import java.time.OffsetDateTime;
 
 /**
  * An item in a list: the start of its description only, so that a page stays small; its {@code version}, so
- * that a board built from a list can move an item without reading each one first. An {@code anonymous} item
+ * that a board built from a list can move an item without reading each one first; {@code duplicateOf}, so that a
+ * closed duplicate links to its original. An {@code anonymous} item
  * shows its submitter and their {@code submitterName} only to the submitter ({@link #seenBy}).
  */
 public record ItemSummary(
@@ -22,7 +23,8 @@ public record ItemSummary(
         String submitterName,
         boolean anonymous,
         OffsetDateTime createdAt,
-        int version) {
+        int version,
+        Long duplicateOf) {
 
     public static ItemSummary of(Row row) {
         return new ItemSummary(
@@ -38,7 +40,8 @@ public record ItemSummary(
                 row.getString("submitter_name"),
                 row.getBoolean("anonymous"),
                 row.getOffsetDateTime("created_at"),
-                row.getInteger("version"));
+                row.getInteger("version"),
+                row.getLong("duplicate_of"));
     }
 
     public ItemSummary seenBy(String viewer) {
@@ -57,6 +60,7 @@ public record ItemSummary(
                         null,
                         true,
                         createdAt,
-                        version);
+                        version,
+                        duplicateOf);
     }
 }

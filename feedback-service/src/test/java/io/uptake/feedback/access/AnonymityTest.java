@@ -118,6 +118,7 @@ class AnonymityTest {
                 "Alice Andersen",
                 anonymous,
                 NOW,
-                0);
+                0,
+                null);
     }
 }

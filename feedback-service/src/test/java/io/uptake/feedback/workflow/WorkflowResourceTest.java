@@ -244,6 +244,15 @@ class WorkflowResourceTest {
                 .body("duplicateOf", equalTo((int) original));
         given().auth()
                 .oauth2(employee)
+                .queryParam("status", "duplicate")
+                .queryParam("size", 200)
+                .when()
+                .get(ITEMS)
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == " + duplicate + " }.duplicateOf", equalTo((int) original));
+        given().auth()
+                .oauth2(employee)
                 .when()
                 .get(ITEMS + "/" + original)
                 .then()
