@@ -27,7 +27,8 @@ public class CelebrationStore {
     /**
      * Records the celebration of an implemented item, once per event; empty when an earlier delivery already did.
      * {@code submittedBy} null (an anonymous item's event): the submitter is read from the item and kept, so that
-     * they see the celebration as theirs; everyone else sees it without them ({@link CelebrationView#seenBy}).
+     * they see the celebration as theirs; everyone else sees it without them ({@link CelebrationView#seenBy}). The
+     * submitter's display name is copied from the item (the event does not carry names).
      */
     public Uni<Optional<CelebrationView>> record(
             SqlClient client,
@@ -40,8 +41,9 @@ public class CelebrationStore {
             int votes,
             OffsetDateTime implementedAt) {
         return client.preparedQuery("""
-                        insert into celebration (event_id, item_id, title, submitted_by, business_unit, anonymous, votes, implemented_at)
-                        values ($1, $2, $3, coalesce($4::varchar, (select submitted_by from feedback_item where id = $2)), $5, $6, $7, $8)
+                        insert into celebration (event_id, item_id, title, submitted_by, business_unit, anonymous, votes, implemented_at, submitter_name)
+                        values ($1, $2, $3, coalesce($4::varchar, (select submitted_by from feedback_item where id = $2)), $5, $6, $7, $8,
+                            (select submitter_name from feedback_item where id = $2))
                         on conflict (event_id) do nothing returning *""")
                 .execute(Tuple.from(
                         new Object[] {eventId, itemId, title, submittedBy, businessUnit, anonymous, votes, implementedAt

@@ -6,14 +6,16 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * An implemented suggestion in the company feed: what, whose idea, how many wanted it, when. Whose idea an
- * {@code anonymous} one was only its submitter sees ({@link #seenBy}).
+ * An implemented suggestion in the company feed: what, whose idea (their user id and {@code submitterName}, the
+ * display name they submitted it with; null for items submitted before names were recorded), how many wanted it,
+ * when. Whose idea an {@code anonymous} one was only its submitter sees ({@link #seenBy}).
  */
 public record CelebrationView(
         UUID id,
         long itemId,
         String title,
         String submittedBy,
+        String submitterName,
         String businessUnit,
         boolean anonymous,
         int votes,
@@ -25,6 +27,7 @@ public record CelebrationView(
                 row.getLong("item_id"),
                 row.getString("title"),
                 row.getString("submitted_by"),
+                row.getString("submitter_name"),
                 row.getString("business_unit"),
                 row.getBoolean("anonymous"),
                 row.getInteger("votes"),
@@ -34,6 +37,6 @@ public record CelebrationView(
     public CelebrationView seenBy(String viewer) {
         return Anonymity.revealed(anonymous, submittedBy, viewer)
                 ? this
-                : new CelebrationView(id, itemId, title, null, null, true, votes, implementedAt);
+                : new CelebrationView(id, itemId, title, null, null, null, true, votes, implementedAt);
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 public class ItemQueries {
 
     private static final String LIST_COLUMNS = "id, kind, title, left(description, " + ItemLimits.EXCERPT
-            + ") as excerpt, area, status, votes, submitted_by, anonymous, created_at, version, "
+            + ") as excerpt, area, status, votes, submitted_by, submitter_name, anonymous, created_at, version, duplicate_of, "
             + StatusLabelColumn.SQL;
 
     private final Pool pool;

@@ -1,6 +1,7 @@
 package io.uptake.feedback.item;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.feedback.access.DisplayName;
 import io.uptake.feedback.area.AreaRepository;
 import io.uptake.platform.access.Caller;
 import io.uptake.platform.api.InvalidInput;
@@ -27,7 +28,10 @@ public class ItemService {
         this.areas = areas;
     }
 
-    /** Submits an item; an anonymous one records who sent it (for their inbox) but not their business unit. */
+    /**
+     * Submits an item with the submitter's display name; an anonymous one records who sent it (for their inbox and
+     * their own view) but not their business unit.
+     */
     public Uni<ItemView> submit(Caller caller, NewItem item) {
         return pool.withTransaction(connection -> areas.active(connection, item.area())
                 .flatMap(active -> {
@@ -39,7 +43,11 @@ public class ItemService {
                         throw new InvalidInput("area", "the area '" + item.area() + "' is no longer in use");
                     }
                     return items.insert(
-                            connection, item, caller.userId(), item.hidesSubmitter() ? null : caller.businessUnit());
+                            connection,
+                            item,
+                            caller.userId(),
+                            DisplayName.of(caller),
+                            item.hidesSubmitter() ? null : caller.businessUnit());
                 }));
     }
 
@@ -74,7 +82,8 @@ public class ItemService {
 
     public Uni<CommentView> comment(Caller caller, long id, NewComment comment) {
         return pool.withTransaction(connection -> existing(connection, id)
-                .flatMap(item -> items.addComment(connection, id, caller.userId(), comment.body(), caller.admin())
+                .flatMap(item -> items.addComment(
+                                connection, id, caller.userId(), DisplayName.of(caller), comment.body(), caller.admin())
                         .map(added -> added.seenBy(item.anonymous(), item.submittedBy(), caller.userId()))));
     }
 

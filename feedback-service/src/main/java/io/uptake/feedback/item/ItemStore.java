@@ -21,12 +21,16 @@ public class ItemStore {
         this.pool = pool;
     }
 
-    /** Inserts the item as {@code submittedBy} sent it; {@code businessUnit} null for an anonymous one. */
-    public Uni<ItemView> insert(SqlConnection connection, NewItem item, String submittedBy, String businessUnit) {
+    /**
+     * Inserts the item as {@code submittedBy} (shown as {@code submitterName}, or null) sent it; {@code businessUnit}
+     * null for an anonymous one.
+     */
+    public Uni<ItemView> insert(
+            SqlConnection connection, NewItem item, String submittedBy, String submitterName, String businessUnit) {
         return connection
                 .preparedQuery("""
-                        insert into feedback_item (kind, title, description, area, submitted_by, business_unit, anonymous)
-                        values ($1, $2, $3, $4, $5, $6, $7) returning """ + ItemView.COLUMNS)
+                        insert into feedback_item (kind, title, description, area, submitted_by, business_unit, anonymous, submitter_name)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8) returning """ + ItemView.COLUMNS)
                 .execute(Tuple.from(new Object[] {
                     item.kind().name(),
                     item.title(),
@@ -34,7 +38,8 @@ public class ItemStore {
                     item.area(),
                     submittedBy,
                     businessUnit,
-                    item.hidesSubmitter()
+                    item.hidesSubmitter(),
+                    submitterName
                 }))
                 .map(rows -> ItemView.of(rows.iterator().next()));
     }
@@ -126,13 +131,13 @@ public class ItemStore {
                 .replaceWithVoid();
     }
 
-    /** {@code official} when the CRM team (an admin) wrote it. */
+    /** {@code official} when the CRM team (an admin) wrote it; {@code authorName} null when the token had none. */
     public Uni<CommentView> addComment(
-            SqlConnection connection, long id, String author, String body, boolean official) {
+            SqlConnection connection, long id, String author, String authorName, String body, boolean official) {
         return connection
                 .preparedQuery(
-                        "insert into item_comment (item_id, author, body, official) values ($1, $2, $3, $4) returning *")
-                .execute(Tuple.of(id, author, body, official))
+                        "insert into item_comment (item_id, author, body, official, author_name) values ($1, $2, $3, $4, $5) returning *")
+                .execute(Tuple.of(id, author, body, official, authorName))
                 .map(rows -> CommentView.of(rows.iterator().next()));
     }
 

@@ -6,8 +6,9 @@ import java.time.OffsetDateTime;
 
 /**
  * An item in a list: the start of its description only, so that a page stays small; its {@code version}, so
- * that a board built from a list can move an item without reading each one first. An {@code anonymous} item
- * shows its submitter only to the submitter ({@link #seenBy}).
+ * that a board built from a list can move an item without reading each one first; {@code duplicateOf}, so that a
+ * closed duplicate links to its original. An {@code anonymous} item
+ * shows its submitter and their {@code submitterName} only to the submitter ({@link #seenBy}).
  */
 public record ItemSummary(
         long id,
@@ -19,9 +20,11 @@ public record ItemSummary(
         String statusLabel,
         int votes,
         String submittedBy,
+        String submitterName,
         boolean anonymous,
         OffsetDateTime createdAt,
-        int version) {
+        int version,
+        Long duplicateOf) {
 
     public static ItemSummary of(Row row) {
         return new ItemSummary(
@@ -34,15 +37,30 @@ public record ItemSummary(
                 row.getString("status_label"),
                 row.getInteger("votes"),
                 row.getString("submitted_by"),
+                row.getString("submitter_name"),
                 row.getBoolean("anonymous"),
                 row.getOffsetDateTime("created_at"),
-                row.getInteger("version"));
+                row.getInteger("version"),
+                row.getLong("duplicate_of"));
     }
 
     public ItemSummary seenBy(String viewer) {
         return Anonymity.revealed(anonymous, submittedBy, viewer)
                 ? this
                 : new ItemSummary(
-                        id, kind, title, excerpt, area, status, statusLabel, votes, null, true, createdAt, version);
+                        id,
+                        kind,
+                        title,
+                        excerpt,
+                        area,
+                        status,
+                        statusLabel,
+                        votes,
+                        null,
+                        null,
+                        true,
+                        createdAt,
+                        version,
+                        duplicateOf);
     }
 }

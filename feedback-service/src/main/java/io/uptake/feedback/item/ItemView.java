@@ -6,8 +6,9 @@ import java.time.OffsetDateTime;
 
 /**
  * One feedback item as its readers see it; {@code version} is what a triage move may name to guard against a
- * concurrent one. {@code statusLabel} is the organisation's name for the status; an {@code anonymous} item shows
- * its submitter and business unit only to the submitter ({@link #seenBy}).
+ * concurrent one. {@code statusLabel} is the organisation's name for the status; {@code submitterName} the submitter's
+ * display name when they submitted it (null for items submitted before names were recorded); an {@code anonymous}
+ * item shows its submitter, their name and business unit only to the submitter ({@link #seenBy}).
  */
 public record ItemView(
         long id,
@@ -19,6 +20,7 @@ public record ItemView(
         String statusLabel,
         int votes,
         String submittedBy,
+        String submitterName,
         boolean anonymous,
         String businessUnit,
         Long duplicateOf,
@@ -40,6 +42,7 @@ public record ItemView(
                 row.getString("status_label"),
                 row.getInteger("votes"),
                 row.getString("submitted_by"),
+                row.getString("submitter_name"),
                 row.getBoolean("anonymous"),
                 row.getString("business_unit"),
                 row.getLong("duplicate_of"),
@@ -62,6 +65,7 @@ public record ItemView(
                 status,
                 statusLabel,
                 votes,
+                null,
                 null,
                 true,
                 null,

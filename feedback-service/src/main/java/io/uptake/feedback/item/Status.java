@@ -4,8 +4,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where an item stands in the triage workflow. Open items move one step forward at a time, or are
- * closed as {@code DECLINED} or {@code DUPLICATE}; closed items do not move again.
+ * Where an item stands in the triage workflow. Which moves an item may make depends on its kind as well
+ * ({@link Workflow}); a closed status ({@code IMPLEMENTED}, {@code ANSWERED}, {@code DECLINED}, {@code DUPLICATE})
+ * is final for every kind.
  */
 public enum Status {
     SUBMITTED,
@@ -14,24 +15,14 @@ public enum Status {
     PLANNED,
     IN_PROGRESS,
     IMPLEMENTED,
+    /** A question's final status: its answer is the note of the move. */
+    ANSWERED,
     DECLINED,
     DUPLICATE;
 
-    private static final Set<Status> CLOSED = EnumSet.of(IMPLEMENTED, DECLINED, DUPLICATE);
+    private static final Set<Status> CLOSED = EnumSet.of(IMPLEMENTED, ANSWERED, DECLINED, DUPLICATE);
 
     public boolean open() {
         return !CLOSED.contains(this);
-    }
-
-    /** The moves the workflow allows from here. */
-    public Set<Status> next() {
-        if (!open()) {
-            return EnumSet.noneOf(Status.class);
-        }
-        return EnumSet.of(values()[ordinal() + 1], DECLINED, DUPLICATE);
-    }
-
-    public boolean mayMoveTo(Status target) {
-        return next().contains(target);
     }
 }

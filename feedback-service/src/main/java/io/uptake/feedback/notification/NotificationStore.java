@@ -53,21 +53,41 @@ public class NotificationStore {
                 .replaceWithVoid();
     }
 
+    /** The recipient's notifications, newest first, each with its item's current title (null for a digest). */
     public Uni<PageView<NotificationView>> inbox(String recipient, boolean unreadOnly, int page, int size) {
-        return pool.preparedQuery("select *, " + Pages.TOTAL + """
-                         from notification where recipient = $1 and (not $2 or read_at is null)
-                        order by id desc limit $3 offset $4""")
+        return pool.preparedQuery("select n.*, i.title, " + Pages.TOTAL + """
+                         from notification n left join feedback_item i on i.id = n.item_id
+                        where n.recipient = $1 and (not $2 or n.read_at is null)
+                        order by n.id desc limit $3 offset $4""")
                 .execute(Tuple.of(recipient, unreadOnly, size, (long) page * size))
                 .map(rows -> Pages.of(rows, NotificationView::of, page, size));
     }
 
     /** Marks one of the recipient's notifications read; null when the recipient has no such notification. */
     public Uni<NotificationView> markRead(long id, String recipient) {
-        return pool.preparedQuery(
-                        "update notification set read_at = coalesce(read_at, now()) where id = $1 and recipient = $2 returning *")
+        return pool.preparedQuery("""
+                        with marked as (
+                            update notification set read_at = coalesce(read_at, now()) where id = $1 and recipient = $2
+                            returning *)
+                        select marked.*, i.title from marked left join feedback_item i on i.id = marked.item_id""")
                 .execute(Tuple.of(id, recipient))
                 .map(rows -> rows.size() == 0
                         ? null
                         : NotificationView.of(rows.iterator().next()));
+    }
+
+    /** How many of the recipient's notifications are unread (from the index of unread rows). */
+    public Uni<Long> unread(String recipient) {
+        return pool.preparedQuery(
+                        "select count(*) as unread from notification where recipient = $1 and read_at is null")
+                .execute(Tuple.of(recipient))
+                .map(rows -> rows.iterator().next().getLong("unread"));
+    }
+
+    /** Marks every unread notification of the recipient read; how many it marked (0 when there were none). */
+    public Uni<Integer> markAllRead(String recipient) {
+        return pool.preparedQuery("update notification set read_at = now() where recipient = $1 and read_at is null")
+                .execute(Tuple.of(recipient))
+                .map(rows -> rows.rowCount());
     }
 }

@@ -15,5 +15,6 @@ public record FeedbackStats(
             Double medianHoursToFirstResponse,
             Double medianDaysToImplementation) {}
 
-    public record Contributor(String userId, long submitted, long implemented) {}
+    /** {@code displayName}: the name on their latest item of the period that has one; null when none has. */
+    public record Contributor(String userId, String displayName, long submitted, long implemented) {}
 }

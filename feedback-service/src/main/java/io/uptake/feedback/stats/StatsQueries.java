@@ -67,14 +67,19 @@ public class StatsQueries {
                     return stats;
                 });
         Uni<List<FeedbackStats.Contributor>> contributors = pool.preparedQuery("""
-                select submitted_by, count(*) as submitted, count(*) filter (where status = 'IMPLEMENTED') as implemented
+                select submitted_by, count(*) as submitted, count(*) filter (where status = 'IMPLEMENTED') as implemented,
+                    (array_agg(submitter_name order by created_at desc, id desc) filter (where submitter_name is not null))[1]
+                        as display_name
                 from feedback_item where created_at >= $1 and created_at < $2 and not anonymous
                 group by submitted_by order by implemented desc, submitted desc, submitted_by limit %d""".formatted(TOP_CONTRIBUTORS))
                 .execute(range)
                 .map(rows -> {
                     List<FeedbackStats.Contributor> top = new ArrayList<>(rows.size());
                     rows.forEach(row -> top.add(new FeedbackStats.Contributor(
-                            row.getString("submitted_by"), row.getLong("submitted"), row.getLong("implemented"))));
+                            row.getString("submitted_by"),
+                            row.getString("display_name"),
+                            row.getLong("submitted"),
+                            row.getLong("implemented"))));
                     return top;
                 });
         return Uni.combine()

@@ -35,7 +35,7 @@ public class StatusResource {
         this.identity = identity;
     }
 
-    /** The eight statuses in workflow order (a fixed set, so not paged). */
+    /** The statuses in workflow order, each with its moves per kind (a fixed set, so not paged). */
     @GET
     public Uni<List<StatusView>> list() {
         return store.all();

@@ -19,12 +19,19 @@ public class StatusChangeStore {
         this.pool = pool;
     }
 
-    /** Keeps the move in the item's history, in the transaction that made it. */
-    public Uni<Void> record(SqlConnection connection, long itemId, String actor, Status from, Status to, String note) {
+    /** Keeps the move in the item's history, in the transaction that made it; {@code actorName} may be null. */
+    public Uni<Void> record(
+            SqlConnection connection,
+            long itemId,
+            String actor,
+            String actorName,
+            Status from,
+            Status to,
+            String note) {
         return connection
                 .preparedQuery(
-                        "insert into status_change (item_id, actor, from_status, to_status, note) values ($1, $2, $3, $4, $5)")
-                .execute(Tuple.of(itemId, actor, from.name(), to.name(), note))
+                        "insert into status_change (item_id, actor, from_status, to_status, note, actor_name) values ($1, $2, $3, $4, $5, $6)")
+                .execute(Tuple.from(new Object[] {itemId, actor, from.name(), to.name(), note, actorName}))
                 .replaceWithVoid();
     }
 

@@ -1,6 +1,7 @@
 package io.uptake.feedback.workflow;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.feedback.access.DisplayName;
 import io.uptake.feedback.event.FeedbackEvent;
 import io.uptake.feedback.event.FeedbackOutbox;
 import io.uptake.feedback.item.ItemQueries;
@@ -8,6 +9,7 @@ import io.uptake.feedback.item.ItemService;
 import io.uptake.feedback.item.ItemStore;
 import io.uptake.feedback.item.ItemView;
 import io.uptake.feedback.item.Status;
+import io.uptake.feedback.item.Workflow;
 import io.uptake.platform.access.Caller;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.outbox.Outbox;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.ClientErrorException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Moves items through the triage workflow. The item's row is locked for the move, the change is kept
@@ -77,12 +78,15 @@ public class WorkflowService {
                             + item.version() + ", " + item.status() + "); reload it and decide again",
                     409);
         }
-        if (!item.status().mayMoveTo(request.to())) {
-            throw new ClientErrorException(forbiddenMove(item.status(), request.to()), 409);
-        }
-        if (request.to() == Status.DECLINED
-                && (request.note() == null || request.note().isBlank())) {
+        Workflow.refusal(item.kind(), item.status(), request.to()).ifPresent(refused -> {
+            throw new ClientErrorException(refused, 409);
+        });
+        boolean noNote = request.note() == null || request.note().isBlank();
+        if (request.to() == Status.DECLINED && noNote) {
             throw new InvalidInput("note", "a reason is required to decline");
+        }
+        if (request.to() == Status.ANSWERED && noNote) {
+            throw new InvalidInput("note", "the answer is required to close a question as ANSWERED");
         }
         if (request.to() != Status.DUPLICATE) {
             return Uni.createFrom().voidItem();
@@ -116,7 +120,13 @@ public class WorkflowService {
         return moveSupporters
                 .flatMap(moved -> items.moveTo(connection, item.id(), request.to(), duplicateOf))
                 .call(moved -> changes.record(
-                        connection, item.id(), admin.userId(), item.status(), moved.status(), request.note()))
+                        connection,
+                        item.id(),
+                        admin.userId(),
+                        DisplayName.of(admin),
+                        item.status(),
+                        moved.status(),
+                        request.note()))
                 .call(moved -> outbox.write(
                         connection,
                         new FeedbackEvent(
@@ -137,13 +147,5 @@ public class WorkflowService {
                                 moved.anonymous(),
                                 item.statusLabel(),
                                 moved.statusLabel())));
-    }
-
-    private static String forbiddenMove(Status from, Status to) {
-        if (!from.open()) {
-            return "The item is " + from + ", which is final; it cannot move to " + to;
-        }
-        return "An item in " + from + " can move to "
-                + from.next().stream().map(Status::name).collect(Collectors.joining(", ")) + "; not to " + to;
     }
 }

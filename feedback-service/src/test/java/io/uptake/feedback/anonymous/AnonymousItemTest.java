@@ -44,6 +44,8 @@ class AnonymousItemTest {
     private static final Duration WITHIN = Duration.ofSeconds(30);
     private static final String SUBMITTER = "alice";
     private static final String SUBMITTERS_UNIT = "Sales EMEA";
+    /** alice's display name (her token's name claim) */
+    private static final String SUBMITTERS_NAME = "Alice Andersen";
 
     @TestHTTPResource("/api/feedback/celebrations/stream")
     URI stream;
@@ -112,6 +114,7 @@ class AnonymousItemTest {
                             .statusCode(201)
                             .body("anonymous", equalTo(true))
                             .body("submittedBy", equalTo(SUBMITTER))
+                            .body("submitterName", equalTo(SUBMITTERS_NAME))
                             .body("businessUnit", nullValue())
                             .extract()
                             .path("id"))
@@ -125,6 +128,7 @@ class AnonymousItemTest {
                     .then()
                     .statusCode(201)
                     .body("author", equalTo(SUBMITTER))
+                    .body("authorName", equalTo(SUBMITTERS_NAME))
                     .body("anonymous", equalTo(true));
             given().auth()
                     .oauth2(admin)
@@ -143,6 +147,7 @@ class AnonymousItemTest {
                     .then()
                     .statusCode(200)
                     .body("submittedBy", equalTo(SUBMITTER))
+                    .body("submitterName", equalTo(SUBMITTERS_NAME))
                     .body("anonymous", equalTo(true));
             given().auth()
                     .oauth2(alice)
@@ -153,7 +158,8 @@ class AnonymousItemTest {
                     .then()
                     .statusCode(200)
                     .body("total", equalTo(1))
-                    .body("items[0].submittedBy", equalTo(SUBMITTER));
+                    .body("items[0].submittedBy", equalTo(SUBMITTER))
+                    .body("items[0].submitterName", equalTo(SUBMITTERS_NAME));
 
             for (String other : List.of(bob, admin)) {
                 String item = given().auth()
@@ -164,6 +170,7 @@ class AnonymousItemTest {
                         .statusCode(200)
                         .body("anonymous", equalTo(true))
                         .body("submittedBy", nullValue())
+                        .body("submitterName", nullValue())
                         .body("businessUnit", nullValue())
                         .extract()
                         .asString();
@@ -178,6 +185,7 @@ class AnonymousItemTest {
                         .body("total", equalTo(1))
                         .body("items[0].id", equalTo((int) id))
                         .body("items[0].submittedBy", nullValue())
+                        .body("items[0].submitterName", nullValue())
                         .extract()
                         .asString();
                 assertNoSubmitter(searched);
@@ -202,6 +210,7 @@ class AnonymousItemTest {
                         .jsonPath();
                 assertNoSubmitter(comments.prettify());
                 assertThat(comments.getList("items.author")).containsExactly(null, "adam");
+                assertThat(comments.getList("items.authorName")).containsExactly(null, "Adam Adler");
                 assertThat(comments.getList("items.anonymous", Boolean.class)).containsExactly(true, false);
             }
             given().auth()
@@ -210,7 +219,8 @@ class AnonymousItemTest {
                     .get(ITEMS + "/" + id + "/comments")
                     .then()
                     .statusCode(200)
-                    .body("items[0].author", equalTo(SUBMITTER));
+                    .body("items[0].author", equalTo(SUBMITTER))
+                    .body("items[0].authorName", equalTo(SUBMITTERS_NAME));
             assertNoSubmitter(given().auth()
                     .oauth2(bob)
                     .when()
@@ -242,14 +252,21 @@ class AnonymousItemTest {
             await().atMost(WITHIN)
                     .until(() -> streamedAbout(othersStream, id).size() == 1
                             && streamedAbout(submittersStream, id).size() == 1);
-            assertThat(streamedAbout(submittersStream, id).getFirst()).contains("\"submittedBy\":\"alice\"");
+            assertThat(streamedAbout(submittersStream, id).getFirst())
+                    .contains("\"submittedBy\":\"alice\"")
+                    .contains("\"submitterName\":\"" + SUBMITTERS_NAME + "\"");
             String othersLine = streamedAbout(othersStream, id).getFirst();
-            assertThat(othersLine).contains("\"submittedBy\":null").contains("\"anonymous\":true");
+            assertThat(othersLine)
+                    .contains("\"submittedBy\":null")
+                    .contains("\"submitterName\":null")
+                    .contains("\"anonymous\":true");
             assertNoSubmitter(othersLine);
             assertThat(celebration(alice, id).getString("submittedBy")).isEqualTo(SUBMITTER);
+            assertThat(celebration(alice, id).getString("submitterName")).isEqualTo(SUBMITTERS_NAME);
             for (String other : List.of(bob, admin)) {
                 JsonPath celebrated = celebration(other, id);
                 assertThat(celebrated.getString("submittedBy")).isNull();
+                assertThat(celebrated.getString("submitterName")).isNull();
                 assertThat(celebrated.getString("businessUnit")).isNull();
                 assertThat(celebrated.getBoolean("anonymous")).isTrue();
             }
@@ -351,7 +368,11 @@ class AnonymousItemTest {
                 .extract()
                 .jsonPath();
         Map<String, Object> entry = overdue.getMap("items.find { it.id == " + id + " }");
-        assertThat(entry).as("item " + id + " is overdue").isNotNull().containsEntry("submittedBy", null);
+        assertThat(entry)
+                .as("item " + id + " is overdue")
+                .isNotNull()
+                .containsEntry("submittedBy", null)
+                .containsEntry("submitterName", null);
         assertNoSubmitter(toJson(entry));
         given().auth()
                 .oauth2(accessToken("mark"))
@@ -398,7 +419,10 @@ class AnonymousItemTest {
     }
 
     private static void assertNoSubmitter(String answer) {
-        assertThat(answer).doesNotContain(SUBMITTER).doesNotContain(SUBMITTERS_UNIT);
+        assertThat(answer)
+                .doesNotContain(SUBMITTER)
+                .doesNotContain(SUBMITTERS_UNIT)
+                .doesNotContain(SUBMITTERS_NAME);
     }
 
     private static List<String> about(WebhookReceiver receiver, long id, String link) {

@@ -120,6 +120,8 @@ class CelebrationFlowTest {
                 assertThat(eventId).isNotNull();
                 assertThat(celebration.getInt("items.find { it.itemId == " + id + " }.votes"))
                         .isEqualTo(1);
+                assertThat(celebration.getString("items.find { it.itemId == " + id + " }.submitterName"))
+                        .isEqualTo("Alice Andersen");
                 await().atMost(WITHIN)
                         .until(() -> streamed.stream()
                                         .filter(line -> line.contains("\"itemId\":" + id + ","))

@@ -73,6 +73,11 @@ class DigestFlowTest {
                 assertThat(inbox).hasSize(1);
                 assertThat(inbox.getFirst().get("message")).isEqualTo(text);
                 assertThat(inbox.getFirst().get("itemId")).isNull();
+                assertThat(inbox.getFirst().get("title")).isNull();
+                assertThat(inbox.getFirst().get("lines"))
+                        .as("the digest line by line, for a readable inbox")
+                        .isEqualTo(List.of(
+                                "Sales EMEA, week " + marker, "Active: 12 of 20 (last week 10)", "New shortfalls: 2"));
 
                 await().atMost(WITHIN)
                         .until(() -> digests.calls(eventId.toString()).stream().anyMatch(call -> call.status() == 200));

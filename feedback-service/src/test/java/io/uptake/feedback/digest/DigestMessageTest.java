@@ -129,6 +129,7 @@ class DigestMessageTest {
     }
 
     private static CelebrationView celebration(String title, boolean anonymous, String at) {
-        return new CelebrationView(UUID.randomUUID(), 7, title, "mark", null, anonymous, 3, OffsetDateTime.parse(at));
+        return new CelebrationView(
+                UUID.randomUUID(), 7, title, "mark", "Mark Meyer", null, anonymous, 3, OffsetDateTime.parse(at));
     }
 }

@@ -4,6 +4,7 @@ import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.uptake.feedback.item.Kind;
 import io.uptake.feedback.item.Status;
 import io.uptake.feedback.support.Items;
 import io.uptake.testsupport.EventContracts;
@@ -24,9 +25,12 @@ class FeedbackEventContractTest {
         String implementedTitle = "Contract " + UUID.randomUUID();
         String declinedTitle = "Contract " + UUID.randomUUID();
         long implemented = Items.submit(accessToken("alice"), implementedTitle);
+        String answeredTitle = "Contract question " + UUID.randomUUID();
         long declined = Items.submit(accessToken("alice"), declinedTitle);
+        long answered = Items.submit(accessToken("alice"), Kind.QUESTION, answeredTitle);
         Items.advanceTo(admin, implemented, Status.IMPLEMENTED);
         Items.move(admin, declined, Status.DECLINED, "Not for now: \"quotes\", <tags> & unicode ✓");
+        Items.move(admin, answered, Status.ANSWERED, "Yes: Reports, then Export");
 
         List<ConsumerRecord<String, String>> published = TopicReader.awaitContaining(
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
@@ -36,12 +40,16 @@ class FeedbackEventContractTest {
                 // and until the last move of the implemented item is there (its earlier moves come before it)
                 "\"type\":\"feedback.implemented\",\"itemId\":" + implemented + ",\"title\":\"" + implementedTitle
                         + "\"",
-                "\"itemId\":" + declined + ",\"title\":\"" + declinedTitle + "\"");
+                "\"itemId\":" + declined + ",\"title\":\"" + declinedTitle + "\"",
+                "\"itemId\":" + answered + ",\"title\":\"" + answeredTitle + "\"");
 
         assertThat(published)
                 .extracting(ConsumerRecord::key)
-                .containsOnly(Long.toString(implemented), Long.toString(declined));
+                .containsOnly(Long.toString(implemented), Long.toString(declined), Long.toString(answered));
         published.forEach(record -> EventContracts.assertHolds("uptake.feedback-events", record.value()));
         assertThat(published).anyMatch(record -> record.value().contains("\"type\":\"feedback.implemented\""));
+        assertThat(published)
+                .anyMatch(record -> record.value().contains("\"type\":\"feedback.status-changed\"")
+                        && record.value().contains("\"to\":\"ANSWERED\""));
     }
 }

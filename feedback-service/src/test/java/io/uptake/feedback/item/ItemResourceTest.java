@@ -48,6 +48,7 @@ class ItemResourceTest {
                 .statusCode(201)
                 .body("status", equalTo("SUBMITTED"))
                 .body("submittedBy", equalTo("alice"))
+                .body("submitterName", equalTo("Alice Andersen"))
                 .body("businessUnit", equalTo("Sales EMEA"))
                 .body("votes", equalTo(0))
                 .extract()
@@ -64,6 +65,7 @@ class ItemResourceTest {
                 .body("title", equalTo(HOSTILE_TITLE))
                 .body("description", equalTo(description))
                 .body("kind", equalTo("PROBLEM"))
+                .body("submitterName", equalTo("Alice Andersen"))
                 .body("createdAt", not(equalTo(null)));
     }
 
@@ -302,6 +304,7 @@ class ItemResourceTest {
                 .then()
                 .statusCode(200)
                 .body("items.submittedBy", everyItem(equalTo("carol")))
+                .body("items[0].submitterName", equalTo("Carol Costa"))
                 .body("items[0].id", equalTo(id));
         given().auth()
                 .oauth2(carol)
@@ -400,7 +403,8 @@ class ItemResourceTest {
                 .then()
                 .statusCode(201)
                 .body("official", equalTo(true))
-                .body("author", equalTo("adam"));
+                .body("author", equalTo("adam"))
+                .body("authorName", equalTo("Adam Adler"));
         given().auth()
                 .oauth2(bob)
                 .contentType(ContentType.JSON)
@@ -418,6 +422,7 @@ class ItemResourceTest {
                 .statusCode(200)
                 .body("total", equalTo(2))
                 .body("items[0].body", equalTo("Same here \uD83D\uDC4D"))
+                .body("items[0].authorName", equalTo("Bob Brown"))
                 .body("items[1].official", equalTo(true));
     }
 

@@ -59,6 +59,7 @@ class StatsResourceTest {
                 .statusCode(200)
                 .body("items.id", hasItem((int) salesLate))
                 .body("items.id", hasItem((int) supportLate))
+                .body("items.find { it.id == " + supportLate + " }.submitterName", equalTo("Carol Costa"))
                 .body("items.id", not(hasItem((int) salesRecent)))
                 .body("items.id", not(hasItem((int) answered)));
         given().auth()
@@ -101,7 +102,8 @@ class StatsResourceTest {
                 .body(
                         "businessUnits.find { it.businessUnit == 'Support' }.medianDaysToImplementation",
                         not(equalTo(null)))
-                .body("topContributors.userId", hasItem("carol"));
+                .body("topContributors.userId", hasItem("carol"))
+                .body("topContributors.find { it.userId == 'carol' }.displayName", equalTo("Carol Costa"));
         given().auth()
                 .oauth2(accessToken("alice"))
                 .queryParam("from", today)

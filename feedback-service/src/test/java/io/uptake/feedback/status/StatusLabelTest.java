@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.uptake.feedback.item.Kind;
 import io.uptake.feedback.item.Status;
 import io.uptake.feedback.support.Items;
 import java.time.Duration;
@@ -55,8 +56,11 @@ class StatusLabelTest {
                     .body("size()", equalTo(Status.values().length))
                     .body("find { it.code == 'PLANNED' }.label", equalTo(label))
                     .body(
-                            "find { it.code == 'PLANNED' }.next",
+                            "find { it.code == 'PLANNED' }.nextByKind.IDEA",
                             equalTo(java.util.List.of("IN_PROGRESS", "DECLINED", "DUPLICATE")))
+                    .body(
+                            "find { it.code == 'PLANNED' }.next",
+                            equalTo(java.util.List.of("IN_PROGRESS", "ANSWERED", "DECLINED", "DUPLICATE")))
                     .body("find { it.code == 'SUBMITTED' }.label", equalTo("SUBMITTED"));
 
             long id = Items.submit(alice, "Labelled " + UUID.randomUUID());
@@ -109,6 +113,64 @@ class StatusLabelTest {
                 .then()
                 .statusCode(200)
                 .body("find { it.code == 'PLANNED' }.label", equalTo("PLANNED"));
+    }
+
+    @Test
+    void answeredIsListedWithTheMovesOfEachKindAndCanBeRenamed() {
+        String admin = accessToken("adam");
+        String alice = accessToken("alice");
+        given().auth()
+                .oauth2(alice)
+                .when()
+                .get(STATUSES)
+                .then()
+                .statusCode(200)
+                .body("code", hasItem("ANSWERED"))
+                .body("find { it.code == 'ANSWERED' }.open", equalTo(false))
+                .body("find { it.code == 'ANSWERED' }.next", equalTo(java.util.List.of()))
+                .body(
+                        "find { it.code == 'UNDER_REVIEW' }.nextByKind.QUESTION",
+                        equalTo(java.util.List.of("ANSWERED", "DECLINED", "DUPLICATE")))
+                .body(
+                        "find { it.code == 'UNDER_REVIEW' }.nextByKind.PROBLEM",
+                        equalTo(java.util.List.of("PLANNED", "DECLINED", "DUPLICATE")))
+                .body(
+                        "find { it.code == 'SUBMITTED' }.nextByKind.PRAISE",
+                        equalTo(java.util.List.of("ACKNOWLEDGED", "DECLINED", "DUPLICATE")))
+                .body(
+                        "find { it.code == 'ACKNOWLEDGED' }.nextByKind.PRAISE",
+                        equalTo(java.util.List.of("DECLINED", "DUPLICATE")));
+        String label = "Answered " + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("label", label))
+                    .when()
+                    .put(STATUSES + "/answered")
+                    .then()
+                    .statusCode(200)
+                    .body("code", equalTo("ANSWERED"))
+                    .body("label", equalTo(label));
+            long id = Items.submit(alice, Kind.QUESTION, "Labelled question " + UUID.randomUUID());
+            Items.move(admin, id, Status.ANSWERED, "Yes: under Reports, Export");
+            given().auth()
+                    .oauth2(alice)
+                    .when()
+                    .get(ITEMS + "/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("ANSWERED"))
+                    .body("statusLabel", equalTo(label));
+        } finally {
+            given().auth()
+                    .oauth2(admin)
+                    .when()
+                    .delete(STATUSES + "/ANSWERED/label")
+                    .then()
+                    .statusCode(200)
+                    .body("label", equalTo("ANSWERED"));
+        }
     }
 
     @Test

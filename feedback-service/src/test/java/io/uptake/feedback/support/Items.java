@@ -3,6 +3,7 @@ package io.uptake.feedback.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.uptake.feedback.item.Kind;
 import io.uptake.feedback.item.Status;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,23 @@ public final class Items {
 
     /** Submits an idea as {@code token}'s person and returns its id. */
     public static long submit(String token, String title) {
+        return submit(token, Kind.IDEA, title);
+    }
+
+    /** Submits an item of {@code kind} as {@code token}'s person and returns its id. */
+    public static long submit(String token, Kind kind, String title) {
         return ((Number) given().auth()
                         .oauth2(token)
                         .contentType(ContentType.JSON)
                         .body(Map.of(
-                                "kind", "IDEA", "title", title, "description", "Please: " + title, "area", "reports"))
+                                "kind",
+                                kind.name(),
+                                "title",
+                                title,
+                                "description",
+                                "Please: " + title,
+                                "area",
+                                "reports"))
                         .when()
                         .post(ITEMS)
                         .then()

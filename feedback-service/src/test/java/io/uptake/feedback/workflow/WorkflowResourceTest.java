@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.uptake.feedback.support.Items.ITEMS;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -11,7 +12,10 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.uptake.feedback.item.Kind;
 import io.uptake.feedback.item.Status;
+import io.uptake.feedback.item.Workflow;
 import io.uptake.feedback.support.Items;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -40,9 +44,9 @@ class WorkflowResourceTest {
     }
 
     @Test
-    void everyForbiddenMoveIsRefusedWith409AndChangesNothing() {
-        for (Status from : Status.values()) {
-            for (Status to : EnumSet.complementOf(EnumSet.copyOf(from.next()))) {
+    void everyForbiddenMoveOfAnIdeaIsRefusedWith409AndChangesNothing() {
+        for (Status from : EnumSet.complementOf(EnumSet.of(Status.ANSWERED))) {
+            for (Status to : EnumSet.complementOf(EnumSet.copyOf(Workflow.next(Kind.IDEA, from)))) {
                 long id = itemIn(from);
                 given().auth()
                         .oauth2(admin)
@@ -65,6 +69,71 @@ class WorkflowResourceTest {
     }
 
     @Test
+    void aQuestionIsAnsweredWithItsAnswerAsTheNoteAndNeverImplemented() {
+        long id = Items.submit(employee, Kind.QUESTION, "Can I export? " + UUID.randomUUID());
+        for (String to : List.of("PLANNED", "IMPLEMENTED")) {
+            transition(id, Map.of("to", to, "note", "try"))
+                    .statusCode(409)
+                    .contentType(PROBLEM_JSON)
+                    .body("detail", containsString("A QUESTION is answered, not implemented"));
+        }
+        for (Map<String, Object> body :
+                List.<Map<String, Object>>of(Map.of("to", "ANSWERED"), Map.of("to", "ANSWERED", "note", " \n "))) {
+            transition(id, body).statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("note"));
+        }
+        given().auth().oauth2(employee).when().get(ITEMS + "/" + id).then().body("status", equalTo("SUBMITTED"));
+
+        Items.move(admin, id, Status.ACKNOWLEDGED, null);
+        transition(id, Map.of("to", "ANSWERED", "note", "Yes: Reports, then Export"))
+                .statusCode(200)
+                .body("status", equalTo("ANSWERED"))
+                .body("kind", equalTo("QUESTION"));
+        given().auth()
+                .oauth2(employee)
+                .when()
+                .get(ITEMS + "/" + id + "/history")
+                .then()
+                .statusCode(200)
+                .body("[1].from", equalTo("ACKNOWLEDGED"))
+                .body("[1].to", equalTo("ANSWERED"))
+                .body("[1].note", equalTo("Yes: Reports, then Export"));
+        transition(id, Map.of("to", "DECLINED", "note", "after all"))
+                .statusCode(409)
+                .body("detail", containsString("final"));
+    }
+
+    @Test
+    void praiseIsAcknowledgedAndNeitherPlannedNorAnswered() {
+        long id = Items.submit(employee, Kind.PRAISE, "Great new search " + UUID.randomUUID());
+        transition(id, Map.of("to", "PLANNED"))
+                .statusCode(409)
+                .contentType(PROBLEM_JSON)
+                .body("detail", containsString("PRAISE is acknowledged, not implemented"));
+        transition(id, Map.of("to", "ANSWERED", "note", "thanks"))
+                .statusCode(409)
+                .body("detail", containsString("Only a QUESTION"));
+        transition(id, Map.of("to", "ACKNOWLEDGED")).statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+        transition(id, Map.of("to", "UNDER_REVIEW"))
+                .statusCode(409)
+                .body("detail", containsString("PRAISE ends once ACKNOWLEDGED"));
+        given().auth().oauth2(employee).when().get(ITEMS + "/" + id).then().body("status", equalTo("ACKNOWLEDGED"));
+    }
+
+    @Test
+    void ideasAndProblemsAreNotAnswered() {
+        long idea = Items.submit(employee, "Idea " + UUID.randomUUID());
+        long problem = Items.submit(employee, Kind.PROBLEM, "Problem " + UUID.randomUUID());
+        Items.advanceTo(admin, problem, Status.IN_PROGRESS);
+        for (long id : List.of(idea, problem)) {
+            transition(id, Map.of("to", "ANSWERED", "note", "an answer"))
+                    .statusCode(409)
+                    .contentType(PROBLEM_JSON)
+                    .body("detail", containsString("Only a QUESTION can be ANSWERED"));
+        }
+        transition(problem, Map.of("to", "IMPLEMENTED")).statusCode(200).body("status", equalTo("IMPLEMENTED"));
+    }
+
+    @Test
     void theMainPathIsKeptInTheHistory() {
         long id = Items.submit(employee, "Path " + UUID.randomUUID());
         Items.advanceTo(admin, id, Status.IMPLEMENTED);
@@ -78,6 +147,7 @@ class WorkflowResourceTest {
                 .body("[0].from", equalTo("SUBMITTED"))
                 .body("[0].to", equalTo("ACKNOWLEDGED"))
                 .body("[0].actor", equalTo("adam"))
+                .body("[0].actorName", equalTo("Adam Adler"))
                 .body("[0].at", notNullValue())
                 .body("[4].to", equalTo("IMPLEMENTED"))
                 .body("[4].note", equalTo("on to IMPLEMENTED"));
@@ -174,6 +244,15 @@ class WorkflowResourceTest {
                 .body("duplicateOf", equalTo((int) original));
         given().auth()
                 .oauth2(employee)
+                .queryParam("status", "duplicate")
+                .queryParam("size", 200)
+                .when()
+                .get(ITEMS)
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == " + duplicate + " }.duplicateOf", equalTo((int) original));
+        given().auth()
+                .oauth2(employee)
                 .when()
                 .get(ITEMS + "/" + original)
                 .then()
@@ -239,6 +318,16 @@ class WorkflowResourceTest {
                     .then()
                     .body("size()", equalTo(1));
         }
+    }
+
+    private static ValidatableResponse transition(long id, Map<String, Object> body) {
+        return given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(ITEMS + "/" + id + "/transitions")
+                .then();
     }
 
     private static void await(CountDownLatch latch) {

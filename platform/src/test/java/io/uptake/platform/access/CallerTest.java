@@ -16,13 +16,34 @@ class CallerTest {
     @Test
     void readsTheUserTheClaimsAndTheRoles() {
         Caller caller = Caller.of(identity(
-                token("ana", Map.of("business_unit", "north", "job_role", "rep")),
+                token("ana", Map.of("business_unit", "north", "job_role", "rep", "name", "Ana Alvarez")),
                 "admin",
                 "executive",
                 "manager",
                 "hr"));
 
-        assertThat(caller).isEqualTo(new Caller("ana", "north", "rep", true, true, true, true));
+        assertThat(caller).isEqualTo(new Caller("ana", "north", "rep", true, true, true, true, "Ana Alvarez"));
+    }
+
+    @Test
+    void theDisplayNameIsTheNameClaimElseThePreferredUsername() {
+        Caller named = Caller.of(
+                identity(token("ana", Map.of("name", "  Ana Alvarez ", "preferred_username", "ana")), "employee"));
+        Caller userNameOnly = Caller.of(identity(token("ana", Map.of("preferred_username", "ana")), "employee"));
+        Caller blankName =
+                Caller.of(identity(token("ana", Map.of("name", " ", "preferred_username", "ana")), "employee"));
+
+        assertThat(named.displayName()).isEqualTo("Ana Alvarez");
+        assertThat(userNameOnly.displayName()).isEqualTo("ana");
+        assertThat(blankName.displayName()).isEqualTo("ana");
+    }
+
+    @Test
+    void aTokenWithNeitherNameClaimHasNoDisplayName() {
+        assertThat(Caller.of(identity(token("ana", Map.of()), "employee")).displayName())
+                .isNull();
+        assertThat(Caller.of(identity(new QuarkusPrincipal("service"), "admin")).displayName())
+                .isNull();
     }
 
     @Test
