@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { Page } from '../page.js';
 import { count } from '../format.js';
 import { api, query } from '../api.js';
-import { fieldError, formProblem, invalid } from './admin-shared.js';
+import { fieldError, formProblem, invalid, keep } from './admin-shared.js';
 
 const PAGE_SIZE = 20;
 
@@ -24,6 +24,12 @@ class ActionCatalogueAdmin extends Page {
     await this.guard(async () => {
       this.answer = await api.get(`/api/metrics/actions${query({ page: this.page, size: PAGE_SIZE })}`);
     });
+  }
+
+  edit(action) {
+    this.problem = null;
+    this.values = { ...action };
+    this.editing = action;
   }
 
   async save(event) {
@@ -54,12 +60,12 @@ class ActionCatalogueAdmin extends Page {
     const error = (field) => fieldError(this.problem, field);
     return html`<up-dialog heading=${action?.code ? `Rename “${action.name}”` : 'Add an action'} ?open=${Boolean(action)}
       @close=${() => { this.editing = null; this.problem = null; }}
-      .body=${action ? html`<form novalidate @submit=${(event) => this.save(event)}>
+      .body=${action ? html`<form novalidate @input=${keep(this.values)} @submit=${(event) => this.save(event)}>
         ${action.code ? html`<p class="muted">Code: ${action.code} (what the CRM sends; it does not change)</p>`
           : html`<up-field name="code" label="Code" required maxlength="64" hint="What the CRM sends, such as quote.sent: lower-case words separated by dots"
-            error=${error('code')}></up-field>`}
-        <up-field name="name" label="Name" required maxlength="200" .value=${action.name || ''} error=${error('name')}></up-field>
-        <up-field name="description" label="Description" type="textarea" maxlength="1000" .value=${action.description || ''} error=${error('description')}></up-field>
+            .value=${this.values.code || ''} error=${error('code')}></up-field>`}
+        <up-field name="name" label="Name" required maxlength="200" .value=${this.values.name || ''} error=${error('name')}></up-field>
+        <up-field name="description" label="Description" type="textarea" maxlength="1000" .value=${this.values.description || ''} error=${error('description')}></up-field>
         ${formProblem(this.problem, ['code', 'name', 'description'])}
         <div class="actions"><button type="submit" ?disabled=${this.sending}>${action.code ? 'Save' : 'Add'}</button>
           <button type="button" class="secondary" @click=${() => { this.editing = null; this.problem = null; }}>Cancel</button></div>
@@ -72,11 +78,11 @@ class ActionCatalogueAdmin extends Page {
       { label: 'Code', cell: (row) => html`<code>${row.code}</code>` },
       { label: 'Description', cell: (row) => row.description || '–' },
       { label: '', cell: (row) => html`<button type="button" class="secondary" aria-label=${`Rename ${row.name}`}
-        @click=${() => { this.problem = null; this.editing = row; }}>Rename</button>` },
+        @click=${() => this.edit(row)}>Rename</button>` },
     ];
     return html`<section aria-labelledby="h-actions">
       <div class="admin-head"><h2 id="h-actions">Action catalogue</h2>
-        <button type="button" @click=${() => { this.problem = null; this.editing = {}; }}>Add an action</button></div>
+        <button type="button" @click=${() => this.edit({})}>Add an action</button></div>
       <p class="muted">The CRM actions that objectives and process rules are written in.${this.answer ? ` ${count(this.answer.total, 'action', 'actions')}.` : ''}</p>
       ${this.errorBanner()}
       ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : ''}

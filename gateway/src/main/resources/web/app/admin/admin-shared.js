@@ -94,3 +94,17 @@ export function monthsBack(months) {
   date.setUTCMonth(date.getUTCMonth() - months);
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * Keeps what the person typed in a form's fields in `values` (by field name), so that a field redrawn with the
+ * server's message shows their text, not the value it was opened with: `<form @input=${keep(values)}>` and
+ * `.value=${values.name}` on each field.
+ */
+export function keep(values) {
+  return (event) => {
+    const { name, type, value, checked } = event.target;
+    if (name && type !== 'file') {
+      values[name] = type === 'checkbox' ? checked : value;
+    }
+  };
+}

@@ -3,7 +3,7 @@ import { Page } from '../page.js';
 import { count } from '../format.js';
 import { api, query } from '../api.js';
 import { forgetFeedbackLabels } from '../labels.js';
-import { fieldError, formProblem, invalid } from './admin-shared.js';
+import { fieldError, formProblem, invalid, keep } from './admin-shared.js';
 
 const PAGE_SIZE = 20;
 
@@ -28,6 +28,12 @@ class AreaAdmin extends Page {
     await this.guard(async () => {
       this.answer = await api.get(`/api/feedback/areas${query({ inactive: 'true', page: this.page, size: PAGE_SIZE })}`);
     });
+  }
+
+  edit(area) {
+    this.problem = null;
+    this.values = { ...area };
+    this.editing = area;
   }
 
   async save(event) {
@@ -73,12 +79,12 @@ class AreaAdmin extends Page {
     const error = (field) => fieldError(this.problem, field);
     return html`<up-dialog heading=${area?.code ? `Rename “${area.name}”` : 'Add a feedback area'} ?open=${Boolean(area)}
       @close=${() => { this.editing = null; this.problem = null; }}
-      .body=${area ? html`<form novalidate @submit=${(event) => this.save(event)}>
+      .body=${area ? html`<form novalidate @input=${keep(this.values)} @submit=${(event) => this.save(event)}>
         ${area.code ? html`<p class="muted">Code: ${area.code} (it does not change)</p>`
           : html`<up-field name="code" label="Code" required maxlength="64" hint="Such as field-sales.visits: lower-case words separated by dots"
-            error=${error('code')}></up-field>`}
-        <up-field name="name" label="Name" required maxlength="200" .value=${area.name || ''} error=${error('name')}></up-field>
-        <up-field name="description" label="Description" type="textarea" maxlength="1000" .value=${area.description || ''} error=${error('description')}></up-field>
+            .value=${this.values.code || ''} error=${error('code')}></up-field>`}
+        <up-field name="name" label="Name" required maxlength="200" .value=${this.values.name || ''} error=${error('name')}></up-field>
+        <up-field name="description" label="Description" type="textarea" maxlength="1000" .value=${this.values.description || ''} error=${error('description')}></up-field>
         ${formProblem(this.problem, ['code', 'name', 'description'])}
         <div class="actions"><button type="submit" ?disabled=${this.sending}>${area.code ? 'Save' : 'Add'}</button>
           <button type="button" class="secondary" @click=${() => { this.editing = null; this.problem = null; }}>Cancel</button></div>
@@ -92,13 +98,13 @@ class AreaAdmin extends Page {
       { label: 'Description', cell: (row) => row.description || '–' },
       { label: 'Status', cell: (row) => html`<up-badge value=${row.active ? 'VALID' : 'INACTIVE'} label=${row.active ? 'Active' : 'Inactive'}></up-badge>` },
       { label: '', cell: (row) => html`<div class="actions">
-        <button type="button" class="secondary" aria-label=${`Rename ${row.name}`} @click=${() => { this.problem = null; this.editing = row; }}>Rename</button>
+        <button type="button" class="secondary" aria-label=${`Rename ${row.name}`} @click=${() => this.edit(row)}>Rename</button>
         <button type="button" class="secondary" aria-label=${`${row.active ? 'Deactivate' : 'Activate'} ${row.name}`}
           @click=${() => this.toggle(row)}>${row.active ? 'Deactivate' : 'Activate'}</button></div>` },
     ];
     return html`<section aria-labelledby="h-areas">
       <div class="admin-head"><h2 id="h-areas">Feedback areas</h2>
-        <button type="button" @click=${() => { this.problem = null; this.editing = {}; }}>Add an area</button></div>
+        <button type="button" @click=${() => this.edit({})}>Add an area</button></div>
       <p class="muted">What people file feedback under.${this.answer ? ` ${count(this.answer.total, 'area', 'areas')}, inactive ones included.` : ''}</p>
       ${this.errorBanner()}
       ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : ''}

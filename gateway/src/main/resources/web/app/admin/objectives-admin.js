@@ -3,11 +3,13 @@ import { Page } from '../page.js';
 import { date, dateTime, number } from '../format.js';
 import { api, query, daysAgo, isoDate } from '../api.js';
 import { actionNames, metricName } from '../labels.js';
-import { fieldError, formProblem, groupFilter, invalid, personNames, rosterGroups } from './admin-shared.js';
+import { fieldError, formProblem, groupFilter, invalid, keep, personNames, rosterGroups } from './admin-shared.js';
 
 const PAGE_SIZE = 25;
 const PERIODS = [['day', 'a day'], ['week', 'a week'], ['month', 'a month']];
 const per = (period) => PERIODS.find(([value]) => value === period)?.[1] || period;
+// a version from the start of a day (a backdated one) reads as that day, one set at a moment with its time
+const when = (instant) => (/T00:00(:00)?(\.0+)?Z$/.test(instant || '') ? date(instant.slice(0, 10)) : dateTime(instant));
 const team = (unit, role) => `/api/metrics/objectives/${encodeURIComponent(unit)}/${encodeURIComponent(role)}`;
 
 /**
@@ -47,6 +49,7 @@ class ObjectivesAdmin extends Page {
 
   edit(objectives) {
     this.problem = null;
+    this.values = {};
     this.editing = objectives || { isNew: true };
     this.draft = (objectives?.expectations || [{ metric: 'active-days', period: 'week', min: 3 }]).map((expectation) => ({ ...expectation }));
   }
@@ -109,18 +112,18 @@ class ObjectivesAdmin extends Page {
     const choices = (values) => (values || []).map((value) => [value, value]);
     return html`<up-dialog heading=${editing?.isNew ? 'Set objectives for a team' : `Objectives of ${editing?.businessUnit}, ${editing?.jobRole}`}
       ?open=${Boolean(editing)} @close=${() => { this.editing = null; this.problem = null; }}
-      .body=${editing ? html`<form novalidate data-testid="objectives-form" @submit=${(event) => this.save(event)}>
+      .body=${editing ? html`<form novalidate data-testid="objectives-form" @input=${keep(this.values)} @change=${keep(this.values)} @submit=${(event) => this.save(event)}>
         ${editing.isNew ? html`
           <up-field name="businessUnit" label="Business unit" required maxlength="100" type=${this.groups ? 'select' : 'text'}
-            .choices=${choices(this.groups?.businessUnits)} error=${error('businessUnit')}></up-field>
+            .choices=${choices(this.groups?.businessUnits)} .value=${this.values.businessUnit || ''} error=${error('businessUnit')}></up-field>
           <up-field name="jobRole" label="Job role" required maxlength="100" type=${this.groups ? 'select' : 'text'}
-            .choices=${choices(this.groups?.jobRoles)} error=${error('jobRole')}></up-field>` : ''}
+            .choices=${choices(this.groups?.jobRoles)} .value=${this.values.jobRole || ''} error=${error('jobRole')}></up-field>` : ''}
         ${this.draft.length ? '' : html`<p>No expectation: saving clears the team's objectives.</p>`}
         ${this.draft.map((expectation, index) => this.expectationFields(expectation, index))}
         <p><button type="button" class="secondary" ?disabled=${this.draft.length >= 50}
           @click=${() => { this.draft = [...this.draft, { metric: 'active-days', period: 'week', min: 1 }]; }}>Add an expectation</button></p>
         ${error('expectations') ? html`<p class="field-error">${error('expectations')}</p>` : ''}
-        <up-field name="effectiveFrom" label="In force from" type="date" min=${daysAgo(400)} max=${isoDate(new Date())} error=${error('effectiveFrom')}
+        <up-field name="effectiveFrom" label="In force from" type="date" min=${daysAgo(400)} max=${isoDate(new Date())} .value=${this.values.effectiveFrom || ''} error=${error('effectiveFrom')}
           hint="Leave empty for now. A past day re-judges the weeks since then by these objectives."></up-field>
         ${formProblem(this.problem, ['businessUnit', 'jobRole', 'expectations', 'metric', 'period', 'min', 'effectiveFrom'])}
         <div class="actions"><button type="submit" ?disabled=${this.sending}>Save a new version</button>
@@ -133,7 +136,7 @@ class ObjectivesAdmin extends Page {
     const columns = [
       { label: 'Version', numeric: true, cell: (row) => number(row.version) },
       { label: 'In force', cell: (row) => (row.validTo && row.validTo <= row.validFrom ? 'Never: superseded by a backdated version'
-        : `${dateTime(row.validFrom)} to ${row.validTo ? dateTime(row.validTo) : 'now'}`) },
+        : `${when(row.validFrom)} to ${row.validTo ? when(row.validTo) : 'now'}`) },
       { label: 'Set by', cell: (row) => html`<up-person user-id=${row.setBy} name=${this.setters?.get(row.setBy) || row.setBy}></up-person>` },
       { label: 'Expectations', cell: (row) => this.expectations(row.expectations) },
     ];
@@ -149,7 +152,7 @@ class ObjectivesAdmin extends Page {
       { label: 'Unit', cell: (row) => row.businessUnit },
       { label: 'Role', cell: (row) => row.jobRole },
       { label: 'Expectations', cell: (row) => this.expectations(row.expectations) },
-      { label: 'In force since', cell: (row) => date(row.validFrom) },
+      { label: 'In force since', cell: (row) => when(row.validFrom) },
       { label: 'Set by', cell: (row) => html`<up-person user-id=${row.setBy} name=${this.setters?.get(row.setBy) || row.setBy}></up-person>` },
       { label: '', cell: (row) => html`<div class="actions">
         <button type="button" class="secondary" aria-label=${`Edit the objectives of ${row.businessUnit}, ${row.jobRole}`} @click=${() => this.edit(row)}>Edit</button>

@@ -3,7 +3,7 @@ import { Page } from '../page.js';
 import { count, date } from '../format.js';
 import { api, query } from '../api.js';
 import { actionNames } from '../labels.js';
-import { fieldError, formProblem, personNames, rosterGroups } from './admin-shared.js';
+import { fieldError, formProblem, keep, personNames, rosterGroups } from './admin-shared.js';
 import './process-violations.js';
 
 const PAGE_SIZE = 10;
@@ -88,14 +88,15 @@ class ProcessRulesAdmin extends Page {
     const error = (field) => fieldError(this.problem, field);
     const actions = [...(this.names || new Map())];
     return html`<up-dialog heading="Add a process rule" ?open=${Boolean(this.adding)} @close=${() => { this.adding = false; this.problem = null; }}
-      .body=${this.adding ? html`<form novalidate data-testid="rule-form" @submit=${(event) => this.add(event)}>
-        <up-field name="name" label="Name" required maxlength="200" hint="Such as: review the customer before updating an opportunity" error=${error('name')}></up-field>
-        <up-field name="firstAction" label="First this" type="select" required .choices=${actions} error=${error('firstAction')}></up-field>
-        <up-field name="thenAction" label="Then this, on the same record" type="select" required .choices=${actions} error=${error('thenAction')}></up-field>
-        <up-field name="withinDays" label="Within days" type="number" min="1" max="365" required .value=${'7'} error=${error('withinDays')}></up-field>
+      .body=${this.adding ? html`<form novalidate data-testid="rule-form" @input=${keep(this.values)} @change=${keep(this.values)} @submit=${(event) => this.add(event)}>
+        <up-field name="name" label="Name" required maxlength="200" .value=${this.values.name || ''}
+          hint="Such as: review the customer before updating an opportunity" error=${error('name')}></up-field>
+        <up-field name="firstAction" label="First this" type="select" required .choices=${actions} .value=${this.values.firstAction} error=${error('firstAction')}></up-field>
+        <up-field name="thenAction" label="Then this, on the same record" type="select" required .choices=${actions} .value=${this.values.thenAction} error=${error('thenAction')}></up-field>
+        <up-field name="withinDays" label="Within days" type="number" min="1" max="365" required .value=${this.values.withinDays ?? '7'} error=${error('withinDays')}></up-field>
         ${this.groups ? html`<up-field name="businessUnit" label="For" type="select" placeholder="The whole organisation"
-            .choices=${this.groups.businessUnits.map((unit) => [unit, unit])} error=${error('businessUnit')}></up-field>`
-          : html`<up-field name="businessUnit" label="Business unit" maxlength="100" hint="Leave empty for the whole organisation"
+            .choices=${this.groups.businessUnits.map((unit) => [unit, unit])} .value=${this.values.businessUnit} error=${error('businessUnit')}></up-field>`
+          : html`<up-field name="businessUnit" label="Business unit" maxlength="100" .value=${this.values.businessUnit || ''} hint="Leave empty for the whole organisation"
             error=${error('businessUnit')}></up-field>`}
         ${formProblem(this.problem, FIELDS)}
         <div class="actions"><button type="submit" ?disabled=${this.sending}>Add the rule</button>
@@ -124,7 +125,7 @@ class ProcessRulesAdmin extends Page {
     ];
     return html`<section aria-labelledby="h-rules">
       <div class="admin-head"><h2 id="h-rules">Process rules</h2>
-        <button type="button" @click=${() => { this.problem = null; this.adding = true; }}>Add a rule</button></div>
+        <button type="button" @click=${() => { this.problem = null; this.values = {}; this.adding = true; }}>Add a rule</button></div>
       <p class="muted">Rules of order between two CRM actions on the same record.${this.answer ? ` ${count(this.answer.total, 'rule', 'rules')}.` : ''}</p>
       ${this.errorBanner()}
       ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : ''}

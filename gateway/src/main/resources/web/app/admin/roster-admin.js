@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { Page, keepInAddress, fromAddress } from '../page.js';
 import { count, dateTime } from '../format.js';
 import { api, query } from '../api.js';
-import { fieldError, formProblem, forgetRosterGroups, groupFilter, personNames, rememberName, rosterGroups } from './admin-shared.js';
+import { fieldError, formProblem, forgetRosterGroups, groupFilter, keep, personNames, rememberName, rosterGroups } from './admin-shared.js';
 import './roster-import.js';
 
 const PAGE_SIZE = 25;
@@ -45,6 +45,12 @@ class RosterAdmin extends Page {
     });
   }
 
+  edit(person) {
+    this.problem = null;
+    this.values = { ...person };
+    this.editing = person;
+  }
+
   async save(event) {
     event.preventDefault();
     const form = new FormData(event.target);
@@ -76,18 +82,18 @@ class RosterAdmin extends Page {
     const manager = person?.managerId ? this.managers?.get(person.managerId) : '';
     return html`<up-dialog heading=${adding ? 'Add a person' : `Edit ${person?.displayName || ''}`} ?open=${Boolean(person)}
       @close=${() => { this.editing = null; this.problem = null; }}
-      .body=${person ? html`<form novalidate data-testid="person-form" @submit=${(event) => this.save(event)}>
+      .body=${person ? html`<form novalidate data-testid="person-form" @input=${keep(this.values)} @submit=${(event) => this.save(event)}>
         ${adding ? html`<up-field name="userId" label="User id" required maxlength="100" hint="The CRM login: letters, digits and . _ @ + -"
-          error=${error('userId')}></up-field>` : html`<p class="muted">User id: ${person.userId}</p>`}
-        <up-field name="displayName" label="Name" required maxlength="200" .value=${person.displayName || ''} error=${error('displayName')}></up-field>
-        <up-field name="email" label="E-mail" type="email" maxlength="254" .value=${person.email || ''} error=${error('email')}></up-field>
-        <up-field name="businessUnit" label="Business unit" required maxlength="100" .value=${person.businessUnit || ''}
+          .value=${this.values.userId || ''} error=${error('userId')}></up-field>` : html`<p class="muted">User id: ${person.userId}</p>`}
+        <up-field name="displayName" label="Name" required maxlength="200" .value=${this.values.displayName || ''} error=${error('displayName')}></up-field>
+        <up-field name="email" label="E-mail" type="email" maxlength="254" .value=${this.values.email || ''} error=${error('email')}></up-field>
+        <up-field name="businessUnit" label="Business unit" required maxlength="100" .value=${this.values.businessUnit || ''}
           error=${error('businessUnit')}></up-field>
-        <up-field name="jobRole" label="Job role" required maxlength="100" .value=${person.jobRole || ''} error=${error('jobRole')}></up-field>
-        <up-field name="managerId" label="Manager's user id" maxlength="100" .value=${person.managerId || ''}
+        <up-field name="jobRole" label="Job role" required maxlength="100" .value=${this.values.jobRole || ''} error=${error('jobRole')}></up-field>
+        <up-field name="managerId" label="Manager's user id" maxlength="100" .value=${this.values.managerId || ''}
           hint=${manager && manager !== person.managerId ? `Now ${manager}` : 'Leave empty when they have none'} error=${error('managerId')}></up-field>
-        <up-field name="executive" label="Executive" type="checkbox" ?checked=${person.executive} error=${error('executive')}></up-field>
-        <up-field name="active" label="On the roster" type="checkbox" ?checked=${person.active !== false}
+        <up-field name="executive" label="Executive" type="checkbox" ?checked=${this.values.executive} error=${error('executive')}></up-field>
+        <up-field name="active" label="On the roster" type="checkbox" ?checked=${this.values.active !== false}
           hint="Clear it when the person leaves: they are taken off the roster from now on" error=${error('active')}></up-field>
         ${formProblem(this.problem, FIELDS)}
         <div class="actions"><button type="submit" ?disabled=${this.sending}>${adding ? 'Add' : 'Save'}</button>
@@ -106,12 +112,12 @@ class RosterAdmin extends Page {
         ${row.executive ? html`<up-badge value="EXECUTIVE" label="Executive"></up-badge>` : ''}` },
       { label: 'Changed', cell: (row) => dateTime(row.updatedAt) || '–' },
       { label: '', cell: (row) => html`<button type="button" class="secondary" aria-label=${`Edit ${row.displayName}`}
-        @click=${() => { this.problem = null; this.editing = row; }}>Edit</button>` },
+        @click=${() => this.edit(row)}>Edit</button>` },
     ];
     return html`
       <section aria-labelledby="h-roster">
         <div class="admin-head"><h2 id="h-roster">Roster</h2>
-          <button type="button" @click=${() => { this.problem = null; this.editing = { active: true }; }}>Add a person</button></div>
+          <button type="button" @click=${() => this.edit({ active: true })}>Add a person</button></div>
         <form class="filters" role="search" aria-label="Roster" @submit=${(event) => { event.preventDefault(); this.change({ q: new FormData(event.target).get('q').trim() }); }}>
           <label>Name <input type="search" name="q" maxlength="200" .value=${this.filter.q}></label>
           ${groupFilter('Unit', this.groups?.businessUnits, this.filter.businessUnit, (value) => this.change({ businessUnit: value }))}

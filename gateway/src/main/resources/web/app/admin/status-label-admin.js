@@ -3,7 +3,7 @@ import { Page } from '../page.js';
 import { words } from '../format.js';
 import { api } from '../api.js';
 import { forgetFeedbackLabels } from '../labels.js';
-import { fieldError, formProblem } from './admin-shared.js';
+import { fieldError, formProblem, keep } from './admin-shared.js';
 
 /**
  * The feedback statuses in workflow order with the organisation's own label for each: renamed in a dialog, or
@@ -53,8 +53,8 @@ class StatusLabelAdmin extends Page {
     const status = this.editing;
     return html`<up-dialog heading=${`Rename the status ${words(status?.code)}`} ?open=${Boolean(status)}
       @close=${() => { this.editing = null; this.problem = null; }}
-      .body=${status ? html`<form novalidate @submit=${(event) => this.save(event)}>
-        <up-field name="label" label="What people read" required maxlength="60" .value=${this.renamed(status) ? status.label : ''}
+      .body=${status ? html`<form novalidate @input=${keep(this.values)} @submit=${(event) => this.save(event)}>
+        <up-field name="label" label="What people read" required maxlength="60" .value=${this.values.label}
           hint="1 to 60 characters, not the label of another status" error=${fieldError(this.problem, 'label')}></up-field>
         ${formProblem(this.problem, ['label'])}
         <div class="actions"><button type="submit" ?disabled=${this.sending}>Save</button>
@@ -69,7 +69,7 @@ class StatusLabelAdmin extends Page {
         ${this.renamed(row) ? '' : html`<span class="muted">(its own name)</span>`}` },
       { label: 'Open', cell: (row) => (row.open ? 'Open' : 'Closed') },
       { label: '', cell: (row) => html`<div class="actions">
-        <button type="button" class="secondary" aria-label=${`Rename ${words(row.code)}`} @click=${() => { this.problem = null; this.editing = row; }}>Rename</button>
+        <button type="button" class="secondary" aria-label=${`Rename ${words(row.code)}`} @click=${() => { this.problem = null; this.values = { label: this.renamed(row) ? row.label : '' }; this.editing = row; }}>Rename</button>
         ${this.renamed(row) ? html`<button type="button" class="secondary" aria-label=${`Reset the label of ${words(row.code)}`}
           @click=${() => this.reset(row)}>Reset</button>` : ''}</div>` },
     ];

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { Page } from '../page.js';
 import { count, dateTime } from '../format.js';
 import { api, query } from '../api.js';
-import { fieldError, formProblem, personNames } from './admin-shared.js';
+import { fieldError, formProblem, keep, personNames } from './admin-shared.js';
 import './webhook-deliveries.js';
 
 const PAGE_SIZE = 10;
@@ -94,15 +94,15 @@ class WebhookAdmin extends Page {
     const error = (field) => fieldError(this.problem, field);
     const eventsError = (this.problem?.problem?.errors || []).find((one) => one.field.startsWith('events'))?.message;
     return html`<up-dialog heading="Register a webhook" ?open=${Boolean(this.registering)} @close=${() => { this.registering = false; this.problem = null; }}
-      .body=${this.registering ? html`<form novalidate data-testid="webhook-form" @submit=${(event) => this.register(event)}>
+      .body=${this.registering ? html`<form novalidate data-testid="webhook-form" @input=${keep(this.values)} @change=${keep(this.values)} @submit=${(event) => this.register(event)}>
         <up-field name="url" label="Address" type="url" required maxlength="2000" placeholder="https://hooks.slack.com/…"
-          hint="A public http(s) address; addresses inside the company network are refused" error=${error('url')}></up-field>
+          .value=${this.values.url || ''} hint="A public http(s) address; addresses inside the company network are refused" error=${error('url')}></up-field>
         <fieldset><legend>Events</legend>
-          ${EVENTS.map(([value, label], index) => html`<div class="field check"><input type="checkbox" id=${`hook-event-${index}`} name="events" value=${value}
-            ?checked=${index === 0} aria-describedby=${eventsError ? 'hook-events-error' : ''}><label for=${`hook-event-${index}`}>${label}</label></div>`)}
+          <ul class="plain">${EVENTS.map(([value, label], index) => html`<li><label class="check"><input type="checkbox" name="events" value=${value}
+            ?checked=${index === 0} aria-describedby=${eventsError ? 'hook-events-error' : ''}>${label}</label></li>`)}</ul>
           ${eventsError ? html`<p class="field-error" id="hook-events-error">${eventsError}</p>` : ''}
         </fieldset>
-        <up-field name="format" label="Format" type="select" required .choices=${FORMATS} .value=${'generic'} error=${error('format')}></up-field>
+        <up-field name="format" label="Format" type="select" required .choices=${FORMATS} .value=${this.values.format || 'generic'} error=${error('format')}></up-field>
         ${formProblem(this.problem, ['url', 'events', 'format'])}
         <div class="actions"><button type="submit" ?disabled=${this.sending}>Register</button>
           <button type="button" class="secondary" @click=${() => { this.registering = false; this.problem = null; }}>Cancel</button></div>
@@ -174,7 +174,7 @@ class WebhookAdmin extends Page {
     const hooks = this.answer?.items;
     return html`<section aria-labelledby="h-webhooks">
       <div class="admin-head"><h2 id="h-webhooks">Webhooks</h2>
-        <button type="button" @click=${() => { this.problem = null; this.registering = true; }}>Register a webhook</button></div>
+        <button type="button" @click=${() => { this.problem = null; this.values = {}; this.registering = true; }}>Register a webhook</button></div>
       <p class="muted">Feedback events posted to chat or other systems, signed the Standard Webhooks way.${this.answer
         ? ` ${count(this.answer.total, 'webhook', 'webhooks')}.` : ''}</p>
       ${this.errorBanner()}
