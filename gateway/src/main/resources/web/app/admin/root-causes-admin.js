@@ -1,11 +1,15 @@
 import { html } from 'lit';
 import { Page } from '../page.js';
-import { count, number, words } from '../format.js';
+import { count, number } from '../format.js';
 import { api, query, isoDate } from '../api.js';
 import { loadCharts } from '../charts-loader.js';
 import { monthsBack, rosterGroups } from './admin-shared.js';
 
-const cause = (code) => words((code || '').replaceAll('-', '_'));
+// a root cause's code ("data-quality") as words ("Data quality")
+const cause = (code) => {
+  const text = (code || '').replaceAll('-', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
 const locale = navigator.language || 'en-GB';
 const month = (day) => new Date(`${day}T00:00:00Z`).toLocaleDateString(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
