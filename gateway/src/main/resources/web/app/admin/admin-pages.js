@@ -1,10 +1,20 @@
 import { html } from 'lit';
 import { Page } from '../page.js';
+import './roster-admin.js';
+import './objectives-admin.js';
+import './catalogue-admin.js';
 import './webhook-admin.js';
+import './process-rules-admin.js';
+import './root-causes-admin.js';
 
 // the CRM team's pages, one tab each; a tab's element is named after it
 const TABS = [
+  ['roster', 'Roster', () => html`<roster-admin></roster-admin>`],
+  ['objectives', 'Objectives', () => html`<objectives-admin></objectives-admin>`],
+  ['catalogue', 'Catalogue', () => html`<catalogue-admin></catalogue-admin>`],
   ['webhooks', 'Webhooks', () => html`<webhook-admin></webhook-admin>`],
+  ['process-rules', 'Process rules', () => html`<process-rules-admin></process-rules-admin>`],
+  ['root-causes', 'Root causes', () => html`<root-causes-admin></root-causes-admin>`],
 ];
 
 /** The CRM team's administration: one tab per thing they keep. */
