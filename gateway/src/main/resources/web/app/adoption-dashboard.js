@@ -74,6 +74,43 @@ class AdoptionDashboard extends Page {
       Download CSV</button>`;
   }
 
+  trendColumns() {
+    return [
+      { label: 'Week', cell: (row) => date(row.periodStart) },
+      { label: 'Group', cell: (row) => row.group },
+      { label: 'People', numeric: true, cell: (row) => number(row.people) },
+      { label: 'Active', numeric: true, cell: (row) => number(row.activePeople) },
+      { label: 'DAU', numeric: true, cell: (row) => number(row.dau, 1) },
+      { label: 'WAU', numeric: true, cell: (row) => number(row.wau) },
+      { label: 'MAU', numeric: true, cell: (row) => number(row.mau) },
+      { label: 'Meeting objectives', numeric: true, cell: (row) => percent(row.meetingObjectives) },
+    ];
+  }
+
+  adoptionColumns() {
+    return [
+      { label: 'Group', cell: (row) => row.group },
+      { label: 'People', numeric: true, cell: (row) => number(row.people) },
+      { label: 'Active', numeric: true, cell: (row) => number(row.activePeople) },
+      { label: 'Stickiness', numeric: true, cell: (row) => percent(row.stickiness) },
+      { label: 'Meeting objectives', numeric: true, cell: (row) => percent(row.meetingObjectives) },
+      { label: 'Daily', numeric: true, cell: (row) => number(row.daily) },
+      { label: 'Weekly', numeric: true, cell: (row) => number(row.weekly) },
+      { label: 'Occasional', numeric: true, cell: (row) => number(row.occasional) },
+      { label: 'Dormant', numeric: true, cell: (row) => number(row.dormant) },
+    ];
+  }
+
+  leadershipColumns() {
+    return [
+      { label: 'Executive', cell: (row) => html`<up-person user-id=${row.userId} name=${row.displayName}></up-person>` },
+      { label: 'Unit', cell: (row) => row.businessUnit },
+      { label: 'Active days', numeric: true, cell: (row) => number(row.activeDays) },
+      { label: 'Workdays', numeric: true, cell: (row) => number(row.workdays) },
+      { label: 'Daily use', numeric: true, cell: (row) => percent(row.dailyUse) },
+    ];
+  }
+
   render() {
     return html`
       <h1>Adoption</h1>
@@ -89,10 +126,7 @@ class AdoptionDashboard extends Page {
         <h2 id="h-trend">Trend by week</h2>
         <div id="trend-chart" class="chart" role="img" aria-label="Daily, weekly and monthly active people and the share meeting objectives, by week"></div>
         <details><summary>Table</summary>
-          <table><thead><tr><th scope="col">Week</th><th scope="col">Group</th><th scope="col">People</th><th scope="col">Active</th>
-            <th scope="col">DAU</th><th scope="col">WAU</th><th scope="col">MAU</th><th scope="col">Meeting objectives</th></tr></thead>
-          <tbody>${(this.trend || []).map((row) => html`<tr><td>${date(row.periodStart)}</td><td>${row.group}</td><td class="num">${number(row.people)}</td>
-            <td class="num">${number(row.activePeople)}</td><td class="num">${number(row.dau, 1)}</td><td class="num">${number(row.wau)}</td><td class="num">${number(row.mau)}</td><td>${percent(row.meetingObjectives)}</td></tr>`)}</tbody></table>
+          <up-table caption="Adoption by week and group" .columns=${this.trendColumns()} .rows=${this.trend}></up-table>
         </details>
         ${this.csv('adoption/trend', 'adoption-trend.csv', { interval: 'week', groupBy: this.groupBy })}
       </section>
@@ -100,22 +134,15 @@ class AdoptionDashboard extends Page {
         <h2 id="h-adoption">Adoption by ${this.groupBy === 'jobRole' ? 'job role' : 'business unit'}</h2>
         <div id="adoption-chart" class="chart" role="img" aria-label="People in each adoption band per group"></div>
         <details open><summary>Table</summary>
-          <table data-testid="adoption-table"><thead><tr><th scope="col">Group</th><th scope="col">People</th><th scope="col">Active</th>
-            <th scope="col">Stickiness</th><th scope="col">Meeting objectives</th><th scope="col">Daily</th><th scope="col">Weekly</th>
-            <th scope="col">Occasional</th><th scope="col">Dormant</th></tr></thead>
-          <tbody>${(this.adoption || []).map((row) => html`<tr><td>${row.group}</td><td class="num">${number(row.people)}</td><td class="num">${number(row.activePeople)}</td>
-            <td>${percent(row.stickiness)}</td><td>${percent(row.meetingObjectives)}</td><td class="num">${number(row.daily)}</td><td class="num">${number(row.weekly)}</td>
-            <td class="num">${number(row.occasional)}</td><td class="num">${number(row.dormant)}</td></tr>`)}</tbody></table>
+          <up-table data-testid="adoption-table" caption="Adoption by group" .columns=${this.adoptionColumns()} .rows=${this.adoption}></up-table>
         </details>
         ${this.csv('adoption', 'adoption.csv', { groupBy: this.groupBy })}
       </section>
       <shortfall-list from=${this.from} to=${this.to}></shortfall-list>
       ${this.leadership ? html`<section aria-labelledby="h-leadership">
         <h2 id="h-leadership">Do leaders use it daily?</h2>
-        <table><thead><tr><th scope="col">Executive</th><th scope="col">Unit</th><th scope="col">Active days</th><th scope="col">Workdays</th>
-          <th scope="col">Daily use</th></tr></thead>
-        <tbody>${this.leadership.map((row) => html`<tr><td><up-person user-id=${row.userId} name=${row.displayName}></up-person></td><td>${row.businessUnit}</td><td class="num">${number(row.activeDays)}</td>
-          <td class="num">${number(row.workdays)}</td><td>${percent(row.dailyUse)}</td></tr>`)}</tbody></table>
+        <up-table caption="Executives' own daily use" .columns=${this.leadershipColumns()} .rows=${this.leadership}
+          empty="No executive is on the roster."></up-table>
         ${this.csv('leadership', 'leadership.csv')}
       </section>` : ''}
       ${hasRole('executive', 'admin') ? html`<ways-of-working from=${this.from} to=${this.to}></ways-of-working>` : ''}`;

@@ -67,7 +67,7 @@ class FollowUps extends Page {
 
   form() {
     const error = (field) => this.problem?.fieldError(field) || '';
-    const choices = (values) => (values || []).map((value) => [value, words(value.replaceAll('-', '_'))]);
+    const choices = (values) => (values || []).map((value) => [value, words(value)]);
     return html`
       <form novalidate data-testid="follow-up-form" @submit=${(event) => this.record(event)}>
         <h3>Record a follow-up</h3>
@@ -97,9 +97,9 @@ class FollowUps extends Page {
       ${items === undefined ? (this.error ? '' : html`<up-loading></up-loading>`) : items.length === 0
         ? html`<up-empty message="No follow-up recorded yet."></up-empty>`
         : html`<ul class="list" data-testid="follow-ups">${items.map((followUp) => html`<li>
-          <strong>${date(followUp.metOn)}</strong> · ${words(followUp.rootCause.replaceAll('-', '_'))}
+          <strong>${date(followUp.metOn)}</strong> · ${words(followUp.rootCause)}
           ${followUp.notes ? html`<p class="description">${followUp.notes}</p>` : ''}
-          ${followUp.action ? html`<p>Agreed: ${words(followUp.action.kind.replaceAll('-', '_'))}${followUp.action.description ? `, ${followUp.action.description}` : ''}
+          ${followUp.action ? html`<p>Agreed: ${words(followUp.action.kind)}${followUp.action.description ? `, ${followUp.action.description}` : ''}
             ${followUp.action.dueOn ? ` · due ${date(followUp.action.dueOn)}` : ''}${followUp.action.kind === 'training' ? html` <up-badge value="COMPLETED" label="Training assigned"></up-badge>` : ''}</p>` : ''}
           <small>Recorded by ${followUp.recordedByName || followUp.recordedBy}</small></li>`)}</ul>
           <up-pager .total=${this.list.total} .page=${this.page} .size=${PAGE_SIZE} label="Follow-up pages" @page=${(event) => { this.page = event.detail; }}></up-pager>`}

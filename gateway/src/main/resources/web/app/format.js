@@ -41,9 +41,9 @@ export function dateTime(value) {
   return value ? new Date(value).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '';
 }
 
-/** A code such as UNDER_REVIEW as words: "Under review". */
+/** A code such as UNDER_REVIEW or data-quality as words: "Under review", "Data quality". */
 export function words(value) {
-  return value ? value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ') : '';
+  return value ? value.charAt(0).toUpperCase() + value.slice(1).toLowerCase().replace(/[_-]/g, ' ') : '';
 }
 
 /** "1 person", "3 people". */

@@ -2,6 +2,9 @@ import { html } from 'lit';
 import { Page, keepInAddress, fromAddress } from './page.js';
 import { dateTime } from './format.js';
 import { api, query } from './api.js';
+import { feedbackLabels } from './labels.js';
+
+const STATUS_CODES = /\b(SUBMITTED|ACKNOWLEDGED|UNDER_REVIEW|PLANNED|IN_PROGRESS|IMPLEMENTED|ANSWERED|DECLINED|DUPLICATE)\b/g;
 
 const PAGE_SIZE = 20;
 
@@ -20,7 +23,9 @@ export function digest(message) {
 
 /** My inbox: status changes of my items and the ones I follow, celebrations, and the weekly digest. */
 class InboxPage extends Page {
-  static properties = { notifications: { state: true }, total: { state: true }, filter: { state: true }, notice: { state: true } };
+  static properties = {
+    notifications: { state: true }, total: { state: true }, filter: { state: true }, notice: { state: true }, labels: { state: true },
+  };
 
   static loadOn = ['filter'];
 
@@ -37,8 +42,9 @@ class InboxPage extends Page {
 
   async load() {
     await this.guard(async () => {
-      const found = await api.get(`/api/feedback/notifications${query({ ...this.filter, size: PAGE_SIZE })}`);
-      Object.assign(this, { notifications: found.items, total: found.total });
+      const [found, labels] = await Promise.all([
+        api.get(`/api/feedback/notifications${query({ ...this.filter, size: PAGE_SIZE })}`), feedbackLabels().catch(() => null)]);
+      Object.assign(this, { notifications: found.items, total: found.total, labels });
     });
   }
 
@@ -63,10 +69,20 @@ class InboxPage extends Page {
     });
   }
 
+  /** A notification's sentence without the item's title in front (the link shows it) and with the status labels. */
+  sentence(notification) {
+    let text = notification.message || '';
+    const quoted = `"${notification.title}"`;
+    if (notification.title && text.startsWith(quoted)) {
+      text = text.slice(quoted.length).trim();
+    }
+    return this.labels ? text.replace(STATUS_CODES, (code) => this.labels.status(code)) : text;
+  }
+
   entry(notification) {
     const unread = !notification.readAt;
     const body = notification.kind === 'DIGEST' ? digest(notification.message) : html`
-      <p>${notification.itemId ? html`<a href=${`/web/feedback/${notification.itemId}`}>${notification.title || 'The item'}</a>: ` : ''}${notification.message}</p>`;
+      <p>${notification.itemId ? html`<a href=${`/web/feedback/${notification.itemId}`}>${notification.title || 'The item'}</a> ` : ''}${this.sentence(notification)}</p>`;
     return html`<li class=${unread ? 'unread-entry' : ''} data-testid="notification">
       <p class=${unread ? 'unread' : 'muted'}><small>${notification.kind === 'DIGEST' ? 'Weekly digest' : notification.kind === 'feedback.implemented' ? 'Celebration' : 'Status change'}
         · ${dateTime(notification.createdAt)}${unread ? ' · unread' : ''}</small></p>

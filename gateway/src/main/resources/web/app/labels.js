@@ -55,3 +55,8 @@ export function metricName(metric, names) {
   }
   return metric === 'active-days' ? 'Active days' : words(metric);
 }
+
+/** Forget the catalogue's names after the CRM team added or renamed an action. */
+export function forgetActionNames() {
+  actions = undefined;
+}

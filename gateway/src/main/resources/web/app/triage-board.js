@@ -6,16 +6,11 @@ import { feedbackLabels } from './labels.js';
 
 const OPEN = ['SUBMITTED', 'ACKNOWLEDGED', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS'];
 const COLUMN_SIZE = 10;
-// only ideas and problems are built; a question is answered, praise acknowledged
-const BUILT = ['IDEA', 'PROBLEM'];
-const TOWARD_BUILDING = ['UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'IMPLEMENTED'];
-
-/** The moves the workflow allows an item, in the order the board offers them. */
+/** The moves the workflow allows this item (they depend on its kind), in the order the board offers them. */
 function moves(item, statuses) {
-  const next = statuses.find((status) => status.code === item.status)?.next || [];
-  return next.filter((to) => !TOWARD_BUILDING.includes(to) || BUILT.includes(item.kind) || (to === 'UNDER_REVIEW' && item.kind === 'QUESTION'))
-    .filter((to) => to !== 'ANSWERED' || item.kind === 'QUESTION')
-    .filter((to) => to !== 'DUPLICATE');
+  const status = statuses.find((candidate) => candidate.code === item.status);
+  const next = status?.nextByKind?.[item.kind] || status?.next || [];
+  return next.filter((to) => to !== 'DUPLICATE');
 }
 
 /**

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { Page } from '../page.js';
 import { count } from '../format.js';
 import { api, query } from '../api.js';
+import { forgetActionNames } from '../labels.js';
 import { fieldError, formProblem, invalid, keep } from './admin-shared.js';
 
 const PAGE_SIZE = 20;
@@ -44,7 +45,8 @@ class ActionCatalogueAdmin extends Page {
     this.sending = true;
     try {
       const saved = await api.put(`/api/metrics/actions/${encodeURIComponent(code)}`, { name: text('name'), description: text('description') || null });
-      this.notice = `“${saved.name}” is ${this.editing.code ? 'saved' : 'added to the catalogue'}. Pages opened from now on show the new name.`;
+      forgetActionNames();
+      this.notice = `“${saved.name}” is ${this.editing.code ? 'saved' : 'added to the catalogue'}.`;
       this.editing = null;
       this.problem = null;
       await this.load();

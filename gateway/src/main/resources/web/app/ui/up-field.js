@@ -1,5 +1,4 @@
-import { html } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { html, nothing } from 'lit';
 import { LightElement } from './light-element.js';
 
 let fields = 0;
@@ -8,7 +7,8 @@ let fields = 0;
  * One labelled form control with its hint and the server's message for it:
  * `<up-field name="title" label="Title" type="text|number|date|datetime-local|textarea|select|checkbox|file|search"
  *  .choices=${[[value, label]]} .value=${…} error=${problem?.fieldError('title')}>`.
- * The control is a real element of the enclosing form, so FormData reads it.
+ * The control is a real element of the enclosing form, so FormData reads it. The value is set when `value` changes,
+ * never on a redraw alone, so what the person typed stays when an error appears beside it.
  */
 class UpField extends LightElement {
   static properties = {
@@ -33,8 +33,8 @@ class UpField extends LightElement {
     let control;
     switch (this.type) {
       case 'textarea':
-        control = html`<textarea id=${common.id} name=${this.name} rows="4" maxlength=${this.maxlength ?? 10000} ?required=${this.required}
-          aria-invalid=${common.invalid} aria-describedby=${common.described ?? ''} .value=${live(this.value ?? '')}></textarea>`;
+        control = html`<textarea id=${common.id} name=${this.name} rows="4" placeholder=${this.placeholder ?? ''} maxlength=${this.maxlength ?? 10000} ?required=${this.required}
+          aria-invalid=${common.invalid} aria-describedby=${common.described ?? ''} .value=${this.value ?? ''}></textarea>`;
         break;
       case 'select':
         control = html`<select id=${common.id} name=${this.name} ?required=${this.required} aria-invalid=${common.invalid}
@@ -52,7 +52,7 @@ class UpField extends LightElement {
         control = html`<input id=${common.id} name=${this.name} type=${this.type || 'text'} ?required=${this.required}
           min=${this.min ?? ''} max=${this.max ?? ''} maxlength=${this.maxlength ?? ''} accept=${this.accept ?? ''}
           placeholder=${this.placeholder ?? ''} aria-invalid=${common.invalid} aria-describedby=${common.described ?? ''}
-          .value=${this.type === 'file' ? undefined : live(this.value ?? '')}>`;
+          .value=${this.type === 'file' ? nothing : this.value ?? ''}>`;
     }
     return html`<div class="field"><label for=${id}>${this.label}${this.required ? html`<span aria-hidden="true"> *</span>` : ''}</label>
       ${control}

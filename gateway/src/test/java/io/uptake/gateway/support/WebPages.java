@@ -111,8 +111,7 @@ public final class WebPages implements AutoCloseable {
      * marks itself data-loaded once its data is on screen, and no loading indicator is left.
      */
     public static void waitForData(Page page) {
-        page.waitForFunction(
-                """
+        page.waitForFunction("""
                 () => {
                   const main = document.querySelector('main');
                   const parts = [...main.querySelectorAll('*')].filter((part) => typeof part.load === 'function');
@@ -131,6 +130,9 @@ public final class WebPages implements AutoCloseable {
         for (int[] size : new int[][] {{1280, 900}, {390, 844}}) {
             String width = size[0] == 1280 ? "desktop" : "phone";
             page.setViewportSize(size[0], size[1]);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve(name + "-" + width + ".png"))
+                    .setFullPage(true));
             AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
             assertThat(results.getViolations())
                     .as(
@@ -149,9 +151,6 @@ public final class WebPages implements AutoCloseable {
             assertThat(((Number) overflow).intValue())
                     .as("%s: pixels to scroll sideways at a %s's width", name, width)
                     .isLessThanOrEqualTo(0);
-            page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(SCREENSHOTS.resolve(name + "-" + width + ".png"))
-                    .setFullPage(true));
         }
         page.setViewportSize(1280, 900);
         String text = page.locator("main").innerText();
