@@ -45,13 +45,17 @@ bench_web() { # page timings of the web app in Chromium (Playwright): the demo o
         echo "| $(date -u +%F) | $(machine) | $label | \`$page\` ($user) | $first_ms ms | $median_ms / $max_ms ms | $((js_gzip_bytes / 1024)) KB |"
       done
   }
-  local ready='[data-loaded]'
-  web_pages "demo organisation" "alice:/web/:home-page$ready" "alice:/web/feedback:feedback-board$ready" \
-    "alice:/web/feedback/1:feedback-item$ready" "adam:/web/triage:triage-board$ready" "hana:/web/hr:hr-board$ready" \
-    "mark:/web/adoption:adoption-dashboard$ready #trend-chart svg" "erin:/web/adoption:adoption-dashboard$ready #trend-chart svg"
-  log "seeding metrics_bench: 10000 people x 90 days"
+  # "data": every part of the page has its data on screen (and, after it, the chart named)
+  web_pages "demo organisation" "alice:/web/:data" "alice:/web/feedback:data" "alice:/web/feedback/1:data" \
+    "alice:/web/inbox:data" "adam:/web/triage:data" "adam:/web/admin/roster:data" "hana:/web/hr/matrix:data" \
+    "hana:/web/hr/assignments:data" "hana:/web/hr/sessions:data" "mark:/web/team:data" "mark:/web/people/demo-008:data" \
+    "mark:/web/adoption:data #trend-chart svg" "erin:/web/adoption:data #trend-chart svg"
+  log "seeding metrics_bench: 10000 people x 90 days, 2000 of them in mark's unit; training_bench: the same 10000 with scores"
   psql_admin -d metrics_bench -v people=10000 -f "$ROOT/dev/bench/seed-reports.sql" >/dev/null || die "seeding metrics_bench failed"
-  web_pages "10,000 people x 90 days" "erin:/web/adoption:adoption-dashboard$ready #trend-chart svg"
+  psql_admin -d metrics_bench -f "$ROOT/dev/bench/seed-web.sql" >/dev/null || die "seeding metrics_bench for the web failed"
+  psql_admin -d training_bench -v people=10000 -f "$ROOT/dev/bench/seed-web-training.sql" >/dev/null || die "seeding training_bench failed"
+  web_pages "10,000 people x 90 days" "mark:/web/team:data" "hana:/web/hr/matrix:data #matrix-chart svg" \
+    "erin:/web/adoption:data #trend-chart svg"
 }
 
 main() { find_jdk; bench_web "$@"; }
