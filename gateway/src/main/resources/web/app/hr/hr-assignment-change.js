@@ -9,12 +9,14 @@ import { MODES, modeName } from './shared.js';
  * (after a second click). `.assignment` opens it; fires `changed` with the answer, and the dialog's `close`.
  */
 class HrAssignmentChange extends LightElement {
-  static properties = { assignment: { attribute: false }, problem: { state: true }, confirming: { state: true }, busy: { state: true } };
+  static properties = { assignment: { attribute: false }, problem: { state: true }, confirming: { state: true }, busy: { state: true },
+    draft: { state: true } };
 
   willUpdate(changed) {
     if (changed.has('assignment')) {
       this.problem = null;
       this.confirming = false;
+      this.draft = null;
     }
   }
 
@@ -34,6 +36,8 @@ class HrAssignmentChange extends LightElement {
   save(event) {
     event.preventDefault();
     const form = new FormData(event.target);
+    // what was chosen stays in the fields while the server's answer is shown
+    this.draft = Object.fromEntries(form);
     const body = {};
     const dueOn = form.get('dueOn');
     if (dueOn && dueOn !== this.assignment.dueOn) {
@@ -58,10 +62,10 @@ class HrAssignmentChange extends LightElement {
       <p><strong>${assignmentTitle(assignment)}</strong><br>
         <span class="muted">${words(assignment.status)}, due ${date(assignment.dueOn)}${training && assignment.mode ? `, ${modeName(assignment.mode)}` : ''}</span></p>
       <form novalidate @submit=${(event) => this.save(event)}>
-        <up-field name="dueOn" label="Due on" type="date" .value=${assignment.dueOn}
+        <up-field name="dueOn" label="Due on" type="date" .value=${this.draft ? this.draft.dueOn : assignment.dueOn}
           hint="A date in the past is allowed; an overdue assignment due today or later is open again."
           error=${this.problem?.fieldError?.('dueOn') ?? ''}></up-field>
-        ${training ? html`<up-field name="mode" label="Mode" type="select" required .value=${assignment.mode} .choices=${MODES}
+        ${training ? html`<up-field name="mode" label="Mode" type="select" required .value=${this.draft?.mode || assignment.mode} .choices=${MODES}
           hint="Switching takes the newest module of that mode for the skill and gives back a booked seat."
           error=${this.problem?.fieldError?.('mode') ?? ''}></up-field>` : ''}
         <div class="actions"><button type="submit" ?disabled=${this.busy}>Save changes</button></div>

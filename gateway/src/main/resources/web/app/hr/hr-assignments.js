@@ -89,12 +89,12 @@ class HrAssignments extends Page {
         </form>
         ${this.errorBanner()}
         ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : ''}
-        <up-table data-testid="assignments" caption="Assignments" .columns=${columns} .rows=${this.error ? [] : this.answer?.items}
+        ${this.error ? '' : html`<up-table data-testid="assignments" caption="Assignments" .columns=${columns} .rows=${this.answer?.items}
           .total=${this.answer?.total} .page=${this.filter.page} .size=${PAGE_SIZE} sort=${this.filter.sort}
           .rowClass=${(row) => (row.status === 'OVERDUE' ? 'overdue' : '')}
-          empty=${this.error ? 'The assignments could not be read.' : 'No assignments match these filters.'}
+          empty="No assignments match these filters."
           @sort=${(event) => this.change({ sort: event.detail })}
-          @page=${(event) => { this.filter = { ...this.filter, page: event.detail }; this.remember(); }}></up-table>
+          @page=${(event) => { this.filter = { ...this.filter, page: event.detail }; this.remember(); }}></up-table>`}
       </section>
       ${hr ? html`
         <hr-assignment-change .assignment=${this.changing} @close=${() => { this.changing = null; }}

@@ -43,7 +43,7 @@ class HrCatalogue extends Page {
       { label: 'Description', cell: (row) => row.description || '–' },
     ];
     const moduleColumns = [
-      { label: 'Module', cell: (row) => (row.url ? html`<a href=${row.url} rel="noopener noreferrer" target="_blank">${row.title}</a>` : row.title) },
+      { label: 'Module', cell: (row) => (row.url ? html`<a href=${row.url} rel="noopener noreferrer">${row.title}</a>` : row.title) },
       { label: 'Skills', cell: (row) => (row.skills || []).map((skill) => skillName(this.catalogue, skill)).join(', ') || '–' },
       { label: 'Mode', cell: (row) => modeName(row.mode) },
       { label: 'Duration', numeric: true, cell: (row) => `${number(row.durationMinutes)} min` },

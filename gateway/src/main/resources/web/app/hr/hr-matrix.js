@@ -10,6 +10,24 @@ const SORTS = [['weakest', 'Weakest first'], ['name', 'Name']];
 // a name on the heat map's axis: short enough for a phone
 const short = (name) => (name.length > 18 ? `${name.slice(0, 17)}…` : name);
 
+/** A skill's name on the heat map's slanted axis: lines of up to 12 characters, two at most, so it keeps clear of the legend. */
+function wrapped(name) {
+  const lines = [];
+  name.split(/\s+/).forEach((word) => {
+    const last = lines.length - 1;
+    if (last >= 0 && `${lines[last]} ${word}`.length <= 12) {
+      lines[last] = `${lines[last]} ${word}`;
+    } else {
+      lines.push(word);
+    }
+  });
+  const kept = lines.slice(0, 2).map((line) => (line.length > 12 ? `${line.slice(0, 11)}…` : line));
+  if (lines.length > 2) {
+    kept[1] = `${kept[1].slice(0, 11)}…`;
+  }
+  return kept.join('\n');
+}
+
 /**
  * The competency matrix: people × skills, the latest score each, filtered by unit, skill and name, the weakest
  * first, 25 people a page, with a heat map of the page (readable however many people there are) and the table.
@@ -61,7 +79,7 @@ class HrMatrix extends Page {
     const cells = people.flatMap((person, y) => skills.filter((skill) => person.scores[skill] != null)
       .map((skill) => [skills.indexOf(skill), y, person.scores[skill]]));
     const { drawHeatmap } = await loadCharts();
-    drawHeatmap(element, skills.map((skill) => skillName(this.skills, skill)), people.map((person) => short(person.displayName || person.userId)),
+    drawHeatmap(element, skills.map((skill) => wrapped(skillName(this.skills, skill))), people.map((person) => short(person.displayName || person.userId)),
       cells, 100);
   }
 
@@ -111,9 +129,9 @@ class HrMatrix extends Page {
             <figcaption class="muted">This page's people, ${this.filter.sort === 'weakest' ? 'the weakest at the top' : 'by name'}.</figcaption>
           </figure>` : ''}
         <div class="table-scroll">
-          <up-table caption="Competency matrix" .columns=${columns} .rows=${this.error ? [] : people} .total=${this.matrix?.total}
-            .page=${this.filter.page} .size=${PAGE_SIZE} empty=${this.error ? 'The matrix could not be read.' : 'Nobody matches these filters.'}
-            @page=${(event) => { this.filter = { ...this.filter, page: event.detail }; keepInAddress(this.filter); }}></up-table>
+          ${this.error ? '' : html`<up-table caption="Competency matrix" .columns=${columns} .rows=${people} .total=${this.matrix?.total}
+            .page=${this.filter.page} .size=${PAGE_SIZE} empty="Nobody matches these filters."
+            @page=${(event) => { this.filter = { ...this.filter, page: event.detail }; keepInAddress(this.filter); }}></up-table>`}
         </div>
       </section>`;
   }

@@ -68,10 +68,10 @@ class HrPolicies extends Page {
           use the fallback: each skill's pass mark, eLearning, 14 days.</p>
         ${this.errorBanner()}
         ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : ''}
-        <up-table data-testid="policies" caption="Retraining policies" .columns=${columns} .rows=${this.error ? [] : this.answer?.items}
+        ${this.error ? '' : html`<up-table data-testid="policies" caption="Retraining policies" .columns=${columns} .rows=${this.answer?.items}
           .total=${this.answer?.total} .page=${this.page} .size=${PAGE_SIZE}
-          empty=${this.error ? 'The policies could not be read.' : 'No business unit yet.'}
-          @page=${(event) => { this.page = event.detail; }}></up-table>
+          empty="No business unit yet."
+          @page=${(event) => { this.page = event.detail; }}></up-table>`}
       </section>
       ${hr ? html`<hr-policy-edit .policy=${this.editing} .units=${this.withoutPolicy()} @close=${() => { this.editing = null; }}
         @saved=${(event) => this.saved(event)}></hr-policy-edit>` : ''}`;

@@ -64,11 +64,11 @@ class HrRecertifications extends Page {
           ${unitFilter(this.units, this.filter.unit, (unit) => this.change({ unit }))}
         </form>
         ${this.errorBanner()}
-        <up-table data-testid="recertifications" caption="Recertifications" .columns=${columns} .rows=${this.error ? [] : this.answer?.items}
+        ${this.error ? '' : html`<up-table data-testid="recertifications" caption="Recertifications" .columns=${columns} .rows=${this.answer?.items}
           .total=${this.answer?.total} .page=${this.filter.page} .size=${PAGE_SIZE}
           .rowClass=${(row) => (row.status === 'EXPIRED' ? 'overdue' : '')}
-          empty=${this.error ? 'The recertifications could not be read.' : 'No pass expires in this window, and none has expired.'}
-          @page=${(event) => { this.filter = { ...this.filter, page: event.detail }; keepInAddress(this.filter); }}></up-table>
+          empty="No pass expires in this window, and none has expired."
+          @page=${(event) => { this.filter = { ...this.filter, page: event.detail }; keepInAddress(this.filter); }}></up-table>`}
       </section>`;
   }
 }

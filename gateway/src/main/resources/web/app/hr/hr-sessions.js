@@ -63,10 +63,10 @@ class HrSessions extends Page {
           </select></label>
         </form>
         ${this.errorBanner()}
-        <up-table data-testid="sessions" caption="Sessions by start time" .columns=${columns} .rows=${this.error ? [] : this.answer?.items}
+        ${this.error ? '' : html`<up-table data-testid="sessions" caption="Sessions by start time" .columns=${columns} .rows=${this.answer?.items}
           .total=${this.answer?.total} .page=${this.filter.page} .size=${PAGE_SIZE}
-          empty=${this.error ? 'The sessions could not be read.' : 'No sessions yet: add one below.'}
-          @page=${(event) => { this.filter = { ...this.filter, page: event.detail }; keepInAddress(this.filter); }}></up-table>
+          empty="No sessions yet: add one below."
+          @page=${(event) => { this.filter = { ...this.filter, page: event.detail }; keepInAddress(this.filter); }}></up-table>`}
       </section>
       <section aria-labelledby="h-add-session">
         <h2 id="h-add-session">${form.heading}</h2>
