@@ -10,23 +10,6 @@ const SORTS = [['weakest', 'Weakest first'], ['name', 'Name']];
 // a name on the heat map's axis: short enough for a phone
 const short = (name) => (name.length > 18 ? `${name.slice(0, 17)}…` : name);
 
-/** A skill's name on the heat map's slanted axis: lines of up to 12 characters, two at most, so it keeps clear of the legend. */
-function wrapped(name) {
-  const lines = [];
-  name.split(/\s+/).forEach((word) => {
-    const last = lines.length - 1;
-    if (last >= 0 && `${lines[last]} ${word}`.length <= 12) {
-      lines[last] = `${lines[last]} ${word}`;
-    } else {
-      lines.push(word);
-    }
-  });
-  const kept = lines.slice(0, 2).map((line) => (line.length > 12 ? `${line.slice(0, 11)}…` : line));
-  if (lines.length > 2) {
-    kept[1] = `${kept[1].slice(0, 11)}…`;
-  }
-  return kept.join('\n');
-}
 
 /**
  * The competency matrix: people × skills, the latest score each, filtered by unit, skill and name, the weakest
@@ -73,14 +56,21 @@ class HrMatrix extends Page {
     if (!element || !skills.length) {
       return;
     }
-    // the weakest at the top: a category axis starts at the bottom
-    const people = [...this.matrix.people].reverse();
-    element.style.height = `${Math.max(260, people.length * 26 + 110)}px`;
+    // the weakest at the top (a category axis starts at the bottom); only those with a score on a skill shown
+    const people = this.scoredPeople().reverse();
+    element.style.height = `${Math.max(200, people.length * 26 + 110)}px`;
     const cells = people.flatMap((person, y) => skills.filter((skill) => person.scores[skill] != null)
       .map((skill) => [skills.indexOf(skill), y, person.scores[skill]]));
     const { drawHeatmap } = await loadCharts();
-    drawHeatmap(element, skills.map((skill) => wrapped(skillName(this.skills, skill))), people.map((person) => short(person.displayName || person.userId)),
+    // the skills are named in the HTML header above the chart (slanted axis labels would run into the legend)
+    drawHeatmap(element, skills.map(() => ''), people.map((person) => short(person.displayName || person.userId)),
       cells, 100);
+  }
+
+  /** The page's people with a score on a skill shown, in the page's order. */
+  scoredPeople() {
+    const skills = this.shownSkills();
+    return (this.matrix?.people || []).filter((person) => skills.some((skill) => person.scores[skill] != null));
   }
 
   certifications(person) {
@@ -96,7 +86,7 @@ class HrMatrix extends Page {
   render() {
     const skills = this.shownSkills();
     const people = this.matrix?.people;
-    const scored = (people || []).some((person) => skills.some((skill) => person.scores[skill] != null));
+    const scored = this.scoredPeople();
     const columns = [
       { label: 'Person', cell: (row) => html`<up-person user-id=${row.userId} name=${row.displayName}></up-person>` },
       { label: 'Unit', cell: (row) => row.businessUnit || '–' },
@@ -123,10 +113,14 @@ class HrMatrix extends Page {
         ${this.errorBanner()}
         ${people?.length ? html`
           <figure class="heatmap">
-            ${scored ? html`<div id="matrix-chart" class="chart" role="img"
-              aria-label=${`Heat map of the latest score per skill of the ${number(people.length)} people on this page; the table below has the same figures.`}></div>`
-              : html`<p class="muted">Nobody on this page has a score yet.</p>`}
-            <figcaption class="muted">This page's people, ${this.filter.sort === 'weakest' ? 'the weakest at the top' : 'by name'}.</figcaption>
+            ${scored.length ? html`
+              <div class="heatmap-skills" aria-hidden="true">${skills.map((skill) => html`<span>${skillName(this.skills, skill)}</span>`)}</div>
+              <div id="matrix-chart" class="chart" role="img"
+                aria-label=${`Heat map of the latest score per skill of the ${number(scored.length)} people on this page with a score; the table below has the same figures.`}></div>`
+              : html`<p class="muted">Nobody on this page has a score${this.filter.skill ? ' on this skill' : ''} yet.</p>`}
+            <figcaption class="muted">${scored.length
+              ? `The ${number(scored.length)} people on this page with a score, ${this.filter.sort === 'weakest' ? 'the weakest at the top' : 'by name'}; 0 is white, 100 dark blue.`
+              : 'The heat map shows the people on this page with a score.'}</figcaption>
           </figure>` : ''}
         <div class="table-scroll">
           ${this.error ? '' : html`<up-table caption="Competency matrix" .columns=${columns} .rows=${people} .total=${this.matrix?.total}
