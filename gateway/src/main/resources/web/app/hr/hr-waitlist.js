@@ -23,6 +23,8 @@ class HrWaitlist extends Page {
 
   async load() {
     if (!this.expanded || !this.sessionId) {
+      // closed: nothing to read until it is opened, and nothing on its way
+      this.setAttribute('data-loaded', '');
       return;
     }
     this.answer = undefined;
