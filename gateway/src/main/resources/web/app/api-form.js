@@ -74,8 +74,8 @@ const list = (value) => (value ? value.split(',').map((part) => part.trim()).fil
 const lines = (value) => (value ? value.split('\n').map((part) => part.trim()).filter(Boolean) : null);
 const number = (value) => (value === null ? null : Number(value));
 
-/** The forms of the catalogue: skills, questions, modules, sessions and tests. */
-export function catalogueForms(skills, modules) {
+/** The forms of the catalogue: skills, questions, modules and tests. */
+export function catalogueForms(skills) {
   const skillChoices = skills.map((skill) => [skill.code, skill.name]);
   return [
     { heading: 'Add a skill', path: '/api/training/skills', submit: 'Add the skill', fields: [
@@ -97,12 +97,6 @@ export function catalogueForms(skills, modules) {
       { name: 'mode', label: 'Mode', kind: 'select', choices: [['ELEARNING', 'eLearning'], ['INSTRUCTOR_LED', 'Instructor-led']] },
       { name: 'durationMinutes', label: 'Duration (minutes)', kind: 'number', read: number },
       { name: 'url', label: 'Link (eLearning)' }] },
-    { heading: 'Add a session', path: '/api/training/sessions', submit: 'Add the session', fields: [
-      { name: 'moduleId', label: 'Module', kind: 'select', choices: modules.filter((module) => module.mode === 'INSTRUCTOR_LED')
-        .map((module) => [module.id, module.title]) },
-      { name: 'startsAt', label: 'Starts', kind: 'datetime', read: (value) => (value ? new Date(value).toISOString() : null) },
-      { name: 'location', label: 'Where' },
-      { name: 'capacity', label: 'Seats', kind: 'number', read: number }] },
     { heading: 'Add a test', path: '/api/training/tests', submit: 'Add the test', fields: [
       { name: 'name', label: 'Name' },
       { name: 'blueprint', label: 'Questions per skill, one "skill: count" per line', kind: 'textarea',
@@ -112,4 +106,14 @@ export function catalogueForms(skills, modules) {
       { name: 'retakeAfterHours', label: 'Retake after (hours)', kind: 'number', read: number },
       { name: 'audience', label: 'Business units it is open to (commas; empty: everyone)', read: (value) => ({ businessUnits: list(value), jobRoles: [] }) }] },
   ];
+}
+
+/** The form that schedules a session of an instructor-led module. */
+export function sessionForm(modules) {
+  return { heading: 'Add a session', path: '/api/training/sessions', submit: 'Add the session', fields: [
+    { name: 'moduleId', label: 'Module', kind: 'select', choices: modules.filter((module) => module.mode === 'INSTRUCTOR_LED')
+      .map((module) => [module.id, module.title]) },
+    { name: 'startsAt', label: 'Starts', kind: 'datetime', read: (value) => (value ? new Date(value).toISOString() : null) },
+    { name: 'location', label: 'Where' },
+    { name: 'capacity', label: 'Seats', kind: 'number', read: number }] };
 }
