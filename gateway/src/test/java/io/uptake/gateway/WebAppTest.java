@@ -448,7 +448,7 @@ class WebAppTest {
                 .then()
                 .statusCode(201);
 
-        Page page = signIn("hana", "/web/hr");
+        Page page = signIn("hana", "/web/hr/assignments");
         page.locator("#b-unit").fill(unit);
         page.locator("#b-unit").dispatchEvent("change");
         assertThat(page.getByTestId("reach")).containsText("2 people");
@@ -489,6 +489,8 @@ class WebAppTest {
                         .extract()
                         .asString()
                         .contains("\"pending\":1"));
+        checkAndPhotograph(page, "hr-assignments");
+        web.visit(page, "/web/hr/effectiveness");
         page.locator(".filters input[name=unit]").fill(unit);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter"))
                 .click();
@@ -497,7 +499,8 @@ class WebAppTest {
                 .filter(new Locator.FilterOptions().setHasText("Course " + skill));
         assertThat(effect).containsText("1"); // too recent to tell
         assertThat(effect.locator("td").last()).hasText("1");
-        checkAndPhotograph(page, "hr");
+        checkAndPhotograph(page, "hr-effectiveness");
+        web.visit(page, "/web/hr/catalogue");
 
         // the catalogue's forms show the server's field errors and create nothing
         int modules = given().auth()

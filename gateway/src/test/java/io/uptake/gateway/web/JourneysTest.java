@@ -310,4 +310,240 @@ class JourneysTest {
                 .containsText("Their customers buy this way");
         web.check(erin, "journey-ways-of-working");
     }
+
+    private static String create(String user, String path, Map<String, Object> body) {
+        return given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(path)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    @Test
+    void aliceTakesHerAssignedTestBooksTheClassHerRetrainingOffersAndHrSeesTheSeatAndTheWaitlist() {
+        putPerson("alice", "Alice Andersen", "Sales EMEA", "sales-rep");
+        putPerson("bob", "Bob Brown", "Sales EMEA", "sales-rep");
+        String skill = "seat-" + suffix();
+        given().auth()
+                .oauth2(token("hana"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", skill, "name", "Skill " + skill))
+                .when()
+                .post("/api/training/skills")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(token("hana"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "skill",
+                        skill,
+                        "type",
+                        "SINGLE",
+                        "prompt",
+                        "Which stage closes a deal?",
+                        "options",
+                        List.of("Won", "Lost", "Open"),
+                        "answer",
+                        0,
+                        "difficulty",
+                        2))
+                .when()
+                .post("/api/training/questions")
+                .then()
+                .statusCode(201);
+        String module = create(
+                "hana",
+                "/api/training/modules",
+                Map.of(
+                        "title",
+                        "Class " + skill,
+                        "skills",
+                        List.of(skill),
+                        "mode",
+                        "INSTRUCTOR_LED",
+                        "durationMinutes",
+                        90));
+        String test = create(
+                "hana",
+                "/api/training/tests",
+                Map.of(
+                        "name",
+                        "Test " + skill,
+                        "blueprint",
+                        List.of(Map.of("skill", skill, "questions", 1)),
+                        "timeLimitMinutes",
+                        10,
+                        "passMark",
+                        80,
+                        "retakeAfterHours",
+                        0,
+                        "audience",
+                        Map.of("businessUnits", List.of("Nobody"), "jobRoles", List.of())));
+        given().auth()
+                .oauth2(token("hana"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("userId", "alice", "testId", test))
+                .when()
+                .post("/api/training/assignments")
+                .then()
+                .statusCode(201);
+
+        // alice prefers a class, starts the test she was assigned from her home page, and misses the pass mark
+        Page alice = as("alice", "/web/");
+        alice.getByLabel("How I prefer to learn").selectOption("INSTRUCTOR_LED");
+        alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(alice.locator("my-training p[role=status]")).containsText("preference is saved");
+        Locator assigned =
+                alice.getByTestId("my-assignment").filter(new Locator.FilterOptions().setHasText("Test " + skill));
+        assigned.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start the test"))
+                .click();
+        alice.waitForURL(Pattern.compile(".*/web/attempts/.+"));
+        alice.locator("fieldset").getByLabel("Lost").check();
+        assertThat(alice.locator(".save-state")).hasText("✓ Saved");
+        alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit"))
+                .click();
+        alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, submit"))
+                .click();
+        assertThat(alice.locator("h1")).hasText("Your result: not passed yet");
+        assertThat(alice.locator("table tbody tr").first()).containsText("Skill " + skill);
+        assertThat(alice.getByTestId("assignment")).containsText("Class " + skill);
+        web.check(alice, "journey-test-result");
+
+        // a class of one seat, scheduled after the retraining was assigned: alice books it from her home page
+        String session = create(
+                "hana",
+                "/api/training/sessions",
+                Map.of(
+                        "moduleId",
+                        module,
+                        "startsAt",
+                        Instant.now().plus(Duration.ofDays(10)).toString(),
+                        "location",
+                        "Room " + skill,
+                        "capacity",
+                        1));
+        web.visit(alice, "/web/");
+        Locator retraining =
+                alice.getByTestId("my-assignment").filter(new Locator.FilterOptions().setHasText("Class " + skill));
+        retraining
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Book a seat"))
+                .click();
+        assertThat(alice.locator("my-training p[role=status]")).containsText("is booked");
+        assertThat(alice.getByTestId("my-assignment").filter(new Locator.FilterOptions().setHasText("Class " + skill)))
+                .containsText("Your seat");
+        web.check(alice, "journey-home-booked");
+
+        // bob, assigned the same class by HR, finds it full and waits
+        given().auth()
+                .oauth2(token("hana"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("userId", "bob", "skill", skill, "moduleId", module))
+                .when()
+                .post("/api/training/assignments")
+                .then()
+                .statusCode(201);
+        Page bob = as("bob", "/web/");
+        bob.getByTestId("my-assignment")
+                .filter(new Locator.FilterOptions().setHasText("Class " + skill))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Join the waitlist"))
+                .click();
+        assertThat(bob.locator("my-training p[role=status]")).containsText("number 1 on its waitlist");
+        assertThat(bob.getByTestId("waitlist")).containsText("number 1");
+
+        // HR sees the seat taken and bob, by name, on the waitlist
+        Page hana = as("hana", "/web/hr/sessions");
+        Locator row = hana.getByTestId("sessions")
+                .locator("tbody tr")
+                .filter(new Locator.FilterOptions().setHasText("Room " + skill));
+        assertThat(row).containsText("1 of 1");
+        row.locator("summary").click();
+        assertThat(row.locator("hr-waitlist")).containsText("Bob Brown");
+        web.check(hana, "journey-hr-sessions");
+        assertThat(session).isNotBlank();
+    }
+
+    @Test
+    void adamImportsARosterWithOneBadLineSeesThePreviewConfirmsAndFindsThePeople() {
+        String unit = "Imported " + suffix();
+        String first = "imp-" + suffix();
+        String second = "imp-" + suffix();
+        String csv = "userId,displayName,businessUnit,jobRole\n"
+                + first + ",Iris Import," + unit + ",sales-rep\n"
+                + second + ",Ivan Import," + unit + ",sales-rep\n"
+                + "not valid!,Nobody," + unit + ",sales-rep\n";
+        Page adam = as("adam", "/web/admin/roster");
+        adam.getByLabel("Or paste the CSV").fill(csv);
+        adam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview"))
+                .click();
+        Locator preview = adam.getByTestId("import-preview");
+        assertThat(preview).containsText("Would be created");
+        assertThat(preview.locator("dd").first()).hasText("2");
+        assertThat(preview).containsText("not valid!");
+        web.check(adam, "journey-import-preview");
+        assertThat(given().auth()
+                        .oauth2(token("adam"))
+                        .queryParam("businessUnit", unit)
+                        .when()
+                        .get("/api/metrics/people")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Integer>path("total"))
+                .as("the preview wrote nothing")
+                .isZero();
+        adam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm import"))
+                .click();
+        assertThat(adam.getByTestId("import-result")).containsText("Created");
+        adam.locator("roster-admin input[name=q]").fill("Import");
+        adam.locator("roster-admin input[name=q]").press("Enter");
+        assertThat(adam.getByTestId("roster")).containsText("Iris Import");
+        assertThat(adam.getByTestId("roster")).containsText("Ivan Import");
+        web.check(adam, "journey-roster");
+    }
+
+    @Test
+    void hanaChangesAUnitsRetrainingPolicy() {
+        String unit = "Policy unit " + suffix();
+        putPerson("pol-" + suffix(), "Paula Policy", unit, "sales-rep");
+        await("the unit in training-service's roster")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                        .oauth2(token("hana"))
+                        .when()
+                        .get("/api/training/policies?size=500")
+                        .then()
+                        .extract()
+                        .asString()
+                        .contains(unit));
+        Page hana = as("hana", "/web/hr/policies");
+        Locator row =
+                hana.getByTestId("policies").locator("tbody tr").filter(new Locator.FilterOptions().setHasText(unit));
+        row.getByRole(AriaRole.BUTTON).click();
+        Locator dialog = hana.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Threshold (0–100)").fill("500");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the policy"))
+                .click();
+        assertThat(dialog.locator(".field-error")).containsText("100");
+        dialog.getByLabel("Threshold (0–100)").fill("65");
+        dialog.getByLabel("Mode of training").selectOption("INSTRUCTOR_LED");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the policy"))
+                .click();
+        assertThat(row).containsText("65");
+        web.check(hana, "journey-hr-policies");
+        given().auth()
+                .oauth2(token("hana"))
+                .when()
+                .get("/api/training/policies/" + unit)
+                .then()
+                .statusCode(200)
+                .body("threshold", org.hamcrest.Matchers.equalTo(65))
+                .body("preferredMode", org.hamcrest.Matchers.equalTo("INSTRUCTOR_LED"));
+    }
 }
