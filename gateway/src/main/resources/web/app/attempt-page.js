@@ -3,6 +3,7 @@ import { Page } from './page.js';
 import { words, date, assignmentTitle } from './format.js';
 import { loadCharts } from './charts-loader.js';
 import { api } from './api.js';
+import { skillNames } from './labels.js';
 
 /**
  * Taking a test. The attempt lives on the server: every answer is saved as it is given, the countdown runs
@@ -35,7 +36,9 @@ class AttemptPage extends Page {
 
   async load() {
     await this.guard(async () => {
-      this.attempt = await api.get(`/api/training/attempts/${this.attemptId}`);
+      const [attempt, names] = await Promise.all([api.get(`/api/training/attempts/${this.attemptId}`), skillNames().catch(() => new Map())]);
+      this.attempt = attempt;
+      this.names = names;
       this.result = this.attempt.result;
       this.attempt.questions.forEach((question) => {
         if (question.answer !== null && question.answer !== undefined) {
@@ -44,6 +47,10 @@ class AttemptPage extends Page {
       });
       this.tick();
     });
+  }
+
+  skillName(code) {
+    return this.names?.get(code) || code;
   }
 
   tick() {
@@ -142,7 +149,7 @@ class AttemptPage extends Page {
           <table>
             <caption>Score per skill</caption>
             <thead><tr><th scope="col">Skill</th><th scope="col">Score</th><th scope="col">Pass mark</th><th scope="col">Passed</th></tr></thead>
-            <tbody>${scores.map((skill) => html`<tr><td>${skill.skill}</td><td>${skill.score}</td><td>${skill.passMark}</td>
+            <tbody>${scores.map((skill) => html`<tr><td>${this.skillName(skill.skill)}</td><td>${skill.score}</td><td>${skill.passMark}</td>
               <td>${skill.passed ? 'Yes' : 'No'}</td></tr>`)}</tbody>
           </table>
         </figcaption>
@@ -166,7 +173,7 @@ class AttemptPage extends Page {
       return;
     }
     const { drawBars } = await loadCharts();
-    drawBars(element, scores.map((skill) => skill.skill), [
+    drawBars(element, scores.map((skill) => this.skillName(skill.skill)), [
       { name: 'Score', data: scores.map((skill) => skill.score) },
       { name: 'Pass mark', data: scores.map((skill) => skill.passMark), type: 'line' },
     ]);

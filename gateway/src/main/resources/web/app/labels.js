@@ -60,3 +60,18 @@ export function metricName(metric, names) {
 export function forgetActionNames() {
   actions = undefined;
 }
+
+let skills;
+
+/** The skill catalogue's names by code, read once per visit. */
+export function skillNames() {
+  if (!skills) {
+    skills = api.get('/api/training/skills?size=500')
+      .then((page) => new Map(page.items.map((skill) => [skill.code, skill.name])))
+      .catch((failure) => {
+        skills = undefined;
+        throw failure;
+      });
+  }
+  return skills;
+}

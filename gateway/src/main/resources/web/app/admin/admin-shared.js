@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { api, ApiError } from '../api.js';
+import { api, ApiError, query } from '../api.js';
 
 // What the CRM team's tabs share: people's names by user id, the roster's units and roles, form problems.
 
@@ -11,8 +11,9 @@ export function personName(userId) {
     return Promise.resolve('');
   }
   if (!names.has(userId)) {
-    names.set(userId, api.get(`/api/metrics/people/${encodeURIComponent(userId)}`)
-      .then((person) => person.displayName || userId)
+    // the roster list, searched by the id: someone not on the roster is an empty page, not a failed request
+    names.set(userId, api.get(`/api/metrics/people${query({ q: userId, size: 50 })}`)
+      .then((page) => page.items.find((person) => person.userId === userId)?.displayName || userId)
       .catch(() => userId));
   }
   return names.get(userId);

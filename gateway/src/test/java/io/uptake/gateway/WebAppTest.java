@@ -44,15 +44,12 @@ class WebAppTest {
     private BrowserContext context;
 
     /** Chromium starts with the first test: the gateway's port is known once Quarkus runs. */
+    /** Chromium starts with the first test (the gateway's port is known once Quarkus runs); each test its own profile. */
     @BeforeEach
-    void startChromium() throws Exception {
+    void startChromiumAndANewProfile() throws Exception {
         if (web == null) {
             web = WebPages.open(RestAssured.baseURI + ":" + RestAssured.port);
         }
-    }
-
-    @BeforeEach
-    void newProfile() {
         context = web.newContext();
     }
 
