@@ -450,7 +450,9 @@ class WebAppTest {
         page.locator("#b-unit").dispatchEvent("change");
         assertThat(page.getByTestId("reach")).containsText("2 people");
         page.locator("#b-skill").selectOption(skill);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign").setExact(true))
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Assign").setExact(true))
                 .click();
         assertThat(page.getByTestId("assigned")).containsText("Assigned to 2 people");
         for (String person : people) {
