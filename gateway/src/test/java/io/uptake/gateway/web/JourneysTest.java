@@ -257,14 +257,11 @@ class JourneysTest {
 
     /**
      * The row of a table that starts with the unit's name (other rows may mention it further right). The name is
-     * letters, digits and spaces, so it goes into the pattern as it is: Pattern.quote's \\Q…\\E means nothing to
+     * letters, digits and spaces, so it goes into the pattern as it is: Pattern.quote's Q…E markers mean nothing to
      * the browser, which runs the pattern.
      */
     private static Locator unitRow(Locator table, String unit) {
-        return table.getByRole(
-                AriaRole.ROW, // (the unit's name is letters, digits and spaces: Java's \\Q…\\E quoting means nothing to
-                // the browser's regex)
-                new Locator.GetByRoleOptions().setName(Pattern.compile("^" + unit + " ")));
+        return table.getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName(Pattern.compile("^" + unit + " ")));
     }
 
     @Test
