@@ -91,7 +91,8 @@ class WaysOfWorking extends Page {
       { label: 'Differs most in', cell: (row) => html`<ul class="plain">${row.topDeviations.map((share) => html`<li>
         ${this.action(share.action)}: ${percent(share.share)} against ${percent(share.orgShare)}
         ${share.approved ? html`<up-badge value="COMPLETED" label="Approved"></up-badge>`
-          : html`<button type="button" class="link" @click=${() => { this.approving = { unit: row.businessUnit, action: share.action }; }}>Approve…</button>`}</li>`)}</ul>` },
+          : html`<button type="button" class="link" aria-label=${`Approve ${row.businessUnit}'s own way with “${this.action(share.action)}”…`}
+            @click=${() => { this.approving = { unit: row.businessUnit, action: share.action }; }}>Approve…</button>`}</li>`)}</ul>` },
     ];
     const practiceColumns = [
       { label: 'Unit', cell: (row) => row.businessUnit },

@@ -314,8 +314,9 @@ class JourneysTest {
         Page erin = as("erin", "/web/adoption");
         Locator row = unitRow(erin.getByTestId("conformity"), unit);
         assertThat(row).containsText("Flagged");
-        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve…"))
-                .first()
+        row.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName(unit + "'s own way with “Own way " + unit + "”…"))
                 .click();
         Locator dialog = erin.getByRole(AriaRole.DIALOG);
         assertThat(dialog).containsText("Own way " + unit);
