@@ -485,6 +485,15 @@ class JourneysTest {
         assertThat(row.locator("hr-waitlist")).containsText("Bob Brown");
         web.check(hana, "journey-hr-sessions");
         assertThat(session).isNotBlank();
+        // alice's preference back as it was, for the tests that run after this one
+        given().auth()
+                .oauth2(token("alice"))
+                .contentType(ContentType.JSON)
+                .body("{\"preferredMode\": null}")
+                .when()
+                .put("/api/training/me/preferences")
+                .then()
+                .statusCode(200);
     }
 
     @Test
