@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# ./uptake bench suite [--warm|--cold] [--resilience]: the wall time of ./uptake test (or of its resilience tier) and
-# the tests it ran, counted from the surefire and failsafe reports.
+# ./uptake bench suite [--warm|--cold] [--resilience|--all|--ci]: the wall time of ./uptake test (or of its resilience
+# tier, of both tiers in one build, or of CI's whole `bash .ci/run`) and the tests it ran, counted from the surefire and
+# failsafe reports.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -19,13 +20,14 @@ test_counts() { # "N tests (S skipped, F failed)" from the XML reports under $1 
 }
 
 bench_suite() { # wall time of the tier: --warm here, or --cold in a fresh clone with an empty Maven cache
-  local mode=--warm tier=() label="" started status=0 elapsed counts marker
+  local mode=--warm tier=() label="" started status=0 elapsed counts marker command=(./uptake test) quiet=(-q)
   marker=$(mktemp /tmp/uptake-suite-start.XXXXXX)
   while (( $# > 0 )); do
     case $1 in
       --warm|--cold) mode=$1 ;;
-      --resilience) tier=(--resilience); label=" --resilience" ;;
-      *) die "usage: ./uptake bench suite [--warm|--cold] [--resilience]" ;;
+      --resilience|--all) tier=("$1"); label=" $1" ;;
+      --ci) command=(bash .ci/run); quiet=(); label=" --ci" ;;
+      *) die "usage: ./uptake bench suite [--warm|--cold] [--resilience|--all|--ci]" ;;
     esac
     shift
   done
@@ -33,7 +35,7 @@ bench_suite() { # wall time of the tier: --warm here, or --cold in a fresh clone
     --warm)
       touch "$marker"
       started=$(date +%s)
-      "$ROOT/uptake" test "${tier[@]}" -q || status=$?
+      (cd "$ROOT" && "${command[@]}" "${tier[@]}" "${quiet[@]}") || status=$?
       elapsed=$(( $(date +%s) - started ))
       counts=$(test_counts "$ROOT" "$marker")
       ;;
@@ -45,7 +47,7 @@ bench_suite() { # wall time of the tier: --warm here, or --cold in a fresh clone
       find_jdk; infra_down
       touch "$marker"
       started=$(date +%s)
-      (cd "$work/uptake" && HOME="$work/home" ./uptake test "${tier[@]}" -q) || status=$?
+      (cd "$work/uptake" && HOME="$work/home" "${command[@]}" "${tier[@]}" "${quiet[@]}") || status=$?
       elapsed=$(( $(date +%s) - started ))
       counts=$(test_counts "$work/uptake" "$marker")
       (cd "$work/uptake" && HOME="$work/home" ./uptake infra down) || true

@@ -115,17 +115,24 @@ EOF
 # The two test tiers (README, "Tests"). The default one: every unit, resource, contract and browser test, what a
 # developer runs after each change. --resilience: the *IT classes that kill, stop and restart the packaged apps and the
 # shared infrastructure (so they run alone, one module after another), and the tests tagged resilience.
-suite_test() { # ./uptake test [--resilience] [maven arguments]
+suite_test() { # ./uptake test [--resilience|--all] [maven arguments]
   # Each module's tests have their own databases, topics and consumer groups, so UPTAKE_TEST_THREADS=2 builds and tests
   # two modules side by side (the gateway after the three services it starts). One at a time is the default: on 2 cores
   # two at a time saved 36 s of 8m33s (docs/benchmarks.md) and slowed every test, which timing-bound tests don't need.
   local tier=(-DskipITs -Dsurefire.excludedGroups=resilience) name=default threads=${UPTAKE_TEST_THREADS:-1}
   if (( threads > 1 )); then tier+=(-T "$threads" -Duptake.services-first); fi
-  if [[ ${1:-} == --resilience ]]; then
-    shift
-    tier=(-DskipITs=false -Dsurefire.groups=resilience)
-    name=resilience
-  fi
+  case ${1:-} in
+    --resilience)
+      shift
+      tier=(-DskipITs=false -Dsurefire.groups=resilience)
+      name=resilience ;;
+    --all)
+      # Both tiers in one build, module by module (each module's resilience ITs after its other tests, alone: one
+      # module at a time), as CI runs them: one compile, one packaging and one gateway start fewer than two runs.
+      shift
+      tier=(-DskipITs=false)
+      name="default and resilience" ;;
+  esac
   infra_up
   postgres_fresh_test_databases
   # the web app's tests drive Debian's Chromium (Playwright's own browser download cannot be reached here)

@@ -1,7 +1,8 @@
 package io.uptake.testsupport;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -11,11 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public abstract class ContractProbe {
 
-    /** A record as received, and what it breaks of the contract (checked once, when it arrives). */
-    private record Received(ConsumerRecord<String, String> record, List<String> violations) {}
-
     private final String contract;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    // a queue, not a copy-on-write list: a roster import puts tens of thousands of records on a topic at once
+    private final Queue<ConsumerRecord<String, String>> received = new ConcurrentLinkedQueue<>();
 
     /** {@code contract}: the topic whose schema the values follow, such as {@code uptake.people}. */
     protected ContractProbe(String contract) {
@@ -25,15 +24,12 @@ public abstract class ContractProbe {
     /** Call from the subclass's {@code @Incoming} method. */
     protected void record(ConsumerRecord<String, String> record) {
         // other tests put malformed records on the same topics: they are kept, and fail only a test that reads them
-        received.add(new Received(record, EventContracts.violations(contract, record.value())));
+        received.add(record);
     }
 
     /** The values of the records with this key, in arrival order. */
     public List<String> valuesFor(String key) {
-        return checked(received.stream()
-                        .filter(seen -> key.equals(seen.record().key()))
-                        .toList())
-                .stream()
+        return checked(received.stream().filter(seen -> key.equals(seen.key())).toList()).stream()
                 .map(ConsumerRecord::value)
                 .toList();
     }
@@ -41,18 +37,18 @@ public abstract class ContractProbe {
     /** The records whose value contains {@code part} (such as an id), in arrival order. */
     public List<ConsumerRecord<String, String>> recordsHolding(String part) {
         return checked(received.stream()
-                .filter(seen ->
-                        seen.record().value() != null && seen.record().value().contains(part))
+                .filter(seen -> seen.value() != null && seen.value().contains(part))
                 .toList());
     }
 
-    /** The records, once none of them breaks the contract; else an AssertionError naming what each breaks. */
-    private List<ConsumerRecord<String, String>> checked(List<Received> records) {
-        for (Received seen : records) {
-            if (!seen.violations().isEmpty()) {
-                throw EventContracts.broken(contract, seen.record().value(), seen.violations());
+    /** The records, once none of them breaks the contract; else an AssertionError naming what the first breaks. */
+    private List<ConsumerRecord<String, String>> checked(List<ConsumerRecord<String, String>> records) {
+        for (ConsumerRecord<String, String> seen : records) {
+            List<String> violations = EventContracts.violations(contract, seen.value());
+            if (!violations.isEmpty()) {
+                throw EventContracts.broken(contract, seen.value(), violations);
             }
         }
-        return records.stream().map(Received::record).toList();
+        return records;
     }
 }

@@ -82,6 +82,18 @@ class EveryPageTest {
                 .statusCode(200);
     }
 
+    /** A catalogue entry whose description is one long unbroken word, as an import from another tool can leave. */
+    private static void anActionWithAnUnbrokenDescription() {
+        given().auth()
+                .oauth2(KeycloakTokens.cachedAccessToken("adam"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "Unbroken", "description", "https://crm.example/" + "x".repeat(400)))
+                .when()
+                .put("/api/metrics/actions/web.unbroken-" + PERSON_ID.substring(6))
+                .then()
+                .statusCode(201);
+    }
+
     private void everyPageOf(String user, List<String> paths) {
         try (BrowserContext profile = web.newContext()) {
             Page page = web.signIn(profile, user, paths.getFirst());
@@ -118,6 +130,7 @@ class EveryPageTest {
 
     @Test
     void theCrmTeamsPages() {
+        anActionWithAnUnbrokenDescription();
         everyPageOf(
                 "adam",
                 List.of(
