@@ -119,24 +119,24 @@ suite_test() { # ./uptake test [--resilience|--all] [maven arguments]
   # Each module's tests have their own databases, topics and consumer groups, so UPTAKE_TEST_THREADS=2 builds and tests
   # two modules side by side (the gateway after the three services it starts). One at a time is the default: on 2 cores
   # two at a time saved 36 s of 8m33s (docs/benchmarks.md) and slowed every test, which timing-bound tests don't need.
-  local tier=(-DskipITs -Dsurefire.excludedGroups=resilience) name=default threads=${UPTAKE_TEST_THREADS:-1}
+  local tier=(-DskipITs -Dsurefire.excludedGroups=resilience) name="the default tier" threads=${UPTAKE_TEST_THREADS:-1}
   if (( threads > 1 )); then tier+=(-T "$threads" -Duptake.services-first); fi
   case ${1:-} in
     --resilience)
       shift
       tier=(-DskipITs=false -Dsurefire.groups=resilience)
-      name=resilience ;;
+      name="the resilience tier" ;;
     --all)
       # Both tiers in one build, module by module (each module's resilience ITs after its other tests, alone: one
       # module at a time), as CI runs them: one compile, one packaging and one gateway start fewer than two runs.
       shift
       tier=(-DskipITs=false)
-      name="default and resilience" ;;
+      name="both tiers (default and resilience)" ;;
   esac
   infra_up
   postgres_fresh_test_databases
   # the web app's tests drive Debian's Chromium (Playwright's own browser download cannot be reached here)
-  [[ $name == resilience ]] || command -v chromium >/dev/null || apt_install chromium
-  log "running the $name tier: ./mvnw -B verify ${tier[*]} $* with JAVA_HOME=$JAVA_HOME"
+  [[ $name == "the resilience tier" ]] || command -v chromium >/dev/null || apt_install chromium
+  log "running $name: ./mvnw -B verify ${tier[*]} $* with JAVA_HOME=$JAVA_HOME"
   mvnw -B verify "${tier[@]}" "$@"
 }

@@ -9,15 +9,18 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.uptake.gateway.support.MetricsServiceOnly;
+import io.uptake.gateway.support.AllServices;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Through the gateway to the real, packaged metrics-service, with real tokens from the local Keycloak. */
+/**
+ * Through the gateway to the real, packaged metrics-service, with real tokens from the local Keycloak. How the gateway
+ * answers for an upstream that is down is in {@link ProtectionTest}, whose stub plays one.
+ */
 @QuarkusTest
-@WithTestResource(MetricsServiceOnly.class)
+@WithTestResource(AllServices.class)
 class GatewayTest {
 
     private static final String EMPLOYEE = "alice";
@@ -117,42 +120,6 @@ class GatewayTest {
                 .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("description"));
-    }
-
-    @Test
-    void anUpstreamThatIsDownIsA503ProblemWithRetryAfter() {
-        given().auth()
-                .oauth2(accessToken(EMPLOYEE))
-                .when()
-                .get("/api/feedback/areas")
-                .then()
-                .statusCode(503)
-                .contentType(PROBLEM_JSON)
-                .header("Retry-After", equalTo("5"))
-                .body("status", equalTo(503));
-    }
-
-    @Test
-    void withTwoUpstreamsDownTheGatewayStaysReadyAndServesTheThird() {
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().auth()
-                .oauth2(accessToken(EMPLOYEE))
-                .when()
-                .get("/api/metrics/actions")
-                .then()
-                .statusCode(200);
-    }
-
-    @Test
-    void healthNamesTheStateOfEachUpstreamInItsOwnGroup() {
-        given().when()
-                .get("/q/health/group/upstreams")
-                .then()
-                .statusCode(503)
-                .body("checks.find { it.name == 'upstreams' }.data.metrics", equalTo("UP"))
-                .body("checks.find { it.name == 'upstreams' }.data.feedback", equalTo("DOWN"))
-                .body("checks.find { it.name == 'upstreams' }.data.training", equalTo("DOWN"));
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The gateway's own rules, in front of a stub upstream, with real Keycloak tokens: 401 problems,
  * rate limits that hold and reset, body limits, CORS, security headers, request ids and trace context,
- * no upstream internals, per-route metrics.
+ * no upstream internals, per-route metrics, and an upstream that is down (training's route points at a closed port).
  */
 @QuarkusTest
 @TestProfile(ProtectionTest.SmallLimits.class)
@@ -412,9 +412,42 @@ class ProtectionTest {
     }
 
     @Test
+    void anUpstreamThatIsDownIsA503ProblemWithRetryAfter() {
+        given().auth()
+                .oauth2(KeycloakTokens.cachedConnectorToken())
+                .when()
+                .get("/api/training/echo")
+                .then()
+                .statusCode(503)
+                .contentType(PROBLEM_JSON)
+                .header("Retry-After", equalTo("5"))
+                .body("status", equalTo(503));
+    }
+
+    @Test
+    void withAnUpstreamDownTheGatewayStaysLiveAndReadyAndServesTheOthers() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/health/live").then().statusCode(200);
+        String token = KeycloakTokens.cachedConnectorToken();
+        given().auth().oauth2(token).when().get("/api/metrics/echo").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/feedback/echo").then().statusCode(200);
+    }
+
+    @Test
+    void healthNamesTheStateOfEachUpstreamInItsOwnGroup() {
+        given().when()
+                .get("/q/health/group/upstreams")
+                .then()
+                .statusCode(503)
+                .body("checks.find { it.name == 'upstreams' }.data.metrics", equalTo("UP"))
+                .body("checks.find { it.name == 'upstreams' }.data.feedback", equalTo("UP"))
+                .body("checks.find { it.name == 'upstreams' }.data.training", equalTo("DOWN"));
+    }
+
+    @Test
     void aStoppedUpstreamIsA503QuicklyItsCircuitOpensAndItRecovers() {
         String token = KeycloakTokens.cachedConnectorToken();
-        given().auth().oauth2(token).when().get("/api/training/echo").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/feedback/echo").then().statusCode(200);
         StubUpstream.stopServer();
         try {
             for (int i = 0; i < 3; i++) {
@@ -422,7 +455,7 @@ class ProtectionTest {
                 given().auth()
                         .oauth2(token)
                         .when()
-                        .get("/api/training/echo")
+                        .get("/api/feedback/echo")
                         .then()
                         .statusCode(503)
                         .contentType(PROBLEM_JSON)
@@ -440,7 +473,7 @@ class ProtectionTest {
         given().auth()
                 .oauth2(token)
                 .when()
-                .get("/api/training/echo")
+                .get("/api/feedback/echo")
                 .then()
                 .statusCode(503)
                 .header("Retry-After", matchesPattern("[1-2]"));
@@ -456,7 +489,7 @@ class ProtectionTest {
                     int status = given().auth()
                             .oauth2(token)
                             .when()
-                            .get("/api/training/echo")
+                            .get("/api/feedback/echo")
                             .then()
                             .extract()
                             .statusCode();
@@ -466,7 +499,7 @@ class ProtectionTest {
         assertThat(StubUpstream.requests())
                 .as("upstream requests until the circuit closed")
                 .isEqualTo(beforeTrial + 1);
-        given().auth().oauth2(token).when().get("/api/training/echo").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/feedback/echo").then().statusCode(200);
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.uptake.gateway.support.MetricsServiceOnly;
+import io.uptake.gateway.support.AllServices;
 import io.uptake.gateway.support.OtlpCollector;
 import io.uptake.gateway.support.OtlpCollector.ReceivedSpan;
 import io.uptake.testsupport.KeycloakTokens;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * caller's span, so the context went over each hop (HTTP headers, Kafka record headers, the outbox).
  */
 @QuarkusTest
-@WithTestResource(MetricsServiceOnly.class)
+@WithTestResource(AllServices.class)
 class TracingTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();

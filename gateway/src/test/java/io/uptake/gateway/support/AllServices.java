@@ -4,6 +4,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.uptake.testsupport.PackagedService;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The three packaged services, started side by side, behind the gateway. Every test class that names
@@ -34,8 +36,11 @@ public class AllServices implements QuarkusTestResourceLifecycleManager {
                         OtlpCollector.get().endpoint());
     }
 
+    /** Side by side: each takes several seconds to stop gracefully, and the next test class waits for all three. */
     @Override
     public void stop() {
-        services.forEach(Upstreams::stop);
+        try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+            services.forEach(service -> stopping.submit(() -> Upstreams.stop(service)));
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.uptake.gateway.support;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.uptake.testsupport.PackagedService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
  * A small HTTP server standing in for an upstream, so the gateway's own rules (limits, circuit,
  * headers) are tested without a service: {@code /echo} answers the request headers it saw and the body
  * length, {@code /crash} a 500 with a stack trace, {@code /slow} answers after 3 s. The tests stop and
- * start it to play an upstream that goes away and comes back. All routes point at it.
+ * start it to play an upstream that goes away and comes back. The metrics and feedback routes point at it; training's
+ * at a closed port, an upstream that is down for the whole class.
  */
 public class StubUpstream implements QuarkusTestResourceLifecycleManager {
 
@@ -38,11 +40,14 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         startServer();
         String url = "http://localhost:" + port;
         return Map.of(
-                "uptake.gateway.routes.metrics.url", url,
-                "uptake.gateway.routes.feedback.url", url,
-                "uptake.gateway.routes.training.url", url,
+                "uptake.gateway.routes.metrics.url",
+                url,
+                "uptake.gateway.routes.feedback.url",
+                url,
+                "uptake.gateway.routes.training.url",
+                "http://localhost:" + PackagedService.freePort(),
                 "quarkus.otel.exporter.otlp.traces.endpoint",
-                        OtlpCollector.get().endpoint());
+                OtlpCollector.get().endpoint());
     }
 
     @Override
