@@ -9,6 +9,7 @@ import './ways-of-working.js';
 
 /** Adoption for managers (their unit, as the API decides), executives and admins (everyone). */
 class AdoptionDashboard extends Page {
+  static drawsCharts = true;
   static properties = {
     from: { state: true }, to: { state: true }, groupBy: { state: true }, trend: { state: true }, adoption: { state: true },
     leadership: { state: true },

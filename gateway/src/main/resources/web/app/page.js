@@ -1,4 +1,5 @@
 import { LitElement, html } from 'lit';
+import { loadCharts } from './charts-loader.js';
 
 /**
  * A page or part of one, rendered into the light DOM so that the one style sheet applies and labels,
@@ -14,6 +15,9 @@ export class Page extends LitElement {
   /** The properties whose change reloads the data. */
   static loadOn = [];
 
+  /** True for a page that draws a chart: ECharts is fetched while its data loads, not after. */
+  static drawsCharts = false;
+
   createRenderRoot() {
     return this;
   }
@@ -21,6 +25,9 @@ export class Page extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     this.stale = true;
+    if (this.constructor.drawsCharts) {
+      loadCharts().catch(() => {}); // a failure shows where the chart is drawn
+    }
   }
 
   willUpdate(changed) {

@@ -25,6 +25,7 @@ function lastWeeks(count) {
  * week, their training and whether it changed their use, and the follow-ups of their shortfalls.
  */
 class PersonPage extends Page {
+  static drawsCharts = true;
   static properties = {
     userId: { attribute: 'user-id' }, person: { state: true }, card: { state: true }, weeks: { state: true },
     effects: { state: true }, training: { state: true }, names: { state: true },

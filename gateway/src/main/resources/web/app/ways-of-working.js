@@ -12,6 +12,7 @@ import { actionNames } from './labels.js';
  * with a reason, or withdraws the approval.
  */
 class WaysOfWorking extends Page {
+  static drawsCharts = true;
   static properties = {
     from: {}, to: {}, conformity: { state: true }, practices: { state: true }, names: { state: true },
     approving: { state: true }, problem: { state: true }, notice: { state: true },

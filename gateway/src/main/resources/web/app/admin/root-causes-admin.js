@@ -18,6 +18,7 @@ const month = (day) => new Date(`${day}T00:00:00Z`).toLocaleDateString(locale, {
  * (one row per month and unit, a column per cause) and a bar chart per month; downloadable as CSV.
  */
 class RootCausesAdmin extends Page {
+  static drawsCharts = true;
   static properties = { range: { state: true }, rows: { state: true }, causes: { state: true }, groups: { state: true } };
 
   static loadOn = ['range'];

@@ -16,6 +16,7 @@ const short = (name) => (name.length > 18 ? `${name.slice(0, 17)}…` : name);
  * first, 25 people a page, with a heat map of the page (readable however many people there are) and the table.
  */
 class HrMatrix extends Page {
+  static drawsCharts = true;
   static properties = { filter: { state: true }, matrix: { state: true }, units: { state: true }, skills: { state: true } };
 
   static loadOn = ['filter'];
