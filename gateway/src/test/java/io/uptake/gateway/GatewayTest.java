@@ -123,6 +123,41 @@ class GatewayTest {
     }
 
     @Test
+    void segmentsTrackingApiIsServedAtTheRootWithAWriteKeyAndNoToken() {
+        String key = given().auth()
+                .oauth2(accessToken(ADMIN))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Through the gateway\"}")
+                .when()
+                .post("/api/metrics/write-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
+        String track = "{\"messageId\":\"" + UUID.randomUUID() + "\",\"userId\":\"alice\",\"event\":\"login\"}";
+        given().auth()
+                .preemptive()
+                .basic(key, "")
+                .contentType(ContentType.JSON)
+                .body(track)
+                .when()
+                .post("/v1/track")
+                .then()
+                .statusCode(200)
+                .header("RateLimit-Limit", org.hamcrest.Matchers.notNullValue())
+                .body("success", equalTo(true))
+                .body("accepted", equalTo(1));
+        given().contentType(ContentType.JSON)
+                .body(track)
+                .when()
+                .post("/v1/track")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
+    }
+
+    @Test
     void aTokenIsVerifiedOnceAndThenRememberedButATamperedCopyIsNot() {
         String token = accessToken(EMPLOYEE); // a fresh token, never sent before
         double checked = tokens("checked");

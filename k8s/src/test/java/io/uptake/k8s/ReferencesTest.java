@@ -155,7 +155,13 @@ class ReferencesTest {
             assertThat(paths).as("an Ingress path routes %s", hidden).noneMatch(path -> routes(path, hidden));
         }
         for (String open : List.of(
-                "/", "/api/metrics/actions", "/web/", "/web/adoption", "/static/bundle/app.js", "/signed-out")) {
+                "/",
+                "/api/metrics/actions",
+                "/v1/batch",
+                "/web/",
+                "/web/adoption",
+                "/static/bundle/app.js",
+                "/signed-out")) {
             assertThat(paths).as("an Ingress path routes %s", open).anyMatch(path -> routes(path, open));
         }
     }

@@ -47,7 +47,11 @@ public class CombinedOpenApi {
 
     private void serve(RoutingContext context) {
         Map<String, Future<JsonObject>> documents = new TreeMap<>();
-        config.routes().forEach((name, route) -> documents.put(name, fetch(Upstream.of(name, route))));
+        config.routes().forEach((name, route) -> {
+            if (!route.writeKeys()) { // a write-key route's paths are in its service's own document already
+                documents.put(name, fetch(Upstream.of(name, route)));
+            }
+        });
         Future.join(new ArrayList<>(documents.values())).onComplete(done -> {
             JsonObject combined = new JsonObject()
                     .put("openapi", "3.0.3")

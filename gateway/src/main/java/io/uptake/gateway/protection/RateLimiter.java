@@ -32,7 +32,15 @@ public class RateLimiter {
     }
 
     public Decision acquire(SecurityIdentity identity) {
-        Caller caller = caller(identity);
+        return acquire(caller(identity));
+    }
+
+    /** For a caller known by a write key (its SHA-256, never the key itself): the ingest client's limit. */
+    public Decision acquireForWriteKey(String keyHash) {
+        return acquire(new Caller("write-key:" + keyHash, share(config.ingestRequests(), config.replicas())));
+    }
+
+    private Decision acquire(Caller caller) {
         if (!config.enabled()) {
             return new Decision(true, caller.limit(), caller.limit(), 0);
         }

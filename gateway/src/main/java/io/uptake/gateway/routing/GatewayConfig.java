@@ -73,6 +73,14 @@ public interface GatewayConfig {
         /** The largest request body accepted for this route; above it the answer is 413. */
         @WithDefault("1M")
         MemorySize maxBodySize();
+
+        /**
+         * True for a route whose callers present a write key (the HTTP Basic user name, as Segment's libraries send
+         * it) instead of a bearer token: the upstream checks the key; the gateway limits each key's rate as the ingest
+         * client's.
+         */
+        @WithDefault("false")
+        boolean writeKeys();
     }
 
     interface RateLimit {

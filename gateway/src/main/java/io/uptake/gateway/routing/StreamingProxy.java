@@ -6,6 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.uptake.gateway.observability.RequestTelemetry;
 import io.uptake.gateway.protection.RateLimiter;
+import io.uptake.gateway.protection.WriteKeyCaller;
 import io.uptake.gateway.web.CrossSiteRequests;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -107,6 +108,12 @@ public class StreamingProxy {
     }
 
     private void forward(RoutingContext context, Upstream upstream) {
+        if (config.routes().get(upstream.name()).writeKeys()) {
+            if (withinRateLimit(context, rateLimiter.acquireForWriteKey(WriteKeyCaller.of(context.request())))) {
+                proxy(context, upstream, null);
+            }
+            return;
+        }
         HttpServerRequest inbound = context.request();
         HttpServerResponse outbound = context.response();
         if (!(context.user() instanceof QuarkusHttpUser user)
@@ -131,9 +138,16 @@ public class StreamingProxy {
                             + "(X-Requested-With header, same origin)");
             return;
         }
-        if (!withinRateLimit(context, user.getSecurityIdentity())) {
+        if (!withinRateLimit(context, rateLimiter.acquire(user.getSecurityIdentity()))) {
             return;
         }
+        proxy(context, upstream, user.getSecurityIdentity());
+    }
+
+    /** {@code identity}: the caller's, or null on a write-key route (whose key the upstream checks). */
+    private void proxy(RoutingContext context, Upstream upstream, SecurityIdentity identity) {
+        HttpServerRequest inbound = context.request();
+        HttpServerResponse outbound = context.response();
         long maxBody = config.routes().get(upstream.name()).maxBodySize().asLongValue();
         if (declaredLength(inbound) > maxBody) {
             tooLarge(outbound, maxBody);
@@ -144,9 +158,8 @@ public class StreamingProxy {
             circuitOpen(outbound, upstream, circuit);
             return;
         }
-        boolean eventStream = accepts(inbound, "text/event-stream");
-        Runnable releaseSeat =
-                eventStream ? takeStreamSeat(context, user.getSecurityIdentity()) : takeRequestSlot(context);
+        boolean eventStream = identity != null && accepts(inbound, "text/event-stream");
+        Runnable releaseSeat = eventStream ? takeStreamSeat(context, identity) : takeRequestSlot(context);
         if (releaseSeat == null) {
             return;
         }
@@ -256,8 +269,7 @@ public class StreamingProxy {
         return release;
     }
 
-    private boolean withinRateLimit(RoutingContext context, SecurityIdentity identity) {
-        RateLimiter.Decision decision = rateLimiter.acquire(identity);
+    private boolean withinRateLimit(RoutingContext context, RateLimiter.Decision decision) {
         HttpServerResponse outbound = context.response();
         outbound.putHeader("RateLimit-Limit", String.valueOf(decision.limit()));
         outbound.putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));

@@ -1,0 +1,4 @@
+package io.uptake.metrics.mapping;
+
+/** The action a name counts as. */
+public record MappingRequest(String action) {}

@@ -1,0 +1,125 @@
+package io.uptake.metrics.segment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.api.Json;
+import io.uptake.platform.api.Problem;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Segment's HTTP Tracking API ({@code /v1/batch} or {@code /v1/import}, {@code /v1/track}, {@code /v1/page}, {@code /v1/identify}, …), so
+ * that Segment's and RudderStack's libraries, and every tool that forwards in that format, deliver to Uptake unchanged.
+ * The credential is a write key, sent as the HTTP Basic user name (or as {@code writeKey} in the body), not a token.
+ */
+@Path("/v1")
+@PermitAll
+public class SegmentResource {
+
+    static final int MAX_BATCH_BYTES = 500 * 1024;
+    static final int MAX_BATCH_MESSAGES = 2500;
+
+    private final SegmentService service;
+    private final Json json;
+
+    public SegmentResource(SegmentService service, Json json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    /** A batch; {@code /v1/import} is the same, the path Segment's Java library posts to. */
+    @POST
+    @Path("{batch: (batch|import)/?}")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> batch(@HeaderParam("Authorization") String authorization, String body) {
+        JsonNode request = read(body);
+        return authenticated(
+                authorization, request, key -> service.accept(key, messages(request), null, request.get("sentAt")));
+    }
+
+    @POST
+    @Path("{type: (track|page|identify|screen|group|alias)}")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> one(
+            @PathParam("type") String type, @HeaderParam("Authorization") String authorization, String body) {
+        JsonNode message = read(body);
+        return authenticated(authorization, message, key -> service.accept(key, List.of(message), type, null));
+    }
+
+    /** The key is checked before the messages are: a caller without one learns nothing about the body. */
+    private Uni<Response> authenticated(
+            String authorization, JsonNode request, Function<UUID, Uni<SegmentReport>> accept) {
+        String key = writeKey(authorization, request);
+        if (key == null) {
+            return Uni.createFrom().item(unauthorized());
+        }
+        return service.authenticate(key)
+                .flatMap(id -> id == null
+                        ? Uni.createFrom().item(unauthorized())
+                        : accept.apply(id).map(report -> Response.ok(report).build()));
+    }
+
+    private static List<JsonNode> messages(JsonNode request) {
+        JsonNode batch = request.get("batch");
+        if (batch == null || !batch.isArray() || batch.isEmpty() || batch.size() > MAX_BATCH_MESSAGES) {
+            throw new InvalidInput("batch", "is required: an array of 1 to " + MAX_BATCH_MESSAGES + " messages");
+        }
+        List<JsonNode> messages = new ArrayList<>(batch.size());
+        batch.forEach(messages::add);
+        return messages;
+    }
+
+    private JsonNode read(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidInput("body", "is required: a JSON object");
+        }
+        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BATCH_BYTES) {
+            throw new InvalidInput("body", "larger than 500 KB; send smaller batches");
+        }
+        JsonNode request = json.readRequest(body, JsonNode.class);
+        if (request == null || !request.isObject()) {
+            throw new InvalidInput("body", "must be a JSON object");
+        }
+        return request;
+    }
+
+    /** The HTTP Basic user name (the password is empty), else the body's {@code writeKey}. */
+    private static String writeKey(String authorization, JsonNode request) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                String user = colon < 0 ? pair : pair.substring(0, colon);
+                if (!user.isBlank()) {
+                    return user;
+                }
+            } catch (IllegalArgumentException notBase64) {
+                return null;
+            }
+        }
+        JsonNode inBody = request.get("writeKey");
+        return inBody != null && inBody.isTextual() && !inBody.asText().isBlank() ? inBody.asText() : null;
+    }
+
+    private static Response unauthorized() {
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", "Basic realm=\"uptake\"")
+                .entity(Problem.of(401, "Unauthorized", "A live write key is required, as the HTTP Basic user name"))
+                .build();
+    }
+}

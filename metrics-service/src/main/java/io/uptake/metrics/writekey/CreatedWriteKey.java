@@ -1,0 +1,7 @@
+package io.uptake.metrics.writekey;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The answer to creating a write key: the only time the key is shown. */
+public record CreatedWriteKey(UUID id, String name, String key, OffsetDateTime createdAt) {}
