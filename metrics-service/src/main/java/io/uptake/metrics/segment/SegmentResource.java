@@ -8,6 +8,7 @@ import io.uptake.platform.api.Problem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -31,6 +33,7 @@ public class SegmentResource {
 
     static final int MAX_BATCH_BYTES = 500 * 1024;
     static final int MAX_BATCH_MESSAGES = 2500;
+    private static final Set<String> TYPES = Set.of("track", "page", "identify", "screen", "group", "alias");
 
     private final SegmentService service;
     private final Json json;
@@ -40,9 +43,8 @@ public class SegmentResource {
         this.json = json;
     }
 
-    /** A batch; {@code /v1/import} is the same, the path Segment's Java library posts to. */
     @POST
-    @Path("{batch: (batch|import)/?}")
+    @Path("batch")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> batch(@HeaderParam("Authorization") String authorization, String body) {
         JsonNode request = read(body);
@@ -50,11 +52,23 @@ public class SegmentResource {
                 authorization, request, key -> service.accept(key, messages(request), null, request.get("sentAt")));
     }
 
+    /** The same as {@code /v1/batch}: the path Segment's Java library posts to. */
     @POST
-    @Path("{type: (track|page|identify|screen|group|alias)}")
+    @Path("import")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> importBatch(@HeaderParam("Authorization") String authorization, String body) {
+        return batch(authorization, body);
+    }
+
+    /** One call: {@code track}, {@code page}, {@code identify}, {@code screen}, {@code group} or {@code alias}. */
+    @POST
+    @Path("{type}")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> one(
             @PathParam("type") String type, @HeaderParam("Authorization") String authorization, String body) {
+        if (!TYPES.contains(type)) {
+            throw new NotFoundException("Segment's tracking API has no call of that name");
+        }
         JsonNode message = read(body);
         return authenticated(authorization, message, key -> service.accept(key, List.of(message), type, null));
     }
