@@ -62,14 +62,19 @@ class SegmentResourceTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    private static String newKey(String name) {
+    /** Asks for a write key named {@code name} as {@code user}. */
+    private static ValidatableResponse createKey(String user, String name) {
         return given().auth()
-                .oauth2(accessToken("adam"))
+                .oauth2(accessToken(user))
                 .contentType(ContentType.JSON)
                 .body(Map.of("name", name))
                 .when()
                 .post(KEYS)
-                .then()
+                .then();
+    }
+
+    private static String newKey(String name) {
+        return createKey("adam", name)
                 .statusCode(201)
                 .body("key", startsWith("uwk_"))
                 .body("name", equalTo(name))
@@ -300,21 +305,8 @@ class SegmentResourceTest {
                 .body("rejected[1].index", equalTo(2));
         await().atMost(APPLIED_WITHIN).until(() -> rollupTotal(pool, user) == 1L);
 
-        given().auth()
-                .oauth2(accessToken("alice"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", "not mine to make"))
-                .when()
-                .post(KEYS)
-                .then()
-                .statusCode(403);
-        given().auth()
-                .oauth2(accessToken("adam"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", " "))
-                .when()
-                .post(KEYS)
-                .then()
+        createKey("alice", "not mine to make").statusCode(403);
+        createKey("adam", " ")
                 .statusCode(400)
                 .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("name")));
     }
