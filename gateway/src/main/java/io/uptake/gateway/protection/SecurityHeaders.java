@@ -1,6 +1,7 @@
 package io.uptake.gateway.protection;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.uptake.gateway.routing.GatewayConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,12 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class SecurityHeaders {
+
+    private final GatewayConfig config;
+
+    public SecurityHeaders(GatewayConfig config) {
+        this.config = config;
+    }
 
     void register(@Observes Filters filters) {
         filters.register(this::handle, 900);
@@ -28,13 +35,15 @@ public class SecurityHeaders {
         String path = context.request().path() == null ? "" : context.request().path();
         boolean swaggerUi = path.startsWith("/q/swagger-ui");
         boolean webApp = path.equals("/web") || path.startsWith("/web/");
+        // the tracker's script and the write-key routes serve other sites' pages (CORS decides who may read them)
+        boolean shared = path.equals(CrossOrigin.TRACKER) || config.writeKeyPath(path);
         context.addHeadersEndHandler(ignored -> {
             MultiMap headers = context.response().headers();
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
             headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-            headers.set("Cross-Origin-Resource-Policy", "same-origin");
+            headers.set("Cross-Origin-Resource-Policy", shared ? "cross-origin" : "same-origin");
             headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
             if (webApp) {
                 headers.set("Content-Security-Policy", WEB_APP_POLICY);

@@ -5,7 +5,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where the gateway sends each path, how long it waits, and what it lets through. */
 @ConfigMapping(prefix = "uptake.gateway")
@@ -61,6 +63,20 @@ public interface GatewayConfig {
 
     /** The memory of verified bearer tokens. */
     VerifiedTokens verifiedTokens();
+
+    /** The web origins whose pages may call the API (CORS); none: the gateway's own origin only. */
+    Optional<List<String>> corsOrigins();
+
+    /**
+     * Whether the path belongs to a write-key route ({@code /v1/...}), open to any caller that holds a key, and to
+     * the web pages of the origins each key lists.
+     */
+    default boolean writeKeyPath(String path) {
+        return path != null
+                && routes().values().stream()
+                        .anyMatch(route -> route.writeKeys()
+                                && (path.equals(route.prefix()) || path.startsWith(route.prefix() + "/")));
+    }
 
     interface Route {
 

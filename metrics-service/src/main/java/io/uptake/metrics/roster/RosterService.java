@@ -3,12 +3,14 @@ package io.uptake.metrics.roster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.InvalidInput;
+import io.uptake.platform.api.Problem;
 import io.uptake.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,12 @@ public class RosterService {
 
     static final List<String> COLUMNS =
             List.of("userId", "displayName", "email", "businessUnit", "jobRole", "managerId", "executive", "active");
+
+    /** Some roster fields of one person, to change (the others keep their values). */
+    public record Patch(String userId, Map<String, Object> fields) {}
+
+    /** What became of a patch: saved (no errors) or not, with each problem named by its roster field. */
+    public record Patched(String userId, List<Problem.FieldError> errors) {}
 
     /** The result of one PUT: the entry as stored and whether it is new. */
     public record Saved(PersonView person, boolean created) {}
@@ -44,6 +52,56 @@ public class RosterService {
         return store.upsert(List.of(outcome.entry()))
                 .invoke(outbox::runSoon)
                 .flatMap(changes -> store.find(userId).map(stored -> new Saved(stored, changes.created() == 1)));
+    }
+
+    /**
+     * Changes some fields of each person, in order (later patches of the same person see the earlier ones); a person
+     * not yet on the roster needs every required field. The valid patches are saved together, and published as any
+     * roster change.
+     */
+    public Uni<List<Patched>> patch(List<Patch> patches) {
+        if (patches.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return store.findAll(patches.stream().map(Patch::userId).distinct().toList())
+                .flatMap(stored -> {
+                    Map<String, Map<String, Object>> current = new HashMap<>();
+                    Map<String, PersonEntry> valid = new LinkedHashMap<>();
+                    List<Patched> outcomes = new ArrayList<>(patches.size());
+                    for (Patch patch : patches) {
+                        Map<String, Object> row = new HashMap<>(
+                                current.computeIfAbsent(patch.userId(), userId -> fields(stored.get(userId))));
+                        row.putAll(patch.fields());
+                        row.put("userId", patch.userId());
+                        PersonValidator.Outcome outcome = PersonValidator.validate(row);
+                        if (outcome.valid()) {
+                            current.put(patch.userId(), row);
+                            valid.put(patch.userId(), outcome.entry());
+                        }
+                        outcomes.add(new Patched(patch.userId(), outcome.errors()));
+                    }
+                    if (valid.isEmpty()) {
+                        return Uni.createFrom().item(outcomes);
+                    }
+                    return store.upsert(List.copyOf(valid.values()))
+                            .invoke(outbox::runSoon)
+                            .replaceWith(outcomes);
+                });
+    }
+
+    /** A stored entry as the validator reads a row; empty for a person not on the roster. */
+    private static Map<String, Object> fields(PersonView person) {
+        Map<String, Object> row = new HashMap<>();
+        if (person != null) {
+            row.put("displayName", person.displayName());
+            row.put("email", person.email());
+            row.put("businessUnit", person.businessUnit());
+            row.put("jobRole", person.jobRole());
+            row.put("managerId", person.managerId());
+            row.put("executive", person.executive());
+            row.put("active", person.active());
+        }
+        return row;
     }
 
     /** Imports the rows, or with {@code dryRun} answers what the import would do and writes nothing. */

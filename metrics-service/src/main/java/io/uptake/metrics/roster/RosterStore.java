@@ -10,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The roster in PostgreSQL. Every change also writes its outbox row, in the same statement. */
@@ -202,5 +204,16 @@ public class RosterStore {
                 .execute(Tuple.of(userId))
                 .map(rows ->
                         rows.size() == 0 ? null : PersonView.of(rows.iterator().next()));
+    }
+
+    /** The roster entries of these people, by user id; people not on the roster are absent. */
+    public Uni<Map<String, PersonView>> findAll(Collection<String> userIds) {
+        return pool.preparedQuery("select * from person where user_id = any($1)")
+                .execute(Tuple.of((Object) userIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, PersonView> found = new HashMap<>();
+                    rows.forEach(row -> found.put(row.getString("user_id"), PersonView.of(row)));
+                    return found;
+                });
     }
 }

@@ -2,6 +2,7 @@ package io.uptake.metrics.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.uptake.metrics.writekey.Sender;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.api.Problem;
@@ -9,6 +10,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,8 +21,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Segment's HTTP Tracking API ({@code /v1/batch} or {@code /v1/import}, {@code /v1/track}, {@code /v1/page}, {@code /v1/identify}, …), so
@@ -46,18 +48,23 @@ public class SegmentResource {
     @POST
     @Path("batch")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> batch(@HeaderParam("Authorization") String authorization, String body) {
+    public Uni<Response> batch(
+            @HeaderParam("Authorization") String authorization, @HeaderParam("Origin") String origin, String body) {
         JsonNode request = read(body);
         return authenticated(
-                authorization, request, key -> service.accept(key, messages(request), null, request.get("sentAt")));
+                authorization,
+                origin,
+                request,
+                sender -> service.accept(sender, messages(request), null, request.get("sentAt")));
     }
 
     /** The same as {@code /v1/batch}: the path Segment's Java library posts to. */
     @POST
     @Path("import")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> importBatch(@HeaderParam("Authorization") String authorization, String body) {
-        return batch(authorization, body);
+    public Uni<Response> importBatch(
+            @HeaderParam("Authorization") String authorization, @HeaderParam("Origin") String origin, String body) {
+        return batch(authorization, origin, body);
     }
 
     /** One call: {@code track}, {@code page}, {@code identify}, {@code screen}, {@code group} or {@code alias}. */
@@ -65,25 +72,67 @@ public class SegmentResource {
     @Path("{type}")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> one(
-            @PathParam("type") String type, @HeaderParam("Authorization") String authorization, String body) {
+            @PathParam("type") String type,
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam("Origin") String origin,
+            String body) {
         if (!TYPES.contains(type)) {
             throw new NotFoundException("Segment's tracking API has no call of that name");
         }
         JsonNode message = read(body);
-        return authenticated(authorization, message, key -> service.accept(key, List.of(message), type, null));
+        return authenticated(
+                authorization, origin, message, sender -> service.accept(sender, List.of(message), type, null));
     }
 
-    /** The key is checked before the messages are: a caller without one learns nothing about the body. */
+    /**
+     * A browser's preflight for a library that sends JSON or a Basic header (the browser tracker sends neither, and
+     * needs none): it carries no key, so an origin that any live key lists is answered.
+     */
+    @OPTIONS
+    @Path("{type}")
+    @Operation(hidden = true)
+    public Uni<Response> preflight(@HeaderParam("Origin") String origin) {
+        if (origin == null) {
+            return Uni.createFrom().item(Response.noContent().build());
+        }
+        return service.anyKeyAllows(origin).map(listed -> {
+            Response.ResponseBuilder answer = Response.noContent().header("Vary", "Origin");
+            return listed
+                    ? answer.header("Access-Control-Allow-Origin", origin)
+                            .header("Access-Control-Allow-Methods", "POST")
+                            .header("Access-Control-Allow-Headers", "Authorization, Content-Type")
+                            .header("Access-Control-Max-Age", "600")
+                            .build()
+                    : answer.build();
+        });
+    }
+
+    /**
+     * The key is checked before the messages are: a caller without one learns nothing about the body. A browser page
+     * (its {@code Origin}) may send only with a key that lists its origin; nothing else of the API is open to one.
+     */
     private Uni<Response> authenticated(
-            String authorization, JsonNode request, Function<UUID, Uni<SegmentReport>> accept) {
+            String authorization, String origin, JsonNode request, Function<Sender, Uni<SegmentReport>> accept) {
         String key = writeKey(authorization, request);
         if (key == null) {
             return Uni.createFrom().item(unauthorized());
         }
-        return service.authenticate(key)
-                .flatMap(id -> id == null
-                        ? Uni.createFrom().item(unauthorized())
-                        : accept.apply(id).map(report -> Response.ok(report).build()));
+        return service.authenticate(key).flatMap(sender -> {
+            if (sender == null) {
+                return Uni.createFrom().item(unauthorized());
+            }
+            if (!sender.allowsOrigin(origin)) {
+                return Uni.createFrom().item(notThisOrigin(origin));
+            }
+            return accept.apply(sender).map(report -> {
+                Response.ResponseBuilder answer = Response.ok(report);
+                return origin == null
+                        ? answer.build()
+                        : answer.header("Access-Control-Allow-Origin", origin)
+                                .header("Vary", "Origin")
+                                .build();
+            });
+        });
     }
 
     private static List<JsonNode> messages(JsonNode request) {
@@ -127,6 +176,17 @@ public class SegmentResource {
         }
         JsonNode inBody = request.get("writeKey");
         return inBody != null && inBody.isTextual() && !inBody.asText().isBlank() ? inBody.asText() : null;
+    }
+
+    private static Response notThisOrigin(String origin) {
+        return Response.status(403)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(
+                        403,
+                        "Forbidden",
+                        "This write key does not accept events from pages of " + origin
+                                + "; an admin lists the origin on a key (origins) for the browser tracker"))
+                .build();
     }
 
     private static Response unauthorized() {

@@ -3,8 +3,12 @@ package io.uptake.metrics.segment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.uptake.metrics.writekey.Sender;
+import io.uptake.metrics.writekey.TraitNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +20,9 @@ import java.util.UUID;
  * any other: the user id, the time with the sender's clock skew, the catalogue): a {@code track} counts as the action
  * its {@code event} names (a catalogue code, or a mapped name), a {@code page} as the action mapped to
  * {@code page:<name>} or {@code page:<path>}, else {@code page.viewed} when the catalogue has it. Names with no action
- * are kept as unmapped; {@code identify}, {@code screen}, {@code group} and {@code alias} count as nothing here.
+ * are kept as unmapped. An {@code identify} from a key allowed to update the roster becomes the roster fields its
+ * traits carry; {@code screen}, {@code group} and {@code alias}, and an {@code identify} from any other key, count as
+ * nothing here.
  */
 public final class SegmentTranslator {
 
@@ -26,7 +32,7 @@ public final class SegmentTranslator {
     static final String PAGE_VIEWED = "page.viewed";
     private static final int MAX_MESSAGE_ID = 200;
     private static final int MAX_NAME = 200;
-    private static final Set<String> COUNTED_NOWHERE = Set.of("identify", "screen", "group", "alias");
+    private static final Set<String> COUNTED_NOWHERE = Set.of("screen", "group", "alias");
 
     /** What became of one message: an ingestion item, an unmapped name, nothing to count, or what is wrong with it. */
     public sealed interface Translation {
@@ -34,19 +40,26 @@ public final class SegmentTranslator {
 
         record Unmapped(String name) implements Translation {}
 
+        /**
+         * Roster fields to change for a person ({@code displayName}, {@code businessUnit}, …, as the roster names
+         * them); {@code traitOf}: the trait that carries each roster field, to name it in an error.
+         */
+        record Identify(String userId, Map<String, Object> fields, Map<String, String> traitOf)
+                implements Translation {}
+
         record Ignored() implements Translation {}
 
         record Rejected(List<String> errors) implements Translation {}
     }
 
-    private final UUID writeKey;
+    private final Sender sender;
     private final Map<String, String> mappings;
     private final Set<String> actions;
     private final Instant receivedAt;
 
-    /** {@code writeKey}: the sender's key id, which makes each sender's message ids its own. */
-    public SegmentTranslator(UUID writeKey, Map<String, String> mappings, Set<String> actions, Instant receivedAt) {
-        this.writeKey = writeKey;
+    /** {@code sender}: the write key, whose id makes each sender's message ids its own. */
+    public SegmentTranslator(Sender sender, Map<String, String> mappings, Set<String> actions, Instant receivedAt) {
+        this.sender = sender;
         this.mappings = mappings;
         this.actions = actions;
         this.receivedAt = receivedAt;
@@ -68,8 +81,11 @@ public final class SegmentTranslator {
             return rejected("type: is required in a batch (track, page, identify, screen, group or alias)");
         }
         kind = kind.toLowerCase(Locale.ROOT);
-        if (COUNTED_NOWHERE.contains(kind)) {
+        if (COUNTED_NOWHERE.contains(kind) || (kind.equals("identify") && !sender.identify())) {
             return new Translation.Ignored();
+        }
+        if (kind.equals("identify")) {
+            return identify(message);
         }
         if (!kind.equals("track") && !kind.equals("page")) {
             return rejected("type: must be track, page, identify, screen, group or alias");
@@ -95,6 +111,48 @@ public final class SegmentTranslator {
             return new Translation.Unmapped(name);
         }
         return new Translation.Item(item(message, messageId, userId, action, batchSentAt));
+    }
+
+    /**
+     * Segment's {@code name} (else {@code firstName} and {@code lastName}) and {@code email}, and the key's trait names
+     * for unit, role, manager and executive; traits a message does not carry leave the roster's value as it is.
+     */
+    private Translation identify(JsonNode message) {
+        String userId = text(message.get("userId"));
+        if (userId == null) {
+            return new Translation.Ignored(); // an anonymous visitor has no roster entry to update
+        }
+        JsonNode traits = message.hasNonNull("traits") ? message.get("traits") : message.at("/context/traits");
+        if (!traits.isMissingNode() && !traits.isObject()) {
+            return rejected("traits: must be an object");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Map<String, String> traitOf = new HashMap<>();
+        String name = text(traits.get("name"));
+        if (name == null) {
+            String given = text(traits.get("firstName"));
+            String family = text(traits.get("lastName"));
+            name = given == null ? family : family == null ? given : given + " " + family;
+        }
+        traitOf.put("displayName", "traits.name");
+        if (name != null) {
+            fields.put("displayName", name.strip());
+        }
+        TraitNames names = sender.traits();
+        for (String[] pair : new String[][] {
+            {"email", "email"},
+            {"businessUnit", names.businessUnit()},
+            {"jobRole", names.jobRole()},
+            {"managerId", names.managerId()},
+            {"executive", names.executive()}
+        }) {
+            traitOf.put(pair[0], "traits." + pair[1]);
+            JsonNode value = traits.get(pair[1]);
+            if (value != null && !value.isNull()) {
+                fields.put(pair[0], value.isTextual() ? value.asText() : value.isBoolean() ? value.asBoolean() : value);
+            }
+        }
+        return new Translation.Identify(userId, fields, traitOf);
     }
 
     private String trackAction(String event) {
@@ -144,7 +202,7 @@ public final class SegmentTranslator {
 
     /** The same message id from the same key is the same event, whatever the id's format. */
     UUID eventId(String messageId) {
-        return UUID.nameUUIDFromBytes((writeKey + "/" + messageId).getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes((sender.id() + "/" + messageId).getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code context.device.type}, else what the user agent tells: mobile or web. */

@@ -38,7 +38,15 @@ public class WriteKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@NotNull(message = "is required") @Valid WriteKeyRequest request) {
-        return store.create(request.name().strip(), WriteKeys.generate())
+        TraitNames traits = request.traits() == null
+                ? TraitNames.DEFAULTS
+                : request.traits().withDefaults();
+        return store.create(
+                        request.name().strip(),
+                        WriteKeys.generate(),
+                        Boolean.TRUE.equals(request.identify()),
+                        traits,
+                        Origins.normalised(request.origins()))
                 .map(created -> Response.created(URI.create("/api/metrics/write-keys/" + created.id()))
                         .entity(created)
                         .build());

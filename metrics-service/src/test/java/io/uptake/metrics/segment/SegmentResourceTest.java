@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.uptake.metrics.roster.PeopleProbe;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.net.URL;
 import java.time.Duration;
@@ -52,9 +53,11 @@ class SegmentResourceTest {
     URL service;
 
     private final Pool pool;
+    private final PeopleProbe published;
 
-    SegmentResourceTest(Pool pool) {
+    SegmentResourceTest(Pool pool, PeopleProbe published) {
         this.pool = pool;
+        this.published = published;
     }
 
     @BeforeAll
@@ -74,7 +77,13 @@ class SegmentResourceTest {
     }
 
     private static String newKey(String name) {
-        return createKey("adam", name)
+        return newKey(Map.of("name", name));
+    }
+
+    /** A key made with these settings ({@code name}, {@code identify}, {@code traits}, {@code origins}). */
+    private static String newKey(Map<String, Object> settings) {
+        String name = (String) settings.get("name");
+        return createKeyWith(settings)
                 .statusCode(201)
                 .body("key", startsWith("uwk_"))
                 .body("name", equalTo(name))
@@ -309,5 +318,151 @@ class SegmentResourceTest {
         createKey("adam", " ")
                 .statusCode(400)
                 .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("name")));
+    }
+
+    private static ValidatableResponse person(String userId) {
+        return given().auth()
+                .oauth2(accessToken("adam"))
+                .when()
+                .get("/api/metrics/people/" + userId)
+                .then();
+    }
+
+    @Test
+    void anIdentifyFromAKeyAllowedToKeepsTheRosterAndIsPublishedOnce() {
+        String key = newKey(Map.of(
+                "name", "Identify " + UUID.randomUUID(), "identify", true, "traits", Map.of("businessUnit", "unit")));
+        String user = newUser();
+        send(
+                        key,
+                        "/v1/identify",
+                        Map.of(
+                                "userId",
+                                user,
+                                "traits",
+                                Map.of(
+                                        "name",
+                                        "Ida Identify",
+                                        "email",
+                                        "ida@example.com",
+                                        "unit",
+                                        "Sales EMEA",
+                                        "title",
+                                        "sales-rep",
+                                        "plan",
+                                        "ignored")))
+                .statusCode(200)
+                .body("identified", equalTo(1))
+                .body("rejected", hasSize(0));
+        person(user)
+                .statusCode(200)
+                .body("displayName", equalTo("Ida Identify"))
+                .body("businessUnit", equalTo("Sales EMEA"))
+                .body("jobRole", equalTo("sales-rep"))
+                .body("email", equalTo("ida@example.com"));
+
+        // a later call changes what it carries and keeps the rest; the same call again changes nothing
+        Map<String, Object> moved = Map.of("type", "identify", "userId", user, "traits", Map.of("unit", "Sales APAC"));
+        send(key, "/v1/batch", Map.of("batch", List.of(moved))).statusCode(200).body("identified", equalTo(1));
+        send(key, "/v1/batch", Map.of("batch", List.of(moved))).statusCode(200).body("identified", equalTo(1));
+        person(user)
+                .statusCode(200)
+                .body("displayName", equalTo("Ida Identify"))
+                .body("businessUnit", equalTo("Sales APAC"));
+        await().atMost(APPLIED_WITHIN)
+                .untilAsserted(() -> assertThat(published.valuesFor(user)).hasSize(2));
+        assertThat(published.valuesFor(user).get(1)).contains("Sales APAC");
+    }
+
+    @Test
+    void anIdentifyThatCannotMakeAPersonIsRejectedNamingTheTraitAndAKeyWithoutTheRightChangesNothing() {
+        String user = newUser();
+        String identifying = newKey(Map.of("name", "Identify " + UUID.randomUUID(), "identify", true));
+        send(
+                        identifying,
+                        "/v1/batch",
+                        Map.of(
+                                "batch",
+                                List.of(
+                                        Map.of("type", "identify", "userId", user, "traits", Map.of("name", "No Unit")),
+                                        Map.of("type", "track", "messageId", "i-1", "userId", user, "event", "login"))))
+                .statusCode(200)
+                .body("identified", equalTo(0))
+                .body("accepted", equalTo(1))
+                .body("rejected[0].index", equalTo(0))
+                .body(
+                        "rejected[0].errors",
+                        hasItem("traits.department: is required for a person not yet on the roster"));
+        person(user).statusCode(404);
+
+        String eventsOnly = newKey("Events only " + UUID.randomUUID());
+        send(
+                        eventsOnly,
+                        "/v1/identify",
+                        Map.of("userId", user, "traits", Map.of("name", "N", "department", "D", "title", "T")))
+                .statusCode(200)
+                .body("identified", equalTo(0));
+        person(user).statusCode(404);
+
+        createKeyWith(Map.of("name", "bad", "origins", List.of("https://crm.example.com/path")))
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("origins")));
+        createKeyWith(Map.of("name", "bad", "traits", Map.of("jobRole", "has space")))
+                .statusCode(400)
+                .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("jobRole")));
+    }
+
+    private static ValidatableResponse createKeyWith(Map<String, Object> settings) {
+        return given().auth()
+                .oauth2(accessToken("adam"))
+                .contentType(ContentType.JSON)
+                .body(settings)
+                .when()
+                .post(KEYS)
+                .then();
+    }
+
+    @Test
+    void aBrowserPageMaySendOnlyWithAKeyThatListsItsOrigin() {
+        String origin = "https://crm-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+        String key = newKey(Map.of("name", "Tracker " + UUID.randomUUID(), "origins", List.of(origin + ":443")));
+        String user = newUser();
+        // the tracker's request: text/plain (no preflight), the key in the body
+        given().contentType("text/plain")
+                .header("Origin", origin)
+                .body("{\"writeKey\":\"" + key + "\",\"batch\":[{\"type\":\"track\",\"messageId\":\"o-1\","
+                        + "\"userId\":\"" + user + "\",\"event\":\"login\"}]}")
+                .when()
+                .post("/v1/batch")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", origin)
+                .body("accepted", equalTo(1));
+        given().contentType("text/plain")
+                .header("Origin", "https://elsewhere.example.com")
+                .body("{\"writeKey\":\"" + key + "\",\"batch\":[{\"type\":\"track\",\"messageId\":\"o-2\","
+                        + "\"userId\":\"" + user + "\",\"event\":\"login\"}]}")
+                .when()
+                .post("/v1/batch")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM_JSON)
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .when()
+                .options("/v1/batch")
+                .then()
+                .statusCode(204)
+                .header("Access-Control-Allow-Origin", origin)
+                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsString("Authorization"));
+        given().header("Origin", "https://elsewhere.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .when()
+                .options("/v1/track")
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue());
+        await().atMost(APPLIED_WITHIN).until(() -> rollupTotal(pool, user) == 1L);
     }
 }

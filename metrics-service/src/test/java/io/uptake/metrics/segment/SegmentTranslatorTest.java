@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.uptake.metrics.segment.SegmentTranslator.Translation;
+import io.uptake.metrics.writekey.Sender;
+import io.uptake.metrics.writekey.TraitNames;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -14,13 +16,17 @@ import org.junit.jupiter.api.Test;
 class SegmentTranslatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final UUID KEY = UUID.randomUUID();
+    private static final Sender KEY = sender(true, TraitNames.DEFAULTS);
     private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
     private final SegmentTranslator translator = new SegmentTranslator(
             KEY,
             Map.of("Opportunity Updated", "opportunity.updated", "page:/accounts", "record.updated"),
             Set.of("login", "opportunity.updated", "record.updated", "page.viewed"),
             NOW);
+
+    private static Sender sender(boolean identify, TraitNames traits) {
+        return new Sender(UUID.randomUUID(), identify, traits, Set.of());
+    }
 
     private static JsonNode message(String json) {
         try {
@@ -98,7 +104,7 @@ class SegmentTranslatorTest {
         JsonNode item = item(translator.translate(message("""
                         {"type":"track","messageId":"b-1","userId":"dan","event":"login","timestamp":"2026-12-06T11:58:00Z"}"""), null, sentAt));
         assertThat(item.get("sentAt").asText()).isEqualTo("2026-12-06T11:59:00Z");
-        assertThat(translator.translate(message("{\"type\":\"identify\",\"userId\":\"dan\"}"), null, sentAt))
+        assertThat(translator.translate(message("{\"type\":\"group\",\"userId\":\"dan\"}"), null, sentAt))
                 .isInstanceOf(Translation.Ignored.class);
         assertThat(translator.translate(message("{\"messageId\":\"b-2\",\"userId\":\"dan\"}"), null, sentAt))
                 .isInstanceOf(Translation.Rejected.class);
@@ -123,9 +129,50 @@ class SegmentTranslatorTest {
 
     @Test
     void theSameMessageIdIsTheSameEventForOneKeyAndAnotherForAnotherKey() {
-        SegmentTranslator otherKey = new SegmentTranslator(UUID.randomUUID(), Map.of(), Set.of("login"), NOW);
+        SegmentTranslator otherKey =
+                new SegmentTranslator(sender(true, TraitNames.DEFAULTS), Map.of(), Set.of("login"), NOW);
         assertThat(translator.eventId("same")).isEqualTo(translator.eventId("same"));
         assertThat(translator.eventId("same")).isNotEqualTo(translator.eventId("other"));
         assertThat(translator.eventId("same")).isNotEqualTo(otherKey.eventId("same"));
+    }
+
+    @Test
+    void anIdentifyCarriesTheRosterFieldsOfItsTraitsUnderTheKeysTraitNames() {
+        SegmentTranslator ownNames = new SegmentTranslator(
+                sender(true, new TraitNames("unit", null, null, null).withDefaults()), Map.of(), Set.of(), NOW);
+        Translation translation = ownNames.translate(message("""
+                        {"userId": "sam", "traits": {"firstName": "Sam", "lastName": "Segment",
+                         "email": "sam@example.com", "unit": "Sales EMEA", "title": "sales-rep",
+                         "managerId": "mia", "executive": "false", "department": "ignored", "plan": "pro"}}"""), "identify", null);
+        assertThat(translation).isInstanceOf(Translation.Identify.class);
+        Translation.Identify identify = (Translation.Identify) translation;
+        assertThat(identify.userId()).isEqualTo("sam");
+        assertThat(identify.fields())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "displayName", "Sam Segment",
+                        "email", "sam@example.com",
+                        "businessUnit", "Sales EMEA",
+                        "jobRole", "sales-rep",
+                        "managerId", "mia",
+                        "executive", "false"));
+        assertThat(identify.traitOf()).containsEntry("businessUnit", "traits.unit");
+    }
+
+    @Test
+    void anIdentifyChangesOnlyWhatItCarriesAndNothingFromAKeyWithoutTheRight() {
+        Translation.Identify nameOnly = (Translation.Identify) translator.translate(
+                message("{\"type\": \"identify\", \"userId\": \"sam\", \"traits\": {\"name\": \"Sam S\"}}"),
+                null,
+                null);
+        assertThat(nameOnly.fields()).containsExactly(Map.entry("displayName", "Sam S"));
+        SegmentTranslator eventsOnly =
+                new SegmentTranslator(sender(false, TraitNames.DEFAULTS), Map.of(), Set.of(), NOW);
+        assertThat(eventsOnly.translate(
+                        message("{\"userId\": \"sam\", \"traits\": {\"name\": \"Sam\"}}"), "identify", null))
+                .isInstanceOf(Translation.Ignored.class);
+        assertThat(translator.translate(message("{\"anonymousId\": \"a1\", \"traits\": {}}"), "identify", null))
+                .isInstanceOf(Translation.Ignored.class);
+        assertThat(translator.translate(message("{\"userId\": \"sam\", \"traits\": [1]}"), "identify", null))
+                .isEqualTo(new Translation.Rejected(java.util.List.of("traits: must be an object")));
     }
 }
