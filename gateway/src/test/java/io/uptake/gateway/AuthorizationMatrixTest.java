@@ -50,7 +50,8 @@ class AuthorizationMatrixTest {
             "hr",
             "executive",
             "admin",
-            "ingest");
+            "ingest",
+            "provisioning");
     private static final String OWN_UNIT = "Sales EMEA";
     private static final String OTHER_UNIT = "Support";
 
@@ -111,6 +112,7 @@ class AuthorizationMatrixTest {
         callerTokens.put("executive", List.of(KeycloakTokens.cachedAccessToken("erin")));
         callerTokens.put("admin", List.of(KeycloakTokens.cachedAccessToken("adam")));
         callerTokens.put("ingest", List.of(KeycloakTokens.cachedConnectorToken()));
+        callerTokens.put("provisioning", List.of(KeycloakTokens.cachedProvisionerToken()));
 
         List<String> wrong = new ArrayList<>();
         List<String> deviations = new ArrayList<>();

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.uptake.gateway.support.AllServices;
+import io.uptake.testsupport.KeycloakTokens;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,6 +156,39 @@ class GatewayTest {
                 .statusCode(401)
                 .contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
+    }
+
+    @Test
+    void scimProvisioningIsServedThroughTheGatewayToADirectorysToken() {
+        String userName = "gw-scim-" + UUID.randomUUID().toString().substring(0, 8);
+        String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+        given().auth()
+                .oauth2(KeycloakTokens.cachedProvisionerToken())
+                .contentType("application/scim+json")
+                .body("{\"userName\": \"" + userName + "\", \"name\": {\"formatted\": \"Gia Gateway\"}, "
+                        + "\"title\": \"sales-rep\", \"" + enterprise + "\": {\"department\": \"Sales EMEA\"}}")
+                .when()
+                .post("/scim/v2/Users")
+                .then()
+                .statusCode(201)
+                .contentType(org.hamcrest.Matchers.containsString("application/scim+json"))
+                .body("id", equalTo(userName));
+        given().auth()
+                .oauth2(KeycloakTokens.cachedProvisionerToken())
+                .queryParam("filter", "userName eq \"" + userName + "\"")
+                .when()
+                .get("/scim/v2/Users")
+                .then()
+                .statusCode(200)
+                .body("totalResults", equalTo(1))
+                .body("Resources[0].name.formatted", equalTo("Gia Gateway"));
+        given().auth()
+                .oauth2(accessToken(ADMIN))
+                .when()
+                .get("/api/metrics/people/" + userName)
+                .then()
+                .statusCode(200)
+                .body("displayName", equalTo("Gia Gateway"));
     }
 
     @Test

@@ -39,9 +39,9 @@ class RealmImportTest {
     private static final String HEADER = """
             # GENERATED from dev/keycloak/uptake-realm.json by RealmImportTest (run it with
             # -Duptake.k8s.regenerate=true to write this file again); do not edit by hand.
-            # The same realm, less what is for development only: no demo users (the crm-ingest service account
-            # stays), no direct access grants on any client, the crm-ingest secret taken from a Secret, and
-            # https://uptake.example.com in place of http://localhost:8080.
+            # The same realm, less what is for development only: no demo users (the service accounts of
+            # crm-ingest and scim-provisioner stay), no direct access grants on any client, each client secret
+            # taken from a Secret, and https://uptake.example.com in place of http://localhost:8080.
             """;
 
     @Test
@@ -70,7 +70,7 @@ class RealmImportTest {
                 .anySatisfy(user -> assertThat(user.has("credentials")).isTrue());
         assertThat(list(realm.path("users")))
                 .extracting(user -> user.path("username").asText())
-                .containsExactly("service-account-crm-ingest");
+                .containsExactly("service-account-crm-ingest", "service-account-scim-provisioner");
         assertThat(list(dev.path("clients")))
                 .anySatisfy(c -> assertThat(c.path("directAccessGrantsEnabled").asBoolean())
                         .isTrue());

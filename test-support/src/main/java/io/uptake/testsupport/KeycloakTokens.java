@@ -55,6 +55,24 @@ public final class KeycloakTokens {
                         "crm-ingest-secret"));
     }
 
+    /**
+     * A directory's token: client credentials of the confidential {@code scim-provisioner} client (role
+     * provisioning), fetched once per test JVM.
+     */
+    public static String cachedProvisionerToken() {
+        return CACHE.computeIfAbsent(
+                "client:scim-provisioner",
+                key -> token(
+                        LocalInfrastructure.realmUrl(),
+                        Map.of(
+                                "grant_type",
+                                "client_credentials",
+                                "client_id",
+                                "scim-provisioner",
+                                "client_secret",
+                                "scim-provisioner-secret")));
+    }
+
     /** The connector's token, fetched once per test JVM. */
     public static String cachedConnectorToken() {
         return CACHE.computeIfAbsent("client:crm-ingest", key -> connectorToken());

@@ -47,8 +47,10 @@ public class CombinedOpenApi {
 
     private void serve(RoutingContext context) {
         Map<String, Future<JsonObject>> documents = new TreeMap<>();
-        config.routes().forEach((name, route) -> {
-            if (!route.writeKeys()) { // a write-key route's paths are in its service's own document already
+        // one document per service: the other routes to a service (metrics' /v1 and /scim/v2) are in its document
+        java.util.Set<java.net.URI> services = new java.util.HashSet<>();
+        new TreeMap<>(config.routes()).forEach((name, route) -> {
+            if (!route.writeKeys() && services.add(route.url())) {
                 documents.put(name, fetch(Upstream.of(name, route)));
             }
         });

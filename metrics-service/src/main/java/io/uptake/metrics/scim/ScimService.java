@@ -1,0 +1,113 @@
+package io.uptake.metrics.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.uptake.metrics.roster.RosterService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * SCIM 2.0 provisioning of the roster: each change goes through the roster's own service (its rules, its history,
+ * its publication on {@code uptake.people}); what SCIM alone knows (externalId, the parts of the name) is kept beside
+ * it. DELETE takes the person off the roster ({@code active: false}), as deactivation does: their history stays.
+ */
+@ApplicationScoped
+public class ScimService {
+
+    private final ScimUserStore store;
+    private final RosterService roster;
+
+    public ScimService(ScimUserStore store, RosterService roster) {
+        this.store = store;
+        this.roster = roster;
+    }
+
+    Uni<ScimUser> get(String id) {
+        return existing(id);
+    }
+
+    /** {@code startIndex}: 1-based. */
+    Uni<ScimUserStore.Page> list(ScimFilter filter, int startIndex, int count) {
+        return store.list(filter, startIndex - 1, count);
+    }
+
+    Uni<ScimUser> create(JsonNode resource) {
+        ScimUser user = ScimAttributes.read(resource);
+        if (user.userName == null) {
+            throw ScimException.invalidValue("userName is required: the person's user id");
+        }
+        return roster.find(user.userName).flatMap(onRoster -> {
+            if (onRoster != null) {
+                throw new ScimException(409, "uniqueness", "userName " + user.userName + " is already on the roster");
+            }
+            return save(user);
+        });
+    }
+
+    Uni<ScimUser> replace(String id, JsonNode resource) {
+        ScimUser user = ScimAttributes.read(resource);
+        return existing(id).flatMap(current -> {
+            if (user.userName != null && !user.userName.equalsIgnoreCase(current.userName)) {
+                throw new ScimException(400, "mutability", "userName cannot change: it is the person's user id");
+            }
+            user.userName = current.userName;
+            return save(user);
+        });
+    }
+
+    Uni<ScimUser> patch(String id, JsonNode body) {
+        return existing(id).flatMap(current -> {
+            ScimUser patched = ScimPatch.apply(current, body);
+            if (patched.userName == null || !patched.userName.equalsIgnoreCase(current.userName)) {
+                throw new ScimException(400, "mutability", "userName cannot change: it is the person's user id");
+            }
+            patched.userName = current.userName;
+            return save(patched);
+        });
+    }
+
+    Uni<Void> delete(String id) {
+        return existing(id)
+                .flatMap(current -> {
+                    current.active = false;
+                    return save(current);
+                })
+                .replaceWithVoid();
+    }
+
+    /** What scim_user keeps of externalId and the parts of the name. */
+    private static final int MAX_KEPT = 200;
+
+    private static void requireAtMost(String attribute, String value, int length) {
+        if (value != null && value.length() > length) {
+            throw ScimException.invalidValue(attribute + ": at most " + length + " characters");
+        }
+    }
+
+    private Uni<ScimUser> existing(String id) {
+        return store.find(id).map(user -> {
+            if (user == null) {
+                throw ScimException.notFound(id);
+            }
+            return user;
+        });
+    }
+
+    private Uni<ScimUser> save(ScimUser user) {
+        requireAtMost("externalId", user.externalId, MAX_KEPT);
+        requireAtMost("name.givenName", user.givenName, MAX_KEPT);
+        requireAtMost("name.familyName", user.familyName, MAX_KEPT);
+        return roster.patch(List.of(new RosterService.Patch(user.userName, user.rosterFields())))
+                .flatMap(outcomes -> {
+                    RosterService.Patched outcome = outcomes.get(0);
+                    if (!outcome.errors().isEmpty()) {
+                        throw ScimException.invalidValue(outcome.errors().stream()
+                                .map(error -> ScimUser.attributeOf(error.field()) + ": " + error.message())
+                                .collect(Collectors.joining("; ")));
+                    }
+                    return store.link(user);
+                })
+                .flatMap(linked -> existing(user.userName));
+    }
+}
