@@ -38,20 +38,63 @@ public class RosterService {
         this.outbox = outbox;
     }
 
+    /** One person's entry, with their ids in other systems; null when not on the roster. */
     public Uni<PersonView> find(String userId) {
-        return store.find(userId);
+        return store.find(userId)
+                .flatMap(person -> person == null
+                        ? Uni.createFrom().nullItem()
+                        : store.externalIds(userId).map(person::withExternalIds));
     }
 
+    /** Every Salesforce user id on the roster (15-character form) and whose it is. */
+    public Uni<Map<String, String>> salesforceIds() {
+        return store.salesforceIds();
+    }
+
+    /**
+     * Puts the entry; {@code externalIds} ({@code {"salesforce": "005…"}}), when sent, sets the person's ids in other
+     * systems ({@code null} clears one), each id belonging to one person.
+     */
     public Uni<Saved> put(String userId, JsonNode body) {
         Map<String, Object> row = fields(body);
         row.put("userId", userId);
         PersonValidator.Outcome outcome = PersonValidator.validate(row);
-        if (!outcome.valid()) {
-            return Uni.createFrom().failure(new InvalidInput(outcome.errors()));
+        ExternalIds.Outcome ids = ExternalIds.read(body == null ? null : body.get("externalIds"));
+        if (!outcome.valid() || !ids.errors().isEmpty()) {
+            List<Problem.FieldError> errors = new ArrayList<>(outcome.errors());
+            errors.addAll(ids.errors());
+            return Uni.createFrom().failure(new InvalidInput(errors));
         }
-        return store.upsert(List.of(outcome.entry()))
+        return checkOwners(userId, ids.ids())
+                .flatMap(checked -> store.upsert(List.of(outcome.entry())))
                 .invoke(outbox::runSoon)
-                .flatMap(changes -> store.find(userId).map(stored -> new Saved(stored, changes.created() == 1)));
+                .call(changes -> setExternalIds(userId, ids.ids()))
+                .flatMap(changes -> find(userId).map(stored -> new Saved(stored, changes.created() == 1)));
+    }
+
+    private Uni<Void> checkOwners(String userId, Map<String, String> ids) {
+        Uni<Void> checked = Uni.createFrom().voidItem();
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            if (id.getValue() != null) {
+                checked = checked.call(ignored -> store.ownerOf(id.getKey(), id.getValue(), userId)
+                        .invoke(owner -> {
+                            if (owner != null) {
+                                throw new InvalidInput(
+                                        "externalIds." + id.getKey(),
+                                        "is already the id of " + owner + " on the roster");
+                            }
+                        }));
+            }
+        }
+        return checked;
+    }
+
+    private Uni<Void> setExternalIds(String userId, Map<String, String> ids) {
+        Uni<Void> set = Uni.createFrom().voidItem();
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            set = set.call(ignored -> store.setExternalId(userId, id.getKey(), id.getValue()));
+        }
+        return set;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** The roster in PostgreSQL. Every change also writes its outbox row, in the same statement. */
 @ApplicationScoped
@@ -215,5 +216,49 @@ public class RosterStore {
                     rows.forEach(row -> found.put(row.getString("user_id"), PersonView.of(row)));
                     return found;
                 });
+    }
+
+    /** Every Salesforce user id on the roster (15-character form) and whose it is. */
+    public Uni<Map<String, String>> salesforceIds() {
+        return pool.query("select external_id, user_id from person_external_id where system = 'salesforce'")
+                .execute()
+                .map(rows -> {
+                    Map<String, String> ids = new HashMap<>();
+                    rows.forEach(row -> ids.put(row.getString("external_id"), row.getString("user_id")));
+                    return ids;
+                });
+    }
+
+    /** A person's ids in other systems, by system. */
+    public Uni<Map<String, String>> externalIds(String userId) {
+        return pool.preparedQuery("select system, external_id from person_external_id where user_id = $1")
+                .execute(Tuple.of(userId))
+                .map(rows -> {
+                    Map<String, String> ids = new TreeMap<>();
+                    rows.forEach(row -> ids.put(row.getString("system"), row.getString("external_id")));
+                    return ids;
+                });
+    }
+
+    /** Who else has this id in that system, or null. */
+    public Uni<String> ownerOf(String system, String externalId, String except) {
+        return pool.preparedQuery(
+                        "select user_id from person_external_id where system = $1 and external_id = $2 and user_id <> $3")
+                .execute(Tuple.of(system, externalId, except))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("user_id"));
+    }
+
+    /** Sets (or with null, clears) a person's id in a system. */
+    public Uni<Void> setExternalId(String userId, String system, String externalId) {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("delete from person_external_id where user_id = $1 and system = $2")
+                .execute(Tuple.of(userId, system))
+                .flatMap(deleted -> externalId == null
+                        ? Uni.createFrom().voidItem()
+                        : connection
+                                .preparedQuery("insert into person_external_id (system, external_id, user_id)"
+                                        + " values ($1, $2, $3)")
+                                .execute(Tuple.of(system, externalId, userId))
+                                .replaceWithVoid()));
     }
 }

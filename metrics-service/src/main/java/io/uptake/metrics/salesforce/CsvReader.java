@@ -1,0 +1,99 @@
+package io.uptake.metrics.salesforce;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads RFC 4180 CSV one record at a time from a stream (quoted fields, doubled quotes, commas and line breaks inside
+ * quotes), so that a file of any size is never held whole. Knows the line each record starts on.
+ */
+final class CsvReader {
+
+    /** A field longer than this is a broken file, not a value (an unclosed quote would swallow the rest). */
+    static final int MAX_FIELD = 100_000;
+
+    private final Reader in;
+    private int line = 1;
+    private int recordLine;
+    private int peeked = -2;
+
+    CsvReader(Reader in) {
+        this.in = in;
+    }
+
+    /** The line the last record returned started on (1 for the header). */
+    int recordLine() {
+        return recordLine;
+    }
+
+    /** The next record's fields, or null at the end of the stream. */
+    List<String> next() throws IOException {
+        int c = read();
+        if (c == -1) {
+            return null;
+        }
+        recordLine = line;
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        while (true) {
+            if (c == -1) {
+                fields.add(field.toString());
+                return fields;
+            }
+            if (quoted) {
+                if (c == '"') {
+                    int after = read();
+                    if (after == '"') {
+                        field.append('"');
+                    } else {
+                        quoted = false;
+                        c = after;
+                        continue;
+                    }
+                } else {
+                    if (c == '\n') {
+                        line++;
+                    }
+                    field.append((char) c);
+                }
+            } else if (c == '"' && field.isEmpty() && !wasQuoted) {
+                quoted = true;
+                wasQuoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+                wasQuoted = false;
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r') {
+                    int after = read();
+                    if (after != '\n') {
+                        peeked = after;
+                    }
+                }
+                line++;
+                fields.add(field.toString());
+                return fields;
+            } else {
+                field.append((char) c);
+            }
+            if (field.length() > MAX_FIELD) {
+                throw new IOException("line " + recordLine + ": a field longer than " + MAX_FIELD
+                        + " characters (an unclosed quote?)");
+            }
+            c = read();
+        }
+    }
+
+    private int read() throws IOException {
+        if (peeked != -2) {
+            int c = peeked;
+            peeked = -2;
+            return c;
+        }
+        return in.read();
+    }
+}
