@@ -1,5 +1,7 @@
 package io.uptake.metrics.roster;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,50 +50,15 @@ final class CsvRows {
 
     private static List<List<String>> records(String text) {
         List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || !field.isEmpty()) {
-                    record.add(field.toString());
+        try {
+            CsvReader reader = new CsvReader(new StringReader(text));
+            for (List<String> record = reader.next(); record != null; record = reader.next()) {
+                if (record.size() > 1 || !record.getFirst().isEmpty()) { // blank lines are skipped
                     records.add(record);
                 }
-                record = new ArrayList<>();
-                field.setLength(0);
-                any = false;
-            } else {
-                field.append(c);
-                any = true;
             }
-        }
-        if (quoted) {
-            throw new Malformed("A quoted value is not closed");
-        }
-        if (any || !field.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
+        } catch (IOException e) {
+            throw new Malformed(e.getMessage());
         }
         return records;
     }

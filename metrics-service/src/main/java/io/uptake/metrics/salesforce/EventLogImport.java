@@ -6,6 +6,7 @@ import io.uptake.metrics.action.KnownActions;
 import io.uptake.metrics.ingest.IngestReport;
 import io.uptake.metrics.ingest.IngestService;
 import io.uptake.metrics.mapping.EventMappingStore;
+import io.uptake.metrics.roster.CsvReader;
 import io.uptake.metrics.roster.RosterService;
 import io.uptake.platform.api.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.uptake.metrics.roster.CsvReader;
 import io.uptake.metrics.roster.SalesforceIds;
 import io.uptake.metrics.salesforce.EventLogTranslator.Line;
 import io.uptake.platform.api.InvalidInput;
@@ -35,19 +36,6 @@ class EventLogTranslatorTest {
                 Map.of(ALICE_15, "alice"),
                 Map.of("sf:LightningPageView:Opportunity", "opportunity.updated"),
                 Set.of("login", "report.run", "opportunity.updated"));
-    }
-
-    @Test
-    void theCsvReaderKeepsQuotedCommasQuotesAndLineBreaksAndCountsLines() throws IOException {
-        CsvReader reader = new CsvReader(new StringReader("A,B\r\n\"x, \"\"y\"\"\",\"two\nlines\"\n\nlast,1"));
-        assertThat(reader.next()).containsExactly("A", "B");
-        assertThat(reader.next()).containsExactly("x, \"y\"", "two\nlines");
-        assertThat(reader.recordLine()).isEqualTo(2);
-        assertThat(reader.next()).containsExactly("");
-        assertThat(reader.recordLine()).isEqualTo(4);
-        assertThat(reader.next()).containsExactly("last", "1");
-        assertThat(reader.recordLine()).isEqualTo(5);
-        assertThat(reader.next()).isNull();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.uptake.metrics.salesforce;
+package io.uptake.metrics.roster;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -9,27 +9,27 @@ import java.util.List;
  * Reads RFC 4180 CSV one record at a time from a stream (quoted fields, doubled quotes, commas and line breaks inside
  * quotes), so that a file of any size is never held whole. Knows the line each record starts on.
  */
-final class CsvReader {
+public final class CsvReader {
 
     /** A field longer than this is a broken file, not a value (an unclosed quote would swallow the rest). */
-    static final int MAX_FIELD = 100_000;
+    public static final int MAX_FIELD = 100_000;
 
     private final Reader in;
     private int line = 1;
     private int recordLine;
     private int peeked = -2;
 
-    CsvReader(Reader in) {
+    public CsvReader(Reader in) {
         this.in = in;
     }
 
     /** The line the last record returned started on (1 for the header). */
-    int recordLine() {
+    public int recordLine() {
         return recordLine;
     }
 
-    /** The next record's fields, or null at the end of the stream. */
-    List<String> next() throws IOException {
+    /** The next record's fields, or null at the end of the stream; a blank line is one empty field. */
+    public List<String> next() throws IOException {
         int c = read();
         if (c == -1) {
             return null;
@@ -41,6 +41,10 @@ final class CsvReader {
         boolean wasQuoted = false;
         while (true) {
             if (c == -1) {
+                if (quoted) {
+                    throw new IOException(
+                            "A quoted value is not closed (the value that starts on line " + recordLine + ")");
+                }
                 fields.add(field.toString());
                 return fields;
             }
