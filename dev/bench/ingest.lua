@@ -1,8 +1,8 @@
 -- wrk script for `./uptake bench metrics`: every request is a batch of BATCH distinct usage events
 -- (fresh UUIDs), spread over PEOPLE people and the standard actions, stamped within the last hour.
--- Environment: TOKEN (bearer), BATCH (default 1000), PEOPLE (default 10000).
+-- Environment: AUTH ("Bearer ..."), BATCH (default 1000), PEOPLE (default 10000).
 
-local token = os.getenv("TOKEN")
+local auth = os.getenv("AUTH")
 local batch = tonumber(os.getenv("BATCH") or "1000")
 local people = tonumber(os.getenv("PEOPLE") or "10000")
 local actions = { "login", "record.created", "record.updated", "activity.logged", "report.run",
@@ -30,7 +30,7 @@ function init(args)
   math.randomseed(os.time() * 1000 + (seed or 0))
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
-  wrk.headers["Authorization"] = "Bearer " .. token
+  wrk.headers["Authorization"] = auth
 end
 
 function request()

@@ -80,19 +80,25 @@ bench_metrics() { # ingestion through the gateway with wrk, the rate into the ro
   wait_for 120 "gateway" port_open "$GATEWAY_PORT" || die "gateway did not start, see $LOGS/gateway.log"
   if [[ ${1:-} == reports ]]; then bench_metrics_reports; return; fi
   psql_admin -d metrics_bench -c "truncate usage_event, person_action_month, person_activity, unit_action_day"
-  local token
+  if [[ ${1:-} == salesforce ]]; then bench_salesforce; return; fi
+  local token script=ingest.lua url="http://localhost:$GATEWAY_PORT/api/metrics/events" auth
   token=$(curl -fsS -d grant_type=client_credentials -d client_id=crm-ingest -d client_secret=crm-ingest-secret \
     "http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-  log "warming up (5 s), then $seconds s of load: $connections connections, batches of $batch events"
+  auth="Bearer $token"
+  if [[ ${1:-} == segment ]]; then # Segment's batch call with a write key, instead of the native endpoint
+    script=segment.lua; url="http://localhost:$GATEWAY_PORT/v1/batch"
+    auth="Basic $(printf '%s:' "$(bench_write_key)" | base64 -w0)"
+  fi
+  log "warming up (5 s), then $seconds s of load: $connections connections, batches of $batch events ($script)"
   local warm requests non2xx errors duration_us p50_us p99_us
-  warm=$(TOKEN=$token BATCH=$batch wrk -t2 -c4 -d5s -s "$ROOT/dev/bench/ingest.lua" "http://localhost:$GATEWAY_PORT/api/metrics/events" | grep '^BENCH')
+  warm=$(AUTH=$auth BATCH=$batch wrk -t2 -c4 -d5s -s "$ROOT/dev/bench/$script" "$url" | grep '^BENCH')
   eval "${warm#BENCH }"
   local before started result
   before=$(psql_admin -d metrics_bench -c "select count(*) from usage_event")
   cpu_snapshot >"$STATE/bench-cpu-before"
   started=$(date +%s.%N)
-  result=$(TOKEN=$token BATCH=$batch wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$ROOT/dev/bench/ingest.lua" \
-    "http://localhost:$GATEWAY_PORT/api/metrics/events" | grep '^BENCH')
+  result=$(AUTH=$auth BATCH=$batch wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$ROOT/dev/bench/$script" \
+    "$url" | grep '^BENCH')
   eval "${result#BENCH }"
   local rss_kb; rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$(cat "$RUN/metrics-service.pid")/status")
   # Requests still in flight when wrk stops are answered too: wait until the count holds still.
@@ -112,17 +118,17 @@ bench_metrics() { # ingestion through the gateway with wrk, the rate into the ro
   local person_days; person_days=$(psql_admin -d metrics_bench -c "select (select coalesce(sum(bit_count(w::bit(64))), 0) from person_activity, unnest(days) w) - (select count(*) from (select distinct user_id, day from usage_event) d)")
   # The ceiling: PostgreSQL taking the same number of rows, of the same shape, by COPY.
   local csv=$STATE/bench-copy.csv copy_started copy_ended
-  psql_admin -d metrics_bench -c "\copy (select gen_random_uuid(), 'bench-' || (i % 10000), 'login', now(), current_date, 'contact', 'bench', now() from generate_series(1, $accepted) i) to '$csv' csv"
+  psql_admin -d metrics_bench -c "\copy (select gen_random_uuid(), 'bench-' || (i % 10000), 'login', now(), current_date, 'contact', 'bench', now(), 'o' || i from generate_series(1, $accepted) i) to '$csv' csv"
   psql_admin -d metrics_bench -c "drop table if exists copy_ceiling; create table copy_ceiling (like usage_event including all)"
   copy_started=$(date +%s.%N)
   psql_admin -d metrics_bench -c "\copy copy_ceiling from '$csv' csv"
   copy_ended=$(date +%s.%N)
   psql_admin -d metrics_bench -c "drop table copy_ceiling"; rm -f "$csv"
   python3 - "$accepted" "$duration_us" "$started" "$visible_at" "$copy_started" "$copy_ended" "$p50_us" "$p99_us" "$rss_kb" \
-    "$requests" "$non2xx" "$errors" "$rolled" "$expected" "$connections" "$(machine)" "$person_days" <<'PY'
+    "$requests" "$non2xx" "$errors" "$rolled" "$expected" "$connections" "$(machine)" "$person_days" "${1:-}" <<'PY'
 import sys
 (accepted, duration_us, started, visible_at, copy_started, copy_ended, p50, p99, rss_kb,
- requests, non2xx, errors, rolled, expected, connections, machine, person_days) = sys.argv[1:]
+ requests, non2xx, errors, rolled, expected, connections, machine, person_days, mode) = sys.argv[1:]
 accepted = int(accepted); seconds = int(duration_us) / 1e6
 accepted_rate = accepted / seconds  # includes the requests in flight when wrk stopped (at most one per connection)
 visible_rate = accepted / (float(visible_at) - float(started))
@@ -134,7 +140,7 @@ print(f"PostgreSQL COPY of the same rows: {copy_rate:,.0f} rows/s; pipeline/ceil
 print(f"metrics-service peak resident size: {int(rss_kb) / 1024:.0f} MiB")
 print(f"exactness: {int(expected):,} distinct events recorded (with the warm-up), rollup total {int(rolled):,}" + ("" if rolled == expected else "  <-- MISMATCH"))
 print(f"active person-days in the bitmaps minus distinct person-days of the events: {person_days}" + ("" if person_days == "0" else "  <-- MISMATCH"))
-print(f"| {__import__('datetime').date.today()} | {machine} | `./uptake bench metrics` ({connections} connections, batches of 1000, {seconds:.0f} s) "
+print(f"| {__import__('datetime').date.today()} | {machine} | `./uptake bench metrics {mode}` ({connections} connections, batches of 1000, {seconds:.0f} s) "
       f"| {visible_rate:,.0f} events/s into rollups ({accepted_rate:,.0f}/s accepted), p99 {int(p99)/1000:.0f} ms, "
       f"COPY ceiling {copy_rate:,.0f} rows/s (ratio {visible_rate / copy_rate:.2f}), RSS {int(rss_kb) / 1024:.0f} MiB |")
 PY
@@ -147,7 +153,60 @@ PY
     done
     return
   fi
-  [[ ${1:-} == ingest ]] || bench_metrics_reports
+  [[ ${1:-} == ingest || ${1:-} == segment ]] || bench_metrics_reports
+}
+
+bench_write_key() { # a new write key, made by the admin through the gateway
+  local admin
+  admin=$(curl -fsS -d grant_type=password -d client_id=uptake-cli -d username=adam -d password=adam \
+    "http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  curl -fsS -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d '{"name": "bench"}' \
+    "http://localhost:$GATEWAY_PORT/api/metrics/write-keys" | sed 's/.*"key":"\([^"]*\)".*/\1/'
+}
+
+bench_salesforce() { # a Salesforce EventLogFile of UPTAKE_BENCH_LINES lines, imported through the gateway, twice
+  local lines=${UPTAKE_BENCH_LINES:-30000} people=10000 file=$STATE/bench-eventlog.csv admin
+  log "giving $people bench people a Salesforce user id, and writing a LightningPageView file of $lines lines"
+  psql_admin -d metrics_bench -c "insert into person (user_id, display_name, business_unit, job_role)
+      select 'bench-' || i, 'Bench ' || i, 'Unit ' || (i % 10), 'sales-rep' from generate_series(1, $people) i
+      on conflict do nothing;
+    insert into person_external_id (system, external_id, user_id)
+      select 'salesforce', '005' || lpad(i::text, 12, '0'), 'bench-' || i from generate_series(1, $people) i
+      on conflict do nothing;
+    insert into event_mapping (name, action) values ('sf:LightningPageView:Opportunity', 'opportunity.updated')
+      on conflict do nothing" >/dev/null
+  python3 - "$file" "$lines" "$people" <<'PY'
+import random, sys, datetime, uuid
+path, lines, people = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+now = datetime.datetime.now(datetime.timezone.utc)
+run = uuid.uuid4().hex[:8]
+with open(path, "w") as out:
+    out.write('"EVENT_TYPE","TIMESTAMP","REQUEST_ID","ORGANIZATION_ID","USER_ID","CLIENT_ID","SESSION_KEY","LOGIN_KEY",'
+              '"USER_TYPE","APP_NAME","DEVICE_PLATFORM","BROWSER_NAME","PAGE_ENTITY_ID","PAGE_ENTITY_TYPE","PAGE_URL",'
+              '"TIMESTAMP_DERIVED","USER_ID_DERIVED","CLIENT_IP"\n')
+    for i in range(lines):
+        at = now - datetime.timedelta(seconds=random.randint(60, 20 * 3600))
+        user = "005%012d" % random.randint(1, people)
+        record = "006%012d" % random.randint(1, 10**9)
+        out.write('"LightningPageView","%s","%s-%d","00D000000000001","%s","","k%d","l%d","Standard","one:one",'
+                  '"SFX:BROWSER:DESKTOP","CHROME","%s","Opportunity","/lightning/r/Opportunity/%s/view","%s","%sAAA","203.0.113.7"\n'
+                  % (at.strftime("%Y%m%d%H%M%S.000"), run, i, user, i, i, record, record,
+                     at.strftime("%Y-%m-%dT%H:%M:%S.000Z"), user))
+PY
+  admin=$(curl -fsS -d grant_type=password -d client_id=uptake-cli -d username=adam -d password=adam \
+    "http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  local size pass answer seconds rss_kb
+  size=$(stat -c %s "$file")
+  for pass in first again; do
+    answer=$(curl -sS -o "$STATE/bench-eventlog-answer.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $admin" \
+      -H 'Content-Type: text/csv' --data-binary @"$file" "http://localhost:$GATEWAY_PORT/api/metrics/imports/salesforce-event-log")
+    seconds=${answer#* }
+    rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$(cat "$RUN/metrics-service.pid")/status")
+    log "$pass import: HTTP ${answer% *} in $seconds s: $(cut -c1-200 "$STATE/bench-eventlog-answer.json")"
+    [[ ${answer% *} == 200 ]] || die "the import was refused (a file over the 10 MB body limit? UPTAKE_BENCH_LINES=$lines)"
+    echo "| $(date -u +%F) | $(machine) | \`./uptake bench metrics salesforce\` ($pass import) | $(printf "%'d" "$lines") lines, $((size / 1024 / 1024)) MiB in ${seconds} s: $(awk -v l="$lines" -v s="$seconds" 'BEGIN {printf "%\047d lines/s", l / s}'), metrics-service peak RSS $((rss_kb / 1024)) MiB |"
+  done
+  rm -f "$file"
 }
 
 main() { find_jdk; bench_metrics "$@"; }
