@@ -328,6 +328,20 @@ class ProtectionTest {
     }
 
     @Test
+    void inventedMethodsWithoutATokenLeaveNoRequestSeriesOfTheirOwn() {
+        for (int i = 0; i < 5; i++) {
+            given().when().request("PRB" + i, "/api/x").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+        }
+        String scrape = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(scrape).contains("method=\"OTHER\"").doesNotContain("PRB");
+    }
+
+    @Test
     void aPathNoServiceOwnsIsA404Problem() {
         given().auth()
                 .oauth2(KeycloakTokens.cachedConnectorToken())
