@@ -1,9 +1,10 @@
 package io.uptake.metrics.action;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.cache.FreshCopy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -17,39 +18,18 @@ public class KnownActions {
 
     static final Duration FRESHNESS = Duration.ofSeconds(30);
 
-    private record Snapshot(Set<String> codes, Instant readAt) {
-        boolean fresh() {
-            return readAt.plus(FRESHNESS).isAfter(Instant.now());
-        }
-    }
-
-    private final ActionRepository actions;
-    private volatile Snapshot snapshot;
+    private final FreshCopy<Set<String>> codes;
 
     public KnownActions(ActionRepository actions) {
-        this.actions = actions;
+        this.codes = new FreshCopy<>(actions::codes, FRESHNESS, Clock.systemUTC());
     }
 
     public Uni<Set<String>> codes() {
-        Snapshot last = snapshot;
-        if (last != null && last.fresh()) {
-            return Uni.createFrom().item(last.codes());
-        }
-        return read().onFailure()
-                .recoverWithUni(failure -> last == null
-                        ? Uni.createFrom().failure(failure)
-                        : Uni.createFrom().item(last.codes()));
+        return codes.get();
     }
 
     /** Marks the codes stale: the next call reads the catalogue again. */
     public void forget() {
-        Snapshot last = snapshot;
-        if (last != null) {
-            snapshot = new Snapshot(last.codes(), Instant.EPOCH);
-        }
-    }
-
-    private Uni<Set<String>> read() {
-        return actions.codes().invoke(codes -> snapshot = new Snapshot(codes, Instant.now()));
+        codes.forget();
     }
 }

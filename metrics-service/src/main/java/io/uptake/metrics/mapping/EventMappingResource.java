@@ -32,10 +32,12 @@ public class EventMappingResource {
 
     private final EventMappingStore store;
     private final KnownActions actions;
+    private final KnownMappings known;
 
-    public EventMappingResource(EventMappingStore store, KnownActions actions) {
+    public EventMappingResource(EventMappingStore store, KnownActions actions, KnownMappings known) {
         this.store = store;
         this.actions = actions;
+        this.known = known;
     }
 
     @PUT
@@ -53,6 +55,7 @@ public class EventMappingResource {
                 return Uni.createFrom().failure(new InvalidInput("action", "not in the action catalogue"));
             }
             return store.put(name, body.action())
+                    .invoke(known::forget)
                     .flatMap(created -> store.find(name)
                             .map(saved -> Response.status(created ? 201 : 200)
                                     .entity(saved)
@@ -71,7 +74,7 @@ public class EventMappingResource {
     @DELETE
     @Path("event-mappings/{name}")
     public Uni<Void> unmap(@PathParam("name") String name) {
-        return store.delete(name).map(deleted -> {
+        return store.delete(name).invoke(known::forget).map(deleted -> {
             if (!deleted) {
                 throw new NotFoundException("No mapping for " + name);
             }

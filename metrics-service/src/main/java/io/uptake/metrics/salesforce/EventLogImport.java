@@ -6,6 +6,7 @@ import io.uptake.metrics.action.KnownActions;
 import io.uptake.metrics.ingest.IngestReport;
 import io.uptake.metrics.ingest.IngestService;
 import io.uptake.metrics.mapping.EventMappingStore;
+import io.uptake.metrics.mapping.KnownMappings;
 import io.uptake.metrics.roster.CsvReader;
 import io.uptake.metrics.roster.RosterService;
 import io.uptake.platform.api.InvalidInput;
@@ -19,10 +20,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Imports a Salesforce EventLogFile as it streams in: lines are judged one by one and sent to Uptake's own ingestion
- * {@value #CHUNK} at a time, so that memory stays flat however large the file. Runs on a worker thread (it reads a
+ * {@value #CHUNK} at a time, the next chunk read while the last is on its way to Kafka, so that memory stays flat
+ * however large the file. Runs on a worker thread (it reads a
  * blocking stream and waits for each chunk's acknowledgement). Each chunk in Kafka stays there if a later line breaks
  * the file; importing the file again counts nothing twice.
  */
@@ -34,13 +38,19 @@ public class EventLogImport {
 
     private final IngestService ingest;
     private final EventMappingStore mappings;
+    private final KnownMappings knownMappings;
     private final KnownActions actions;
     private final RosterService roster;
 
     public EventLogImport(
-            IngestService ingest, EventMappingStore mappings, KnownActions actions, RosterService roster) {
+            IngestService ingest,
+            EventMappingStore mappings,
+            KnownMappings knownMappings,
+            KnownActions actions,
+            RosterService roster) {
         this.ingest = ingest;
         this.mappings = mappings;
+        this.knownMappings = knownMappings;
         this.actions = actions;
         this.roster = roster;
     }
@@ -48,7 +58,7 @@ public class EventLogImport {
     EventLogReport run(InputStream csv) {
         var known = Uni.combine()
                 .all()
-                .unis(mappings.all(), actions.codes(), roster.salesforceIds())
+                .unis(knownMappings.all(), actions.codes(), roster.salesforceIds())
                 .asTuple()
                 .await()
                 .indefinitely();
@@ -83,6 +93,7 @@ public class EventLogImport {
                 }
             }
             send(items, lines, tally);
+            tally.settle();
         } catch (IOException e) {
             throw new InvalidInput("body", "could not be read to the end: " + e.getMessage());
         }
@@ -90,14 +101,18 @@ public class EventLogImport {
         return tally.report();
     }
 
+    /**
+     * Hands the chunk to ingestion and goes on reading while Kafka takes it: one chunk is in flight at a time, and its
+     * answer is counted (on this thread) before the next is sent.
+     */
     private void send(List<JsonNode> items, List<Integer> lines, Tally tally) {
         if (items.isEmpty()) {
             return;
         }
-        IngestReport report = ingest.ingest(items, false).await().indefinitely();
-        tally.accepted += report.accepted();
-        tally.duplicates += report.duplicates();
-        report.rejected().forEach(rejected -> tally.reject(lines.get(rejected.index()), rejected.errors()));
+        tally.settle();
+        List<Integer> chunkLines = List.copyOf(lines);
+        tally.inFlight = ingest.ingest(List.copyOf(items), false).subscribeAsCompletionStage();
+        tally.inFlightLines = chunkLines;
         items.clear();
         lines.clear();
     }
@@ -110,6 +125,26 @@ public class EventLogImport {
         int rejectedLines;
         final Map<String, Long> unmapped = new HashMap<>();
         final List<EventLogReport.RejectedLine> rejected = new ArrayList<>();
+        CompletableFuture<IngestReport> inFlight;
+        List<Integer> inFlightLines;
+
+        /** Waits for the chunk in flight, if any, and counts its answer. */
+        void settle() {
+            if (inFlight == null) {
+                return;
+            }
+            IngestReport report;
+            try {
+                report = inFlight.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            } finally {
+                inFlight = null;
+            }
+            accepted += report.accepted();
+            duplicates += report.duplicates();
+            report.rejected().forEach(rejected -> reject(inFlightLines.get(rejected.index()), rejected.errors()));
+        }
 
         void reject(int line, List<String> errors) {
             rejectedLines++;

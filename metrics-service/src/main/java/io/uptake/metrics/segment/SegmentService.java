@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.action.KnownActions;
 import io.uptake.metrics.ingest.IngestService;
 import io.uptake.metrics.mapping.EventMappingStore;
+import io.uptake.metrics.mapping.KnownMappings;
 import io.uptake.metrics.roster.RosterService;
 import io.uptake.metrics.segment.SegmentTranslator.Translation;
 import io.uptake.metrics.writekey.Sender;
@@ -27,6 +28,7 @@ public class SegmentService {
 
     private final WriteKeyStore keys;
     private final EventMappingStore mappings;
+    private final KnownMappings knownMappings;
     private final KnownActions actions;
     private final IngestService ingest;
     private final RosterService roster;
@@ -34,11 +36,13 @@ public class SegmentService {
     public SegmentService(
             WriteKeyStore keys,
             EventMappingStore mappings,
+            KnownMappings knownMappings,
             KnownActions actions,
             IngestService ingest,
             RosterService roster) {
         this.keys = keys;
         this.mappings = mappings;
+        this.knownMappings = knownMappings;
         this.actions = actions;
         this.ingest = ingest;
         this.roster = roster;
@@ -61,7 +65,7 @@ public class SegmentService {
     public Uni<SegmentReport> accept(Sender sender, List<JsonNode> messages, String type, JsonNode batchSentAt) {
         return Uni.combine()
                 .all()
-                .unis(mappings.all(), actions.codes())
+                .unis(knownMappings.all(), actions.codes())
                 .asTuple()
                 .map(known -> sort(
                         new SegmentTranslator(sender, known.getItem1(), known.getItem2(), Instant.now()),
