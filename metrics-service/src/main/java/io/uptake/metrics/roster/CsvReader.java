@@ -18,6 +18,9 @@ public final class CsvReader {
     private int line = 1;
     private int recordLine;
     private int peeked = -2;
+    private final char[] buffer = new char[1 << 14];
+    private int position;
+    private int filled;
 
     public CsvReader(Reader in) {
         this.in = in;
@@ -92,12 +95,21 @@ public final class CsvReader {
         }
     }
 
+    /** One character, from a buffer of its own (a Reader's read() per character takes a lock each time). */
     private int read() throws IOException {
         if (peeked != -2) {
             int c = peeked;
             peeked = -2;
             return c;
         }
-        return in.read();
+        if (position == filled) {
+            filled = in.read(buffer, 0, buffer.length);
+            position = 0;
+            if (filled <= 0) {
+                filled = 0;
+                return -1;
+            }
+        }
+        return buffer[position++];
     }
 }

@@ -34,6 +34,9 @@ import java.util.concurrent.CompletionException;
 public class EventLogImport {
 
     static final int CHUNK = 5_000;
+    /** Chunks on their way to Kafka at once, while the next is read. */
+    static final int IN_FLIGHT = 4;
+
     static final int MAX_LISTED = 1_000;
 
     private final IngestService ingest;
@@ -93,7 +96,9 @@ public class EventLogImport {
                 }
             }
             send(items, lines, tally);
-            tally.settle();
+            while (!tally.inFlight.isEmpty()) {
+                tally.settleOldest();
+            }
         } catch (IOException e) {
             throw new InvalidInput("body", "could not be read to the end: " + e.getMessage());
         }
@@ -102,20 +107,24 @@ public class EventLogImport {
     }
 
     /**
-     * Hands the chunk to ingestion and goes on reading while Kafka takes it: one chunk is in flight at a time, and its
-     * answer is counted (on this thread) before the next is sent.
+     * Hands the chunk to ingestion and goes on reading while Kafka takes it: up to {@value #IN_FLIGHT} chunks are in
+     * flight at once, and each answer is counted (on this thread) in the order the chunks were sent.
      */
     private void send(List<JsonNode> items, List<Integer> lines, Tally tally) {
         if (items.isEmpty()) {
             return;
         }
-        tally.settle();
-        List<Integer> chunkLines = List.copyOf(lines);
-        tally.inFlight = ingest.ingest(List.copyOf(items), false).subscribeAsCompletionStage();
-        tally.inFlightLines = chunkLines;
+        while (tally.inFlight.size() >= IN_FLIGHT) {
+            tally.settleOldest();
+        }
+        tally.inFlight.add(
+                new Chunk(ingest.ingest(List.copyOf(items), false).subscribeAsCompletionStage(), List.copyOf(lines)));
         items.clear();
         lines.clear();
     }
+
+    /** A chunk on its way to Kafka, and the file's line of each of its items. */
+    private record Chunk(CompletableFuture<IngestReport> answer, List<Integer> lines) {}
 
     /** The counts of one import so far. */
     private static final class Tally {
@@ -125,25 +134,20 @@ public class EventLogImport {
         int rejectedLines;
         final Map<String, Long> unmapped = new HashMap<>();
         final List<EventLogReport.RejectedLine> rejected = new ArrayList<>();
-        CompletableFuture<IngestReport> inFlight;
-        List<Integer> inFlightLines;
+        final java.util.ArrayDeque<Chunk> inFlight = new java.util.ArrayDeque<>();
 
-        /** Waits for the chunk in flight, if any, and counts its answer. */
-        void settle() {
-            if (inFlight == null) {
-                return;
-            }
+        /** Waits for the oldest chunk in flight and counts its answer. */
+        void settleOldest() {
+            Chunk chunk = inFlight.removeFirst();
             IngestReport report;
             try {
-                report = inFlight.join();
+                report = chunk.answer().join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            } finally {
-                inFlight = null;
             }
             accepted += report.accepted();
             duplicates += report.duplicates();
-            report.rejected().forEach(rejected -> reject(inFlightLines.get(rejected.index()), rejected.errors()));
+            report.rejected().forEach(rejected -> reject(chunk.lines().get(rejected.index()), rejected.errors()));
         }
 
         void reject(int line, List<String> errors) {
