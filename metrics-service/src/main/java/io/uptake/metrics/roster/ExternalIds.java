@@ -19,6 +19,23 @@ final class ExternalIds {
 
     private ExternalIds() {}
 
+    /**
+     * The ids of an import's row: a CSV file's {@code salesforceId} column (empty: unchanged), or a JSON entry's
+     * {@code externalIds}.
+     */
+    static Outcome ofRow(Map<String, Object> row) {
+        if (row.get("salesforceId") instanceof String id && !id.isBlank()) {
+            String normalised = SalesforceIds.normalised(id);
+            return normalised == null
+                    ? new Outcome(
+                            Map.of(),
+                            List.of(new Problem.FieldError(
+                                    "salesforceId", "must be a Salesforce user id of 15 or 18 letters and digits")))
+                    : new Outcome(Map.of("salesforce", normalised), List.of());
+        }
+        return row.get("externalIds") instanceof JsonNode node ? read(node) : read(null);
+    }
+
     static Outcome read(JsonNode externalIds) {
         Map<String, String> ids = new LinkedHashMap<>();
         List<Problem.FieldError> errors = new ArrayList<>();

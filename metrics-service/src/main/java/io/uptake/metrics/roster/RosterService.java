@@ -18,8 +18,16 @@ import java.util.Set;
 @ApplicationScoped
 public class RosterService {
 
-    static final List<String> COLUMNS =
-            List.of("userId", "displayName", "email", "businessUnit", "jobRole", "managerId", "executive", "active");
+    static final List<String> COLUMNS = List.of(
+            "userId",
+            "displayName",
+            "email",
+            "businessUnit",
+            "jobRole",
+            "managerId",
+            "executive",
+            "active",
+            "salesforceId");
 
     /** Some roster fields of one person, to change (the others keep their values). */
     public record Patch(String userId, Map<String, Object> fields) {}
@@ -49,6 +57,16 @@ public class RosterService {
     /** Every Salesforce user id on the roster (15-character form) and whose it is. */
     public Uni<Map<String, String>> salesforceIds() {
         return store.salesforceIds();
+    }
+
+    /** Who other than {@code userId} has this Salesforce user id (15-character form), or null. */
+    public Uni<String> ownerOfSalesforceId(String salesforceId, String userId) {
+        return store.ownerOf("salesforce", salesforceId, userId);
+    }
+
+    /** Sets (or with null, clears) a person's Salesforce user id, in its 15-character form. */
+    public Uni<Void> setSalesforceId(String userId, String salesforceId) {
+        return store.setExternalId(userId, "salesforce", salesforceId);
     }
 
     /**
@@ -158,35 +176,57 @@ public class RosterService {
     }
 
     private Uni<ImportReport> importRows(List<Map<String, Object>> rows, boolean dryRun) {
+        return store.salesforceIds().flatMap(owners -> importRows(rows, dryRun, owners));
+    }
+
+    /** {@code owners}: the roster's Salesforce user ids and whose they are, so that no id goes to two people. */
+    private Uni<ImportReport> importRows(List<Map<String, Object>> rows, boolean dryRun, Map<String, String> owners) {
         List<PersonEntry> valid = new ArrayList<>(rows.size());
+        Map<String, String> salesforceIds = new LinkedHashMap<>();
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Map<String, String> taken = new HashMap<>(owners);
         for (int index = 0; index < rows.size(); index++) {
             Map<String, Object> row = rows.get(index);
             PersonValidator.Outcome outcome = PersonValidator.validate(row);
+            ExternalIds.Outcome ids = ExternalIds.ofRow(row);
             String userId = row.get("userId") instanceof String id ? id : null;
+            String salesforceId = ids.ids().get("salesforce");
+            String owner = salesforceId == null ? null : taken.get(salesforceId);
             if (row.containsKey("_extra")) {
                 rejected.add(new ImportReport.RejectedRow(
                         index + 1, userId, List.of("the row has more values than the header has columns")));
-            } else if (!outcome.valid()) {
+            } else if (!outcome.valid() || !ids.errors().isEmpty()) {
+                List<Problem.FieldError> errors = new ArrayList<>(outcome.errors());
+                errors.addAll(ids.errors());
                 rejected.add(new ImportReport.RejectedRow(
                         index + 1,
                         userId,
-                        outcome.errors().stream()
+                        errors.stream()
                                 .map(error -> error.field() + ": " + error.message())
                                 .toList()));
             } else if (!seen.add(outcome.entry().userId())) {
                 rejected.add(new ImportReport.RejectedRow(
                         index + 1, userId, List.of("userId: appears on an earlier row of this import")));
+            } else if (owner != null && !owner.equals(userId)) {
+                rejected.add(new ImportReport.RejectedRow(
+                        index + 1, userId, List.of("salesforceId: is already the id of " + owner)));
             } else {
                 valid.add(outcome.entry());
+                if (ids.ids().containsKey("salesforce")) {
+                    salesforceIds.put(userId, salesforceId);
+                    if (salesforceId != null) {
+                        taken.put(salesforceId, userId);
+                    }
+                }
             }
         }
         if (valid.isEmpty()) {
             return Uni.createFrom().item(new ImportReport(0, 0, 0, rejected));
         }
-        Uni<RosterStore.Changes> upserted =
-                dryRun ? store.upsertRolledBack(valid) : store.upsert(valid).invoke(outbox::runSoon);
+        Uni<RosterStore.Changes> upserted = dryRun
+                ? store.upsertRolledBack(valid)
+                : store.upsert(valid).invoke(outbox::runSoon).call(changes -> store.setSalesforceIds(salesforceIds));
         return upserted.map(changes -> new ImportReport(
                 changes.created(), changes.updated(), valid.size() - changes.created() - changes.updated(), rejected));
     }

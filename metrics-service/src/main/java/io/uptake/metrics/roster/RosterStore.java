@@ -261,4 +261,21 @@ public class RosterStore {
                                 .execute(Tuple.of(system, externalId, userId))
                                 .replaceWithVoid()));
     }
+
+    /** Sets many people's Salesforce user ids at once (a null id clears that person's). */
+    public Uni<Void> setSalesforceIds(Map<String, String> idByUser) {
+        if (idByUser.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] users = idByUser.keySet().toArray(String[]::new);
+        String[] ids = idByUser.values().toArray(String[]::new);
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("delete from person_external_id where system = 'salesforce' and user_id = any($1)")
+                .execute(Tuple.of((Object) users))
+                .flatMap(deleted -> connection.preparedQuery("""
+                                insert into person_external_id (system, external_id, user_id)
+                                select 'salesforce', id, user_id from unnest($1::varchar[], $2::varchar[]) as t(user_id, id)
+                                 where id is not null""").execute(Tuple.of(users, ids)))
+                .replaceWithVoid());
+    }
 }

@@ -19,6 +19,8 @@ final class ScimAttributes {
     private static final String CORE_PREFIX = ScimSchemas.USER.toLowerCase(Locale.ROOT) + ":";
     /** The enterprise extension's URN in lower case, as paths are compared. */
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:user";
+    /** Uptake's own extension's URN in lower case. */
+    private static final String UPTAKE = "urn:uptake:params:scim:schemas:extension:2.0:user";
 
     private ScimAttributes() {}
 
@@ -45,9 +47,9 @@ final class ScimAttributes {
     /** An {@code add} or {@code replace} of one attribute (single-valued here, so both replace). */
     static void set(ScimUser user, String path, JsonNode value) {
         String name = normalised(path);
-        if (name.equals(ENTERPRISE)) {
+        if (name.equals(ENTERPRISE) || name.equals(UPTAKE)) {
             requireObject(path, value);
-            setAll(user, value, ENTERPRISE + ":");
+            setAll(user, value, name + ":");
             return;
         }
         switch (name) {
@@ -66,6 +68,10 @@ final class ScimAttributes {
             case "name.givenname" -> user.renamed(text(path, value), user.familyName);
             case "name.familyname" -> user.renamed(user.givenName, text(path, value));
             case ENTERPRISE + ":department" -> user.department = text(path, value);
+            case UPTAKE + ":salesforceid" -> {
+                user.salesforceId = text(path, value);
+                user.salesforceIdSent = true;
+            }
             case ENTERPRISE + ":manager", ENTERPRISE + ":manager.value" ->
                 user.managerId = value != null && value.isObject() ? text(path, value.get("value")) : text(path, value);
             default -> {
@@ -89,6 +95,10 @@ final class ScimAttributes {
         if (name.equals(ENTERPRISE)) {
             user.department = null;
             user.managerId = null;
+            return;
+        }
+        if (name.equals(UPTAKE)) {
+            set(user, UPTAKE + ":salesforceId", null);
             return;
         }
         set(user, path, null);

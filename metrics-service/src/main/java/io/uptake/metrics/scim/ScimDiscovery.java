@@ -41,10 +41,9 @@ final class ScimDiscovery {
         user.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:ResourceType");
         user.put("id", "User").put("name", "User").put("endpoint", "/Users");
         user.put("description", "A person on Uptake's roster").put("schema", ScimSchemas.USER);
-        user.putArray("schemaExtensions")
-                .addObject()
-                .put("schema", ScimSchemas.ENTERPRISE_USER)
-                .put("required", false);
+        ArrayNode extensions = user.putArray("schemaExtensions");
+        extensions.addObject().put("schema", ScimSchemas.ENTERPRISE_USER).put("required", false);
+        extensions.addObject().put("schema", ScimSchemas.UPTAKE_USER).put("required", false);
         user.set("meta", meta("ResourceType", "/scim/v2/ResourceTypes/User"));
         return list(user);
     }
@@ -77,7 +76,14 @@ final class ScimDiscovery {
                 .putArray("attributes")
                 .add(attribute("department", "string", true, "The business unit objectives are set for"))
                 .add(manager);
-        return list(core, enterprise);
+        ObjectNode uptake = schema(ScimSchemas.UPTAKE_USER, "UptakeUser", "The person's ids in other systems");
+        uptake.putArray("attributes")
+                .add(attribute(
+                        "salesforceId",
+                        "string",
+                        false,
+                        "The Salesforce user id (15 or 18 characters), matched in Event Monitoring imports"));
+        return list(core, enterprise, uptake);
     }
 
     private static ObjectNode schema(String id, String name, String description) {

@@ -42,6 +42,10 @@ final class ScimJson {
         if (user.managerId != null) {
             enterprise.putObject("manager").put("value", user.managerId).put("$ref", USERS + "/" + user.managerId);
         }
+        if (user.salesforceId != null) {
+            node.withArray("schemas").add(ScimSchemas.UPTAKE_USER);
+            node.putObject(ScimSchemas.UPTAKE_USER).put("salesforceId", user.salesforceId);
+        }
         ObjectNode meta = node.putObject("meta").put("resourceType", "User");
         if (user.created != null) {
             meta.put("created", user.created.toString());

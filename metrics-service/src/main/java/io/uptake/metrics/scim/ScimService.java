@@ -3,6 +3,7 @@ package io.uptake.metrics.scim;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.roster.RosterService;
+import io.uptake.metrics.roster.SalesforceIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -98,7 +99,25 @@ public class ScimService {
         requireAtMost("externalId", user.externalId, MAX_KEPT);
         requireAtMost("name.givenName", user.givenName, MAX_KEPT);
         requireAtMost("name.familyName", user.familyName, MAX_KEPT);
-        return roster.patch(List.of(new RosterService.Patch(user.userName, user.rosterFields())))
+        String salesforceId = user.salesforceId == null ? null : SalesforceIds.normalised(user.salesforceId);
+        if (user.salesforceId != null && salesforceId == null) {
+            throw ScimException.invalidValue(ScimUser.attributeOf("salesforceId")
+                    + ": must be a Salesforce user id of 15 or 18 letters and digits");
+        }
+        Uni<Void> checked = !user.salesforceIdSent || salesforceId == null
+                ? Uni.createFrom().voidItem()
+                : roster.ownerOfSalesforceId(salesforceId, user.userName)
+                        .invoke(owner -> {
+                            if (owner != null) {
+                                throw new ScimException(
+                                        409,
+                                        "uniqueness",
+                                        ScimUser.attributeOf("salesforceId") + ": already the Salesforce user id of "
+                                                + owner);
+                            }
+                        })
+                        .replaceWithVoid();
+        return checked.flatMap(ok -> roster.patch(List.of(new RosterService.Patch(user.userName, user.rosterFields()))))
                 .flatMap(outcomes -> {
                     RosterService.Patched outcome = outcomes.get(0);
                     if (!outcome.errors().isEmpty()) {
@@ -108,6 +127,9 @@ public class ScimService {
                     }
                     return store.link(user);
                 })
+                .call(linked -> user.salesforceIdSent
+                        ? roster.setSalesforceId(user.userName, salesforceId)
+                        : Uni.createFrom().voidItem())
                 .flatMap(linked -> existing(user.userName));
     }
 }

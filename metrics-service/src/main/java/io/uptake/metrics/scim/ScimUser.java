@@ -24,6 +24,11 @@ final class ScimUser {
     String managerId;
     boolean active = true;
 
+    /** The Salesforce user id (Uptake's extension); {@code salesforceIdSent}: the request carried it, to set or clear. */
+    String salesforceId;
+
+    boolean salesforceIdSent;
+
     /** Set for a stored person: when they were first provisioned and last changed. */
     OffsetDateTime created;
 
@@ -42,6 +47,8 @@ final class ScimUser {
         copy.department = department;
         copy.managerId = managerId;
         copy.active = active;
+        copy.salesforceId = salesforceId;
+        copy.salesforceIdSent = salesforceIdSent;
         copy.created = created;
         copy.lastModified = lastModified;
         return copy;
@@ -100,6 +107,7 @@ final class ScimUser {
             case "businessUnit" -> ScimSchemas.ENTERPRISE_USER + ":department";
             case "jobRole" -> "title";
             case "managerId" -> ScimSchemas.ENTERPRISE_USER + ":manager.value";
+            case "salesforceId" -> ScimSchemas.UPTAKE_USER + ":salesforceId";
             default -> rosterField;
         };
     }

@@ -22,6 +22,8 @@ public class ScimUserStore {
     private static final String SELECT = """
             select p.user_id, p.display_name, p.email, p.business_unit, p.job_role, p.manager_id, p.active,
                    p.updated_at, s.external_id, s.given_name, s.family_name, coalesce(s.created_at, p.updated_at) as created,
+                   (select x.external_id from person_external_id x
+                     where x.user_id = p.user_id and x.system = 'salesforce') as salesforce_id,
                    count(*) over () as total
               from person p left join scim_user s on s.user_id = p.user_id""";
 
@@ -106,6 +108,7 @@ public class ScimUserStore {
         user.department = row.getString("business_unit");
         user.managerId = row.getString("manager_id");
         user.active = row.getBoolean("active");
+        user.salesforceId = row.getString("salesforce_id");
         user.created = row.getOffsetDateTime("created");
         user.lastModified = row.getOffsetDateTime("updated_at");
         return user;

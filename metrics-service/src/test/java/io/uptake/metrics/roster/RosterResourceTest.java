@@ -223,6 +223,41 @@ class RosterResourceTest {
     }
 
     @Test
+    void aCsvImportCarriesEachPersonsSalesforceUserIdAndNoIdGoesToTwoPeople() {
+        String first = newUser();
+        String second = newUser();
+        String id =
+                "005" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String csv = """
+                userId,displayName,businessUnit,jobRole,salesforceId
+                %1$s,First,Sales EMEA,sales-rep,%3$sAAA
+                %2$s,Second,Sales EMEA,sales-rep,%3$s
+                %2$s-b,Third,Sales EMEA,sales-rep,not-an-id
+                """.formatted(first, second, id);
+        String admin = accessToken("adam");
+        given().auth()
+                .oauth2(admin)
+                .contentType("text/csv")
+                .body(csv)
+                .when()
+                .post(PEOPLE + "import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(1))
+                .body("rejected", hasSize(2))
+                .body("rejected[0].row", equalTo(2))
+                .body("rejected[0].errors[0]", equalTo("salesforceId: is already the id of " + first))
+                .body("rejected[1].errors[0]", containsString("salesforceId: must be a Salesforce user id"));
+        given().auth()
+                .oauth2(admin)
+                .when()
+                .get(PEOPLE + first)
+                .then()
+                .statusCode(200)
+                .body("externalIds.salesforce", equalTo(id));
+    }
+
+    @Test
     void aFiftyThousandRowFileImportsInOneRequest() {
         String prefix = "bulk-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         // Inactive, so that the other tests' reports do not carry 50,000 more people.

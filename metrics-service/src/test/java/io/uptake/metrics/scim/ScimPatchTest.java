@@ -101,4 +101,20 @@ class ScimPatchTest {
                         stored(), json("{\"Operations\": [{\"op\": \"replace\", \"path\": \"title\", \"value\": 7}]}")))
                 .hasMessage("title must be a string");
     }
+
+    @Test
+    void uptakesExtensionCarriesTheSalesforceIdAndOnlyARequestThatSendsItChangesIt() {
+        ScimUser put = ScimAttributes.read(json("{\"userName\": \"x\", \"title\": \"t\"}"));
+        assertThat(put.salesforceIdSent)
+                .as("a PUT without it leaves it as it is")
+                .isFalse();
+        ScimUser sent = ScimAttributes.read(json("""
+                {"userName": "x", "urn:uptake:params:scim:schemas:extension:2.0:User": {"salesforceId": "005000000000AAA"}}"""));
+        assertThat(sent.salesforceId).isEqualTo("005000000000AAA");
+        assertThat(sent.salesforceIdSent).isTrue();
+        ScimUser removed = ScimPatch.apply(sent, json("""
+                {"Operations": [{"op": "remove", "path": "urn:uptake:params:scim:schemas:extension:2.0:User:salesforceId"}]}"""));
+        assertThat(removed.salesforceId).isNull();
+        assertThat(removed.salesforceIdSent).isTrue();
+    }
 }

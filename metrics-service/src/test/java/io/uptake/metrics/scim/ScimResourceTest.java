@@ -207,7 +207,21 @@ class ScimResourceTest {
                 .then()
                 .statusCode(200)
                 .body("active", equalTo(false));
+        // Uptake's own extension: the Salesforce user id, matched in Event Monitoring imports
+        String salesforceId =
+                "005" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        directory()
+                .body("""
+                        {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                         "Operations": [{"op": "Add", "path": "urn:uptake:params:scim:schemas:extension:2.0:User:salesforceId",
+                                         "value": "%sAAA"}]}""".formatted(salesforceId))
+                .when()
+                .patch(USERS + "/" + userName)
+                .then()
+                .statusCode(200)
+                .body("'urn:uptake:params:scim:schemas:extension:2.0:User'.salesforceId", equalTo(salesforceId));
         person(userName)
+                .body("externalIds.salesforce", equalTo(salesforceId))
                 .body("businessUnit", equalTo("Sales EMEA"))
                 .body("jobRole", equalTo("support-lead"))
                 .body("managerId", equalTo("mark"))
