@@ -43,7 +43,7 @@ public class StatsResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Caller caller = currentCaller.get();
-        String unit = caller.admin() ? null : caller.businessUnit() == null ? "" : caller.businessUnit();
+        String unit = caller.admin() ? null : caller.ownUnit(null);
         OffsetDateTime cutoff = WorkingDays.before(OffsetDateTime.now(ZoneOffset.UTC), target.workingDays());
         return queries.overdue(cutoff, unit, page, size);
     }

@@ -1,6 +1,5 @@
 package io.uptake.metrics.access;
 
-import io.quarkus.security.ForbiddenException;
 import io.uptake.platform.access.Caller;
 
 /** Which business unit a report may cover for this caller: managers their own only, executives, admins and HR (where a report admits them) any or all. */
@@ -17,20 +16,10 @@ public final class Scope {
     }
 
     /**
-     * A manager's own unit, whatever else the caller's roles allow: absent or named, it is theirs; another unit,
-     * a manager whose token has no {@code business_unit}, and anyone who is not a manager are refused.
+     * A manager's own unit, whatever else the caller's roles allow: the platform's one rule ({@link Caller#ownUnit}).
      */
     public static String ownUnit(Caller caller, String requested) {
-        if (!caller.manager()) {
-            throw new ForbiddenException();
-        }
-        if (caller.businessUnit() == null) {
-            throw new ForbiddenException("Your token names no business unit (claim business_unit), so you manage none");
-        }
-        if (requested != null && !requested.isBlank() && !requested.equals(caller.businessUnit())) {
-            throw new ForbiddenException("Managers read their own business unit only");
-        }
-        return caller.businessUnit();
+        return caller.ownUnit(requested);
     }
 
     private static String blankToNull(String value) {

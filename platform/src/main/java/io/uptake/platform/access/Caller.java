@@ -1,5 +1,6 @@
 package io.uptake.platform.access;
 
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -50,6 +51,24 @@ public record Caller(
                 identity.hasRole("manager"),
                 identity.hasRole("hr"),
                 name);
+    }
+
+    /**
+     * The one rule of a manager's reach, for every service: the unit a manager may read, their own, whether the
+     * request names it or none. Another unit, a manager whose token names no unit ({@code business_unit}), and anyone
+     * who is not a manager are refused: a missing unit never widens a manager's reach to every unit.
+     */
+    public String ownUnit(String requested) {
+        if (!manager) {
+            throw new ForbiddenException("Only managers read a business unit's figures");
+        }
+        if (businessUnit == null) {
+            throw new ForbiddenException("Your token names no business unit (claim business_unit), so you manage none");
+        }
+        if (requested != null && !requested.isBlank() && !requested.equals(businessUnit)) {
+            throw new ForbiddenException("Managers read their own business unit only");
+        }
+        return businessUnit;
     }
 
     /** Managers read the people of their own business unit only; a manager without a unit manages none. */

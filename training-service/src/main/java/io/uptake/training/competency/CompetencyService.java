@@ -47,12 +47,7 @@ public class CompetencyService {
             if (!caller.manager()) {
                 throw new ForbiddenException("The competency matrix is for managers and HR");
             }
-            if (unit == null) {
-                unit = caller.businessUnit();
-            }
-            if (!caller.managesUnit(unit)) {
-                throw new ForbiddenException("Managers read the competency of their own business unit only");
-            }
+            unit = caller.ownUnit(unit);
         }
         String u = unit;
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -11,7 +11,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -54,12 +53,7 @@ public class RecertificationResource {
         Caller caller = currentCaller.get();
         String unit = businessUnit;
         if (!TrainingAccess.readsAll(caller)) {
-            if (unit == null) {
-                unit = caller.businessUnit();
-            }
-            if (!caller.managesUnit(unit)) {
-                throw new ForbiddenException("Managers read the recertifications of their own business unit only");
-            }
+            unit = caller.ownUnit(unit);
         }
         return queries.page(
                 defaults.validMonths(), unit, within == null ? config.windowDays() : within, wanted, page, size);
