@@ -1,5 +1,6 @@
 package io.uptake.training.assignment;
 
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.access.Caller;
 import io.uptake.platform.api.Conflict;
@@ -53,7 +54,10 @@ public class AssignmentCommands {
         this.policies = policies;
     }
 
-    /** The assignee or HR completes a TRAINING assignment; completing every one of a skill assigns a re-test of it. */
+    /**
+     * The assignee (eLearning) or HR (any mode) completes a TRAINING assignment; completing every one of a skill assigns
+     * a re-test of it.
+     */
     public Uni<AssignmentView> complete(Caller caller, UUID id) {
         return pool.withTransaction(connection -> seats.lockSessionsOf(connection, id)
                         .chain(() -> store.lock(connection, id))
@@ -69,6 +73,9 @@ public class AssignmentCommands {
                             }
                             if (assignment.kind() == AssignmentKind.TEST) {
                                 throw new Conflict("A test assignment completes when the test is submitted");
+                            }
+                            if (!Completion.mayMarkDone(caller, assignment.userId(), assignment.mode())) {
+                                throw new ForbiddenException(Completion.INSTRUCTOR_LED_RULE);
                             }
                             return store.markCompleted(connection, id)
                                     .chain(() -> seats.leaveWaitlists(connection, id))

@@ -131,7 +131,8 @@ public class AssignmentStore {
             String skill,
             UUID testId,
             AssignmentStatus status,
-            UUID sessionId) {}
+            UUID sessionId,
+            Mode mode) {}
 
     /** A person a bulk assignment reaches, with their business unit (null: not on the roster). */
     public record Target(String userId, String businessUnit) {}
@@ -294,7 +295,7 @@ public class AssignmentStore {
     /** Locks the assignment row for a change; null when there is none. */
     public Uni<Locked> lock(SqlClient client, UUID id) {
         return client.preparedQuery(
-                        "select user_id, business_unit, kind, skill, test_id, status, session_id from assignment where id = $1 for update")
+                        "select user_id, business_unit, kind, skill, test_id, status, session_id, mode from assignment where id = $1 for update")
                 .execute(Tuple.of(id))
                 .map(rows -> {
                     if (rows.size() == 0) {
@@ -308,7 +309,8 @@ public class AssignmentStore {
                             row.getString("skill"),
                             row.getUUID("test_id"),
                             AssignmentStatus.valueOf(row.getString("status")),
-                            row.getUUID("session_id"));
+                            row.getUUID("session_id"),
+                            row.getString("mode") == null ? null : Mode.valueOf(row.getString("mode")));
                 });
     }
 

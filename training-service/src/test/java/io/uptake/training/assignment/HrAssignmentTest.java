@@ -108,6 +108,16 @@ class HrAssignmentTest {
                 .statusCode(201)
                 .body("assignmentId", equalTo(id));
         mine("carol", "ASSIGNED").body("items.find { it.id == '" + id + "' }.session.id", equalTo(session));
+        // instructor-led: attendance is confirmed by HR, so the assignee cannot mark it done
+        given().auth()
+                .oauth2(accessToken("carol"))
+                .when()
+                .post("/api/training/assignments/" + id + "/complete")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM_JSON)
+                .body("detail", org.hamcrest.Matchers.containsString("marked done by HR"));
+        mine("carol", "ASSIGNED").body("items.find { it.id == '" + id + "' }.status", equalTo("ASSIGNED"));
         // cancelled: the seat is given back, and it can no longer be completed
         change(id, Map.of("status", "CANCELLED")).statusCode(200).body("status", equalTo("CANCELLED"));
         given().auth()

@@ -96,8 +96,15 @@ class RetrainingTest {
                 .post("/api/training/assignments/" + assignment + "/complete")
                 .then()
                 .statusCode(404);
+        // a classroom: the taker cannot mark it done; HR does, once the attendance is confirmed
         given().auth()
                 .oauth2(accessToken(TAKER))
+                .when()
+                .post("/api/training/assignments/" + assignment + "/complete")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(accessToken(HR))
                 .when()
                 .post("/api/training/assignments/" + assignment + "/complete")
                 .then()
