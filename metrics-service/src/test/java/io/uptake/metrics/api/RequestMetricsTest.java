@@ -1,9 +1,7 @@
 package io.uptake.metrics.api;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.quarkus.test.junit.QuarkusTest;
+import io.uptake.testsupport.ServiceChecks;
 import org.junit.jupiter.api.Test;
 
 /** Request metrics stay bounded: a method nobody uses is no new series, whoever sends it. */
@@ -12,20 +10,6 @@ class RequestMetricsTest {
 
     @Test
     void inventedMethodsLeaveNoSeriesOfTheirOwn() {
-        for (int i = 0; i < 3; i++) {
-            given().when()
-                    .request("PRB" + i, "/api/metrics/actions")
-                    .then()
-                    .statusCode(org.hamcrest.Matchers.lessThan(500));
-        }
-        String scrape = given().when()
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        assertThat(scrape)
-                .contains("http_server_requests_seconds_count{method=\"OTHER\"")
-                .doesNotContain("PRB");
+        ServiceChecks.inventedMethodsLeaveNoSeriesOfTheirOwn("/api/metrics/actions");
     }
 }
