@@ -320,12 +320,16 @@ public class AssignmentStore {
                         where id = $1""").execute(Tuple.of(id)).replaceWithVoid();
     }
 
-    /** Completes the person's open assignments of this test; the ids completed. */
-    public Uni<List<UUID>> completeTests(SqlClient client, String userId, UUID testId) {
+    /**
+     * Completes the person's open assignments of this test that an attempt answered: every one after the whole
+     * test, only the re-tests of {@code skill} after that skill alone. The ids completed.
+     */
+    public Uni<List<UUID>> completeTests(SqlClient client, String userId, UUID testId, String skill) {
         return client.preparedQuery("""
                         update assignment set status = 'COMPLETED', completed_at = now(), updated_at = now()
-                        where user_id = $1 and test_id = $2 and kind = 'TEST' and status in """ + OPEN + " returning id")
-                .execute(Tuple.of(userId, testId))
+                        where user_id = $1 and test_id = $2 and kind = 'TEST' and ($3::varchar is null or skill = $3)
+                        and status in """ + OPEN + " returning id")
+                .execute(Tuple.of(userId, testId, skill))
                 .map(rows -> {
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(row -> ids.add(row.getUUID("id")));
@@ -333,17 +337,24 @@ public class AssignmentStore {
                 });
     }
 
-    /** The person's assignments of this test that are not started yet are in progress (an attempt began). */
-    public Uni<Void> startTests(SqlClient client, String userId, UUID testId) {
+    /** The assignments an attempt began on are in progress: as {@link #completeTests} chooses them. */
+    public Uni<Void> startTests(SqlClient client, String userId, UUID testId, String skill) {
         return client.preparedQuery("""
                         update assignment set status = 'IN_PROGRESS', updated_at = now()
-                        where user_id = $1 and test_id = $2 and kind = 'TEST' and status in ('ASSIGNED', 'OVERDUE')""").execute(Tuple.of(userId, testId)).replaceWithVoid();
+                        where user_id = $1 and test_id = $2 and kind = 'TEST' and ($3::varchar is null or skill = $3)
+                        and status in ('ASSIGNED', 'OVERDUE')""")
+                .execute(Tuple.of(userId, testId, skill))
+                .replaceWithVoid();
     }
 
-    public Uni<Boolean> hasOpenTest(SqlClient client, String userId, UUID testId) {
+    /** Whether the person has an open assignment of this test: any, or ({@code skill} set) a re-test of that skill. */
+    public Uni<Boolean> hasOpenTest(SqlClient client, String userId, UUID testId, String skill) {
         return client.preparedQuery("""
                         select 1 from assignment where user_id = $1 and test_id = $2 and kind = 'TEST'
-                        and status in ('ASSIGNED', 'IN_PROGRESS', 'OVERDUE')""").execute(Tuple.of(userId, testId)).map(rows -> rows.size() > 0);
+                        and ($3::varchar is null or skill = $3)
+                        and status in ('ASSIGNED', 'IN_PROGRESS', 'OVERDUE')""")
+                .execute(Tuple.of(userId, testId, skill))
+                .map(rows -> rows.size() > 0);
     }
 
     public Uni<Boolean> hasOpenTraining(SqlClient client, String userId, String skill) {

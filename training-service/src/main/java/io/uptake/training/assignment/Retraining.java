@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * What a scored attempt leads to, in the submit's transaction: the latest score per skill, the
- * person's open assignments of this test completed, and for each skill under the business unit's
+ * person's open assignments of this test that the attempt answered completed, and for each skill under the business unit's
  * threshold (and only those) the retraining {@link RetrainingPlanner} plans (the mode by the gap under
  * the pass mark and the person's preference, {@link RetrainingMode}), with the next free seat booked
  * when instructor-led (else a place on the next session's waitlist), saying why.
@@ -26,13 +26,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class Retraining {
 
-    /** A scored attempt. */
+    /** A scored attempt; {@code skill} the one skill it drew (a re-test), null for the whole test. */
     public record Scored(
             UUID attemptId,
             UUID testId,
             String userId,
             String businessUnit,
             String jobRole,
+            String skill,
             List<SkillScore> scores,
             OffsetDateTime at) {}
 
@@ -135,7 +136,7 @@ public class Retraining {
 
     private Uni<Void> completeTestAssignments(SqlConnection connection, Scored scored) {
         return assignments
-                .completeTests(connection, scored.userId(), scored.testId())
+                .completeTests(connection, scored.userId(), scored.testId(), scored.skill())
                 .flatMap(ids -> assignments.findAll(connection, ids))
                 .flatMap(done -> events.record(connection, TrainingEvents.COMPLETED, done));
     }

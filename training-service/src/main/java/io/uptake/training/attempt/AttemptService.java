@@ -84,10 +84,14 @@ public class AttemptService {
                                     .noneMatch(item -> item.skill().equals(onlySkill))) {
                         throw new InvalidInput("skill", "the test does not cover skill '" + onlySkill + "'");
                     }
-                    return mayTake(connection, caller, test)
+                    return mayTake(connection, caller, test, onlySkill)
                             .flatMap(allowed -> {
                                 if (!allowed) {
-                                    throw new ForbiddenException("The test is not open to you");
+                                    throw new ForbiddenException(
+                                            onlySkill == null
+                                                    ? "The test is not open to you"
+                                                    : "Only an open re-test of '" + onlySkill
+                                                            + "' lets you take that skill alone; take the whole test");
                                 }
                                 return closeExpired(connection, caller.userId(), testId, now);
                             })
@@ -136,12 +140,15 @@ public class AttemptService {
                 : failure;
     }
 
-    /** Open to the person's business unit and job role, or assigned to them. */
-    private Uni<Boolean> mayTake(SqlConnection connection, Caller caller, TestView test) {
-        if (test.openTo(caller.businessUnit(), caller.jobRole())) {
+    /**
+     * The whole test: open to the person's business unit and job role, or assigned to them. One skill alone: only
+     * with an open re-test of that skill, so that a part never stands for the whole.
+     */
+    private Uni<Boolean> mayTake(SqlConnection connection, Caller caller, TestView test, String onlySkill) {
+        if (onlySkill == null && test.openTo(caller.businessUnit(), caller.jobRole())) {
             return Uni.createFrom().item(true);
         }
-        return assignments.hasOpenTest(connection, caller.userId(), test.id());
+        return assignments.hasOpenTest(connection, caller.userId(), test.id(), onlySkill);
     }
 
     private Uni<AttemptView> draw(
@@ -160,6 +167,7 @@ public class AttemptService {
                 caller.userId(),
                 caller.businessUnit(),
                 caller.jobRole(),
+                onlySkill,
                 now,
                 now.plusMinutes(test.timeLimitMinutes()),
                 null,
@@ -187,7 +195,7 @@ public class AttemptService {
                         placed.size(), question.questionId(), optionIds, order.toArray(Integer[]::new), publicId));
             }
             return store.insert(connection, attempt, placed)
-                    .chain(() -> assignments.startTests(connection, caller.userId(), test.id()))
+                    .chain(() -> assignments.startTests(connection, caller.userId(), test.id(), onlySkill))
                     .replaceWith(new AttemptView(
                             attempt.id(),
                             test.id(),
@@ -263,6 +271,7 @@ public class AttemptService {
                             attempt.userId(),
                             attempt.businessUnit(),
                             attempt.jobRole(),
+                            attempt.skill(),
                             scores,
                             submittedAt);
                     return retraining

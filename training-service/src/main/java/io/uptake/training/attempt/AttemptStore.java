@@ -18,7 +18,7 @@ import java.util.UUID;
 public class AttemptStore {
 
     private static final String COLUMNS =
-            "id, test_id, user_id, business_unit, job_role, started_at, deadline, submitted_at, result::text as result";
+            "id, test_id, user_id, business_unit, job_role, skill, started_at, deadline, submitted_at, result::text as result";
 
     /** The questions of an attempt ({@code $1}) as its taker sees them, with the answers saved. */
     private static final String ASKED = """
@@ -27,13 +27,14 @@ public class AttemptStore {
             from attempt_question aq join question q on q.id = aq.question_id
             where aq.attempt_id = $1""";
 
-    /** An attempt; {@code result} (JSON) once submitted. */
+    /** An attempt; {@code skill} when it drew that skill alone (a re-test); {@code result} (JSON) once submitted. */
     public record Attempt(
             UUID id,
             UUID testId,
             String userId,
             String businessUnit,
             String jobRole,
+            String skill,
             OffsetDateTime startedAt,
             OffsetDateTime deadline,
             OffsetDateTime submittedAt,
@@ -135,14 +136,15 @@ public class AttemptStore {
                         question.publicId()))
                 .toList();
         return client.preparedQuery("""
-                        insert into attempt (id, test_id, user_id, business_unit, job_role, started_at, deadline)
-                        values ($1, $2, $3, $4, $5, $6, $7)""")
+                        insert into attempt (id, test_id, user_id, business_unit, job_role, skill, started_at, deadline)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8)""")
                 .execute(Tuple.tuple(Arrays.asList(
                         attempt.id(),
                         attempt.testId(),
                         attempt.userId(),
                         attempt.businessUnit(),
                         attempt.jobRole(),
+                        attempt.skill(),
                         attempt.startedAt(),
                         attempt.deadline())))
                 .flatMap(done -> client.preparedQuery("""
@@ -246,6 +248,7 @@ public class AttemptStore {
                 row.getString("user_id"),
                 row.getString("business_unit"),
                 row.getString("job_role"),
+                row.getString("skill"),
                 row.getOffsetDateTime("started_at"),
                 row.getOffsetDateTime("deadline"),
                 row.getOffsetDateTime("submitted_at"),

@@ -177,6 +177,81 @@ class RetrainingTest {
                 .body("items.find { it.id == '" + retest + "' }.status", equalTo("COMPLETED"));
     }
 
+    /** Issue 27, medium 2: a part never stands for the whole, and finishing one re-test finishes only that one. */
+    @Test
+    void oneSkillAloneNeedsAnOpenRetestOfItAndCompletesOnlyThatAssignment() {
+        String first = Catalogue.skill();
+        String second = Catalogue.skill();
+        Catalogue.single(first, 3);
+        Catalogue.single(second, 3);
+        String testId = Catalogue.test(Map.of(first, 1, second, 1), 70, 0, List.of());
+
+        startOneSkill(testId, first).then().statusCode(403).contentType("application/problem+json");
+
+        String whole = assignTest(testId, null);
+        String retest = assignTest(testId, first);
+        startOneSkill(testId, second).then().statusCode(403);
+        String attempt =
+                startOneSkill(testId, first).then().statusCode(201).extract().path("id");
+        given().auth()
+                .oauth2(accessToken(TAKER))
+                .when()
+                .post("/api/training/attempts/" + attempt + "/submit")
+                .then()
+                .statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.about(retest, "training.completed").size() == 1);
+        assertThat(statusOf(retest)).isEqualTo("COMPLETED");
+        assertThat(statusOf(whole)).isEqualTo("ASSIGNED");
+        assertThat(events.about(whole, "training.completed")).isEmpty();
+
+        Catalogue.takeAndSubmit(TAKER, testId, skill -> true);
+        assertThat(statusOf(whole)).isEqualTo("COMPLETED");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.about(whole, "training.completed").size() == 1);
+        assertThat(events.about(retest, "training.completed")).hasSize(1);
+    }
+
+    private static io.restassured.response.Response startOneSkill(String testId, String skill) {
+        return given().auth()
+                .oauth2(accessToken(TAKER))
+                .queryParam("skill", skill)
+                .when()
+                .post("/api/training/tests/" + testId + "/attempts");
+    }
+
+    /** HR assigns the taker the test: the whole of it, or ({@code skill} set) a re-test of that skill; the id. */
+    private static String assignTest(String testId, String skill) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("userId", TAKER, "testId", testId));
+        if (skill != null) {
+            body.put("skill", skill);
+        }
+        return given().auth()
+                .oauth2(accessToken(HR))
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/training/assignments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("assignments[0].id");
+    }
+
+    private static String statusOf(String assignment) {
+        return given().auth()
+                .oauth2(accessToken(HR))
+                .queryParam("userId", TAKER)
+                .queryParam("size", 500)
+                .when()
+                .get("/api/training/assignments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.find { it.id == '" + assignment + "' }.status");
+    }
+
     @Test
     void aPassedTestAssignsNothing() {
         String skill = Catalogue.skill();
