@@ -134,8 +134,9 @@ class ReferencesTest {
         assertThat(paths)
                 .filteredOn(path -> path.at("/backend/service/name").asText().equals("uptake-keycloak-service"))
                 .extracting(path -> path.path("path").asText())
-                .as("Keycloak: the realm endpoints and the login pages' files only, so /admin has no route")
-                .containsExactlyInAnyOrder("/realms/", "/resources/");
+                .as("Keycloak: the uptake realm's endpoints and the login pages' files only, so /admin and the"
+                        + " master realm have no route")
+                .containsExactlyInAnyOrder("/realms/uptake/", "/resources/");
         assertThat(overlay.get("Keycloak", "uptake-keycloak")
                         .at("/spec/ingress/enabled")
                         .asBoolean(true))
@@ -150,8 +151,16 @@ class ReferencesTest {
                 .flatMap(ingress -> list(ingress.at("/spec/rules")).stream())
                 .flatMap(rule -> list(rule.at("/http/paths")).stream())
                 .toList();
-        for (String hidden :
-                List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/q/swagger-ui/", "/openapi", "/admin/")) {
+        for (String hidden : List.of(
+                "/q/metrics",
+                "/q/health/ready",
+                "/q/openapi",
+                "/q/swagger-ui/",
+                "/openapi",
+                "/admin/",
+                "/admin/master/console/",
+                "/realms/master/protocol/openid-connect/token",
+                "/realms/master/protocol/openid-connect/auth")) {
             assertThat(paths).as("an Ingress path routes %s", hidden).noneMatch(path -> routes(path, hidden));
         }
         for (String open : List.of(
@@ -161,7 +170,9 @@ class ReferencesTest {
                 "/web/",
                 "/web/adoption",
                 "/static/bundle/app.js",
-                "/signed-out")) {
+                "/signed-out",
+                "/realms/uptake/protocol/openid-connect/token",
+                "/resources/login.css")) {
             assertThat(paths).as("an Ingress path routes %s", open).anyMatch(path -> routes(path, open));
         }
     }
@@ -207,6 +218,134 @@ class ReferencesTest {
                 }
             });
         }
+    }
+
+    /** Issue 27, medium 6: the admin console shares Keycloak's HTTP port, so that port admits only its real clients. */
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void keycloakAdmitsTheIngressControllerAndTheAppsOnHttpPrometheusOnManagementAndItselfOnItsCachePorts(
+            Overlay overlay) {
+        Map<String, String> keycloakPods = Map.of("app.kubernetes.io/instance", "uptake-keycloak");
+        List<JsonNode> policies = overlay.ofKind("NetworkPolicy")
+                .filter(np -> selects(map(np.at("/spec/podSelector/matchLabels")), keycloakPods))
+                .toList();
+        assertThat(policies).as("a NetworkPolicy covers Keycloak").isNotEmpty();
+        Map<Integer, Set<String>> peersByPort = new TreeMap<>();
+        for (JsonNode policy : policies) {
+            assertThat(list(policy.at("/spec/policyTypes")))
+                    .extracting(JsonNode::asText)
+                    .contains("Ingress");
+            for (JsonNode rule : list(policy.at("/spec/ingress"))) {
+                List<JsonNode> ports = list(rule.path("ports"));
+                List<JsonNode> from = list(rule.path("from"));
+                assertThat(ports).as("every rule names its ports").isNotEmpty();
+                assertThat(from).as("every rule names its peers").isNotEmpty();
+                for (JsonNode port : ports) {
+                    assertThat(port.path("port").isInt()).as("ports by number").isTrue();
+                    for (JsonNode peer : from) {
+                        assertThat(peer.has("ipBlock")).isFalse();
+                        peersByPort
+                                .computeIfAbsent(port.path("port").asInt(), p -> new java.util.TreeSet<>())
+                                .add(peer(peer));
+                    }
+                }
+            }
+        }
+        assertThat(peersByPort)
+                .containsOnlyKeys(8080, 9000, 7800, 57800)
+                .containsEntry(
+                        8080,
+                        Set.of(
+                                "namespace ingress-nginx",
+                                "pod gateway",
+                                "pod metrics-service",
+                                "pod feedback-service",
+                                "pod training-service"))
+                .containsEntry(9000, Set.of("namespace monitoring, pod prometheus"))
+                .containsEntry(7800, Set.of("pod uptake-keycloak"))
+                .containsEntry(57800, Set.of("pod uptake-keycloak"));
+    }
+
+    /** Issue 27, low 7: whatever the webhook guard lets through, the network takes feedback-service nowhere inside. */
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void feedbackServiceReachesItsOwnBackendsAndThePublicInternetOnHttpsOnly(Overlay overlay) {
+        Map<String, String> feedbackPods = podLabels(overlay.get("Deployment", "feedback-service"));
+        List<JsonNode> rules = overlay.ofKind("NetworkPolicy")
+                .filter(np -> selects(map(np.at("/spec/podSelector/matchLabels")), feedbackPods))
+                .filter(np -> list(np.at("/spec/policyTypes")).stream()
+                        .anyMatch(type -> type.asText().equals("Egress")))
+                .flatMap(np -> list(np.at("/spec/egress")).stream())
+                .toList();
+        assertThat(rules).as("an egress policy covers feedback-service").isNotEmpty();
+        Map<String, Set<Integer>> portsByPeer = new TreeMap<>();
+        for (JsonNode rule : rules) {
+            List<JsonNode> ports = list(rule.path("ports"));
+            assertThat(ports).as("every egress rule names its ports").isNotEmpty();
+            assertThat(list(rule.path("to")))
+                    .as("every egress rule names where to")
+                    .isNotEmpty();
+            for (JsonNode to : list(rule.path("to"))) {
+                String where =
+                        to.has("ipBlock") ? "internet " + to.at("/ipBlock/cidr").asText() : peer(to);
+                if (to.has("ipBlock")) {
+                    assertThat(list(to.at("/ipBlock/except")))
+                            .extracting(JsonNode::asText)
+                            .as("the internet, less every internal range")
+                            .containsAnyOf("10.0.0.0/8", "fc00::/7");
+                    if (to.at("/ipBlock/cidr").asText().contains(".")) {
+                        assertThat(list(to.at("/ipBlock/except")))
+                                .extracting(JsonNode::asText)
+                                .contains(
+                                        "10.0.0.0/8",
+                                        "172.16.0.0/12",
+                                        "192.168.0.0/16",
+                                        "169.254.0.0/16",
+                                        "100.64.0.0/10",
+                                        "127.0.0.0/8");
+                    }
+                }
+                ports.forEach(port -> portsByPeer
+                        .computeIfAbsent(where, w -> new java.util.TreeSet<>())
+                        .add(port.path("port").asInt()));
+            }
+        }
+        assertThat(portsByPeer)
+                .containsOnlyKeys(
+                        "namespace kube-system, pod kube-dns",
+                        "pod uptake-kafka",
+                        "pod uptake-pg",
+                        "pod uptake-keycloak",
+                        "namespace observability",
+                        "internet 0.0.0.0/0",
+                        "internet ::/0")
+                .containsEntry("internet 0.0.0.0/0", Set.of(443))
+                .containsEntry("internet ::/0", Set.of(443))
+                .containsEntry("namespace kube-system, pod kube-dns", Set.of(53));
+        JsonNode env = containers(overlay.get("Deployment", "feedback-service"))
+                .getFirst()
+                .path("env");
+        assertThat(list(env))
+                .as("the service knows its namespace, to refuse names under it")
+                .anyMatch(variable -> variable.path("name").asText().equals("UPTAKE_WEBHOOKS_CLUSTER_NAMESPACE")
+                        && variable.at("/valueFrom/fieldRef/fieldPath").asText().equals("metadata.namespace"));
+    }
+
+    /** A NetworkPolicy peer in words: its namespace and pod names. */
+    private static String peer(JsonNode peer) {
+        List<String> parts = new ArrayList<>();
+        if (peer.has("namespaceSelector")) {
+            assertThat(map(peer.at("/namespaceSelector/matchLabels"))).containsOnlyKeys("kubernetes.io/metadata.name");
+            parts.add("namespace "
+                    + peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name")
+                            .asText());
+        }
+        if (peer.has("podSelector")) {
+            Map<String, String> labels = map(peer.at("/podSelector/matchLabels"));
+            assertThat(labels).hasSize(1);
+            parts.add("pod " + labels.values().iterator().next());
+        }
+        return String.join(", ", parts);
     }
 
     @ParameterizedTest

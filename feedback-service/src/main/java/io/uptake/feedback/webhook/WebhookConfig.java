@@ -47,6 +47,19 @@ public interface WebhookConfig {
     @WithDefault("svc,cluster.local,local,internal,localhost,localdomain,home.arpa,intranet,lan,corp")
     List<String> internalDomains();
 
+    /**
+     * The namespace this service runs in ({@code UPTAKE_WEBHOOKS_CLUSTER_NAMESPACE}, from the pod's own metadata):
+     * {@code metrics-service.<namespace>} and every name under it are the cluster's own, refused like the
+     * internal domains, as are names under the namespaces every cluster has.
+     */
+    Optional<String> clusterNamespace();
+
+    /**
+     * The cluster's own address ranges in CIDR notation (pods and services), refused even when they are public
+     * addresses, as some clusters' are. Private ranges are refused whatever this says.
+     */
+    Optional<List<String>> clusterRanges();
+
     /** How much of a receiver's answer is read; the connection is dropped past it. */
     @WithDefault("4096")
     int maxResponseBytes();

@@ -29,7 +29,12 @@ public class WebhookTargetGuard {
 
     public WebhookTargetGuard(Vertx vertx, WebhookConfig config) {
         this.vertx = vertx;
-        this.targets = new WebhookTargets(config.allowedInternalHosts().orElse(List.of()), config.internalDomains());
+        this.targets = new WebhookTargets(
+                config.allowedInternalHosts().orElse(List.of()),
+                WebhookTargets.withClusterNamespace(config.internalDomains(), config.clusterNamespace()),
+                config.clusterRanges().orElse(List.of()).stream()
+                        .map(AddressRange::parse)
+                        .toList());
     }
 
     /** The address to post to, or a {@link RefusedTarget} failure. */

@@ -12,21 +12,36 @@ import java.util.stream.Collectors;
 /**
  * Where webhooks may post: public addresses only. Refused are loopback, link-local (including the
  * cloud metadata address 169.254.169.254), private and unique-local ranges, carrier-grade NAT,
- * multicast and the unspecified address, and host names of the cluster itself (a single label such as
- * {@code training-service}, or a name under one of the internal domains). A host on the allow-list,
+ * multicast and the unspecified address, IPv6 addresses that carry one of those (IPv4-mapped, NAT64,
+ * 6to4, Teredo), the cluster's own ranges when they are configured, and host names of the cluster
+ * itself (a single label such as {@code training-service}, or a name under one of the internal domains
+ * or the cluster's namespaces, such as {@code metrics-service.uptake}). A host on the allow-list,
  * written exactly as in the URL, is let through: the rare receiver that lives inside on purpose.
  */
 public final class WebhookTargets {
 
+    /** Namespaces every Kubernetes cluster has: names under them are the cluster's own. */
+    static final List<String> STANDARD_NAMESPACES = List.of("default", "kube-system", "kube-public");
+
     private final Set<String> allowedHosts;
     private final List<String> internalDomains;
+    private final List<AddressRange> clusterRanges;
 
-    public WebhookTargets(List<String> allowedHosts, List<String> internalDomains) {
+    public WebhookTargets(List<String> allowedHosts, List<String> internalDomains, List<AddressRange> clusterRanges) {
         this.allowedHosts =
                 allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         this.internalDomains = internalDomains.stream()
                 .map(domain -> domain.toLowerCase(Locale.ROOT).replaceFirst("^\\.", ""))
                 .toList();
+        this.clusterRanges = List.copyOf(clusterRanges);
+    }
+
+    /** The internal domains plus the cluster's namespaces (its own, when known, and the standard ones). */
+    public static List<String> withClusterNamespace(List<String> internalDomains, Optional<String> namespace) {
+        List<String> domains = new java.util.ArrayList<>(internalDomains);
+        domains.addAll(STANDARD_NAMESPACES);
+        namespace.map(String::strip).filter(name -> !name.isEmpty()).ifPresent(domains::add);
+        return domains;
     }
 
     public boolean allowListed(String host) {
@@ -61,7 +76,8 @@ public final class WebhookTargets {
             return Optional.of("host " + normalise(host) + " does not resolve");
         }
         return addresses.stream()
-                .filter(WebhookTargets::internal)
+                .filter(address ->
+                        internal(address) || clusterRanges.stream().anyMatch(range -> range.contains(address)))
                 .findFirst()
                 .map(address -> "host " + normalise(host) + " resolves to " + address.getHostAddress()
                         + ", an internal address");
@@ -89,26 +105,9 @@ public final class WebhookTargets {
             if ((bytes[0] & 0xfe) == 0xfc) { // unique local fc00::/7
                 return true;
             }
-            if (isMappedOrCompatibleIpv4(bytes)) {
-                try {
-                    return internal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(bytes, 12, 16)));
-                } catch (java.net.UnknownHostException impossible) {
-                    return true;
-                }
-            }
+            return EmbeddedIpv4.of(bytes).stream().anyMatch(WebhookTargets::internal);
         }
         return false;
-    }
-
-    private static boolean isMappedOrCompatibleIpv4(byte[] bytes) {
-        for (int i = 0; i < 10; i++) {
-            if (bytes[i] != 0) {
-                return false;
-            }
-        }
-        boolean mapped = (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
-        boolean compatible = bytes[10] == 0 && bytes[11] == 0;
-        return mapped || compatible;
     }
 
     private static boolean isAddressLiteral(String host) {
