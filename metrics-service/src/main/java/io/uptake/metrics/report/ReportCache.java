@@ -2,7 +2,10 @@ package io.uptake.metrics.report;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -20,11 +23,17 @@ public class ReportCache {
 
     private record Cached(long version, Uni<Object> report) {}
 
+    /**
+     * A report and its parameters, compared as values: an absent parameter (all units) never equals one whose
+     * text reads {@code "null"}.
+     */
+    public record Key(String report, List<Object> parameters) {}
+
     private final ReportQueries queries;
     private final int capacity;
     private final ComputeLimiter limiter;
-    private final Map<String, Cached> summaries;
-    private final Map<String, Cached> lists;
+    private final Map<Key, Cached> summaries;
+    private final Map<Key, Cached> lists;
 
     public ReportCache(ReportQueries queries, ReportsConfig config) {
         this.queries = queries;
@@ -34,36 +43,32 @@ public class ReportCache {
         this.lists = leastRecentlyUsed(config.cacheLists());
     }
 
-    private static Map<String, Cached> leastRecentlyUsed(int capacity) {
+    private static Map<Key, Cached> leastRecentlyUsed(int capacity) {
         return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Cached> eldest) {
                 return size() > capacity;
             }
         };
     }
 
     /** The cache key of a report with these parameters. */
-    public static String key(String report, Object... parameters) {
-        StringBuilder key = new StringBuilder(report);
-        for (Object parameter : parameters) {
-            key.append('\u0000').append(parameter);
-        }
-        return key.toString();
+    public static Key key(String report, Object... parameters) {
+        return new Key(report, Collections.unmodifiableList(Arrays.asList(parameters.clone())));
     }
 
     /** A report of one row per group (and period): small, so {@code uptake.reports.cache-entries} of them are kept. */
-    public <T> Uni<T> summary(String key, Supplier<Uni<T>> compute) {
+    public <T> Uni<T> summary(Key key, Supplier<Uni<T>> compute) {
         return get(summaries, key, compute);
     }
 
     /** A report of a row per person: large at 100,000 people, so only {@code uptake.reports.cache-lists} of them are kept. */
-    public <T> Uni<T> list(String key, Supplier<Uni<T>> compute) {
+    public <T> Uni<T> list(Key key, Supplier<Uni<T>> compute) {
         return get(lists, key, compute);
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Uni<T> get(Map<String, Cached> entries, String key, Supplier<Uni<T>> compute) {
+    private <T> Uni<T> get(Map<Key, Cached> entries, Key key, Supplier<Uni<T>> compute) {
         if (capacity <= 0) {
             return limiter.run(compute);
         }
@@ -72,8 +77,7 @@ public class ReportCache {
     }
 
     @SuppressWarnings("unchecked")
-    private synchronized <T> Cached entry(
-            Map<String, Cached> entries, String key, long version, Supplier<Uni<T>> compute) {
+    private synchronized <T> Cached entry(Map<Key, Cached> entries, Key key, long version, Supplier<Uni<T>> compute) {
         Cached cached = entries.get(key);
         if (cached != null && cached.version() >= version) {
             return cached;
@@ -88,7 +92,7 @@ public class ReportCache {
         return fresh;
     }
 
-    private synchronized void forget(Map<String, Cached> entries, String key, long version) {
+    private synchronized void forget(Map<Key, Cached> entries, Key key, long version) {
         Cached cached = entries.get(key);
         if (cached != null && cached.version() == version) {
             entries.remove(key);

@@ -61,6 +61,24 @@ class ReportCacheTest {
         adoption().body("find { it.group == '%s' }.meetingObjectives".formatted(unit), equalTo(1.0f));
     }
 
+    /** Issue 27, low 8: the company-wide answer, cached, is never served for a unit named "null". */
+    @Test
+    void aUnitNamedNullIsNotTheWholeCompany() {
+        String unit = "Cache " + UUID.randomUUID().toString().substring(0, 8);
+        person("cache", unit, "rep", false);
+        adoption().body("find { it.group == '%s' }.people".formatted(unit), equalTo(1));
+        given().auth()
+                .oauth2(accessToken("adam"))
+                .queryParam("from", TODAY.minusDays(6).toString())
+                .queryParam("to", TODAY.toString())
+                .queryParam("businessUnit", "null")
+                .when()
+                .get("/api/metrics/adoption")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
     /** Adoption of every unit over the last 7 days: the same request, so the same cache entry, each time. */
     private static io.restassured.response.ValidatableResponse adoption() {
         return given().auth()
