@@ -29,6 +29,8 @@ app_env() { # the production configuration of each app, pointed at the local inf
     # the browser app's sign-in, with a session key made once for this checkout and kept under .uptake/
     echo "OIDC_WEB_ENABLED=true"
     echo "OIDC_WEB_SESSION_SECRET=$(web_session_secret)"
+    # over plain http on this machine: cookies without Secure (every other deployment keeps the default, true)
+    echo "UPTAKE_WEB_SECURE_COOKIES=false"
   else
     echo "DB_HOST=localhost"; echo "DB_PORT=$PG_PORT"; echo "DB_NAME=$db"
     echo "DB_USER=$DB_USER"; echo "DB_PASSWORD=$DB_PASSWORD"

@@ -46,8 +46,7 @@ class UptakeApp extends Page {
     // links inside the app change the page without a reload
     document.addEventListener('click', (event) => {
       const link = event.target.closest?.('a[href^="/web"]');
-      if (!link || link.target || event.ctrlKey || event.metaKey || event.shiftKey || link.hasAttribute('download')
-          || link.getAttribute('href').startsWith('/web/logout')) {
+      if (!link || link.target || event.ctrlKey || event.metaKey || event.shiftKey || link.hasAttribute('download')) {
         return;
       }
       event.preventDefault();
@@ -110,7 +109,7 @@ class UptakeApp extends Page {
             <li><a class="inbox-link" href="/web/inbox" aria-current=${current('/web/inbox') ? 'page' : 'false'} data-testid="inbox-link">Inbox${unread}</a></li>
           </ul>
         </nav>
-        <span class="who">${me.name || me.username} <a href="/web/logout">Sign out</a></span>
+        <span class="who">${me.name || me.username} <form method="post" action="/web/logout" class="sign-out"><button type="submit" class="link">Sign out</button></form></span>
       </header>
       <main id="main" tabindex="-1">
         ${route ? route.page(...this.path.match(route.pattern).slice(1)) : html`<h1>Not found</h1><p>There is no page at this address. <a href="/web/">Home</a></p>`}

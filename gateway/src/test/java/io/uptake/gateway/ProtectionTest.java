@@ -537,6 +537,30 @@ class ProtectionTest {
         assertThat(metrics).containsPattern("uptake_gateway_requests_seconds_count\\{[^}]*status=\"401\"");
     }
 
+    /** The Strict session cookie is withheld on arrival from another site: the page reloads itself once to send it. */
+    @Test
+    void anArrivalFromAnotherSiteReloadsAsThisSiteBeforeAnySignIn() {
+        given().redirects()
+                .follow(false)
+                .header("Sec-Fetch-Site", "cross-site")
+                .header("Sec-Fetch-Mode", "navigate")
+                .when()
+                .get("/web/adoption?unit=Sales")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body(containsString("<meta http-equiv=\"refresh\" content=\"0\">"))
+                .body(containsString("href=\"/web/adoption?unit=Sales\""));
+        given().redirects()
+                .follow(false)
+                .header("Sec-Fetch-Site", "same-origin")
+                .header("Sec-Fetch-Mode", "navigate")
+                .when()
+                .get("/web/adoption")
+                .then()
+                .statusCode(302);
+    }
+
     @Test
     void theBrowserIsSentToKeycloakWithAPkceChallengeAndAPersonsTokenIsNoSessionThere() {
         Response login = given().redirects().follow(false).when().get("/web");
@@ -592,7 +616,27 @@ class ProtectionTest {
             // the session is a cookie now: the next visit needs no trip to Keycloak
             assertThat(browser.open(gateway.resolve("/web")).body()).contains("Signed in as <strong>alice</strong>");
 
-            HttpResponse<String> signedOut = browser.open(gateway.resolve("/web/logout"));
+            assertThat(browser.cookiesSet())
+                    .as("the session cookie is SameSite=Strict")
+                    .anySatisfy(cookie ->
+                            assertThat(cookie).startsWith("q_session").containsIgnoringCase("SameSite=Strict"));
+
+            // a link or an image another site shows does not sign out: a GET offers the button
+            HttpResponse<String> offered = browser.open(gateway.resolve("/web/logout"));
+            assertThat(offered.statusCode()).isEqualTo(200);
+            assertThat(offered.body()).contains("<form method=\"post\" action=\"/web/logout\"");
+            // nor does another site's form
+            HttpResponse<String> forged = browser.post(
+                    gateway.resolve("/web/logout"),
+                    Map.of("Origin", "https://elsewhere.example", "Sec-Fetch-Site", "cross-site"));
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(browser.open(gateway.resolve("/web")).body())
+                    .as("still signed in after both")
+                    .contains("Signed in as <strong>alice</strong>");
+
+            HttpResponse<String> signedOut = browser.post(
+                    gateway.resolve("/web/logout"),
+                    Map.of("Origin", gateway.toString(), "Sec-Fetch-Site", "same-origin"));
             assertThat(signedOut.uri().getPath()).isEqualTo("/signed-out");
             assertThat(signedOut.body()).contains("You are signed out");
             assertThat(browser.visited())

@@ -542,6 +542,33 @@ class WebAppTest {
                 .isEqualTo(modules + 1);
     }
 
+    /**
+     * Issue 27, low 9: the session cookie is SameSite=Strict, yet a link from another site opens the app signed in;
+     * signing out is the page's own form, and afterwards Keycloak asks for the password again.
+     */
+    @Test
+    void aLinkFromAnotherSiteOpensTheAppSignedInAndTheSignOutButtonEndsTheSession() {
+        Page page = signIn("alice", "/web/");
+        String otherSite = base().replace("://localhost", "://127.0.0.1");
+        assertThat(otherSite).as("another site: a different host").isNotEqualTo(base());
+        page.navigate(otherSite + "/signed-out");
+        page.evaluate(
+                "href => { const a = document.createElement('a'); a.id = 'away'; a.href = href;"
+                        + " a.textContent = 'Uptake inbox'; document.body.append(a); }",
+                base() + "/web/inbox");
+        page.locator("#away").click();
+        page.waitForURL(base() + "/web/inbox");
+        assertThat(page.locator("header .who")).containsText("Alice");
+        assertThat(page.locator("h1")).containsText("Inbox");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
+        page.waitForURL(Pattern.compile(Pattern.quote(base() + "/signed-out") + "(\\?.*)?"));
+        assertThat(page.locator("h1")).containsText("Signed out");
+        page.navigate(base() + "/web/");
+        assertThat(page.locator("#kc-login")).isVisible();
+    }
+
     @Test
     void aWriteWithTheSessionCookieButWithoutTheAppsHeaderIsRefused() {
         Page page = signIn("alice", "/web/");

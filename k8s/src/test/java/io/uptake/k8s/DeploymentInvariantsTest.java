@@ -228,6 +228,21 @@ class DeploymentInvariantsTest {
                 });
     }
 
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theWebAppsFormsMayContinueToKeycloaksPublicAddressOnly(Overlay overlay) {
+        JsonNode container = overlay.get("Deployment", "gateway").at("/spec/template/spec/containers/0");
+        String hostname = overlay.get("Keycloak", "uptake-keycloak")
+                .at("/spec/hostname/hostname")
+                .asText();
+        assertThat(list(container.path("env")))
+                .as("sign-out continues at Keycloak's public address (CSP form-action of the web app)")
+                .anySatisfy(env -> {
+                    assertThat(env.path("name").asText()).isEqualTo("UPTAKE_GATEWAY_SIGN_IN_ORIGIN");
+                    assertThat(env.path("value").asText()).isEqualTo(hostname).startsWith("https://");
+                });
+    }
+
     private static int portNumber(JsonNode container, JsonNode port) {
         if (port.isInt()) {
             return port.asInt();

@@ -35,6 +35,14 @@ public final class CorsPolicy {
      * {@code open}: a write-key route or the tracker's script; {@code preflight}: an {@code OPTIONS} request with
      * {@code Access-Control-Request-Method}; {@code host}: the request's own {@code Host}.
      */
+    /**
+     * The origin a request states for CORS: none when a same-origin request says {@code Origin: null}, as
+     * Chromium does for the app's own form posts under its {@code no-referrer} policy.
+     */
+    public static String statedOrigin(String origin, String fetchSite) {
+        return "null".equals(origin) && "same-origin".equals(fetchSite) ? null : origin;
+    }
+
     public Answer decide(String origin, String host, boolean open, boolean preflight) {
         if (origin == null || open || sameHost(origin, host)) {
             return Answer.PASS;

@@ -36,7 +36,7 @@ public class CrossOrigin {
 
     private void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String origin = request.getHeader("Origin");
+        String origin = CorsPolicy.statedOrigin(request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"));
         boolean preflight =
                 request.method() == HttpMethod.OPTIONS && request.getHeader("Access-Control-Request-Method") != null;
         String path = request.path();

@@ -6,6 +6,9 @@ import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sets the security headers on every response, the gateway's own and the relayed ones alike (they
@@ -15,9 +18,13 @@ import jakarta.enterprise.event.Observes;
 public class SecurityHeaders {
 
     private final GatewayConfig config;
+    private final String webAppPolicy;
 
-    public SecurityHeaders(GatewayConfig config) {
+    public SecurityHeaders(
+            GatewayConfig config,
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl) {
         this.config = config;
+        this.webAppPolicy = webAppPolicy(config.signInOrigin().or(() -> authServerUrl.map(SecurityHeaders::origin)));
     }
 
     void register(@Observes Filters filters) {
@@ -28,8 +35,17 @@ public class SecurityHeaders {
      * The web app's pages load their own scripts, styles and data only; nothing inline runs (the page's
      * data block is JSON, which is never executed), and no other site may frame them.
      */
-    static final String WEB_APP_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-            + "img-src 'self' data: blob:; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    static String webAppPolicy(Optional<String> signInOrigin) {
+        return "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+                + "img-src 'self' data: blob:; font-src 'self'; base-uri 'none'; form-action 'self'"
+                + signInOrigin.map(origin -> " " + origin).orElse("") + "; frame-ancestors 'none'";
+    }
+
+    /** The scheme, host and port of an address. */
+    static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
 
     private void handle(RoutingContext context) {
         String path = context.request().path() == null ? "" : context.request().path();
@@ -46,9 +62,9 @@ public class SecurityHeaders {
             headers.set("Cross-Origin-Resource-Policy", shared ? "cross-origin" : "same-origin");
             headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
             if (webApp) {
-                headers.set("Content-Security-Policy", WEB_APP_POLICY);
+                headers.set("Content-Security-Policy", webAppPolicy);
             } else if (!swaggerUi) {
-                headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+                headers.set("Content-Security-Policy", "default-src 'none'; img-src data:; frame-ancestors 'none'");
             }
             headers.remove("Server");
             headers.remove("X-Powered-By");

@@ -64,6 +64,13 @@ public interface GatewayConfig {
     /** The memory of verified bearer tokens. */
     VerifiedTokens verifiedTokens();
 
+    /**
+     * Keycloak's origin as browsers see it ({@code https://auth.example.com}): signing out posts a form to the
+     * gateway, which continues there, so the web app's {@code form-action} names it. None: the origin of
+     * {@code quarkus.oidc.auth-server-url}.
+     */
+    Optional<String> signInOrigin();
+
     /** The web origins whose pages may call the API (CORS); none: the gateway's own origin only. */
     Optional<List<String>> corsOrigins();
 

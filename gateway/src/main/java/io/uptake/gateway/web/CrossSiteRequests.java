@@ -24,8 +24,19 @@ public final class CrossSiteRequests {
         if (requestedWith == null || requestedWith.isBlank()) {
             return false;
         }
-        if (fetchSite != null && !fetchSite.equals("same-origin")) {
-            return false;
+        return sameSiteForm(origin, fetchSite, host);
+    }
+
+    /**
+     * Whether a form post (which cannot carry {@code X-Requested-With}) came from this host's own page: where the
+     * browser states the origin ({@code Origin}, {@code Sec-Fetch-Site}), it must be this host.
+     */
+    public static boolean sameSiteForm(String origin, String fetchSite, String host) {
+        if (fetchSite != null) {
+            // the page's no-referrer policy makes Chromium send "Origin: null" with its own forms; Sec-Fetch-Site
+            // decides
+            return fetchSite.equals("same-origin")
+                    && (origin == null || origin.equals("null") || sameHost(origin, host));
         }
         return origin == null || sameHost(origin, host);
     }

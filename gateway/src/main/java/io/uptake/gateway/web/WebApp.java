@@ -18,7 +18,8 @@ import java.util.Base64;
  * every address under {@code /web} answers the same page, which draws the view for its path (Lit
  * components bundled by the Web Bundler). The page carries who is signed in, read from the session's
  * access token, so that it offers only what the person's roles allow (the API still decides).
- * {@code /web/logout} ends the session, at Keycloak too, and lands on {@code /signed-out}.
+ * A post to {@code /web/logout} ({@link SignOut}) ends the session, at Keycloak too, and lands on
+ * {@code /signed-out}.
  */
 @ApplicationScoped
 public class WebApp {
@@ -45,7 +46,7 @@ public class WebApp {
         JsonObject me = whoIsSignedIn(context);
         String name = me.getString("name", me.getString("username"));
         String body = "<uptake-app><noscript>Signed in as <strong>" + escape(me.getString("username")) + "</strong>. "
-                + "This app needs JavaScript. <a href=\"/web/logout\">Sign out</a></noscript></uptake-app>"
+                + "This app needs JavaScript. " + SignOut.FORM + "</noscript></uptake-app>"
                 + "<script type=\"application/json\" id=\"uptake-me\">"
                 + me.encode().replace("<", "\\u003c") + "</script>"
                 + "<script type=\"module\" src=\"" + bundle.script("app") + "\"></script>";
@@ -86,11 +87,11 @@ public class WebApp {
         return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     }
 
-    private static void page(RoutingContext context, String title, String body) {
+    static void page(RoutingContext context, String title, String body) {
         page(context, title, "", body);
     }
 
-    private static void page(RoutingContext context, String title, String head, String body) {
+    static void page(RoutingContext context, String title, String head, String body) {
         context.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
@@ -100,7 +101,7 @@ public class WebApp {
                         + head + "</head><body>" + body + "</body></html>");
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text == null
                 ? ""
                 : text.replace("&", "&amp;")

@@ -36,4 +36,13 @@ class CorsPolicyTest {
         assertThat(policy.decide("not a uri at all", "uptake.example.com", false, false))
                 .isEqualTo(Answer.REJECT);
     }
+
+    @Test
+    void aSameOriginRequestStatingOriginNullStatesNone() {
+        assertThat(CorsPolicy.statedOrigin("null", "same-origin")).isNull();
+        assertThat(CorsPolicy.statedOrigin("null", "cross-site")).isEqualTo("null");
+        assertThat(CorsPolicy.statedOrigin("null", null)).isEqualTo("null");
+        assertThat(CorsPolicy.statedOrigin("https://crm.example", "same-origin"))
+                .isEqualTo("https://crm.example");
+    }
 }

@@ -32,6 +32,7 @@ public final class Browser {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final List<URI> visited = new ArrayList<>();
+    private final List<String> cookiesSet = new ArrayList<>();
 
     /** GETs the address and follows redirects until a page answers; {@link #visited()} lists every hop. */
     public HttpResponse<String> open(URI address) throws IOException, InterruptedException {
@@ -50,8 +51,23 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(form))));
     }
 
+    /** Posts with no body and these headers (the browser's own, such as {@code Origin}), following the answer. */
+    public HttpResponse<String> post(URI address, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(address)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return follow(send(request));
+    }
+
     public List<URI> visited() {
         return List.copyOf(visited);
+    }
+
+    /** Every {@code Set-Cookie} header received, as sent. */
+    public List<String> cookiesSet() {
+        return List.copyOf(cookiesSet);
     }
 
     private HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
@@ -68,7 +84,9 @@ public final class Browser {
                 .header("Accept", "text/html")
                 .build();
         visited.add(built.uri());
-        return http.send(built, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        cookiesSet.addAll(response.headers().allValues("Set-Cookie"));
+        return response;
     }
 
     /**

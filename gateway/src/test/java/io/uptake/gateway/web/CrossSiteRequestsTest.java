@@ -44,4 +44,25 @@ class CrossSiteRequestsTest {
         assertThat(CrossSiteRequests.allowed("PATCH", "XMLHttpRequest", "not a uri", null, HOST))
                 .isFalse();
     }
+
+    @Test
+    void theSignOutFormPassesFromTheAppsOwnPageOnly() {
+        assertThat(CrossSiteRequests.sameSiteForm("null", "same-origin", HOST))
+                .as("Chromium's own form under no-referrer")
+                .isTrue();
+        assertThat(CrossSiteRequests.sameSiteForm("https://uptake.example.com", "same-origin", HOST))
+                .isTrue();
+        assertThat(CrossSiteRequests.sameSiteForm(null, null, HOST))
+                .as("an older browser")
+                .isTrue();
+        assertThat(CrossSiteRequests.sameSiteForm("https://evil.example", "cross-site", HOST))
+                .isFalse();
+        assertThat(CrossSiteRequests.sameSiteForm("null", "cross-site", HOST)).isFalse();
+        assertThat(CrossSiteRequests.sameSiteForm("null", null, HOST))
+                .as("a sandboxed frame of an older browser")
+                .isFalse();
+        assertThat(CrossSiteRequests.sameSiteForm("https://evil.example", "same-origin", HOST))
+                .isFalse();
+        assertThat(CrossSiteRequests.sameSiteForm(null, "same-site", HOST)).isFalse();
+    }
 }
