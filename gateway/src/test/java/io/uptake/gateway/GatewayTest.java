@@ -108,7 +108,9 @@ class GatewayTest {
                 .put("/api/metrics/actions/" + code)
                 .then()
                 .statusCode(201)
-                .header("Location", org.hamcrest.Matchers.containsString("/api/metrics/actions/" + code))
+                .header(
+                        "Location",
+                        equalTo(RestAssured.baseURI + ":" + RestAssured.port + "/api/metrics/actions/" + code))
                 .body("name", equalTo("Through the gateway"));
 
         given().auth()

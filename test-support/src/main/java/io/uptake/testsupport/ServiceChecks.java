@@ -41,4 +41,25 @@ public final class ServiceChecks {
                     .body("detail", containsString("names no business unit"));
         }
     }
+
+    /**
+     * {@code Location} headers name the address the caller used as the gateway states it ({@code X-Forwarded-Host},
+     * {@code -Proto}), and only when the gateway states it: the same headers from any other address (here 127.0.0.2,
+     * while the service trusts 127.0.0.1) are ignored. {@code request} makes a fresh creating request line, headers
+     * excepted (such as {@code "PUT /api/metrics/actions/x"}), {@code body} its JSON.
+     */
+    public static void forwardedAddressesCountFromTheGatewayOnly(
+            java.util.function.Supplier<String> request, String user, java.util.function.Supplier<String> body) {
+        String token = KeycloakTokens.cachedAccessToken(user);
+        String fromGateway = RawHttp.location("127.0.0.1", request.get(), token, body.get());
+        org.hamcrest.MatcherAssert.assertThat(
+                "from the gateway's address",
+                fromGateway,
+                org.hamcrest.Matchers.startsWith("https://uptake.example.com/api/"));
+        String fromElsewhere = RawHttp.location("127.0.0.2", request.get(), token, body.get());
+        org.hamcrest.MatcherAssert.assertThat(
+                "from another address",
+                fromElsewhere,
+                allOf(org.hamcrest.Matchers.startsWith("http://"), not(containsString("uptake.example.com"))));
+    }
 }

@@ -55,6 +55,13 @@ public class StreamingProxy {
             "content-length",
             "traceparent",
             "tracestate",
+            // where the request came from is the gateway's to state (X-Forwarded-For, -Proto and -Host are set below)
+            "forwarded",
+            "x-forwarded-port",
+            "x-forwarded-prefix",
+            "x-forwarded-server",
+            "x-forwarded-ssl",
+            "x-real-ip",
             // the browser session stays between the browser and the gateway: services get its access token
             "cookie");
 
