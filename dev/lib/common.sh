@@ -2,6 +2,7 @@
 # Logging, the JDK, Debian packages, waiting, processes: the helpers every other part uses.
 
 log() { printf '\033[1;34m[uptake]\033[0m %s\n' "$*" >&2; }
+warn() { printf '\033[1;33m[uptake] %s\033[0m\n' "$*" >&2; }
 die() { printf '\033[1;31m[uptake] %s\033[0m\n' "$*" >&2; exit 1; }
 
 java_major() { # prints the feature version of the java binary given, 0 if it does not run

@@ -3,8 +3,8 @@
 
 lint() { # runs ShellCheck (installed from Debian's packages when missing); fails on any finding
   command -v shellcheck >/dev/null || apt_install shellcheck
-  (cd "$ROOT" && shellcheck uptake dev/lib/*.sh dev/bench/*.sh .ci/run)
-  log "shellcheck: no findings in ./uptake, dev/lib, dev/bench and .ci/run"
+  (cd "$ROOT" && shellcheck uptake dev/lib/*.sh dev/lib/tests/*.sh dev/bench/*.sh .ci/run)
+  log "shellcheck: no findings in ./uptake, dev/lib (and its tests), dev/bench and .ci/run"
 }
 
 format() { # ./uptake format: formats the Java sources the way the build checks them (Spotless, palantir-java-format)
