@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.gateway.routing.GatewayConfig;
 import io.uptake.gateway.routing.Upstream;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -31,7 +30,7 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
 
     public UpstreamsHealthCheck(GatewayConfig config, Vertx vertx) {
         this.config = config;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.client = vertx.createHttpClient(Upstream.clientOptions(config)
                 .setConnectTimeout((int) config.healthTimeout().toMillis()));
     }
 
@@ -58,10 +57,8 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
     }
 
     private Uni<Boolean> isReady(Upstream upstream) {
-        RequestOptions options = new RequestOptions()
+        RequestOptions options = upstream.request()
                 .setMethod(HttpMethod.GET)
-                .setHost(upstream.host())
-                .setPort(upstream.port())
                 .setURI("/q/health/ready")
                 .setTimeout(config.healthTimeout().toMillis());
         return client.request(options)

@@ -6,7 +6,6 @@ import io.uptake.gateway.routing.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
@@ -36,7 +35,7 @@ public class CombinedOpenApi {
 
     public CombinedOpenApi(GatewayConfig config, Vertx vertx) {
         this.config = config;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.client = vertx.createHttpClient(Upstream.clientOptions(config)
                 .setConnectTimeout((int) config.connectTimeout().toMillis()));
     }
 
@@ -89,10 +88,8 @@ public class CombinedOpenApi {
     }
 
     private Future<JsonObject> fetch(Upstream upstream) {
-        RequestOptions options = new RequestOptions()
+        RequestOptions options = upstream.request()
                 .setMethod(HttpMethod.GET)
-                .setHost(upstream.host())
-                .setPort(upstream.port())
                 .setURI("/q/openapi?format=json")
                 .setTimeout(config.healthTimeout().toMillis());
         return client.request(options)

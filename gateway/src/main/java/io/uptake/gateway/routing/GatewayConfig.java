@@ -71,6 +71,12 @@ public interface GatewayConfig {
      */
     Optional<String> signInOrigin();
 
+    /**
+     * A PEM file of the CA that signs the services' certificates, for routes whose {@code url} is {@code https}; none:
+     * the JVM's trusted CAs. Host names are verified either way.
+     */
+    Optional<String> upstreamCa();
+
     /** The web origins whose pages may call the API (CORS); none: the gateway's own origin only. */
     Optional<List<String>> corsOrigins();
 

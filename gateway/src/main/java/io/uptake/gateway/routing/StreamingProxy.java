@@ -12,7 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
@@ -86,7 +85,7 @@ public class StreamingProxy {
         registry.gauge("uptake.gateway.in.flight", inFlight);
         this.rateLimiter = rateLimiter;
         this.client = vertx.createHttpClient(
-                new HttpClientOptions()
+                Upstream.clientOptions(config)
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
                         .setKeepAlive(true),
                 new PoolOptions()
@@ -94,7 +93,7 @@ public class StreamingProxy {
                         .setMaxWaitQueueSize(config.maxInFlight()));
         this.streamSeats = new StreamSeats(config.maxStreamsPerCaller());
         this.streams = vertx.createHttpClient(
-                new HttpClientOptions()
+                Upstream.clientOptions(config)
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
                         .setKeepAlive(false),
                 new PoolOptions().setHttp1MaxSize(config.maxStreamsPerUpstream()));
@@ -177,10 +176,8 @@ public class StreamingProxy {
             inbound.pause();
         }
         LimitedBody body = hasBody ? new LimitedBody(inbound, maxBody) : null;
-        RequestOptions options = new RequestOptions()
+        RequestOptions options = upstream.request()
                 .setMethod(inbound.method())
-                .setHost(upstream.host())
-                .setPort(upstream.port())
                 .setURI(inbound.uri())
                 .setIdleTimeout(eventStream ? 0 : config.idleTimeout().toMillis());
         circuit.call(() -> (eventStream ? streams : client)

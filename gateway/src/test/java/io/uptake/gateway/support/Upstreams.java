@@ -30,13 +30,20 @@ public final class Upstreams {
 
     /** Starts {@code <name>-service} (metrics, feedback or training); {@link PackagedService#awaitReady()} waits for it. */
     public static PackagedService launch(String name) {
+        return launch(name, Map.of());
+    }
+
+    /** Starts {@code <name>-service} with these settings (environment variables) besides its own. */
+    public static PackagedService launch(String name, Map<String, String> extra) {
+        Map<String, String> settings = settings(name);
+        settings.putAll(extra);
         PackagedService service = new PackagedService(
                 name + "-service",
                 Path.of(System.getProperty(
                         "uptake.upstream." + name + "-jar",
                         "../" + name + "-service/target/quarkus-app/quarkus-run.jar")),
                 name + "_gateway_test",
-                settings(name),
+                settings,
                 List.of("-XX:TieredStopAtLevel=1"),
                 Path.of("target", name + "-service-under-gateway.log"));
         service.launch();
