@@ -31,7 +31,9 @@ class ManifestSchemaTest {
             "Cluster",
             "Database",
             "Keycloak",
-            "KeycloakRealmImport");
+            "KeycloakRealmImport",
+            "Certificate",
+            "Issuer");
 
     @ParameterizedTest
     @EnumSource(Overlay.class)

@@ -83,6 +83,11 @@ class ReferencesTest {
         overlay.ofKind("Kafka")
                 .forEach(kafka ->
                         known.put(name(kafka) + "-cluster-ca-cert", Set.of("ca.crt", "ca.p12", "ca.password")));
+        // made by cert-manager (a Secret per Certificate, with its issuer's CA) and CloudNativePG (the cluster's CA)
+        overlay.ofKind("Certificate")
+                .forEach(certificate ->
+                        known.put(certificate.at("/spec/secretName").asText(), Set.of("tls.crt", "tls.key", "ca.crt")));
+        overlay.ofKind("Cluster").forEach(cluster -> known.put(name(cluster) + "-ca", Set.of("ca.crt", "ca.key")));
         List<String[]> references = secretReferences(overlay);
         assertThat(references)
                 .isNotEmpty()
@@ -223,7 +228,7 @@ class ReferencesTest {
     /** Issue 27, medium 6: the admin console shares Keycloak's HTTP port, so that port admits only its real clients. */
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void keycloakAdmitsTheIngressControllerAndTheAppsOnHttpPrometheusOnManagementAndItselfOnItsCachePorts(
+    void keycloakAdmitsTheIngressControllerAndTheAppsOnHttpsPrometheusOnManagementAndItselfOnItsCachePorts(
             Overlay overlay) {
         Map<String, String> keycloakPods = Map.of("app.kubernetes.io/instance", "uptake-keycloak");
         List<JsonNode> policies = overlay.ofKind("NetworkPolicy")
@@ -252,9 +257,9 @@ class ReferencesTest {
             }
         }
         assertThat(peersByPort)
-                .containsOnlyKeys(8080, 9000, 7800, 57800)
+                .containsOnlyKeys(8443, 9000, 7800, 57800)
                 .containsEntry(
-                        8080,
+                        8443,
                         Set.of(
                                 "namespace ingress-nginx",
                                 "pod gateway",
@@ -383,7 +388,7 @@ class ReferencesTest {
         overlay.ofKind("Database").forEach(db -> {
             String database = db.at("/spec/name").asText();
             assertThat(db.at("/spec/owner").asText()).isEqualTo(database);
-            assertThat(hba).contains("host " + database + " " + database + " all scram-sha-256");
+            assertThat(hba).contains("hostssl " + database + " " + database + " all scram-sha-256");
         });
         String[] last = hba.getLast().split("\\s+");
         assertThat(last).as("the last pg_hba rule refuses every other role").hasSize(5);

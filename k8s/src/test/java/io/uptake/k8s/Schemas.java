@@ -68,7 +68,9 @@ final class Schemas {
             "postgresql.cnpg.io/v1/Cluster", "cnpg-cluster-v1.yaml",
             "postgresql.cnpg.io/v1/Database", "cnpg-database-v1.yaml",
             "k8s.keycloak.org/v2alpha1/Keycloak", "keycloak-v2alpha1.yaml",
-            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport", "keycloakrealmimport-v2alpha1.yaml");
+            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport", "keycloakrealmimport-v2alpha1.yaml",
+            "cert-manager.io/v1/Certificate", "certmanager-certificate-v1.yaml",
+            "cert-manager.io/v1/Issuer", "certmanager-issuer-v1.yaml");
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
 
