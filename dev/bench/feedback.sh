@@ -19,7 +19,7 @@ bench_feedback() { # listing and search over 100,000 items through the gateway (
   start_app feedback-service DB_NAME=feedback_bench UPTAKE_TOPICS_FEEDBACK_EVENTS=bench.uptake.feedback-events UPTAKE_TOPICS_DIGESTS=bench.uptake.digests
   # one account makes every request: lift its rate limit, which a real person stays far under
   start_app gateway RATE_LIMIT_USER_REQUESTS=1000000000
-  wait_for 120 "feedback-service" http_ok "http://localhost:$FEEDBACK_PORT/q/health/ready" || die "feedback-service did not start, see $LOGS/feedback-service.log"
+  wait_for 120 "feedback-service" http_ok "$(ready_url feedback-service)" || die "feedback-service did not start, see $LOGS/feedback-service.log"
   wait_for 120 "gateway" port_open "$GATEWAY_PORT" || die "gateway did not start, see $LOGS/gateway.log"
   log "seeding feedback_bench: 100,000 items"
   psql_admin -d feedback_bench -f "$ROOT/dev/bench/seed-feedback.sql" >/dev/null

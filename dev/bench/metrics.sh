@@ -76,7 +76,7 @@ bench_metrics() { # ingestion through the gateway with wrk, the rate into the ro
     MP_MESSAGING_INCOMING_USAGE_EVENTS_IN_PARTITIONS="${UPTAKE_BENCH_CONSUMERS:-1}"
   # one admin account reads every report: lift its rate limit, which a real person stays far under
   start_app gateway RATE_LIMIT_USER_REQUESTS=1000000000
-  wait_for 120 "metrics-service" http_ok "http://localhost:$METRICS_PORT/q/health/ready" || die "metrics-service did not start, see $LOGS/metrics-service.log"
+  wait_for 120 "metrics-service" http_ok "$(ready_url metrics-service)" || die "metrics-service did not start, see $LOGS/metrics-service.log"
   wait_for 120 "gateway" port_open "$GATEWAY_PORT" || die "gateway did not start, see $LOGS/gateway.log"
   if [[ ${1:-} == reports ]]; then bench_metrics_reports; return; fi
   psql_admin -d metrics_bench -c "truncate usage_event, person_action_month, person_activity, unit_action_day"

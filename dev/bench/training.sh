@@ -21,7 +21,7 @@ bench_training() { # N test-takers at once through the gateway (start, 20 answer
     UPTAKE_TOPICS_FOLLOW_UP_ACTIONS=bench.uptake.follow-up-actions
   # 500 people squeezed into the realm's 7 accounts: lift the per-person rate limit, which 500 real people would each stay under
   start_app gateway RATE_LIMIT_USER_REQUESTS=1000000
-  wait_for 120 "training-service" http_ok "http://localhost:$TRAINING_PORT/q/health/ready" || die "training-service did not start, see $LOGS/training-service.log"
+  wait_for 120 "training-service" http_ok "$(ready_url training-service)" || die "training-service did not start, see $LOGS/training-service.log"
   wait_for 120 "gateway" port_open "$GATEWAY_PORT" || die "gateway did not start, see $LOGS/gateway.log"
   local hr user tokens=()
   hr=$(password_token hana)

@@ -28,7 +28,7 @@ bench_web() { # page timings of the web app in Chromium (Playwright): the demo o
   start_app gateway RATE_LIMIT_USER_REQUESTS=1000000
   local app
   for app in "${APPS[@]}"; do
-    wait_for 120 "$app" http_ok "http://localhost:$(app_port "$app")/q/health/ready" || die "$app did not start, see $LOGS/$app.log"
+    wait_for 120 "$app" http_ok "$(ready_url "$app")" || die "$app did not start, see $LOGS/$app.log"
   done
   # the demo organisation alone in metrics_bench (a report bench leaves up to 100,000 people there)
   psql_admin -d metrics_bench -c "truncate usage_event, person_action_month, person_activity, unit_action_day, person, person_membership,

@@ -10,9 +10,18 @@ app_port() {
   esac
 }
 
+app_management_port() { # where an app answers /q/health, /q/metrics and /q/openapi: its port + 1200 (benchmarks move both)
+  echo $(( $(app_port "$1") + MANAGEMENT_PORT_OFFSET ))
+}
+
+ready_url() { # an app's readiness, on its management interface
+  echo "http://localhost:$(app_management_port "$1")/q/health/ready"
+}
+
 app_env() { # the production configuration of each app, pointed at the local infrastructure
   local app=$1 db=${1%-service}
   echo "QUARKUS_HTTP_PORT=$(app_port "$app")"
+  echo "QUARKUS_MANAGEMENT_PORT=$(app_management_port "$app")"
   echo "OIDC_AUTH_SERVER_URL=http://localhost:$KEYCLOAK_PORT/realms/uptake"
   # Spans go to the OTLP/HTTP collector at OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; none runs here, so
   # without that variable tracing is off (UPTAKE_TRACING_DISABLED=false forces it on).
@@ -26,6 +35,9 @@ app_env() { # the production configuration of each app, pointed at the local inf
     echo "UPSTREAM_METRICS_URL=http://localhost:$METRICS_PORT"
     echo "UPSTREAM_FEEDBACK_URL=http://localhost:$FEEDBACK_PORT"
     echo "UPSTREAM_TRAINING_URL=http://localhost:$TRAINING_PORT"
+    echo "UPSTREAM_METRICS_MANAGEMENT_URL=http://localhost:$(app_management_port metrics-service)"
+    echo "UPSTREAM_FEEDBACK_MANAGEMENT_URL=http://localhost:$(app_management_port feedback-service)"
+    echo "UPSTREAM_TRAINING_MANAGEMENT_URL=http://localhost:$(app_management_port training-service)"
     # the browser app's sign-in, with a session key made once for this checkout and kept under .uptake/
     echo "OIDC_WEB_ENABLED=true"
     echo "OIDC_WEB_SESSION_SECRET=$(web_session_secret)"
@@ -98,7 +110,7 @@ suite_run() {
   local app
   for app in "${APPS[@]}"; do start_app "$app"; done
   for app in "${APPS[@]}"; do
-    wait_for 120 "$app" http_ok "http://localhost:$(app_port "$app")/q/health/ready" \
+    wait_for 120 "$app" http_ok "$(ready_url "$app")" \
       || { stop_apps; die "$app did not become healthy, see $LOGS/$app.log"; }
   done
   if $demo; then load_demo; fi

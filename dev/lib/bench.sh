@@ -53,6 +53,6 @@ bench_metrics_behind_gateway() { # the packaged metrics-service (bench database 
     UPTAKE_TOPICS_DIGESTS=bench.uptake.digests
   # one account makes every request: lift its rate limit, which a real person stays far under
   start_app gateway RATE_LIMIT_USER_REQUESTS=1000000000
-  wait_for 120 "metrics-service" http_ok "http://localhost:$METRICS_PORT/q/health/ready" || die "metrics-service did not start, see $LOGS/metrics-service.log"
+  wait_for 120 "metrics-service" http_ok "$(ready_url metrics-service)" || die "metrics-service did not start, see $LOGS/metrics-service.log"
   wait_for 120 "gateway" port_open "$GATEWAY_PORT" || die "gateway did not start, see $LOGS/gateway.log"
 }

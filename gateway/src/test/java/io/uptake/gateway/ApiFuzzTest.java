@@ -91,7 +91,9 @@ class ApiFuzzTest {
     }
 
     private List<Case> allCases() throws Exception {
-        JsonNode api = json.readTree(URI.create(gateway + "openapi").toURL());
+        JsonNode api =
+                json.readTree(URI.create("http://localhost:" + io.uptake.testsupport.Management.port() + "/openapi")
+                        .toURL());
         List<Case> cases = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields();
         int operations = 0;

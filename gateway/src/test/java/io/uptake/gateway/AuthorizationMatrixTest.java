@@ -179,7 +179,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void theGatewayServesOneOpenApiDocumentOfTheThreeServicesAndASwaggerUi() {
-        io.restassured.path.json.JsonPath document = given().baseUri(gateway.toString())
+        io.restassured.path.json.JsonPath document = io.uptake.testsupport.Management.given()
                 .when()
                 .get("/openapi")
                 .then()
@@ -207,7 +207,7 @@ class AuthorizationMatrixTest {
             assertThat(schemas).as("schema of " + refs.group()).containsKey(refs.group(1));
         }
         assertThat(count).as("schema references").isPositive();
-        given().baseUri(gateway.toString())
+        io.uptake.testsupport.Management.given()
                 .when()
                 .get("/q/swagger-ui/")
                 .then()

@@ -226,7 +226,8 @@ class GatewayTest {
     }
 
     private static double tokens(String verification) {
-        String metrics = given().when()
+        String metrics = io.uptake.testsupport.Management.given()
+                .when()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)

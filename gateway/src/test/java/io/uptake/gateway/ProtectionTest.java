@@ -332,7 +332,8 @@ class ProtectionTest {
         for (int i = 0; i < 5; i++) {
             given().when().request("PRB" + i, "/api/x").then().statusCode(org.hamcrest.Matchers.lessThan(500));
         }
-        String scrape = given().when()
+        String scrape = io.uptake.testsupport.Management.given()
+                .when()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)
@@ -440,16 +441,32 @@ class ProtectionTest {
 
     @Test
     void withAnUpstreamDownTheGatewayStaysLiveAndReadyAndServesTheOthers() {
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/health/live").then().statusCode(200);
+        io.uptake.testsupport.Management.given()
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200);
+        io.uptake.testsupport.Management.given()
+                .when()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200);
         String token = KeycloakTokens.cachedConnectorToken();
         given().auth().oauth2(token).when().get("/api/metrics/echo").then().statusCode(200);
         given().auth().oauth2(token).when().get("/api/feedback/echo").then().statusCode(200);
     }
 
+    /** Issue 27, low 11: nothing of the management interface on the port the ingress routes to. */
+    @Test
+    void healthMetricsAndTheApiDocumentAreOnTheManagementPortOnly() {
+        io.uptake.testsupport.ServiceChecks.managementPathsAreOffTheApiPort("/openapi", "/openapi.json");
+        io.uptake.testsupport.Management.given().when().get("/openapi").then().statusCode(200);
+    }
+
     @Test
     void healthNamesTheStateOfEachUpstreamInItsOwnGroup() {
-        given().when()
+        io.uptake.testsupport.Management.given()
+                .when()
                 .get("/q/health/group/upstreams")
                 .then()
                 .statusCode(503)
@@ -524,7 +541,8 @@ class ProtectionTest {
                 .get("/api/metrics/echo")
                 .then()
                 .statusCode(200);
-        String metrics = given().when()
+        String metrics = io.uptake.testsupport.Management.given()
+                .when()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)

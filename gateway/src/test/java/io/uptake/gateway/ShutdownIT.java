@@ -42,6 +42,7 @@ class ShutdownIT {
         try {
             metrics.awaitReady();
             int port = PackagedService.freePort();
+            int managementPort = PackagedService.freePort();
             ProcessBuilder builder = new ProcessBuilder(
                             ProcessHandle.current().info().command().orElse("java"),
                             "-Xmx384m",
@@ -51,8 +52,10 @@ class ShutdownIT {
                     .redirectOutput(Path.of("target", "gateway-shutdown-it.log").toFile());
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
             env.put("OIDC_AUTH_SERVER_URL", KEYCLOAK);
             env.put("UPSTREAM_METRICS_URL", metrics.baseUrl());
+            env.put("UPSTREAM_METRICS_MANAGEMENT_URL", metrics.managementUrl());
             env.put("UPSTREAM_FEEDBACK_URL", "http://localhost:1");
             env.put("UPSTREAM_TRAINING_URL", "http://localhost:1");
             env.put("UPTAKE_TRACING_DISABLED", "true");
@@ -67,7 +70,8 @@ class ShutdownIT {
                     .ignoreExceptionsInstanceOf(IOException.class)
                     .failFast("the gateway exited, see target/gateway-shutdown-it.log", () -> !running.isAlive())
                     .until(() -> http.send(
-                                            HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                                            HttpRequest.newBuilder(URI.create(
+                                                            "http://localhost:" + managementPort + "/q/health/ready"))
                                                     .build(),
                                             HttpResponse.BodyHandlers.discarding())
                                     .statusCode()

@@ -36,7 +36,7 @@ class DeploymentInvariantsTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void everyDeploymentProbesTheHealthPathsItsAppServesOnThePortItListensOn(Overlay overlay) {
+    void everyDeploymentProbesTheHealthPathsItsAppServesOnItsManagementPort(Overlay overlay) {
         overlay.ofKind("Deployment").forEach(deployment -> {
             String app = name(deployment);
             Map<String, String> props = Repo.prodProperties(app);
@@ -52,9 +52,12 @@ class DeploymentInvariantsTest {
                             "quarkus.smallrye-health.startup-path",
                             "quarkus.http.root-path",
                             "quarkus.http.non-application-root-path");
+            assertThat(props)
+                    .as("%s serves health on its management interface", app)
+                    .containsEntry("quarkus.management.enabled", "true");
             JsonNode container = deployment.at("/spec/template/spec/containers/0");
-            String port = Workloads.env(container, "QUARKUS_HTTP_PORT");
-            int listens = Integer.parseInt(port != null ? port : props.get("quarkus.http.port"));
+            String port = Workloads.env(container, "QUARKUS_MANAGEMENT_PORT");
+            int listens = Integer.parseInt(port != null ? port : props.getOrDefault("quarkus.management.port", "9000"));
             PROBE_PATHS.forEach((probe, path) -> {
                 JsonNode get = container.path(probe).path("httpGet");
                 assertThat(get.path("path").asText())
@@ -64,6 +67,27 @@ class DeploymentInvariantsTest {
                         .as("%s %s port", app, probe)
                         .isEqualTo(listens);
             });
+        });
+    }
+
+    /** Issue 27, low 11: Prometheus scrapes the management interface, and nothing routes it from outside. */
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void prometheusScrapesEachAppsManagementPort(Overlay overlay) {
+        overlay.ofKind("Deployment").forEach(deployment -> {
+            String app = name(deployment);
+            JsonNode monitor = overlay.get("ServiceMonitor", app);
+            JsonNode service = overlay.get("Service", app);
+            JsonNode endpoint = monitor.at("/spec/endpoints/0");
+            assertThat(endpoint.path("path").asText()).isEqualTo("/q/metrics");
+            JsonNode servicePort = list(service.at("/spec/ports")).stream()
+                    .filter(p ->
+                            p.path("name").asText().equals(endpoint.path("port").asText()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(app + "'s Service has no port " + endpoint.path("port")));
+            assertThat(servicePort.path("targetPort").asText())
+                    .as("%s is scraped on its management interface", app)
+                    .isEqualTo("management");
         });
     }
 

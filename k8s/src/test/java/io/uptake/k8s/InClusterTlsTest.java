@@ -149,11 +149,17 @@ class InClusterTlsTest {
                                             .asText())))
                     .toList();
             assertThat(gatewayRules)
-                    .as("the gateway may reach %s on its HTTPS port only", service)
+                    .as("the gateway may reach %s's API on its HTTPS port only (and its management interface)", service)
                     .isNotEmpty()
                     .allSatisfy(rule -> assertThat(list(rule.path("ports")))
                             .extracting(p -> p.path("port").asText())
-                            .containsOnly("https"));
+                            .containsOnly("https", "management"));
+            assertThat(env(overlay, container, "QUARKUS_HTTP_INSECURE_REQUESTS"))
+                    .as("%s serves its API over HTTPS only", service)
+                    .isEqualTo("disabled");
+            assertThat(list(container.path("ports")))
+                    .extracting(p -> p.path("name").asText())
+                    .containsExactlyInAnyOrder("https", "management");
         }
     }
 

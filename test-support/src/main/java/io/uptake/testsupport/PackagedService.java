@@ -31,6 +31,7 @@ public final class PackagedService {
     private final Path log;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private Process process;
 
     /** This module's own packaged app ({@code uptake.app-jar}, as failsafe sets it). */
@@ -55,6 +56,7 @@ public final class PackagedService {
         this.log = log;
         this.jar = jar;
         this.port = freePort();
+        this.managementPort = freePort();
     }
 
     public int port() {
@@ -63,6 +65,15 @@ public final class PackagedService {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** Where the app's management interface answers ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}). */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     /** Starts the process and waits until it is ready. */
@@ -85,6 +96,7 @@ public final class PackagedService {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("DB_HOST", "localhost");
         env.put("DB_PORT", LocalInfrastructure.postgresPort());
         env.put("DB_NAME", database);
@@ -134,7 +146,7 @@ public final class PackagedService {
     public void awaitReady() {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         await().atMost(Duration.ofSeconds(120))

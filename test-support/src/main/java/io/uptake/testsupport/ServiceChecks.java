@@ -16,13 +16,29 @@ public final class ServiceChecks {
         for (int i = 0; i < 3; i++) {
             given().when().request("PRB" + i, path).then().statusCode(lessThan(500));
         }
-        given().when()
+        Management.given()
+                .when()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)
                 .body(allOf(
                         containsString("http_server_requests_seconds_count{method=\"OTHER\""),
                         not(containsString("PRB"))));
+    }
+
+    /**
+     * Health, metrics and the OpenAPI document answer on the management interface only: the port the API is served
+     * on (the one a routing mistake could publish) knows none of them.
+     */
+    public static void managementPathsAreOffTheApiPort(String... more) {
+        java.util.List<String> paths = new java.util.ArrayList<>(
+                java.util.List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/openapi"));
+        paths.addAll(java.util.List.of(more));
+        for (String path : paths) {
+            given().when().get(path).then().statusCode(404);
+        }
+        Management.given().when().get("/q/health/ready").then().statusCode(200);
+        Management.given().when().get("/q/metrics").then().statusCode(200);
     }
 
     /**

@@ -12,4 +12,10 @@ class RequestMetricsTest {
     void inventedMethodsLeaveNoSeriesOfTheirOwn() {
         ServiceChecks.inventedMethodsLeaveNoSeriesOfTheirOwn("/api/feedback/items");
     }
+
+    /** Issue 27, low 11. */
+    @Test
+    void healthMetricsAndTheApiDocumentAreOnTheManagementPortOnly() {
+        ServiceChecks.managementPathsAreOffTheApiPort();
+    }
 }

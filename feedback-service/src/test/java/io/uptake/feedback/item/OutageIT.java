@@ -80,7 +80,11 @@ class OutageIT {
         long before = Items.submit(alice, "Before the outage " + UUID.randomUUID());
 
         LocalOutages.stop("kafka");
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().port(service.managementPort())
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200);
         given().auth()
                 .oauth2(alice)
                 .when()
@@ -101,9 +105,18 @@ class OutageIT {
         service.start();
         RestAssured.port = service.port();
         LocalOutages.stop("postgres");
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when()
+        given().port(service.managementPort())
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200);
+        given().port(service.managementPort())
+                .when()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200);
+        given().port(service.managementPort())
+                .when()
                 .get("/q/health/group/dependencies")
                 .then()
                 .statusCode(503)

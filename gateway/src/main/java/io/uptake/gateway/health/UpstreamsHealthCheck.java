@@ -39,7 +39,7 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
         return Multi.createFrom()
                 .iterable(config.routes().entrySet())
                 .onItem()
-                .transformToUniAndMerge(route -> isReady(Upstream.of(route.getKey(), route.getValue()))
+                .transformToUniAndMerge(route -> isReady(Upstream.managementOf(route.getKey(), route.getValue()))
                         .map(ready -> Map.entry(route.getKey(), ready)))
                 .collect()
                 .asList()

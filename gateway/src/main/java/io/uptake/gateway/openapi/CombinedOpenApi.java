@@ -1,6 +1,7 @@
 package io.uptake.gateway.openapi;
 
 import io.quarkus.logging.Log;
+import io.quarkus.vertx.http.ManagementInterface;
 import io.uptake.gateway.routing.GatewayConfig;
 import io.uptake.gateway.routing.Upstream;
 import io.vertx.core.Future;
@@ -10,7 +11,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,9 +39,10 @@ public class CombinedOpenApi {
                 .setConnectTimeout((int) config.connectTimeout().toMillis()));
     }
 
-    void register(@Observes Router router) {
-        router.get("/openapi").handler(this::serve);
-        router.get("/openapi.json").handler(this::serve);
+    /** On the management interface, as each service's own document is: never on the port the API is served on. */
+    void register(@Observes ManagementInterface management) {
+        management.router().get("/openapi").handler(this::serve);
+        management.router().get("/openapi.json").handler(this::serve);
     }
 
     private void serve(RoutingContext context) {
@@ -50,7 +51,7 @@ public class CombinedOpenApi {
         java.util.Set<java.net.URI> services = new java.util.HashSet<>();
         new TreeMap<>(config.routes()).forEach((name, route) -> {
             if (!route.writeKeys() && services.add(route.url())) {
-                documents.put(name, fetch(Upstream.of(name, route)));
+                documents.put(name, fetch(Upstream.managementOf(name, route)));
             }
         });
         Future.join(new ArrayList<>(documents.values())).onComplete(done -> {

@@ -99,6 +99,12 @@ public interface GatewayConfig {
         /** The upstream's base URL, such as {@code http://metrics-service:8080}. */
         URI url();
 
+        /**
+         * Where the upstream's management interface answers ({@code /q/health/ready}, {@code /q/openapi}), such as
+         * {@code http://metrics-service:9000}; none: the base URL.
+         */
+        Optional<URI> managementUrl();
+
         /** The largest request body accepted for this route; above it the answer is 413. */
         @WithDefault("1M")
         MemorySize maxBodySize();

@@ -12,7 +12,15 @@ import java.net.URI;
 public record Upstream(String name, String prefix, String host, int port, boolean tls) {
 
     public static Upstream of(String name, GatewayConfig.Route route) {
-        URI url = route.url();
+        return at(name, route, route.url());
+    }
+
+    /** The service's management interface (readiness, its OpenAPI document), or the service itself if none is named. */
+    public static Upstream managementOf(String name, GatewayConfig.Route route) {
+        return at(name, route, route.managementUrl().orElse(route.url()));
+    }
+
+    private static Upstream at(String name, GatewayConfig.Route route, URI url) {
         boolean tls = "https".equalsIgnoreCase(url.getScheme());
         int port = url.getPort() != -1 ? url.getPort() : (tls ? 443 : 80);
         return new Upstream(name, route.prefix(), url.getHost(), port, tls);

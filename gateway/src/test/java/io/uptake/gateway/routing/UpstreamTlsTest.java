@@ -33,7 +33,8 @@ class UpstreamTlsTest {
                 .get("/api/training/skills?size=1")
                 .then()
                 .statusCode(200);
-        given().when()
+        io.uptake.testsupport.Management.given()
+                .when()
                 .get("/q/health/group/upstreams")
                 .then()
                 .body("checks.find { it.name == 'upstreams' }.data.training", equalTo("UP"));
@@ -47,7 +48,9 @@ class UpstreamTlsTest {
                     .setVerifyHost(true)
                     .setTrustOptions(new PemTrustOptions()
                             .addCertPath(ServiceOverTls.ca().toString()));
-            assertThat(status(vertx, trusting, "localhost")).isEqualTo("200");
+            assertThat(status(vertx, trusting, "localhost"))
+                    .as("an answer, without a token")
+                    .isEqualTo("401");
             assertThat(status(vertx, trusting, "127.0.0.1"))
                     .as("the certificate names localhost only")
                     .startsWith("failed");
@@ -59,13 +62,13 @@ class UpstreamTlsTest {
         }
     }
 
-    /** The status of the service's readiness over TLS from a client with these options, or "failed: …". */
+    /** The status of a request to the service over TLS from a client with these options, or "failed: …". */
     private static String status(Vertx vertx, HttpClientOptions options, String host) throws Exception {
         HttpClient client = vertx.createHttpClient(options);
         RequestOptions request = new Upstream("training", "/api/training", host, ServiceOverTls.tlsPort(), true)
                 .request()
                 .setMethod(HttpMethod.GET)
-                .setURI("/q/health/ready")
+                .setURI("/api/training/skills")
                 .setTimeout(5_000);
         return client.request(request)
                 .compose(sent -> sent.send())

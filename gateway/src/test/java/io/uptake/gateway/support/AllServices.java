@@ -32,6 +32,11 @@ public class AllServices implements QuarkusTestResourceLifecycleManager {
                 "uptake.gateway.routes.metrics.url", metrics.baseUrl(),
                 "uptake.gateway.routes.feedback.url", feedback.baseUrl(),
                 "uptake.gateway.routes.training.url", training.baseUrl(),
+                "uptake.gateway.routes.metrics.management-url", metrics.managementUrl(),
+                "uptake.gateway.routes.tracking.management-url", metrics.managementUrl(),
+                "uptake.gateway.routes.scim.management-url", metrics.managementUrl(),
+                "uptake.gateway.routes.feedback.management-url", feedback.managementUrl(),
+                "uptake.gateway.routes.training.management-url", training.managementUrl(),
                 "quarkus.otel.exporter.otlp.traces.endpoint",
                         OtlpCollector.get().endpoint());
     }

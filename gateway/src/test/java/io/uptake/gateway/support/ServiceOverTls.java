@@ -88,6 +88,8 @@ public class ServiceOverTls implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "uptake.gateway.routes.training.url",
                 "https://localhost:" + tlsPort,
+                "uptake.gateway.routes.training.management-url",
+                training.managementUrl(),
                 "uptake.gateway.upstream-ca",
                 caFile.toString());
     }

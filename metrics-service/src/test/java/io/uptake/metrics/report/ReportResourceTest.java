@@ -206,7 +206,8 @@ class ReportResourceTest {
     void prometheusCarriesAdoptionGaugesPerBusinessUnit() {
         Team team = team();
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().when()
+                .untilAsserted(() -> io.uptake.testsupport.Management.given()
+                        .when()
                         .get("/q/metrics")
                         .then()
                         .statusCode(200)
@@ -389,7 +390,8 @@ class ReportResourceTest {
                 "/api/metrics/leadership",
                 "/api/metrics/conformity",
                 "/api/metrics/people/{userId}/scorecard")) {
-            given().accept(ContentType.JSON)
+            io.uptake.testsupport.Management.given()
+                    .accept(ContentType.JSON)
                     .when()
                     .get("/q/openapi")
                     .then()

@@ -79,7 +79,11 @@ class OutageIT {
         String hana = accessToken("hana");
 
         LocalOutages.stop("kafka");
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().port(service.managementPort())
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200);
         given().auth()
                 .oauth2(hana)
                 .queryParam("size", 5)
@@ -90,7 +94,11 @@ class OutageIT {
         given().auth().oauth2(hana).when().get("/api/training/tests").then().statusCode(200);
 
         LocalOutages.stop("postgres");
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().port(service.managementPort())
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200);
         given().auth()
                 .oauth2(hana)
                 .when()

@@ -128,7 +128,8 @@ class TwoReplicasIT {
         for (PackagedService replica : replicas) {
             String metrics = java.net.http.HttpClient.newHttpClient()
                     .send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(replica.baseUrl() + "/q/metrics"))
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(replica.managementUrl() + "/q/metrics"))
                                     .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString())
                     .body();
