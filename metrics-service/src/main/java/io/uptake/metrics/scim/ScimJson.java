@@ -13,7 +13,8 @@ final class ScimJson {
 
     private ScimJson() {}
 
-    static ObjectNode user(ScimUser user) {
+    /** {@code origin}: the scheme, host and port the directory called (RFC 7643 §3.1: {@code meta.location} is the URI). */
+    static ObjectNode user(ScimUser user, String origin) {
         ObjectNode node = NODES.objectNode();
         node.putArray("schemas").add(ScimSchemas.USER).add(ScimSchemas.ENTERPRISE_USER);
         node.put("id", user.userName);
@@ -40,7 +41,7 @@ final class ScimJson {
         node.put("active", user.active);
         ObjectNode enterprise = node.putObject(ScimSchemas.ENTERPRISE_USER).put("department", user.department);
         if (user.managerId != null) {
-            enterprise.putObject("manager").put("value", user.managerId).put("$ref", USERS + "/" + user.managerId);
+            enterprise.putObject("manager").put("value", user.managerId).put("$ref", origin + USERS + "/" + user.managerId);
         }
         if (user.salesforceId != null) {
             node.withArray("schemas").add(ScimSchemas.UPTAKE_USER);
@@ -53,19 +54,19 @@ final class ScimJson {
         if (user.lastModified != null) {
             meta.put("lastModified", user.lastModified.toString());
         }
-        meta.put("location", USERS + "/" + user.userName);
+        meta.put("location", origin + USERS + "/" + user.userName);
         return node;
     }
 
     /** {@code startIndex}: 1-based, as RFC 7644 counts. */
-    static ObjectNode list(List<ScimUser> users, long total, int startIndex) {
+    static ObjectNode list(List<ScimUser> users, long total, int startIndex, String origin) {
         ObjectNode node = NODES.objectNode();
         node.putArray("schemas").add(ScimSchemas.LIST_RESPONSE);
         node.put("totalResults", total);
         node.put("startIndex", startIndex);
         node.put("itemsPerPage", users.size());
         ArrayNode resources = node.putArray("Resources");
-        users.forEach(user -> resources.add(user(user)));
+        users.forEach(user -> resources.add(user(user, origin)));
         return node;
     }
 }

@@ -15,8 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 
 /**
@@ -30,6 +32,12 @@ import java.net.URI;
 public class ScimResource {
 
     private static final int DEFAULT_COUNT = 100;
+
+    /** The scheme, host and port the caller used (the gateway states them: X-Forwarded-Host, -Proto). */
+    private static String origin(UriInfo uri) {
+        URI base = uri.getBaseUri();
+        return base.getScheme() + "://" + base.getRawAuthority();
+    }
 
     private final ScimService service;
     private final ObjectMapper mapper;
@@ -45,41 +53,42 @@ public class ScimResource {
     public Uni<Response> list(
             @QueryParam("filter") String filter,
             @QueryParam("startIndex") String startIndex,
-            @QueryParam("count") String count) {
+            @QueryParam("count") String count,
+            @Context UriInfo uri) {
         ScimFilter parsed = ScimFilter.parse(filter);
         int start = Math.max(1, number("startIndex", startIndex, 1));
         int size = Math.min(ScimDiscovery.MAX_RESULTS, Math.max(0, number("count", count, DEFAULT_COUNT)));
         return service.list(parsed, start, size)
-                .map(page -> scim(Response.ok(ScimJson.list(page.users(), page.total(), start))));
+                .map(page -> scim(Response.ok(ScimJson.list(page.users(), page.total(), start, origin(uri)))));
     }
 
     @GET
     @Path("Users/{id}")
-    public Uni<Response> get(@PathParam("id") String id) {
-        return service.get(id).map(user -> scim(Response.ok(ScimJson.user(user))));
+    public Uni<Response> get(@PathParam("id") String id, @Context UriInfo uri) {
+        return service.get(id).map(user -> scim(Response.ok(ScimJson.user(user, origin(uri)))));
     }
 
     @POST
     @Path("Users")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> create(String body) {
+    public Uni<Response> create(String body, @Context UriInfo uri) {
         return service.create(read(body))
-                .map(user -> scim(Response.created(URI.create(ScimJson.USERS + "/" + user.userName))
-                        .entity(ScimJson.user(user))));
+                .map(user -> scim(Response.created(URI.create(origin(uri) + ScimJson.USERS + "/" + user.userName))
+                        .entity(ScimJson.user(user, origin(uri)))));
     }
 
     @PUT
     @Path("Users/{id}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> replace(@PathParam("id") String id, String body) {
-        return service.replace(id, read(body)).map(user -> scim(Response.ok(ScimJson.user(user))));
+    public Uni<Response> replace(@PathParam("id") String id, String body, @Context UriInfo uri) {
+        return service.replace(id, read(body)).map(user -> scim(Response.ok(ScimJson.user(user, origin(uri)))));
     }
 
     @PATCH
     @Path("Users/{id}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> patch(@PathParam("id") String id, String body) {
-        return service.patch(id, read(body)).map(user -> scim(Response.ok(ScimJson.user(user))));
+    public Uni<Response> patch(@PathParam("id") String id, String body, @Context UriInfo uri) {
+        return service.patch(id, read(body)).map(user -> scim(Response.ok(ScimJson.user(user, origin(uri)))));
     }
 
     /** Takes the person off the roster (their history stays), as {@code active: false} does. */

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * SCIM 2.0 provisioning of the roster: each change goes through the roster's own service (its rules, its history,
  * its publication on {@code uptake.people}); what SCIM alone knows (externalId, the parts of the name) is kept beside
- * it. DELETE takes the person off the roster ({@code active: false}), as deactivation does: their history stays.
+ * it. DELETE takes the person off the roster ({@code active: false}), as deactivation does, and their history stays;
+ * from then on the user answers 404 (RFC 7644 §3.6) until a new POST provisions them again.
  */
 @ApplicationScoped
 public class ScimService {
@@ -38,8 +39,8 @@ public class ScimService {
         if (user.userName == null) {
             throw ScimException.invalidValue("userName is required: the person's user id");
         }
-        return roster.find(user.userName).flatMap(onRoster -> {
-            if (onRoster != null) {
+        return store.find(user.userName).flatMap(provisioned -> {
+            if (provisioned != null) {
                 throw new ScimException(409, "uniqueness", "userName " + user.userName + " is already on the roster");
             }
             return save(user);
@@ -74,7 +75,7 @@ public class ScimService {
                     current.active = false;
                     return save(current);
                 })
-                .replaceWithVoid();
+                .flatMap(deactivated -> store.markDeleted(id));
     }
 
     /** What scim_user keeps of externalId and the parts of the name. */

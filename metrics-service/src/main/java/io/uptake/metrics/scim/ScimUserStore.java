@@ -27,6 +27,9 @@ public class ScimUserStore {
                    count(*) over () as total
               from person p left join scim_user s on s.user_id = p.user_id""";
 
+    /** A person a directory deleted, and who is still off the roster, is no SCIM user (RFC 7644 §3.6). */
+    private static final String VISIBLE = "(s.deleted_at is null or p.active)";
+
     private final Pool pool;
 
     public ScimUserStore(Pool pool) {
@@ -34,14 +37,14 @@ public class ScimUserStore {
     }
 
     Uni<ScimUser> find(String userId) {
-        return pool.preparedQuery(SELECT + " where p.user_id = $1")
+        return pool.preparedQuery(SELECT + " where p.user_id = $1 and " + VISIBLE)
                 .execute(Tuple.of(userId))
                 .map(rows -> rows.size() == 0 ? null : user(rows.iterator().next()));
     }
 
     /** {@code offset} from 0; user names compare without case, as RFC 7643 defines userName. */
     Uni<Page> list(ScimFilter filter, int offset, int limit) {
-        List<String> where = new ArrayList<>();
+        List<String> where = new ArrayList<>(List.of(VISIBLE));
         List<Object> arguments = new ArrayList<>();
         for (ScimFilter.Condition condition : filter.conditions()) {
             arguments.add(condition.value());
@@ -53,7 +56,7 @@ public class ScimUserStore {
                         default -> "p.user_id = " + parameter;
                     });
         }
-        String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        String condition = " where " + String.join(" and ", where);
         List<Object> filtered = List.copyOf(arguments);
         arguments.add(limit);
         arguments.add(offset);
@@ -80,8 +83,17 @@ public class ScimUserStore {
         return pool.preparedQuery("""
                         insert into scim_user (user_id, external_id, given_name, family_name) values ($1, $2, $3, $4)
                         on conflict (user_id) do update set external_id = excluded.external_id,
-                            given_name = excluded.given_name, family_name = excluded.family_name""")
+                            given_name = excluded.given_name, family_name = excluded.family_name, deleted_at = null""")
                 .execute(Tuple.of(user.userName, user.externalId, user.givenName, user.familyName))
+                .replaceWithVoid();
+    }
+
+    /** The directory deleted the user: from now on it answers 404, while the person stays off the roster. */
+    Uni<Void> markDeleted(String userId) {
+        return pool.preparedQuery("""
+                        insert into scim_user (user_id, deleted_at) values ($1, now())
+                        on conflict (user_id) do update set deleted_at = now()""")
+                .execute(Tuple.of(userId))
                 .replaceWithVoid();
     }
 

@@ -179,7 +179,10 @@ class ScimResourceTest {
                 .post(USERS)
                 .then()
                 .statusCode(201)
-                .body("'" + ENTERPRISE + "'.manager.value", equalTo("mark"));
+                .body("'" + ENTERPRISE + "'.manager.value", equalTo("mark"))
+                // RFC 7643 §3.1: the resource's URI, as the directory reached it
+                .body("meta.location", equalTo(service + "scim/v2/Users/" + userName))
+                .header("Location", equalTo(service + "scim/v2/Users/" + userName));
         directory()
                 .body("""
                         {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
@@ -229,6 +232,29 @@ class ScimResourceTest {
         directory().when().delete(USERS + "/" + userName).then().statusCode(204);
         person(userName).body("active", equalTo(false));
         awaitPublished(userName, 3);
+        // RFC 7644 §3.6: a deleted user is gone for the directory, whatever it asks; the person's history stays
+        directory().when().get(USERS + "/" + userName).then().statusCode(404);
+        directory().when().delete(USERS + "/" + userName).then().statusCode(404);
+        directory()
+                .queryParam("filter", "userName eq \"" + userName + "\"")
+                .when()
+                .get(USERS)
+                .then()
+                .statusCode(200)
+                .body("totalResults", equalTo(0));
+        // and provisioned again by a new POST: the same person, back on the roster
+        directory()
+                .body("""
+                        {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", "%s"],
+                         "externalId": "%s", "userName": "%s", "active": true,
+                         "name": {"formatted": "Emil Entra"}, "title": "support-agent",
+                         "%s": {"department": "Support"}}""".formatted(ENTERPRISE, externalId, userName, ENTERPRISE))
+                .when()
+                .post(USERS)
+                .then()
+                .statusCode(201);
+        directory().when().get(USERS + "/" + userName).then().statusCode(200).body("active", equalTo(true));
+        person(userName).body("active", equalTo(true));
     }
 
     @Test
