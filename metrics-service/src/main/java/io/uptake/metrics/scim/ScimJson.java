@@ -41,7 +41,10 @@ final class ScimJson {
         node.put("active", user.active);
         ObjectNode enterprise = node.putObject(ScimSchemas.ENTERPRISE_USER).put("department", user.department);
         if (user.managerId != null) {
-            enterprise.putObject("manager").put("value", user.managerId).put("$ref", origin + USERS + "/" + user.managerId);
+            enterprise
+                    .putObject("manager")
+                    .put("value", user.managerId)
+                    .put("$ref", origin + USERS + "/" + user.managerId);
         }
         if (user.salesforceId != null) {
             node.withArray("schemas").add(ScimSchemas.UPTAKE_USER);

@@ -92,9 +92,7 @@ public class ScimUserStore {
     Uni<Void> markDeleted(String userId) {
         return pool.preparedQuery("""
                         insert into scim_user (user_id, deleted_at) values ($1, now())
-                        on conflict (user_id) do update set deleted_at = now()""")
-                .execute(Tuple.of(userId))
-                .replaceWithVoid();
+                        on conflict (user_id) do update set deleted_at = now()""").execute(Tuple.of(userId)).replaceWithVoid();
     }
 
     private static Page page(RowSet<Row> rows) {
