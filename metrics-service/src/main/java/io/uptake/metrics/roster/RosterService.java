@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.Problem;
 import io.uptake.platform.outbox.Outbox;
+import io.uptake.platform.outbox.OutboxTrace;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,6 +75,7 @@ public class RosterService {
      * systems ({@code null} clears one), each id belonging to one person.
      */
     public Uni<Saved> put(String userId, JsonNode body) {
+        String traceparent = OutboxTrace.current();
         Map<String, Object> row = fields(body);
         row.put("userId", userId);
         PersonValidator.Outcome outcome = PersonValidator.validate(row);
@@ -84,7 +86,7 @@ public class RosterService {
             return Uni.createFrom().failure(new InvalidInput(errors));
         }
         return checkOwners(userId, ids.ids())
-                .flatMap(checked -> store.upsert(List.of(outcome.entry())))
+                .flatMap(checked -> store.upsert(List.of(outcome.entry()), traceparent))
                 .invoke(outbox::runSoon)
                 .call(changes -> setExternalIds(userId, ids.ids()))
                 .flatMap(changes -> find(userId).map(stored -> new Saved(stored, changes.created() == 1)));
@@ -124,6 +126,7 @@ public class RosterService {
         if (patches.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        String traceparent = OutboxTrace.current();
         return store.findAll(patches.stream().map(Patch::userId).distinct().toList())
                 .flatMap(stored -> {
                     Map<String, Map<String, Object>> current = new HashMap<>();
@@ -144,7 +147,7 @@ public class RosterService {
                     if (valid.isEmpty()) {
                         return Uni.createFrom().item(outcomes);
                     }
-                    return store.upsert(List.copyOf(valid.values()))
+                    return store.upsert(List.copyOf(valid.values()), traceparent)
                             .invoke(outbox::runSoon)
                             .replaceWith(outcomes);
                 });
@@ -176,11 +179,13 @@ public class RosterService {
     }
 
     private Uni<ImportReport> importRows(List<Map<String, Object>> rows, boolean dryRun) {
-        return store.salesforceIds().flatMap(owners -> importRows(rows, dryRun, owners));
+        String traceparent = OutboxTrace.current();
+        return store.salesforceIds().flatMap(owners -> importRows(rows, dryRun, owners, traceparent));
     }
 
     /** {@code owners}: the roster's Salesforce user ids and whose they are, so that no id goes to two people. */
-    private Uni<ImportReport> importRows(List<Map<String, Object>> rows, boolean dryRun, Map<String, String> owners) {
+    private Uni<ImportReport> importRows(
+            List<Map<String, Object>> rows, boolean dryRun, Map<String, String> owners, String traceparent) {
         List<PersonEntry> valid = new ArrayList<>(rows.size());
         Map<String, String> salesforceIds = new LinkedHashMap<>();
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
@@ -225,8 +230,10 @@ public class RosterService {
             return Uni.createFrom().item(new ImportReport(0, 0, 0, rejected));
         }
         Uni<RosterStore.Changes> upserted = dryRun
-                ? store.upsertRolledBack(valid)
-                : store.upsert(valid).invoke(outbox::runSoon).call(changes -> store.setSalesforceIds(salesforceIds));
+                ? store.upsertRolledBack(valid, traceparent)
+                : store.upsert(valid, traceparent)
+                        .invoke(outbox::runSoon)
+                        .call(changes -> store.setSalesforceIds(salesforceIds));
         return upserted.map(changes -> new ImportReport(
                 changes.created(), changes.updated(), valid.size() - changes.created() - changes.updated(), rejected));
     }

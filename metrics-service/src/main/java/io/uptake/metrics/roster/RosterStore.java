@@ -2,7 +2,6 @@ package io.uptake.metrics.roster;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.outbox.Outbox;
-import io.uptake.platform.outbox.OutboxTrace;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -72,26 +71,32 @@ public class RosterStore {
         this.pool = pool;
     }
 
-    public Uni<Changes> upsert(List<PersonEntry> people) {
-        return pool.preparedQuery(UPSERT).execute(arguments(people)).map(RosterStore::changes);
+    /**
+     * {@code traceparent}: the trace of the request that made the change (read where the request began: a context
+     * read after a hop through the pool may have lost it), which the outbox rows keep for their publication.
+     */
+    public Uni<Changes> upsert(List<PersonEntry> people, String traceparent) {
+        return pool.preparedQuery(UPSERT)
+                .execute(arguments(people, traceparent))
+                .map(RosterStore::changes);
     }
 
     /**
      * What {@link #upsert} would change, found by running it in a transaction that is rolled back: the same
      * statement decides, and nothing is written (neither the roster, its history, nor the outbox).
      */
-    public Uni<Changes> upsertRolledBack(List<PersonEntry> people) {
+    public Uni<Changes> upsertRolledBack(List<PersonEntry> people, String traceparent) {
         return pool.withConnection(connection -> connection
                 .begin()
                 .flatMap(transaction -> connection
                         .preparedQuery(UPSERT)
-                        .execute(arguments(people))
+                        .execute(arguments(people, traceparent))
                         .map(RosterStore::changes)
                         .onTermination()
                         .call(transaction::rollback)));
     }
 
-    private static Tuple arguments(List<PersonEntry> people) {
+    private static Tuple arguments(List<PersonEntry> people, String traceparent) {
         return Tuple.tuple(Arrays.asList(
                 people.stream().map(PersonEntry::userId).toArray(String[]::new),
                 people.stream().map(PersonEntry::displayName).toArray(String[]::new),
@@ -101,7 +106,7 @@ public class RosterStore {
                 people.stream().map(PersonEntry::managerId).toArray(String[]::new),
                 people.stream().map(PersonEntry::executive).toArray(Boolean[]::new),
                 people.stream().map(PersonEntry::active).toArray(Boolean[]::new),
-                OutboxTrace.current()));
+                traceparent));
     }
 
     private static Changes changes(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
