@@ -13,7 +13,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.PemTrustOptions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +23,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ServiceOverTls.class)
 class UpstreamTlsTest {
+
+    @jakarta.inject.Inject
+    GatewayConfig config;
 
     @Test
     void aRouteToAnHttpsServiceIsServedOverTls() {
@@ -44,10 +46,8 @@ class UpstreamTlsTest {
     void theUpstreamClientTrustsOnlyTheConfiguredCaAndChecksTheHostName() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            HttpClientOptions trusting = new HttpClientOptions()
-                    .setVerifyHost(true)
-                    .setTrustOptions(new PemTrustOptions()
-                            .addCertPath(ServiceOverTls.ca().toString()));
+            // the gateway's own client options, trusting uptake.gateway.upstream-ca (the service's certificate)
+            HttpClientOptions trusting = Upstream.clientOptions(config);
             assertThat(status(vertx, trusting, "localhost"))
                     .as("an answer, without a token")
                     .isEqualTo("401");
