@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# ./uptake bench metrics [ingest|reports]: ingestion through the gateway, then every report over N people.
+# ./uptake bench metrics [ingest|history|segment|salesforce|reports]: ingestion through the gateway, then every
+# report over N people.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -85,6 +86,9 @@ bench_metrics() { # ingestion through the gateway with wrk, the rate into the ro
   token=$(curl -fsS -d grant_type=client_credentials -d client_id=crm-ingest -d client_secret=crm-ingest-secret \
     "http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
   auth="Bearer $token"
+  if [[ ${1:-} == history ]]; then # a history over 10,000 people x 85 days in random order, 5 % sent twice
+    script=history.lua
+  fi
   if [[ ${1:-} == segment ]]; then # Segment's batch call with a write key, instead of the native endpoint
     script=segment.lua; url="http://localhost:$GATEWAY_PORT/v1/batch"
     auth="Basic $(printf '%s:' "$(bench_write_key)" | base64 -w0)"
@@ -153,7 +157,7 @@ PY
     done
     return
   fi
-  [[ ${1:-} == ingest || ${1:-} == segment ]] || bench_metrics_reports
+  [[ ${1:-} == ingest || ${1:-} == history || ${1:-} == segment ]] || bench_metrics_reports
 }
 
 bench_write_key() { # a new write key, made by the admin through the gateway

@@ -7,8 +7,8 @@ import io.uptake.metrics.scorecard.TeamScorecards.Scored;
 import io.uptake.metrics.usage.ActiveDays;
 import io.uptake.metrics.usage.AdoptionBand;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,25 +18,38 @@ import java.util.Map;
  */
 final class AdoptionFigures {
 
+    /** What one member adds to their group's figures: kept per person, so that a change of one person's usage re-adds one part. */
+    record Part(String group, long activeDays, boolean weekly, boolean monthly, boolean meeting, AdoptionBand band) {
+
+        static Part of(Scored member, DateRange range, ReportService.GroupBy groupBy) {
+            ActiveDays days = member.usage().days();
+            LocalDate to = range.to();
+            return new Part(
+                    groupBy.of.apply(member.card()),
+                    days.count(range.from(), to),
+                    days.any(to.minusDays(6), to),
+                    days.any(to.minusDays(29), to),
+                    member.card().status() == ScorecardView.Status.MEETING,
+                    member.card().band());
+        }
+    }
+
     private AdoptionFigures() {}
 
-    static AdoptionRow of(String group, List<Scored> members, DateRange range) {
-        LocalDate to = range.to();
+    static AdoptionRow of(String group, Collection<Part> members, DateRange range) {
         long active = 0;
         long personDays = 0;
         long wau = 0;
         long mau = 0;
         long meeting = 0;
         Map<AdoptionBand, Long> bands = new EnumMap<>(AdoptionBand.class);
-        for (Scored member : members) {
-            ActiveDays days = member.usage().days();
-            long inRange = days.count(range.from(), to);
-            personDays += inRange;
-            active += inRange > 0 ? 1 : 0;
-            wau += days.any(to.minusDays(6), to) ? 1 : 0;
-            mau += days.any(to.minusDays(29), to) ? 1 : 0;
-            meeting += member.card().status() == ScorecardView.Status.MEETING ? 1 : 0;
-            bands.merge(member.card().band(), 1L, Long::sum);
+        for (Part member : members) {
+            personDays += member.activeDays();
+            active += member.activeDays() > 0 ? 1 : 0;
+            wau += member.weekly() ? 1 : 0;
+            mau += member.monthly() ? 1 : 0;
+            meeting += member.meeting() ? 1 : 0;
+            bands.merge(member.band(), 1L, Long::sum);
         }
         double dau = personDays / (double) range.days();
         return new AdoptionRow(

@@ -1,12 +1,16 @@
 package io.uptake.metrics.report;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.metrics.scorecard.ScoredPeriods;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,8 +33,31 @@ public class ReportCache {
      */
     public record Key(String report, List<Object> parameters) {}
 
+    /**
+     * How a report kept as per-person parts is computed for everyone ({@code full}) and brought up to date after
+     * the usage of some people changed ({@code rescore}); {@code reusable} says whether a kept snapshot can still
+     * be brought up to date at all (see {@link ScoredPeriods#judgedAlike}).
+     */
+    public interface Refresh<S> {
+
+        Uni<S> full();
+
+        Uni<S> rescore(S before, Set<String> changed);
+
+        boolean reusable(S kept);
+
+        /** How many parts the snapshot holds, against {@code uptake.reports.snapshot-parts}. */
+        long size(S kept);
+    }
+
+    private record Kept(long version, long structure, Object snapshot, long size) {}
+
     private final ReportQueries queries;
     private final int capacity;
+    private final long snapshotParts;
+    private final Map<Key, Kept> snapshots = new LinkedHashMap<>(16, 0.75f, true);
+    private final AtomicLong refreshes = new AtomicLong();
+    private final AtomicLong fullComputations = new AtomicLong();
     private final ComputeLimiter limiter;
     private final Map<Key, Cached> summaries;
     private final Map<Key, Cached> lists;
@@ -38,6 +65,7 @@ public class ReportCache {
     public ReportCache(ReportQueries queries, ReportsConfig config) {
         this.queries = queries;
         this.capacity = config.cacheEntries();
+        this.snapshotParts = config.snapshotParts();
         this.limiter = new ComputeLimiter(config.concurrent());
         this.summaries = leastRecentlyUsed(config.cacheEntries());
         this.lists = leastRecentlyUsed(config.cacheLists());
@@ -67,13 +95,86 @@ public class ReportCache {
         return get(lists, key, compute);
     }
 
+    /**
+     * A report folded from per-person parts that are kept between versions of the data: after a change of usage
+     * only, the parts of the people the journal names are rescored; after any other change (the roster, objectives),
+     * or when the snapshot is older than the journal, everyone is scored again. The answer is the one a full
+     * computation would give ({@code IncrementalReportsTest}).
+     */
+    public <S, R> Uni<R> refreshed(Key key, boolean list, Refresh<S> refresh, Function<S, R> fold) {
+        if (capacity <= 0) {
+            return limiter.run(() -> refresh.full().map(fold));
+        }
+        return queries.dataVersion()
+                .flatMap(data -> get(
+                        list ? lists : summaries,
+                        key,
+                        data.version(),
+                        () -> compute(key, data, refresh).map(fold)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S> Uni<S> compute(Key key, ReportQueries.DataVersion data, Refresh<S> refresh) {
+        Kept kept = kept(key);
+        Uni<S> snapshot;
+        if (kept != null
+                && kept.structure() == data.structure()
+                && kept.version() >= data.journalFrom()
+                && refresh.reusable((S) kept.snapshot())) {
+            snapshot = queries.changedSince(kept.version())
+                    .flatMap(changed -> changed.isEmpty()
+                            ? Uni.createFrom().item((S) kept.snapshot())
+                            : refresh.rescore((S) kept.snapshot(), changed))
+                    .invoke(refreshes::incrementAndGet);
+        } else {
+            snapshot = refresh.full().invoke(fullComputations::incrementAndGet);
+        }
+        return snapshot.invoke(
+                fresh -> keep(key, new Kept(data.version(), data.structure(), fresh, refresh.size(fresh))));
+    }
+
+    private synchronized Kept kept(Key key) {
+        return snapshots.get(key);
+    }
+
+    /** Keeps the newest snapshot of each report, the least recently used going first beyond the parts allowed. */
+    private synchronized void keep(Key key, Kept fresh) {
+        Kept before = snapshots.get(key);
+        if (before != null && before.version() > fresh.version()) {
+            return;
+        }
+        snapshots.put(key, fresh);
+        long parts = snapshots.values().stream().mapToLong(Kept::size).sum();
+        var eldest = snapshots.entrySet().iterator();
+        while (parts > snapshotParts && snapshots.size() > 1 && eldest.hasNext()) {
+            Map.Entry<Key, Kept> entry = eldest.next();
+            if (!entry.getKey().equals(key)) {
+                parts -= entry.getValue().size();
+                eldest.remove();
+            }
+        }
+    }
+
+    /** Reports brought up to date from a kept snapshot, and computed for everyone, since the start. */
+    long refreshes() {
+        return refreshes.get();
+    }
+
+    long fullComputations() {
+        return fullComputations.get();
+    }
+
     @SuppressWarnings("unchecked")
     private <T> Uni<T> get(Map<Key, Cached> entries, Key key, Supplier<Uni<T>> compute) {
         if (capacity <= 0) {
             return limiter.run(compute);
         }
-        return queries.reportVersion().flatMap(version ->
-                (Uni<T>) entry(entries, key, version, compute).report());
+        return queries.dataVersion().flatMap(data -> get(entries, key, data.version(), compute));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Uni<T> get(Map<Key, Cached> entries, Key key, long version, Supplier<Uni<T>> compute) {
+        return (Uni<T>) entry(entries, key, version, compute).report();
     }
 
     @SuppressWarnings("unchecked")

@@ -6,10 +6,16 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
-/** The per-unit totals behind the conformity report, and the version of the data the reports show, in PostgreSQL. */
+/**
+ * The per-unit totals behind the conformity report, the version of the data the reports show and the journal of whose
+ * usage changed, in PostgreSQL.
+ */
 @ApplicationScoped
 public class ReportQueries {
 
@@ -19,11 +25,43 @@ public class ReportQueries {
         this.pool = pool;
     }
 
-    /** The number every change a report can show bumps (triggers, V11). */
-    Uni<Long> reportVersion() {
-        return pool.query("select version from report_version")
+    /**
+     * Where the data stands: {@code version} moves with every change a report can show (triggers, V11), {@code
+     * structure} with every change other than added usage (V21), and every usage change after {@code journalFrom}
+     * is still named in the journal.
+     */
+    record DataVersion(long version, long structure, long journalFrom) {}
+
+    Uni<DataVersion> dataVersion() {
+        return pool.query("select version, structure, journal_from from report_version")
                 .execute()
-                .map(rows -> rows.iterator().next().getLong(0));
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new DataVersion(row.getLong(0), row.getLong(1), row.getLong(2));
+                });
+    }
+
+    /** The people whose usage changed after {@code version}, from the journal. */
+    Uni<Set<String>> changedSince(long version) {
+        return pool.preparedQuery("select distinct unnest(user_ids) from usage_change where version > $1")
+                .execute(Tuple.of(version))
+                .map(rows -> {
+                    Set<String> people = new HashSet<>();
+                    rows.forEach(row -> people.add(row.getString(0)));
+                    return people;
+                });
+    }
+
+    /** Forgets the journal's entries older than {@code age}; returns how many went. */
+    Uni<Integer> pruneJournal(Duration age) {
+        return pool.preparedQuery("""
+                        with gone as (delete from usage_change where recorded_at < now() - $1 * interval '1 second'
+                                      returning version)
+                        update report_version set journal_from = (select max(version) from gone)
+                         where (select max(version) from gone) > journal_from
+                        returning (select count(*) from gone)""")
+                .execute(Tuple.of(age.toSeconds()))
+                .map(rows -> rows.size() == 0 ? 0 : rows.iterator().next().getInteger(0));
     }
 
     /** Events per business unit (the person's unit when the event was applied) and action over the range. */

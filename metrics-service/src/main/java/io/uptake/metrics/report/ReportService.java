@@ -11,13 +11,17 @@ import io.uptake.metrics.roster.PersonView;
 import io.uptake.metrics.roster.RosterQueries;
 import io.uptake.metrics.roster.RosterStore;
 import io.uptake.metrics.scorecard.ScorecardView;
+import io.uptake.metrics.scorecard.ScoredPeriods;
 import io.uptake.metrics.scorecard.TeamScorecards;
 import io.uptake.metrics.scorecard.UsageQueries;
 import io.uptake.metrics.usage.ActiveDays;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -57,39 +61,80 @@ public class ReportService {
     }
 
     public Uni<List<AdoptionRow>> adoption(DateRange range, GroupBy groupBy, String businessUnit) {
-        return cache.summary(
-                ReportCache.key("adoption", range, groupBy, businessUnit),
-                () -> scorecards.scored(range, businessUnit).map(team -> adoptionRows(team, range, groupBy)));
-    }
-
-    private static List<AdoptionRow> adoptionRows(List<TeamScorecards.Scored> team, DateRange range, GroupBy groupBy) {
-        return team.stream()
-                .collect(Collectors.groupingBy(
-                        member -> groupBy.of.apply(member.card()), TreeMap::new, Collectors.toList()))
-                .entrySet()
-                .stream()
-                .map(group -> AdoptionFigures.of(group.getKey(), group.getValue(), range))
-                .toList();
+        return trendRows(
+                        ReportCache.key("adoption", range, groupBy, businessUnit),
+                        List.of(range),
+                        groupBy,
+                        businessUnit)
+                .map(rows -> rows.stream().map(DatedRow::row).toList());
     }
 
     /** Adoption per period and group: what the adoption chart draws. */
     public Uni<List<TrendRow>> trend(DateRange range, Interval interval, GroupBy groupBy, String businessUnit) {
-        List<DateRange> periods = interval.periods(range);
-        return cache.summary(
-                ReportCache.key("trend", range, interval, groupBy, businessUnit),
-                () -> scorecards
-                        .perPeriod(
-                                periods,
-                                businessUnit,
-                                (period, team) -> adoptionRows(team, period, groupBy).stream()
-                                        .map(row -> TrendRow.of(period.from(), period.to(), row))
-                                        .toList())
-                        .map(byPeriod -> byPeriod.stream().flatMap(List::stream).toList()));
+        return trendRows(
+                        ReportCache.key("trend", range, interval, groupBy, businessUnit),
+                        interval.periods(range),
+                        groupBy,
+                        businessUnit)
+                .map(rows -> rows.stream()
+                        .map(dated -> TrendRow.of(
+                                dated.period().from(), dated.period().to(), dated.row()))
+                        .toList());
+    }
+
+    /** Each period's adoption rows, group by group, from each person's part (kept between changes of the data). */
+    private Uni<List<DatedRow>> trendRows(
+            ReportCache.Key key, List<DateRange> periods, GroupBy groupBy, String businessUnit) {
+        BiFunction<DateRange, TeamScorecards.Scored, AdoptionFigures.Part> part =
+                (period, member) -> AdoptionFigures.Part.of(member, period, groupBy);
+        return cache.refreshed(key, false, refresh(periods, businessUnit, part), scored -> {
+            List<DatedRow> rows = new ArrayList<>();
+            for (int i = 0; i < periods.size(); i++) {
+                DateRange period = periods.get(i);
+                scored.parts(i).stream()
+                        .collect(Collectors.groupingBy(AdoptionFigures.Part::group, TreeMap::new, Collectors.toList()))
+                        .forEach((group, members) ->
+                                rows.add(new DatedRow(period, AdoptionFigures.of(group, members, period))));
+            }
+            return rows;
+        });
+    }
+
+    /** How a report made of per-person parts is computed for everyone and brought up to date. */
+    private <P> ReportCache.Refresh<ScoredPeriods<P>> refresh(
+            List<DateRange> periods, String businessUnit, BiFunction<DateRange, TeamScorecards.Scored, P> part) {
+        return new ReportCache.Refresh<>() {
+            @Override
+            public Uni<ScoredPeriods<P>> full() {
+                return scorecards.scoredPeriods(periods, businessUnit, part);
+            }
+
+            @Override
+            public Uni<ScoredPeriods<P>> rescore(ScoredPeriods<P> before, Set<String> changed) {
+                return scorecards.rescored(before, changed, part);
+            }
+
+            @Override
+            public boolean reusable(ScoredPeriods<P> kept) {
+                return kept.judgedAlike();
+            }
+
+            @Override
+            public long size(ScoredPeriods<P> kept) {
+                return kept.size();
+            }
+        };
     }
 
     /** Everyone below their objectives over the range, largest gap first. */
     public Uni<List<ShortfallRow>> shortfalls(DateRange range, String businessUnit) {
-        return cache.list(ReportCache.key("shortfalls", range, businessUnit), () -> shortfallRows(range, businessUnit));
+        BiFunction<DateRange, TeamScorecards.Scored, ShortfallRow> part =
+                (period, member) -> shortfallRow(member.card());
+        return cache.refreshed(
+                ReportCache.key("shortfalls", range, businessUnit),
+                true,
+                refresh(List.of(range), businessUnit, part),
+                scored -> scored.parts(0).stream().sorted(ShortfallCursor.ORDER).toList());
     }
 
     /**
@@ -106,27 +151,23 @@ public class ReportService {
                 .transformToUniAndConcatenate(slice -> withFollowUps(slice, range));
     }
 
-    private Uni<List<ShortfallRow>> shortfallRows(DateRange range, String businessUnit) {
-        return scorecards
-                .scorecards(range, businessUnit)
-                .map(cards -> cards.stream()
-                        .filter(card -> card.status().isShortfall())
-                        .map(card -> new ShortfallRow(
-                                card.userId(),
-                                null,
-                                card.businessUnit(),
-                                card.jobRole(),
-                                card.status().name(),
-                                card.score(),
-                                card.band(),
-                                card.expectations().stream()
-                                        .filter(result -> !result.met())
-                                        .toList(),
-                                100 - card.score(),
-                                false,
-                                null))
-                        .sorted(ShortfallCursor.ORDER)
-                        .toList());
+    /** The person's shortfall row, or null when they are not below their objectives. */
+    private static ShortfallRow shortfallRow(ScorecardView card) {
+        if (!card.status().isShortfall()) {
+            return null;
+        }
+        return new ShortfallRow(
+                card.userId(),
+                null,
+                card.businessUnit(),
+                card.jobRole(),
+                card.status().name(),
+                card.score(),
+                card.band(),
+                card.expectations().stream().filter(result -> !result.met()).toList(),
+                100 - card.score(),
+                false,
+                null);
     }
 
     /** The page of shortfalls after the cursor ({@code null}: the first page). */
@@ -214,6 +255,9 @@ public class ReportService {
                             .toList();
                 });
     }
+
+    /** A group's adoption in one period. */
+    private record DatedRow(DateRange period, AdoptionRow row) {}
 
     /** How adoption rows are grouped. */
     public enum GroupBy {

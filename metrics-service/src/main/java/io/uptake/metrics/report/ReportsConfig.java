@@ -2,6 +2,7 @@ package io.uptake.metrics.report;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "uptake.reports")
 public interface ReportsConfig {
@@ -13,6 +14,17 @@ public interface ReportsConfig {
     /** Per-person lists (shortfalls) kept in memory: large at 100,000 people. */
     @WithDefault("2")
     int cacheLists();
+
+    /**
+     * Per-person parts kept of reports (over all their periods) so that they are brought up to date by rescoring the
+     * people whose usage changed: about 100 bytes each. Beyond it, the least recently used snapshots go.
+     */
+    @WithDefault("2000000")
+    long snapshotParts();
+
+    /** How long the journal of whose usage changed is kept: a report snapshot older than that is computed again. */
+    @WithDefault("PT10M")
+    Duration journalAge();
 
     /** Reports computed at once; a burst waits its turn, which bounds the memory it takes. */
     @WithDefault("2")

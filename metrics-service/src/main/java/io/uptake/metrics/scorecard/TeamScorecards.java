@@ -11,8 +11,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -24,6 +27,9 @@ public class TeamScorecards {
 
     /** One person of the team: their unit and role then, their scorecard, and their usage (for reports that also count activity). */
     public record Scored(Memberships.Entry person, ScorecardView card, Usage usage) {}
+
+    /** How far beyond its last period a snapshot knows the objective versions (those set to take effect later). */
+    private static final int OBJECTIVES_AHEAD_YEARS = 100;
 
     private final RosterStore roster;
     private final ObjectiveStore objectives;
@@ -77,6 +83,111 @@ public class TeamScorecards {
                             }
                             return reports;
                         }));
+    }
+
+    /**
+     * Every period scored as {@link #perPeriod} does, kept as each person's part of a report ({@code part} may answer
+     * null: nothing kept of that person), so that the report can later be brought up to date by {@link #rescored}.
+     * The objective versions read reach into the future, so that the snapshot knows when one takes effect.
+     */
+    public <P> Uni<ScoredPeriods<P>> scoredPeriods(
+            List<DateRange> periods, String businessUnit, BiFunction<DateRange, Scored, P> part) {
+        OffsetDateTime first = periods.getFirst().judgedAt();
+        OffsetDateTime last = periods.getLast().judgedAt();
+        return objectives
+                .allInForceBetween(first, last.plusYears(OBJECTIVES_AHEAD_YEARS))
+                .flatMap(versions -> {
+                    Set<String> actions = ScorecardCalculator.countedActions(versions);
+                    return Uni.combine()
+                            .all()
+                            .unis(
+                                    roster.membershipsDuring(first, last, businessUnit),
+                                    usage.usage(periods, null, businessUnit, actions))
+                            .with((memberships, used) -> {
+                                ObjectivesInForce inForce = new ObjectivesInForce(versions);
+                                List<OffsetDateTime> judged = new ArrayList<>(periods.size());
+                                List<Map<String, Memberships.Entry>> people = new ArrayList<>(periods.size());
+                                List<Map<String, ObjectivesView>> byTeam = new ArrayList<>(periods.size());
+                                List<Map<String, P>> parts = new ArrayList<>(periods.size());
+                                for (int i = 0; i < periods.size(); i++) {
+                                    OffsetDateTime at = periods.get(i).judgedAt();
+                                    judged.add(at);
+                                    Map<String, Memberships.Entry> members = new LinkedHashMap<>();
+                                    memberships.activeAt(at, businessUnit).forEach(m -> members.put(m.userId(), m));
+                                    people.add(members);
+                                    byTeam.add(inForce.at(at));
+                                    parts.add(new LinkedHashMap<>());
+                                }
+                                ScoredPeriods<P> scored = new ScoredPeriods<>(
+                                        periods, businessUnit, versions, judged, people, byTeam, actions, parts);
+                                for (int i = 0; i < periods.size(); i++) {
+                                    for (Memberships.Entry person :
+                                            people.get(i).values()) {
+                                        P kept = partOf(scored, i, person, used.of(person.userId(), i), part);
+                                        if (kept != null) {
+                                            parts.get(i).put(person.userId(), kept);
+                                        }
+                                    }
+                                }
+                                return scored;
+                            });
+                });
+    }
+
+    /**
+     * The snapshot brought up to date after the usage of {@code changed} (and nothing else) changed: only those of
+     * them on the roster are read and rescored. When they are more than a quarter of the team, everyone is scored
+     * again instead (one read of everyone costs less than that many lookups).
+     */
+    public <P> Uni<ScoredPeriods<P>> rescored(
+            ScoredPeriods<P> before, Set<String> changed, BiFunction<DateRange, Scored, P> part) {
+        List<DateRange> periods = before.periods();
+        Set<String> team = new HashSet<>();
+        for (int i = 0; i < periods.size(); i++) {
+            team.addAll(before.people(i).keySet());
+        }
+        List<String> people = changed.stream().filter(team::contains).sorted().toList();
+        if (people.isEmpty()) {
+            return Uni.createFrom().item(before);
+        }
+        if (people.size() * 4L > team.size()) {
+            return scoredPeriods(periods, before.businessUnit(), part);
+        }
+        return usage.usageOf(periods, people, before.actions()).map(used -> {
+            List<Map<String, P>> parts = new ArrayList<>(periods.size());
+            for (int i = 0; i < periods.size(); i++) {
+                Map<String, P> period = new LinkedHashMap<>(before.partsOf(i));
+                for (String userId : people) {
+                    Memberships.Entry person = before.people(i).get(userId);
+                    if (person != null) {
+                        P kept = partOf(before, i, person, used.of(userId, i), part);
+                        if (kept == null) {
+                            period.remove(userId);
+                        } else {
+                            period.put(userId, kept);
+                        }
+                    }
+                }
+                parts.add(period);
+            }
+            return before.withParts(parts);
+        });
+    }
+
+    private static <P> P partOf(
+            ScoredPeriods<P> scored,
+            int i,
+            Memberships.Entry person,
+            Usage usage,
+            BiFunction<DateRange, Scored, P> part) {
+        DateRange period = scored.periods().get(i);
+        ScorecardView card = ScorecardCalculator.score(
+                person,
+                scored.objectives(i).get(ObjectivesInForce.team(person.businessUnit(), person.jobRole())),
+                period.from(),
+                period.to(),
+                usage);
+        return part.apply(period, new Scored(person, card, usage));
     }
 
     /**

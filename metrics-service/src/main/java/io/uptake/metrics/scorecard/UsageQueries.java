@@ -145,12 +145,23 @@ public class UsageQueries {
      * thousands costs seconds at 100,000 people).
      */
     public Uni<Map<String, Usage>> usageOf(DateRange range, Collection<String> userIds, Collection<String> actions) {
+        return usageOf(List.of(range), userIds, actions).map(team -> team.period(0));
+    }
+
+    /** The same for consecutive periods at once: what a report kept between changes re-reads of the people whose usage changed. */
+    public Uni<TeamUsage> usageOf(List<DateRange> periods, Collection<String> userIds, Collection<String> actions) {
         List<String> people = List.copyOf(userIds);
-        Uni<Map<String, ActiveDays>> activity = activeDays(range, people);
+        DateRange span =
+                new DateRange(periods.getFirst().from(), periods.getLast().to());
+        LocalDate activityFrom =
+                activityStart(new DateRange(span.from(), periods.getFirst().to()));
+        Uni<Map<String, ActiveDays>> activity = pool.preparedQuery(ACTIVITY_OF)
+                .execute(Tuple.of(activityFrom.getYear(), span.to().getYear(), people.toArray(String[]::new)))
+                .map(UsageQueries::activeDaysByUser);
         if (actions.isEmpty()) {
-            return activity.map(days -> new TeamUsage(1, days).period(0));
+            return activity.map(days -> new TeamUsage(periods.size(), days));
         }
-        MonthSlices slices = MonthSlices.of(List.of(range));
+        MonthSlices slices = MonthSlices.of(periods);
         Tuple arguments = Tuple.tuple(List.of(
                 slices.months(),
                 slices.firsts(),
@@ -161,7 +172,7 @@ public class UsageQueries {
         return Uni.combine()
                 .all()
                 .unis(activity, pool.preparedQuery(COUNTS_OF).execute(arguments))
-                .with((days, rows) -> countedInto(new TeamUsage(1, days), rows).period(0));
+                .with((days, rows) -> countedInto(new TeamUsage(periods.size(), days), rows));
     }
 
     /** Adds the count rows (per person and action, an array over the periods) to the usage. */

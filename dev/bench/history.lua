@@ -1,0 +1,67 @@
+-- wrk script for `./uptake bench metrics history`: batches of BATCH usage events spread over PEOPLE people
+-- and the last DAYS days in random order, as a CRM's history arrives (a day's events are not sent together),
+-- with RESENT per cent of them sent again (the same event, id and all), as a sender that retries does.
+-- Environment: AUTH ("Bearer ..."), BATCH (default 1000), PEOPLE (default 10000), DAYS (default 85),
+-- RESENT (default 5).
+
+local auth = os.getenv("AUTH")
+local batch = tonumber(os.getenv("BATCH") or "1000")
+local people = tonumber(os.getenv("PEOPLE") or "10000")
+local days = tonumber(os.getenv("DAYS") or "85")
+local resent = tonumber(os.getenv("RESENT") or "5")
+local actions = { "login", "record.created", "record.updated", "activity.logged", "report.run",
+                  "dashboard.viewed", "sync.completed", "customer.reviewed", "opportunity.updated", "search.performed" }
+local hex = "0123456789abcdef"
+local sent = {}          -- the last events sent, the pool that re-sends draw from
+local sent_size = 20000
+local sent_next = 1
+
+local function uuid()
+  local parts = {}
+  for i = 1, 32 do
+    local n = math.random(1, 16)
+    parts[i] = hex:sub(n, n)
+  end
+  parts[13] = "4"
+  local s = table.concat(parts)
+  return s:sub(1, 8) .. "-" .. s:sub(9, 12) .. "-" .. s:sub(13, 16) .. "-" .. s:sub(17, 20) .. "-" .. s:sub(21, 32)
+end
+
+local thread_seed = 0
+function setup(thread)
+  thread_seed = thread_seed + 1
+  thread:set("seed", thread_seed)
+end
+
+function init(args)
+  math.randomseed(os.time() * 1000 + (seed or 0))
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["Authorization"] = auth
+end
+
+function request()
+  local now = os.time()
+  local items = {}
+  for i = 1, batch do
+    local item
+    if #sent > 0 and math.random(1, 100) <= resent then
+      item = sent[math.random(1, #sent)]
+    else
+      -- a random second of the last DAYS days, at least a minute old
+      local at = os.date("!%Y-%m-%dT%H:%M:%SZ", now - math.random(60, days * 86400 - 3600))
+      item = string.format('{"eventId":"%s","userId":"bench-%d","action":"%s","occurredAt":"%s","objectType":"contact","source":"bench"}',
+        uuid(), math.random(1, people), actions[math.random(1, #actions)], at)
+      sent[sent_next] = item
+      sent_next = sent_next % sent_size + 1
+    end
+    items[i] = item
+  end
+  return wrk.format(nil, nil, nil, "[" .. table.concat(items, ",") .. "]")
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("BENCH requests=%d non2xx=%d errors=%d duration_us=%d p50_us=%d p99_us=%d\n",
+    summary.requests, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.duration, latency:percentile(50), latency:percentile(99)))
+end

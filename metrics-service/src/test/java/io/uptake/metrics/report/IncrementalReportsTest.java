@@ -1,0 +1,266 @@
+package io.uptake.metrics.report;
+
+import static io.restassured.RestAssured.given;
+import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.uptake.metrics.api.DateRange;
+import io.uptake.metrics.api.Interval;
+import io.uptake.metrics.followup.FollowUpStore;
+import io.uptake.metrics.ingest.UsageEvent;
+import io.uptake.metrics.ingest.UsageEventStore;
+import io.uptake.metrics.practice.PracticeStore;
+import io.uptake.metrics.roster.RosterQueries;
+import io.uptake.metrics.roster.RosterStore;
+import io.uptake.metrics.scorecard.TeamScorecards;
+import io.uptake.metrics.scorecard.UsageQueries;
+import io.vertx.mutiny.sqlclient.Pool;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reports brought up to date from the people whose usage changed give the answer a computation for everyone gives:
+ * after each kind of change (new, late and duplicate events; a person moving units; objectives changed with an
+ * effective date in the past; a person leaving the roster; a new person), the service's answers (kept between
+ * changes) are compared with those of a service that keeps nothing, and the cache says which way it answered.
+ */
+@QuarkusTest
+class IncrementalReportsTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final DateRange RANGE = new DateRange(TODAY.minusDays(27), TODAY);
+    private static final List<String> ACTIONS = List.of("login", "record.created", "activity.logged");
+
+    private final ReportService reports;
+    private final TeamScorecards scorecards;
+    private final ReportQueries queries;
+    private final UsageQueries usage;
+    private final RosterStore roster;
+    private final ConformityConfig conformity;
+    private final FollowUpStore followUps;
+    private final PracticeStore practices;
+    private final RosterQueries names;
+    private ReportService computedEachTime;
+    private final ReportCache cache;
+    private final UsageEventStore store;
+    private final Pool pool;
+    private final Random random = new Random();
+    private final List<UsageEvent> applied = new ArrayList<>();
+
+    IncrementalReportsTest(
+            ReportService reports,
+            ReportCache cache,
+            UsageEventStore store,
+            Pool pool,
+            TeamScorecards scorecards,
+            ReportQueries queries,
+            UsageQueries usage,
+            RosterStore roster,
+            ConformityConfig conformity,
+            FollowUpStore followUps,
+            PracticeStore practices,
+            RosterQueries names) {
+        this.reports = reports;
+        this.cache = cache;
+        this.store = store;
+        this.pool = pool;
+        this.scorecards = scorecards;
+        this.queries = queries;
+        this.usage = usage;
+        this.roster = roster;
+        this.conformity = conformity;
+        this.followUps = followUps;
+        this.practices = practices;
+        this.names = names;
+    }
+
+    @Test
+    void reportsBroughtUpToDateEqualReportsComputedForEveryone() {
+        computedEachTime = new ReportService(
+                scorecards,
+                queries,
+                usage,
+                roster,
+                new ReportCache(queries, new NothingKept()),
+                conformity,
+                followUps,
+                practices,
+                names);
+        String unit = "Incremental " + UUID.randomUUID().toString().substring(0, 8);
+        String otherUnit = unit + " other";
+        objectives(unit, 2, 3, TODAY.minusDays(60));
+        objectives(otherUnit, 1, 1, TODAY.minusDays(60));
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            people.add(person(unit, "rep", true));
+        }
+        people.add(person(unit, "lead", true));
+        for (int i = 0; i < 10; i++) {
+            apply(people, 1, 8); // a few people meet the objectives, most do not
+        }
+        assertAgree(unit, "after the first usage");
+
+        for (int round = 0; round < 3; round++) {
+            long refreshed = cache.refreshes();
+            apply(people, 1, 3); // one person's new use, today or late
+            assertAgree(unit, "after one person's new events, round " + round);
+            apply(List.of(), 0, 0); // duplicates only
+            assertAgree(unit, "after duplicates, round " + round);
+            assertThat(cache.refreshes() - refreshed)
+                    .as("answers brought up to date rather than computed (round %d)", round)
+                    .isGreaterThanOrEqualTo(10);
+        }
+
+        long full = cache.fullComputations();
+        putPerson(people.get(0), otherUnit, "rep", true); // moves units
+        assertAgree(unit, "after a move to another unit");
+        assertThat(cache.fullComputations())
+                .as("a roster change is computed again")
+                .isGreaterThan(full);
+
+        apply(people, 2, 4);
+        assertAgree(unit, "after new events of a moved person");
+
+        objectives(unit, 1, 5, TODAY.minusDays(10)); // objectives changed, in force from the past
+        assertAgree(unit, "after objectives changed from 10 days ago");
+
+        putPerson(people.get(1), unit, "rep", false); // leaves the roster
+        assertAgree(unit, "after a person left the roster");
+
+        people.add(person(unit, "rep", true));
+        apply(people.subList(people.size() - 1, people.size()), 1, 4);
+        assertAgree(unit, "after a new person's first events");
+    }
+
+    /** Every report kept as parts, for the unit and for everyone grouped by unit, against a fresh computation. */
+    private void assertAgree(String unit, String when) {
+        for (int asked = 0; asked < 2; asked++) { // asked twice: the second answer is the kept one
+            // everyone (the whole test database) once per change, the unit twice
+            for (String scope : asked == 0 ? new String[] {unit, null} : new String[] {unit}) {
+                assertThat(await(reports.adoption(RANGE, ReportService.GroupBy.BUSINESS_UNIT, scope)))
+                        .as("adoption by unit of %s, %s", scope, when)
+                        .isEqualTo(await(computedEachTime.adoption(RANGE, ReportService.GroupBy.BUSINESS_UNIT, scope)));
+            }
+            assertThat(await(reports.adoption(RANGE, ReportService.GroupBy.JOB_ROLE, unit)))
+                    .as("adoption by role, %s", when)
+                    .isEqualTo(await(computedEachTime.adoption(RANGE, ReportService.GroupBy.JOB_ROLE, unit)));
+            assertThat(await(reports.trend(RANGE, Interval.require("week"), ReportService.GroupBy.BUSINESS_UNIT, unit)))
+                    .as("weekly trend, %s", when)
+                    .isEqualTo(await(computedEachTime.trend(
+                            RANGE, Interval.require("week"), ReportService.GroupBy.BUSINESS_UNIT, unit)));
+            assertThat(await(reports.trend(RANGE, Interval.require("day"), ReportService.GroupBy.JOB_ROLE, unit)))
+                    .as("daily trend by role, %s", when)
+                    .isEqualTo(await(computedEachTime.trend(
+                            RANGE, Interval.require("day"), ReportService.GroupBy.JOB_ROLE, unit)));
+            assertThat(await(reports.shortfalls(RANGE, unit)))
+                    .as("shortfalls, %s", when)
+                    .isEqualTo(await(computedEachTime.shortfalls(RANGE, unit)))
+                    .isNotEmpty();
+        }
+    }
+
+    /**
+     * New events of {@code count} random people among {@code people}, {@code perPerson} each on random days of the
+     * range (today's among them), with some of the events applied before sent again; then a batch delivered twice.
+     */
+    private void apply(List<String> people, int count, int perPerson) {
+        List<UsageEvent> events = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            String user = people.get(random.nextInt(people.size()));
+            for (int i = 0; i < perPerson; i++) {
+                LocalDate day = RANGE.from().plusDays(random.nextInt((int) RANGE.days()));
+                events.add(new UsageEvent(
+                        UUID.randomUUID(),
+                        user,
+                        ACTIONS.get(random.nextInt(ACTIONS.size())),
+                        day.equals(TODAY)
+                                ? java.time.Instant.now().minusSeconds(60)
+                                : day.atTime(9 + random.nextInt(8), 0).toInstant(ZoneOffset.UTC),
+                        null,
+                        "test"));
+            }
+        }
+        for (int i = 0; i < 5 && !applied.isEmpty(); i++) {
+            events.add(applied.get(random.nextInt(applied.size())));
+        }
+        store.apply(events, LocalDate.MIN).await().atMost(Duration.ofSeconds(30));
+        store.apply(events, LocalDate.MIN).await().atMost(Duration.ofSeconds(30));
+        applied.addAll(events);
+    }
+
+    private static <T> T await(io.smallrye.mutiny.Uni<T> answer) {
+        return answer.await().atMost(Duration.ofSeconds(60));
+    }
+
+    private static String person(String unit, String role, boolean active) {
+        String user = "incremental-" + UUID.randomUUID().toString().substring(0, 12);
+        putPerson(user, unit, role, active);
+        return user;
+    }
+
+    private static void putPerson(String user, String unit, String role, boolean active) {
+        given().auth()
+                .oauth2(accessToken("adam"))
+                .contentType(ContentType.JSON)
+                .body(
+                        "{\"displayName\":\"Incremental person\",\"businessUnit\":\"%s\",\"jobRole\":\"%s\",\"active\":%s}"
+                                .formatted(unit, role, active))
+                .when()
+                .put("/api/metrics/people/" + user)
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
+    private static void objectives(String unit, int activeDays, int created, LocalDate from) {
+        for (String role : List.of("rep", "lead")) {
+            given().auth()
+                    .oauth2(accessToken("adam"))
+                    .contentType(ContentType.JSON)
+                    .body(("{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":%d},"
+                                    + "{\"metric\":\"action:record.created\",\"period\":\"week\",\"min\":%d}],"
+                                    + "\"effectiveFrom\":\"%s\"}")
+                            .formatted(activeDays, created, from))
+                    .when()
+                    .put("/api/metrics/objectives/" + unit + "/" + role)
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
+    /** The settings of a report cache that keeps nothing: every answer computed for everyone. */
+    private static final class NothingKept implements ReportsConfig {
+
+        @Override
+        public int cacheEntries() {
+            return 0;
+        }
+
+        @Override
+        public int cacheLists() {
+            return 0;
+        }
+
+        @Override
+        public long snapshotParts() {
+            return 0;
+        }
+
+        @Override
+        public Duration journalAge() {
+            return Duration.ofMinutes(10);
+        }
+
+        @Override
+        public int concurrent() {
+            return 2;
+        }
+    }
+}
