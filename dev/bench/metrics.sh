@@ -8,6 +8,24 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=../lib/all.sh
 source "$ROOT/dev/lib/all.sh"
 
+after_new_event() { # after_new_event URL ACCEPT TOKEN PEOPLE: "p50 / p95 ms" of answers, each right after one new event has been applied
+  local url=$1 accept=$2 token=$3 people=$4 rounds=${UPTAKE_BENCH_AFTER_EVENT:-20} i id applied times=()
+  local ingest; ingest=$(curl -fsS -d grant_type=client_credentials -d client_id=crm-ingest -d client_secret=crm-ingest-secret \
+    "http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  for ((i = 0; i < rounds; i++)); do
+    id=$(cat /proc/sys/kernel/random/uuid)
+    curl -fsS -o /dev/null -H "Authorization: Bearer $ingest" -H 'Content-Type: application/json' \
+      -d "[{\"eventId\":\"$id\",\"userId\":\"bench-$(((RANDOM * 32768 + RANDOM) % people + 1))\",\"action\":\"record.created\",\"occurredAt\":\"$(date -u -d '-1 min' +%FT%TZ)\"}]" \
+      "http://localhost:$GATEWAY_PORT/api/metrics/events" || die "the new event was refused"
+    for ((applied = 0; applied < 200; applied++)); do # until the consumer has applied it (at most 10 s)
+      [[ $(psql_admin -d metrics_bench -c "select count(*) from usage_event where day = current_date and event_id = '$id'") == 1 ]] && break
+      sleep 0.05
+    done
+    times+=("$(curl -sS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" -H "Accept: $accept" "$url")")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR] = $1} END {p95 = int(NR * 0.95); if (p95 < NR * 0.95) p95++; printf "%d / %d ms", t[int((NR + 1) / 2)] * 1000, t[p95] * 1000}'
+}
+
 bench_metrics_reports() { # every report over N people x 90 days (N from UPTAKE_BENCH_SCALE), 1 then 8 connections, with wrk
   local seconds=${UPTAKE_BENCH_REPORT_SECONDS:-10} people target
   local admin to from report result requests non2xx errors duration_us p50_us p95_us p99_us
@@ -30,12 +48,17 @@ bench_metrics_reports() { # every report over N people x 90 days (N from UPTAKE_
         "http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
       [[ $report == *"|csv" ]] && accept=text/csv
       [[ $path == *"?"* ]] && sep='&'
-      # the first answer after the data changed is computed (later ones may come from the report cache while
-      # nothing changes): bump the data version, then time one request
-      psql_admin -d metrics_bench -c "update report_version set version = version + 1" >/dev/null
+      # computed for everyone: the answer after a change of the roster's kind (the structure version moved)
+      psql_admin -d metrics_bench -c "update report_version set version = version + 1, structure = structure + 1" >/dev/null
       local computed; computed=$(curl -sS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $admin" -H "Accept: $accept" \
         "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to")
       line=" | $(awk -v s="$computed" 'BEGIN {printf "%d ms", s * 1000}')"
+      # then the answers right after one new event each, as a dashboard is opened while the CRM sends events
+      local after after_p95 after_target=100
+      (( people > 10000 )) && after_target=250
+      after=$(after_new_event "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" "$accept" "$admin" "$people")
+      after_p95=${after#* / }; after_p95=${after_p95% ms}
+      line+=" | $after ($( (( after_p95 < after_target )) && echo met || echo "**missed**") p95 < $after_target ms)"
       # a short warm-up, so that the JIT and the plans of this report are ready
       TOKEN=$admin ACCEPT=$accept wrk -t1 -c1 -d2s --timeout 30s -s "$ROOT/dev/bench/report.lua" "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" >/dev/null
       for connections in 1 8; do

@@ -91,10 +91,16 @@ public class ReportService {
             List<DatedRow> rows = new ArrayList<>();
             for (int i = 0; i < periods.size(); i++) {
                 DateRange period = periods.get(i);
-                scored.parts(i).stream()
-                        .collect(Collectors.groupingBy(AdoptionFigures.Part::group, TreeMap::new, Collectors.toList()))
-                        .forEach((group, members) ->
-                                rows.add(new DatedRow(period, AdoptionFigures.of(group, members, period))));
+                rows.addAll(scored.folded(
+                        i,
+                        parts -> parts.stream()
+                                .collect(Collectors.groupingBy(
+                                        AdoptionFigures.Part::group, TreeMap::new, Collectors.toList()))
+                                .entrySet()
+                                .stream()
+                                .map(group -> new DatedRow(
+                                        period, AdoptionFigures.of(group.getKey(), group.getValue(), period)))
+                                .toList()));
             }
             return rows;
         });

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A team scored over consecutive periods, kept so that a report can be brought up to date by rescoring only the
@@ -26,6 +27,8 @@ public final class ScoredPeriods<P> {
     private final List<Map<String, ObjectivesView>> objectives;
     private final Set<String> actions;
     private final List<Map<String, P>> parts;
+    /** Per period, the report's fold of its parts once asked ({@link #folded}); a rescore keeps those of unchanged periods. */
+    private final Object[] folded;
 
     ScoredPeriods(
             List<DateRange> periods,
@@ -44,10 +47,33 @@ public final class ScoredPeriods<P> {
         this.objectives = objectives;
         this.actions = actions;
         this.parts = parts;
+        this.folded = new Object[periods.size()];
     }
 
+    /** The same with other parts; the folds of the periods whose parts are the same map are kept. */
     ScoredPeriods<P> withParts(List<Map<String, P>> newParts) {
-        return new ScoredPeriods<>(periods, businessUnit, versions, judged, people, objectives, actions, newParts);
+        ScoredPeriods<P> after =
+                new ScoredPeriods<>(periods, businessUnit, versions, judged, people, objectives, actions, newParts);
+        for (int i = 0; i < folded.length; i++) {
+            if (newParts.get(i) == parts.get(i)) {
+                after.folded[i] = folded[i];
+            }
+        }
+        return after;
+    }
+
+    /**
+     * One period's parts folded by the report the snapshot belongs to (one report, so one fold), computed once per
+     * snapshot and kept across rescores that leave the period alone. Two threads may both compute it: the same value.
+     */
+    @SuppressWarnings("unchecked")
+    public <F> F folded(int period, Function<Collection<P>, F> fold) {
+        Object done = folded[period];
+        if (done == null) {
+            done = fold.apply(parts(period));
+            folded[period] = done;
+        }
+        return (F) done;
     }
 
     public List<DateRange> periods() {

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -156,19 +157,27 @@ public class TeamScorecards {
         return usage.usageOf(periods, people, before.actions()).map(used -> {
             List<Map<String, P>> parts = new ArrayList<>(periods.size());
             for (int i = 0; i < periods.size(); i++) {
-                Map<String, P> period = new LinkedHashMap<>(before.partsOf(i));
+                Map<String, P> period = before.partsOf(i);
+                Map<String, P> changedPeriod =
+                        null; // copied only when a part differs: new use today changes one period
                 for (String userId : people) {
                     Memberships.Entry person = before.people(i).get(userId);
-                    if (person != null) {
-                        P kept = partOf(before, i, person, used.of(userId, i), part);
+                    if (person == null) {
+                        continue;
+                    }
+                    P kept = partOf(before, i, person, used.of(userId, i), part);
+                    if (!Objects.equals(kept, period.get(userId))) {
+                        if (changedPeriod == null) {
+                            changedPeriod = new LinkedHashMap<>(period);
+                        }
                         if (kept == null) {
-                            period.remove(userId);
+                            changedPeriod.remove(userId);
                         } else {
-                            period.put(userId, kept);
+                            changedPeriod.put(userId, kept);
                         }
                     }
                 }
-                parts.add(period);
+                parts.add(changedPeriod == null ? period : changedPeriod);
             }
             return before.withParts(parts);
         });
