@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * `./uptake bench feedback`, second half: N clients hold the celebrations SSE stream open through the
  * gateway (JDK HttpClient, HTTP/1.1, one connection each); an admin moves an item to IMPLEMENTED;
  * each client's delay from the moment the transition was answered to the moment its event arrived.
- * Bounded: gives up after 60 s of connecting and 15 s of waiting. Run with java (source-file mode).
+ * Bounded: gives up after 60 s of connecting and 15 s of waiting. Counts the streams refused at once (503: the
+ * gateway replica holds its most) and those with no answer after 60 s. Run with java (source-file mode).
  * Arguments: gateway base URL, subscriber token, admin token, subscribers.
  */
 public class SseFanout {
@@ -36,11 +37,26 @@ public class SseFanout {
                     .header("Authorization", "Bearer " + subscriberToken).header("Accept", "text/event-stream").build(),
                     HttpResponse.BodyHandlers.ofLines()));
         }
-        CompletableFuture.allOf(connections.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        long opened = System.nanoTime();
+        try {
+            CompletableFuture.allOf(connections.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException notAll) {
+            // counted below: those still waiting, and those that failed
+        }
+        long answered = System.nanoTime();
         int connected = 0;
+        int refused = 0;
+        int unanswered = 0;
         for (int i = 0; i < subscribers; i++) {
-            HttpResponse<Stream<String>> response = connections.get(i).join();
+            CompletableFuture<HttpResponse<Stream<String>>> connection = connections.get(i);
+            if (!connection.isDone() || connection.isCompletedExceptionally()) {
+                unanswered++;
+                continue;
+            }
+            HttpResponse<Stream<String>> response = connection.join();
             if (response.statusCode() != 200) {
+                refused += response.statusCode() == 503 ? 1 : 0;
+                response.body().close();
                 continue;
             }
             connected++;
@@ -74,8 +90,9 @@ public class SseFanout {
             }
         }
         Arrays.sort(delays);
-        System.out.printf("BENCH subscribers=%d connected=%d received=%d transition_ms=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
-                subscribers, connected, delays.length, (accepted - sent) / 1e6, percentile(delays, 50), percentile(delays, 99),
+        System.out.printf("BENCH subscribers=%d connected=%d refused_503=%d unanswered=%d all_answered_in_ms=%.0f received=%d transition_ms=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
+                subscribers, connected, refused, unanswered, (answered - opened) / 1e6, delays.length, (accepted - sent) / 1e6,
+                percentile(delays, 50), percentile(delays, 99),
                 delays.length == 0 ? Double.NaN : delays[delays.length - 1] / 1e6);
         System.exit(0);
     }

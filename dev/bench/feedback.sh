@@ -17,8 +17,9 @@ bench_feedback() { # listing and search over 100,000 items through the gateway (
   mvnw -B -q -Dmaven.test.skip=true package -pl feedback-service,gateway -am || die "build failed"
   trap 'stop_pid feedback-service; stop_pid gateway' EXIT
   start_app feedback-service DB_NAME=feedback_bench UPTAKE_TOPICS_FEEDBACK_EVENTS=bench.uptake.feedback-events UPTAKE_TOPICS_DIGESTS=bench.uptake.digests
-  # one account makes every request: lift its rate limit, which a real person stays far under
-  start_app gateway RATE_LIMIT_USER_REQUESTS=1000000000
+  # one account makes every request: lift its rate limit and its share of event streams, which a real person stays
+  # far under (the replica's own limit on streams, uptake.gateway.max-streams, stays as it is)
+  start_app gateway RATE_LIMIT_USER_REQUESTS=1000000000 UPTAKE_GATEWAY_MAX_STREAMS_PER_CALLER=1000000
   wait_for 120 "feedback-service" http_ok "$(ready_url feedback-service)" || die "feedback-service did not start, see $LOGS/feedback-service.log"
   wait_for 120 "gateway" port_open "$GATEWAY_PORT" || die "gateway did not start, see $LOGS/gateway.log"
   log "seeding feedback_bench: 100,000 items"

@@ -23,13 +23,27 @@ class HomePage extends Page {
   connectedCallback() {
     super.connectedCallback();
     document.title = 'Home · Uptake';
-    // the live feed: a celebration appears the moment an idea is implemented
+    this.openStream();
+  }
+
+  /**
+   * The live feed: a celebration appears the moment an idea is implemented. A browser retries a dropped stream by
+   * itself, but not one the gateway refused (a 503 when the replica holds its most streams, a 429 when this person
+   * holds theirs): that one is opened again after 5 to 35 s, spread so that refused browsers do not come back at once.
+   */
+  openStream() {
     this.stream = new EventSource('/api/feedback/celebrations/stream');
     this.stream.addEventListener('message', (event) => this.celebrate(JSON.parse(event.data)));
+    this.stream.addEventListener('error', () => {
+      if (this.stream.readyState === EventSource.CLOSED && this.isConnected) {
+        this.retry = setTimeout(() => this.openStream(), 5000 + Math.random() * 30000);
+      }
+    });
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    clearTimeout(this.retry);
     this.stream?.close();
   }
 

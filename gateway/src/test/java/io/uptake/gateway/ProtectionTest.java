@@ -44,6 +44,9 @@ class ProtectionTest {
     static final int WINDOW_SECONDS = 5;
     static final int MAX_BODY = 1024;
     static final int STREAMS_PER_CALLER = 2;
+    /** Streams the replica holds in all: two callers' worth. */
+    static final int MAX_STREAMS = 2 * STREAMS_PER_CALLER;
+
     static final int MAX_IN_FLIGHT = 2;
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String ALLOWED_ORIGIN = "http://localhost:3000";
@@ -51,7 +54,9 @@ class ProtectionTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            Map<String, String> limits =
+                    new java.util.HashMap<>(Map.of("uptake.gateway.max-streams", String.valueOf(MAX_STREAMS)));
+            limits.putAll(Map.of(
                     "uptake.gateway.rate-limit.window",
                     WINDOW_SECONDS + "s",
                     "uptake.gateway.rate-limit.user-requests",
@@ -71,7 +76,8 @@ class ProtectionTest {
                     "uptake.gateway.max-streams-per-caller",
                     String.valueOf(STREAMS_PER_CALLER),
                     "uptake.gateway.max-in-flight",
-                    String.valueOf(MAX_IN_FLIGHT));
+                    String.valueOf(MAX_IN_FLIGHT)));
+            return limits;
         }
     }
 
@@ -199,9 +205,7 @@ class ProtectionTest {
         java.util.List<java.io.InputStream> open = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < STREAMS_PER_CALLER; i++) {
-                HttpResponse<java.io.InputStream> stream = openStream(hana);
-                assertThat(stream.statusCode()).isEqualTo(200);
-                open.add(stream.body());
+                openWhenFree("hana", open);
             }
             HttpResponse<java.io.InputStream> refused = openStream(hana);
             assertThat(refused.statusCode()).isEqualTo(429);
@@ -209,11 +213,7 @@ class ProtectionTest {
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             assertThat(new String(refused.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
                     .contains("event streams");
-            HttpResponse<java.io.InputStream> someoneElse = openStream(KeycloakTokens.cachedAccessToken("erin"));
-            assertThat(someoneElse.statusCode())
-                    .as("another caller is not affected")
-                    .isEqualTo(200);
-            open.add(someoneElse.body());
+            openWhenFree("erin", open); // another caller is not affected
 
             open.remove(0).close();
             await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -230,6 +230,53 @@ class ProtectionTest {
                 stream.close();
             }
         }
+    }
+
+    @Test
+    void aReplicaRefusesAtOnceTheStreamsItCannotHold() throws Exception {
+        java.util.List<java.io.InputStream> open = new java.util.ArrayList<>();
+        try {
+            for (String caller : java.util.List.of("hana", "erin")) {
+                for (int i = 0; i < STREAMS_PER_CALLER; i++) {
+                    openWhenFree(caller, open);
+                }
+            }
+            long asked = System.nanoTime();
+            HttpResponse<java.io.InputStream> refused = openStream(KeycloakTokens.cachedAccessToken("alice"));
+            assertThat(refused.statusCode())
+                    .as("one stream more than the replica holds")
+                    .isEqualTo(503);
+            assertThat(Duration.ofNanos(System.nanoTime() - asked))
+                    .as("refused at once")
+                    .isLessThan(Duration.ofSeconds(3));
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(new String(refused.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("holds " + MAX_STREAMS + " live streams");
+
+            open.remove(0).close();
+            openWhenFree("alice", open);
+        } finally {
+            for (java.io.InputStream stream : open) {
+                stream.close();
+            }
+        }
+    }
+
+    /**
+     * Opens a stream as the caller once the gateway has a seat for it (the streams of an earlier test, or one just
+     * closed, are released as the gateway sees them close), and keeps it in {@code open}.
+     */
+    private static void openWhenFree(String caller, java.util.List<java.io.InputStream> open) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            HttpResponse<java.io.InputStream> stream = openStream(KeycloakTokens.cachedAccessToken(caller));
+            if (stream.statusCode() == 200) {
+                open.add(stream.body());
+                return true;
+            }
+            stream.body().close();
+            return false;
+        });
     }
 
     private static HttpResponse<java.io.InputStream> openStream(String token) throws Exception {

@@ -33,12 +33,12 @@ public interface GatewayConfig {
     int maxConnectionsPerUpstream();
 
     /**
-     * Event streams (requests that accept {@code text/event-stream}) open at once per upstream. They
-     * have their own connections, without the idle timeout, so that quiet streams stay open and never
-     * take the connections of ordinary requests.
+     * Event streams (requests that accept {@code text/event-stream}) open at once through this replica, over all
+     * upstreams. They have their own connections, without the idle timeout, so that quiet streams stay open and
+     * never take the connections of ordinary requests. One more is refused at once with {@code 503} and {@code
+     * Retry-After}. Absent: 10,000, or fewer if the process's open-file limit holds fewer (two sockets a stream).
      */
-    @WithDefault("5000")
-    int maxStreamsPerUpstream();
+    Optional<Integer> maxStreams();
 
     /**
      * Requests (not event streams) in flight through this gateway at once; one more is answered 503 with

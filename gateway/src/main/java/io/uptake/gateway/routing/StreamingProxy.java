@@ -72,6 +72,7 @@ public class StreamingProxy {
     private final StreamSeats streamSeats;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final io.micrometer.core.instrument.Counter shed;
+    private final io.micrometer.core.instrument.Counter streamsRefused;
 
     public StreamingProxy(
             GatewayConfig config,
@@ -83,6 +84,9 @@ public class StreamingProxy {
                 .description("Requests answered 503 at once because the gateway had maxInFlight requests in flight")
                 .register(registry);
         registry.gauge("uptake.gateway.in.flight", inFlight);
+        this.streamsRefused = io.micrometer.core.instrument.Counter.builder("uptake.gateway.streams.refused")
+                .description("Event streams answered 503 at once because the replica held uptake.gateway.max-streams")
+                .register(registry);
         this.rateLimiter = rateLimiter;
         this.client = vertx.createHttpClient(
                 Upstream.clientOptions(config)
@@ -91,12 +95,15 @@ public class StreamingProxy {
                 new PoolOptions()
                         .setHttp1MaxSize(config.maxConnectionsPerUpstream())
                         .setMaxWaitQueueSize(config.maxInFlight()));
-        this.streamSeats = new StreamSeats(config.maxStreamsPerCaller());
+        int maxStreams = StreamCapacity.of(config.maxStreams(), StreamCapacity.maxOpenFiles());
+        this.streamSeats = new StreamSeats(config.maxStreamsPerCaller(), maxStreams);
+        registry.gauge("uptake.gateway.streams.open", streamSeats, StreamSeats::open);
         this.streams = vertx.createHttpClient(
                 Upstream.clientOptions(config)
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
                         .setKeepAlive(false),
-                new PoolOptions().setHttp1MaxSize(config.maxStreamsPerUpstream()));
+                // as many connections as streams may be open, so that a stream given a seat never waits for one
+                new PoolOptions().setHttp1MaxSize(maxStreams));
         config.routes()
                 .keySet()
                 .forEach(name -> circuits.put(name, new UpstreamCircuit(name, config.circuitBreaker())));
@@ -253,14 +260,25 @@ public class StreamingProxy {
     private Runnable takeStreamSeat(RoutingContext context, SecurityIdentity identity) {
         HttpServerResponse outbound = context.response();
         String caller = identity.getPrincipal().getName();
-        if (!streamSeats.take(caller)) {
+        StreamSeats.Taken taken = streamSeats.take(caller);
+        if (taken != StreamSeats.Taken.YES) {
             outbound.putHeader("Retry-After", String.valueOf(config.retryAfterSeconds()));
-            Problems.send(
-                    outbound,
-                    429,
-                    "Too Many Requests",
-                    "At most " + config.maxStreamsPerCaller()
-                            + " event streams may be open at once; close one before opening another");
+            if (taken == StreamSeats.Taken.CALLER_FULL) {
+                Problems.send(
+                        outbound,
+                        429,
+                        "Too Many Requests",
+                        "At most " + config.maxStreamsPerCaller()
+                                + " event streams may be open at once; close one before opening another");
+            } else {
+                streamsRefused.increment();
+                Problems.send(
+                        outbound,
+                        503,
+                        "Service Unavailable",
+                        "This gateway holds " + streamSeats.total()
+                                + " live streams, its most; try again after the Retry-After seconds");
+            }
             return null;
         }
         java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
