@@ -47,6 +47,7 @@ public class SseFanout {
         int connected = 0;
         int refused = 0;
         int unanswered = 0;
+        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (int i = 0; i < subscribers; i++) {
             CompletableFuture<HttpResponse<Stream<String>>> connection = connections.get(i);
             if (!connection.isDone() || connection.isCompletedExceptionally()) {
@@ -54,7 +55,12 @@ public class SseFanout {
                 continue;
             }
             HttpResponse<Stream<String>> response = connection.join();
+            statuses.merge(response.statusCode(), 1, Integer::sum);
             if (response.statusCode() != 200) {
+                if (statuses.get(response.statusCode()) == 1) { // the first of each kind, to say why
+                    System.err.println("first " + response.statusCode() + ": "
+                            + response.body().limit(3).reduce("", (a, b) -> a + b).replaceAll("\\s+", " "));
+                }
                 refused += response.statusCode() == 503 ? 1 : 0;
                 response.body().close();
                 continue;
@@ -90,8 +96,8 @@ public class SseFanout {
             }
         }
         Arrays.sort(delays);
-        System.out.printf("BENCH subscribers=%d connected=%d refused_503=%d unanswered=%d all_answered_in_ms=%.0f received=%d transition_ms=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
-                subscribers, connected, refused, unanswered, (answered - opened) / 1e6, delays.length, (accepted - sent) / 1e6,
+        System.out.printf("BENCH subscribers=%d connected=%d refused_503=%d unanswered=%d statuses=%s all_answered_in_ms=%.0f received=%d transition_ms=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
+                subscribers, connected, refused, unanswered, statuses.toString().replace(" ", ""), (answered - opened) / 1e6, delays.length, (accepted - sent) / 1e6,
                 percentile(delays, 50), percentile(delays, 99),
                 delays.length == 0 ? Double.NaN : delays[delays.length - 1] / 1e6);
         System.exit(0);

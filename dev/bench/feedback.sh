@@ -16,16 +16,19 @@ bench_feedback() { # listing and search over 100,000 items through the gateway (
   log "building feedback-service and gateway"
   mvnw -B -q -Dmaven.test.skip=true package -pl feedback-service,gateway -am || die "build failed"
   trap 'stop_pid feedback-service; stop_pid gateway' EXIT
-  start_app feedback-service DB_NAME=feedback_bench UPTAKE_TOPICS_FEEDBACK_EVENTS=bench.uptake.feedback-events UPTAKE_TOPICS_DIGESTS=bench.uptake.digests
+  # (the fan-out's subscribers are all one person: lift the streams a person may hold in the service as in the gateway)
+  start_app feedback-service DB_NAME=feedback_bench UPTAKE_TOPICS_FEEDBACK_EVENTS=bench.uptake.feedback-events UPTAKE_TOPICS_DIGESTS=bench.uptake.digests \
+    UPTAKE_STREAMS_PER_PERSON=1000000
   # one account makes every request: lift its rate limit and its share of event streams, which a real person stays
   # far under (the replica's own limit on streams, uptake.gateway.max-streams, stays as it is)
   start_app gateway RATE_LIMIT_USER_REQUESTS=1000000000 UPTAKE_GATEWAY_MAX_STREAMS_PER_CALLER=1000000
   wait_for 120 "feedback-service" http_ok "$(ready_url feedback-service)" || die "feedback-service did not start, see $LOGS/feedback-service.log"
   wait_for 120 "gateway" port_open "$GATEWAY_PORT" || die "gateway did not start, see $LOGS/gateway.log"
+  local alice admin rows=""
+  alice=$(password_token alice); admin=$(password_token adam)
+  if [[ ${1:-} != sse ]]; then # ./uptake bench feedback sse: the fan-out alone
   log "seeding feedback_bench: 100,000 items"
   psql_admin -d feedback_bench -f "$ROOT/dev/bench/seed-feedback.sql" >/dev/null
-  local alice admin
-  alice=$(password_token alice); admin=$(password_token adam)
   # shellcheck disable=SC2034 # duration_us: wrk's BENCH line sets it (eval below) with the fields used here
   local list result requests non2xx errors duration_us p50_us p95_us p99_us rows=""
   log "warming up: 2 s of each list"
@@ -40,6 +43,7 @@ bench_feedback() { # listing and search over 100,000 items through the gateway (
       $((p50_us / 1000)) $((p95_us / 1000)) $((p99_us / 1000))
     rows+="| $(date -u +%F) | $(machine) | \`GET /api/feedback/$list\` (100,000 items, 4 connections, ${seconds} s) | $requests | $((p50_us / 1000)) ms | $((p95_us / 1000)) ms | $((p99_us / 1000)) ms |"$'\n'
   done
+  fi
   log "SSE fan-out: $subscribers subscribers on /api/feedback/celebrations/stream through the gateway"
   result=$("$JAVA_HOME/bin/java" "$ROOT/dev/bench/SseFanout.java" "http://localhost:$GATEWAY_PORT" "$alice" "$admin" "$subscribers" | grep '^BENCH')
   echo "  $result"

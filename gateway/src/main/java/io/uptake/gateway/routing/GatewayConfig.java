@@ -20,6 +20,14 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /**
+     * How long the gateway waits for an upstream connection of an event stream. Longer than {@link #connectTimeout}:
+     * when thousands of browsers open their streams at once, the upstream's accept backlog fills and the kernel's
+     * retries of the dropped connection attempts (after 1, 3 and 7 s) are what gets them through.
+     */
+    @WithDefault("15s")
+    Duration streamConnectTimeout();
+
     /** How long an upstream may stay silent, before its first byte or between two, before the request fails with 504. */
     @WithDefault("30s")
     Duration idleTimeout();

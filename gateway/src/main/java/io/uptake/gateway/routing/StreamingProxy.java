@@ -100,7 +100,7 @@ public class StreamingProxy {
         registry.gauge("uptake.gateway.streams.open", streamSeats, StreamSeats::open);
         this.streams = vertx.createHttpClient(
                 Upstream.clientOptions(config)
-                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setConnectTimeout((int) config.streamConnectTimeout().toMillis())
                         .setKeepAlive(false),
                 // as many connections as streams may be open, so that a stream given a seat never waits for one
                 new PoolOptions().setHttp1MaxSize(maxStreams));
