@@ -52,6 +52,12 @@ public class ReportCache {
 
     private record Kept(long version, long structure, Object snapshot, long size) {}
 
+    /**
+     * Heap bytes allowed per part when {@code uptake.reports.snapshot-parts} is not set: a part and its map entries
+     * weigh about 120 bytes, so all snapshots together take at most about an eighth of the heap.
+     */
+    private static final long HEAP_BYTES_PER_PART = 1_000;
+
     private final ReportQueries queries;
     private final int capacity;
     private final long snapshotParts;
@@ -65,7 +71,7 @@ public class ReportCache {
     public ReportCache(ReportQueries queries, ReportsConfig config) {
         this.queries = queries;
         this.capacity = config.cacheEntries();
-        this.snapshotParts = config.snapshotParts();
+        this.snapshotParts = config.snapshotParts().orElse(Runtime.getRuntime().maxMemory() / HEAP_BYTES_PER_PART);
         this.limiter = new ComputeLimiter(config.concurrent());
         this.summaries = leastRecentlyUsed(config.cacheEntries());
         this.lists = leastRecentlyUsed(config.cacheLists());
@@ -153,6 +159,11 @@ public class ReportCache {
                 eldest.remove();
             }
         }
+    }
+
+    /** Parts a snapshot may keep (all snapshots together, too): beyond it, a report keeps only its answer. */
+    public long snapshotParts() {
+        return snapshotParts;
     }
 
     /** Reports brought up to date from a kept snapshot, and computed for everyone, since the start. */

@@ -10,6 +10,7 @@ import io.uptake.metrics.practice.PracticeStore;
 import io.uptake.metrics.roster.PersonView;
 import io.uptake.metrics.roster.RosterQueries;
 import io.uptake.metrics.roster.RosterStore;
+import io.uptake.metrics.scorecard.PartsOf;
 import io.uptake.metrics.scorecard.ScorecardView;
 import io.uptake.metrics.scorecard.ScoredPeriods;
 import io.uptake.metrics.scorecard.TeamScorecards;
@@ -21,7 +22,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -85,44 +85,47 @@ public class ReportService {
     /** Each period's adoption rows, group by group, from each person's part (kept between changes of the data). */
     private Uni<List<DatedRow>> trendRows(
             ReportCache.Key key, List<DateRange> periods, GroupBy groupBy, String businessUnit) {
-        BiFunction<DateRange, TeamScorecards.Scored, AdoptionFigures.Part> part =
-                (period, member) -> AdoptionFigures.Part.of(member, period, groupBy);
-        return cache.refreshed(key, false, refresh(periods, businessUnit, part), scored -> {
+        PartsOf<AdoptionFigures.Part> parts = new PartsOf<>(
+                (period, member) -> AdoptionFigures.Part.of(member, period, groupBy),
+                (period, members) -> members.stream()
+                        .collect(Collectors.groupingBy(AdoptionFigures.Part::group, TreeMap::new, Collectors.toList()))
+                        .entrySet()
+                        .stream()
+                        .map(group ->
+                                new DatedRow(period, AdoptionFigures.of(group.getKey(), group.getValue(), period)))
+                        .toList(),
+                cache.snapshotParts());
+        return cache.refreshed(key, false, refresh(periods, businessUnit, parts), scored -> {
             List<DatedRow> rows = new ArrayList<>();
             for (int i = 0; i < periods.size(); i++) {
-                DateRange period = periods.get(i);
-                rows.addAll(scored.folded(
-                        i,
-                        parts -> parts.stream()
-                                .collect(Collectors.groupingBy(
-                                        AdoptionFigures.Part::group, TreeMap::new, Collectors.toList()))
-                                .entrySet()
-                                .stream()
-                                .map(group -> new DatedRow(
-                                        period, AdoptionFigures.of(group.getKey(), group.getValue(), period)))
-                                .toList()));
+                rows.addAll(rowsOf(scored.folded(i, parts.fold())));
             }
             return rows;
         });
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<DatedRow> rowsOf(Object folded) {
+        return (List<DatedRow>) folded;
+    }
+
     /** How a report made of per-person parts is computed for everyone and brought up to date. */
     private <P> ReportCache.Refresh<ScoredPeriods<P>> refresh(
-            List<DateRange> periods, String businessUnit, BiFunction<DateRange, TeamScorecards.Scored, P> part) {
+            List<DateRange> periods, String businessUnit, PartsOf<P> parts) {
         return new ReportCache.Refresh<>() {
             @Override
             public Uni<ScoredPeriods<P>> full() {
-                return scorecards.scoredPeriods(periods, businessUnit, part);
+                return scorecards.scoredPeriods(periods, businessUnit, parts);
             }
 
             @Override
             public Uni<ScoredPeriods<P>> rescore(ScoredPeriods<P> before, Set<String> changed) {
-                return scorecards.rescored(before, changed, part);
+                return scorecards.rescored(before, changed, parts);
             }
 
             @Override
             public boolean reusable(ScoredPeriods<P> kept) {
-                return kept.judgedAlike();
+                return kept.keepsParts() && kept.judgedAlike();
             }
 
             @Override
@@ -134,13 +137,20 @@ public class ReportService {
 
     /** Everyone below their objectives over the range, largest gap first. */
     public Uni<List<ShortfallRow>> shortfalls(DateRange range, String businessUnit) {
-        BiFunction<DateRange, TeamScorecards.Scored, ShortfallRow> part =
-                (period, member) -> shortfallRow(member.card());
+        PartsOf<ShortfallRow> parts = new PartsOf<>(
+                (period, member) -> shortfallRow(member.card()),
+                (period, below) -> below.stream().sorted(ShortfallCursor.ORDER).toList(),
+                cache.snapshotParts());
         return cache.refreshed(
                 ReportCache.key("shortfalls", range, businessUnit),
                 true,
-                refresh(List.of(range), businessUnit, part),
-                scored -> scored.parts(0).stream().sorted(ShortfallCursor.ORDER).toList());
+                refresh(List.of(range), businessUnit, parts),
+                scored -> shortfallsOf(scored.folded(0, parts.fold())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ShortfallRow> shortfallsOf(Object folded) {
+        return (List<ShortfallRow>) folded;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.uptake.metrics.report;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "uptake.reports")
 public interface ReportsConfig {
@@ -17,10 +18,11 @@ public interface ReportsConfig {
 
     /**
      * Per-person parts kept of reports (over all their periods) so that they are brought up to date by rescoring the
-     * people whose usage changed: about 100 bytes each. Beyond it, the least recently used snapshots go.
+     * people whose usage changed: about 120 bytes each. A report whose parts alone would be more keeps none (it is
+     * computed for everyone on each change); beyond it in all, the least recently used snapshots go. Absent: one
+     * part per 1,000 bytes of heap (524,288 for 512 MiB).
      */
-    @WithDefault("2000000")
-    long snapshotParts();
+    Optional<Long> snapshotParts();
 
     /** How long the journal of whose usage changed is kept: a report snapshot older than that is computed again. */
     @WithDefault("PT10M")

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * A team scored over consecutive periods, kept so that a report can be brought up to date by rescoring only the
@@ -66,14 +66,13 @@ public final class ScoredPeriods<P> {
      * One period's parts folded by the report the snapshot belongs to (one report, so one fold), computed once per
      * snapshot and kept across rescores that leave the period alone. Two threads may both compute it: the same value.
      */
-    @SuppressWarnings("unchecked")
-    public <F> F folded(int period, Function<Collection<P>, F> fold) {
+    public Object folded(int period, BiFunction<DateRange, Collection<P>, ?> fold) {
         Object done = folded[period];
         if (done == null) {
-            done = fold.apply(parts(period));
+            done = fold.apply(periods.get(period), parts(period));
             folded[period] = done;
         }
-        return (F) done;
+        return done;
     }
 
     public List<DateRange> periods() {
@@ -100,14 +99,24 @@ public final class ScoredPeriods<P> {
         return parts.get(period);
     }
 
-    /** The parts kept of one period's people, in no particular order. */
-    public Collection<P> parts(int period) {
+    /** The parts kept of one period's people, in no particular order (only when {@link #keepsParts}). */
+    Collection<P> parts(int period) {
         return parts.get(period).values();
     }
 
     /** How many parts are kept over all periods: what the snapshot weighs. */
     public long size() {
-        return parts.stream().mapToLong(Map::size).sum();
+        return parts == null ? 0 : parts.stream().mapToLong(Map::size).sum();
+    }
+
+    /** Whether it keeps each person's part (false: too large, so only each period's fold is kept). */
+    public boolean keepsParts() {
+        return parts != null;
+    }
+
+    /** Keeps a period's fold, computed from parts not kept. */
+    void fold(int period, Collection<P> periodParts, BiFunction<DateRange, Collection<P>, ?> fold) {
+        folded[period] = fold.apply(periods.get(period), periodParts);
     }
 
     /**

@@ -87,12 +87,12 @@ public class TeamScorecards {
     }
 
     /**
-     * Every period scored as {@link #perPeriod} does, kept as each person's part of a report ({@code part} may answer
-     * null: nothing kept of that person), so that the report can later be brought up to date by {@link #rescored}.
-     * The objective versions read reach into the future, so that the snapshot knows when one takes effect.
+     * Every period scored as {@link #perPeriod} does, kept as each person's part of a report, so that the report can
+     * later be brought up to date by {@link #rescored}; or, when the parts of all periods would be more than {@code
+     * parts.maxParts()}, each period folded as it is scored and no part kept. The objective versions read reach into
+     * the future, so that the snapshot knows when one takes effect.
      */
-    public <P> Uni<ScoredPeriods<P>> scoredPeriods(
-            List<DateRange> periods, String businessUnit, BiFunction<DateRange, Scored, P> part) {
+    public <P> Uni<ScoredPeriods<P>> scoredPeriods(List<DateRange> periods, String businessUnit, PartsOf<P> parts) {
         OffsetDateTime first = periods.getFirst().judgedAt();
         OffsetDateTime last = periods.getLast().judgedAt();
         return objectives
@@ -104,35 +104,52 @@ public class TeamScorecards {
                             .unis(
                                     roster.membershipsDuring(first, last, businessUnit),
                                     usage.usage(periods, null, businessUnit, actions))
-                            .with((memberships, used) -> {
-                                ObjectivesInForce inForce = new ObjectivesInForce(versions);
-                                List<OffsetDateTime> judged = new ArrayList<>(periods.size());
-                                List<Map<String, Memberships.Entry>> people = new ArrayList<>(periods.size());
-                                List<Map<String, ObjectivesView>> byTeam = new ArrayList<>(periods.size());
-                                List<Map<String, P>> parts = new ArrayList<>(periods.size());
-                                for (int i = 0; i < periods.size(); i++) {
-                                    OffsetDateTime at = periods.get(i).judgedAt();
-                                    judged.add(at);
-                                    Map<String, Memberships.Entry> members = new LinkedHashMap<>();
-                                    memberships.activeAt(at, businessUnit).forEach(m -> members.put(m.userId(), m));
-                                    people.add(members);
-                                    byTeam.add(inForce.at(at));
-                                    parts.add(new LinkedHashMap<>());
-                                }
-                                ScoredPeriods<P> scored = new ScoredPeriods<>(
-                                        periods, businessUnit, versions, judged, people, byTeam, actions, parts);
-                                for (int i = 0; i < periods.size(); i++) {
-                                    for (Memberships.Entry person :
-                                            people.get(i).values()) {
-                                        P kept = partOf(scored, i, person, used.of(person.userId(), i), part);
-                                        if (kept != null) {
-                                            parts.get(i).put(person.userId(), kept);
-                                        }
-                                    }
-                                }
-                                return scored;
-                            });
+                            .with((memberships, used) ->
+                                    scored(periods, businessUnit, versions, actions, memberships, used, parts));
                 });
+    }
+
+    private static <P> ScoredPeriods<P> scored(
+            List<DateRange> periods,
+            String businessUnit,
+            List<ObjectivesView> versions,
+            Set<String> actions,
+            Memberships memberships,
+            TeamUsage used,
+            PartsOf<P> parts) {
+        ObjectivesInForce inForce = new ObjectivesInForce(versions);
+        List<OffsetDateTime> judged = new ArrayList<>(periods.size());
+        List<Map<String, Memberships.Entry>> people = new ArrayList<>(periods.size());
+        List<Map<String, ObjectivesView>> byTeam = new ArrayList<>(periods.size());
+        long total = 0;
+        for (DateRange period : periods) {
+            OffsetDateTime at = period.judgedAt();
+            judged.add(at);
+            Map<String, Memberships.Entry> members = new LinkedHashMap<>();
+            memberships.activeAt(at, businessUnit).forEach(m -> members.put(m.userId(), m));
+            people.add(members);
+            byTeam.add(inForce.at(at));
+            total += members.size();
+        }
+        boolean keep = total <= parts.maxParts();
+        List<Map<String, P>> kept = new ArrayList<>(periods.size());
+        ScoredPeriods<P> scored = new ScoredPeriods<>(
+                periods, businessUnit, versions, judged, keep ? people : null, byTeam, actions, keep ? kept : null);
+        for (int i = 0; i < periods.size(); i++) {
+            Map<String, P> period = new LinkedHashMap<>();
+            for (Memberships.Entry person : people.get(i).values()) {
+                P part = partOf(scored, i, person, used.of(person.userId(), i), parts.part());
+                if (part != null) {
+                    period.put(person.userId(), part);
+                }
+            }
+            if (keep) {
+                kept.add(period);
+            } else {
+                scored.fold(i, period.values(), parts.fold());
+            }
+        }
+        return scored;
     }
 
     /**
@@ -140,8 +157,7 @@ public class TeamScorecards {
      * them on the roster are read and rescored. When they are more than a quarter of the team, everyone is scored
      * again instead (one read of everyone costs less than that many lookups).
      */
-    public <P> Uni<ScoredPeriods<P>> rescored(
-            ScoredPeriods<P> before, Set<String> changed, BiFunction<DateRange, Scored, P> part) {
+    public <P> Uni<ScoredPeriods<P>> rescored(ScoredPeriods<P> before, Set<String> changed, PartsOf<P> parts) {
         List<DateRange> periods = before.periods();
         Set<String> team = new HashSet<>();
         for (int i = 0; i < periods.size(); i++) {
@@ -152,10 +168,10 @@ public class TeamScorecards {
             return Uni.createFrom().item(before);
         }
         if (people.size() * 4L > team.size()) {
-            return scoredPeriods(periods, before.businessUnit(), part);
+            return scoredPeriods(periods, before.businessUnit(), parts);
         }
         return usage.usageOf(periods, people, before.actions()).map(used -> {
-            List<Map<String, P>> parts = new ArrayList<>(periods.size());
+            List<Map<String, P>> kept = new ArrayList<>(periods.size());
             for (int i = 0; i < periods.size(); i++) {
                 Map<String, P> period = before.partsOf(i);
                 Map<String, P> changedPeriod =
@@ -165,21 +181,21 @@ public class TeamScorecards {
                     if (person == null) {
                         continue;
                     }
-                    P kept = partOf(before, i, person, used.of(userId, i), part);
-                    if (!Objects.equals(kept, period.get(userId))) {
+                    P part = partOf(before, i, person, used.of(userId, i), parts.part());
+                    if (!Objects.equals(part, period.get(userId))) {
                         if (changedPeriod == null) {
                             changedPeriod = new LinkedHashMap<>(period);
                         }
-                        if (kept == null) {
+                        if (part == null) {
                             changedPeriod.remove(userId);
                         } else {
-                            changedPeriod.put(userId, kept);
+                            changedPeriod.put(userId, part);
                         }
                     }
                 }
-                parts.add(changedPeriod == null ? period : changedPeriod);
+                kept.add(changedPeriod == null ? period : changedPeriod);
             }
-            return before.withParts(parts);
+            return before.withParts(kept);
         });
     }
 

@@ -49,6 +49,7 @@ class IncrementalReportsTest {
     private final PracticeStore practices;
     private final RosterQueries names;
     private ReportService computedEachTime;
+    private ReportService partsNotKept;
     private final ReportCache cache;
     private final UsageEventStore store;
     private final Pool pool;
@@ -84,12 +85,23 @@ class IncrementalReportsTest {
 
     @Test
     void reportsBroughtUpToDateEqualReportsComputedForEveryone() {
+        // a cache whose snapshots may hold 5 parts: every report here is larger, so it keeps only its answer
+        partsNotKept = new ReportService(
+                scorecards,
+                queries,
+                usage,
+                roster,
+                new ReportCache(queries, new Settings(32, 5)),
+                conformity,
+                followUps,
+                practices,
+                names);
         computedEachTime = new ReportService(
                 scorecards,
                 queries,
                 usage,
                 roster,
-                new ReportCache(queries, new NothingKept()),
+                new ReportCache(queries, new Settings(0, 0)),
                 conformity,
                 followUps,
                 practices,
@@ -164,6 +176,15 @@ class IncrementalReportsTest {
                     .as("shortfalls, %s", when)
                     .isEqualTo(await(computedEachTime.shortfalls(RANGE, unit)))
                     .isNotEmpty();
+            // a report too large to keep its parts answers the same
+            assertThat(await(partsNotKept.trend(
+                            RANGE, Interval.require("week"), ReportService.GroupBy.BUSINESS_UNIT, unit)))
+                    .as("weekly trend without parts kept, %s", when)
+                    .isEqualTo(await(computedEachTime.trend(
+                            RANGE, Interval.require("week"), ReportService.GroupBy.BUSINESS_UNIT, unit)));
+            assertThat(await(partsNotKept.shortfalls(RANGE, unit)))
+                    .as("shortfalls without parts kept, %s", when)
+                    .isEqualTo(await(computedEachTime.shortfalls(RANGE, unit)));
         }
     }
 
@@ -235,22 +256,25 @@ class IncrementalReportsTest {
         }
     }
 
-    /** The settings of a report cache that keeps nothing: every answer computed for everyone. */
-    private static final class NothingKept implements ReportsConfig {
+    /**
+     * The settings of a report cache: {@code entries} 0 keeps nothing (every answer computed for everyone); {@code
+     * parts} bounds the parts a snapshot may keep.
+     */
+    private record Settings(int entries, long parts) implements ReportsConfig {
 
         @Override
         public int cacheEntries() {
-            return 0;
+            return entries;
         }
 
         @Override
         public int cacheLists() {
-            return 0;
+            return entries;
         }
 
         @Override
-        public long snapshotParts() {
-            return 0;
+        public java.util.Optional<Long> snapshotParts() {
+            return java.util.Optional.of(parts);
         }
 
         @Override
