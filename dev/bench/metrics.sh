@@ -109,8 +109,9 @@ bench_metrics() { # ingestion through the gateway with wrk, the rate into the ro
   token=$(curl -fsS -d grant_type=client_credentials -d client_id=crm-ingest -d client_secret=crm-ingest-secret \
     "http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
   auth="Bearer $token"
+  local history=()
   if [[ ${1:-} == history ]]; then # a history over 10,000 people x 85 days in random order, 5 % sent twice
-    script=history.lua
+    history=(DAYS=85 RESENT=5)
   fi
   if [[ ${1:-} == segment ]]; then # Segment's batch call with a write key, instead of the native endpoint
     script=segment.lua; url="http://localhost:$GATEWAY_PORT/v1/batch"
@@ -118,13 +119,13 @@ bench_metrics() { # ingestion through the gateway with wrk, the rate into the ro
   fi
   log "warming up (5 s), then $seconds s of load: $connections connections, batches of $batch events ($script)"
   local warm requests non2xx errors duration_us p50_us p99_us
-  warm=$(AUTH=$auth BATCH=$batch wrk -t2 -c4 -d5s -s "$ROOT/dev/bench/$script" "$url" | grep '^BENCH')
+  warm=$(env "${history[@]}" AUTH="$auth" BATCH=$batch wrk -t2 -c4 -d5s -s "$ROOT/dev/bench/$script" "$url" | grep '^BENCH')
   eval "${warm#BENCH }"
   local before started result
   before=$(psql_admin -d metrics_bench -c "select count(*) from usage_event")
   cpu_snapshot >"$STATE/bench-cpu-before"
   started=$(date +%s.%N)
-  result=$(AUTH=$auth BATCH=$batch wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$ROOT/dev/bench/$script" \
+  result=$(env "${history[@]}" AUTH="$auth" BATCH=$batch wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$ROOT/dev/bench/$script" \
     "$url" | grep '^BENCH')
   eval "${result#BENCH }"
   local rss_kb; rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$(cat "$RUN/metrics-service.pid")/status")

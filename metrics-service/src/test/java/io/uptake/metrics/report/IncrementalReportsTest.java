@@ -83,29 +83,25 @@ class IncrementalReportsTest {
         this.names = names;
     }
 
+    /** The report service over the same stores, with a report cache of these settings. */
+    private ReportService serviceWith(Settings settings) {
+        return new ReportService(
+                scorecards,
+                queries,
+                usage,
+                roster,
+                new ReportCache(queries, settings),
+                conformity,
+                followUps,
+                practices,
+                names);
+    }
+
     @Test
     void reportsBroughtUpToDateEqualReportsComputedForEveryone() {
         // a cache whose snapshots may hold 5 parts: every report here is larger, so it keeps only its answer
-        partsNotKept = new ReportService(
-                scorecards,
-                queries,
-                usage,
-                roster,
-                new ReportCache(queries, new Settings(32, 5)),
-                conformity,
-                followUps,
-                practices,
-                names);
-        computedEachTime = new ReportService(
-                scorecards,
-                queries,
-                usage,
-                roster,
-                new ReportCache(queries, new Settings(0, 0)),
-                conformity,
-                followUps,
-                practices,
-                names);
+        partsNotKept = serviceWith(new Settings(32, 5));
+        computedEachTime = serviceWith(new Settings(0, 0));
         String unit = "Incremental " + UUID.randomUUID().toString().substring(0, 8);
         String otherUnit = unit + " other";
         objectives(unit, 2, 3, TODAY.minusDays(60));
