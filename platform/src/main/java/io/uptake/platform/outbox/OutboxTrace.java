@@ -11,8 +11,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Carries the trace of the request that wrote an outbox row over to the row's publication: the row
- * keeps the writer's W3C {@code traceparent}; the relay, which runs later on a timer outside any
- * trace, makes the Kafka send a child of that span.
+ * keeps the writer's W3C {@code traceparent}, and the relay makes the Kafka send a child of that span.
+ *
+ * <p>The relay may run in any context: on its timer, or started by another request's {@code runSoon}
+ * (then in that request's context). The connector parents its producer span on the message's
+ * <em>current</em> tracing context and falls back to the context of the thread only when there is none,
+ * so every message names its parent: the writer's span, or the root (a new trace) for a row written
+ * outside any trace.
  */
 public final class OutboxTrace {
 
@@ -39,12 +44,11 @@ public final class OutboxTrace {
                 : null;
     }
 
-    /** The message, sent as part of the trace the row was written in (unchanged for a row written outside one). */
+    /** The message, sent as part of the trace the row was written in (a trace of its own for a row written outside one). */
     public static <T> Message<T> continuing(Message<T> message, String traceparent) {
-        if (traceparent == null) {
-            return message;
-        }
-        Context writer = W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent, TRACEPARENT_ONLY);
-        return message.addMetadata(TracingMetadata.withPrevious(writer));
+        Context writer = traceparent == null
+                ? Context.root()
+                : W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent, TRACEPARENT_ONLY);
+        return message.addMetadata(TracingMetadata.withCurrent(writer));
     }
 }
