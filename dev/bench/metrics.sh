@@ -194,7 +194,7 @@ bench_write_key() { # a new write key, made by the admin through the gateway
     "http://localhost:$GATEWAY_PORT/api/metrics/write-keys" | sed 's/.*"key":"\([^"]*\)".*/\1/'
 }
 
-bench_salesforce() { # a Salesforce EventLogFile of UPTAKE_BENCH_LINES lines, imported through the gateway, twice
+bench_salesforce() { # a Salesforce EventLogFile of UPTAKE_BENCH_LINES lines, imported through the gateway, twice (curl -T streams it)
   local lines=${UPTAKE_BENCH_LINES:-30000} people=10000 file=$STATE/bench-eventlog.csv admin
   log "giving $people bench people a Salesforce user id, and writing a LightningPageView file of $lines lines"
   psql_admin -d metrics_bench -c "insert into person (user_id, display_name, business_unit, job_role)
@@ -233,11 +233,11 @@ PY
     --data-binary @- "http://localhost:$GATEWAY_PORT/api/metrics/imports/salesforce-event-log" || die "the warm-up import failed"
   for pass in first again; do
     answer=$(curl -sS -o "$STATE/bench-eventlog-answer.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $admin" \
-      -H 'Content-Type: text/csv' --data-binary @"$file" "http://localhost:$GATEWAY_PORT/api/metrics/imports/salesforce-event-log")
+      -H 'Content-Type: text/csv' -X POST -T "$file" "http://localhost:$GATEWAY_PORT/api/metrics/imports/salesforce-event-log")
     seconds=${answer#* }
     rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$(cat "$RUN/metrics-service.pid")/status")
     log "$pass import: HTTP ${answer% *} in $seconds s: $(cut -c1-200 "$STATE/bench-eventlog-answer.json")"
-    [[ ${answer% *} == 200 ]] || die "the import was refused (a file over the 10 MB body limit? UPTAKE_BENCH_LINES=$lines)"
+    [[ ${answer% *} == 200 ]] || die "the import was refused (HTTP ${answer% *}, UPTAKE_BENCH_LINES=$lines)"
     echo "| $(date -u +%F) | $(machine) | \`./uptake bench metrics salesforce\` ($pass import) | $(printf "%'d" "$lines") lines, $((size / 1024 / 1024)) MiB in ${seconds} s: $(awk -v l="$lines" -v s="$seconds" 'BEGIN {printf "%\047d lines/s", l / s}'), metrics-service peak RSS $((rss_kb / 1024)) MiB |"
   done
   rm -f "$file"

@@ -239,7 +239,9 @@ class AuthorizationMatrixTest {
         if (body.isEmpty()) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json")
+            // a JSON body, else a CSV file (the EventLogFile import)
+            boolean json = body.startsWith("{") || body.startsWith("[");
+            request.header("Content-Type", json ? "application/json" : "text/csv")
                     .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding())

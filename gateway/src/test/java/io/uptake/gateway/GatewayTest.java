@@ -127,16 +127,7 @@ class GatewayTest {
 
     @Test
     void segmentsTrackingApiIsServedAtTheRootWithAWriteKeyAndNoToken() {
-        String key = given().auth()
-                .oauth2(accessToken(ADMIN))
-                .contentType(ContentType.JSON)
-                .body("{\"name\":\"Through the gateway\"}")
-                .when()
-                .post("/api/metrics/write-keys")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("key");
+        String key = writeKey("{\"name\":\"Through the gateway\"}");
         String track = "{\"messageId\":\"" + UUID.randomUUID() + "\",\"userId\":\"alice\",\"event\":\"login\"}";
         given().auth()
                 .preemptive()
@@ -158,6 +149,57 @@ class GatewayTest {
                 .statusCode(401)
                 .contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
+    }
+
+    @Test
+    void anEventLogFileAboveTheUsualBodyLimitStreamsThroughWithAWriteKeyMadeForIt() {
+        String key = writeKey("{\"name\":\"Nightly EventLogFile job\",\"eventLogs\":true}");
+        int lines = 40_000;
+        String csv = io.uptake.testsupport.EventLogFiles.ofNobody(lines);
+        assertThat(csv.length()).isGreaterThan(10 * 1024 * 1024);
+
+        given().auth()
+                .preemptive()
+                .basic(key, "")
+                .contentType("text/csv")
+                .body(csv)
+                .when()
+                .post("/api/metrics/imports/salesforce-event-log")
+                .then()
+                .statusCode(200)
+                .body("lines", equalTo(lines))
+                .body("unmapped", equalTo(lines));
+        // the same size elsewhere under /api/metrics is over that route's limit, and a key opens nothing else
+        given().auth()
+                .oauth2(accessToken(ADMIN))
+                .contentType(ContentType.JSON)
+                .body(csv)
+                .when()
+                .post("/api/metrics/events")
+                .then()
+                .statusCode(413)
+                .contentType(PROBLEM_JSON);
+        given().auth()
+                .preemptive()
+                .basic(key, "")
+                .when()
+                .get("/api/metrics/people")
+                .then()
+                .statusCode(401);
+    }
+
+    /** A new write key made by the admin with this request; the key itself. */
+    private static String writeKey(String request) {
+        return given().auth()
+                .oauth2(accessToken(ADMIN))
+                .contentType(ContentType.JSON)
+                .body(request)
+                .when()
+                .post("/api/metrics/write-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
     }
 
     @Test

@@ -22,6 +22,11 @@ public final class WriteKeyCaller {
                 : "address:" + request.remoteAddress().hostAddress();
     }
 
+    /** Whether the request carries a write key as its HTTP Basic user name. */
+    public static boolean presentsKey(HttpServerRequest request) {
+        return basicUser(request.getHeader("Authorization")) != null;
+    }
+
     static String basicUser(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;

@@ -124,6 +124,14 @@ public interface GatewayConfig {
          */
         @WithDefault("false")
         boolean writeKeys();
+
+        /**
+         * True for a route whose callers may present either a bearer token or a write key (the HTTP Basic user name):
+         * a request with a key goes on unchecked, for the upstream to check, within the key's rate limit; any other
+         * needs a valid token. Unlike {@link #writeKeys()}, the route stays closed to other origins.
+         */
+        @WithDefault("false")
+        boolean writeKeyOrToken();
     }
 
     interface RateLimit {

@@ -109,19 +109,26 @@ public class StreamingProxy {
                 .forEach(name -> circuits.put(name, new UpstreamCircuit(name, config.circuitBreaker())));
     }
 
+    /** Longest prefix first: a route under another's prefix (an upload path with its own body limit) wins. */
     void registerRoutes(@Observes Router router) {
-        config.routes().forEach((name, route) -> {
-            Upstream upstream = Upstream.of(name, route);
-            router.route(upstream.prefix()).handler(context -> forward(context, upstream));
-            router.route(upstream.prefix() + "/*").handler(context -> forward(context, upstream));
-            Log.infof("Routing %s/** to %s:%d", upstream.prefix(), upstream.host(), upstream.port());
-        });
+        config.routes().entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt((Map.Entry<String, GatewayConfig.Route> route) ->
+                                route.getValue().prefix().length())
+                        .reversed())
+                .forEach(entry -> {
+                    String name = entry.getKey();
+                    Upstream upstream = Upstream.of(name, entry.getValue());
+                    router.route(upstream.prefix()).handler(context -> forward(context, upstream));
+                    router.route(upstream.prefix() + "/*").handler(context -> forward(context, upstream));
+                    Log.infof("Routing %s/** to %s:%d", upstream.prefix(), upstream.host(), upstream.port());
+                });
         router.route("/api/*")
                 .handler(context -> Problems.send(context.response(), 404, "Not Found", "No service owns this path"));
     }
 
     private void forward(RoutingContext context, Upstream upstream) {
-        if (config.routes().get(upstream.name()).writeKeys()) {
+        GatewayConfig.Route route = config.routes().get(upstream.name());
+        if (route.writeKeys() || (route.writeKeyOrToken() && WriteKeyCaller.presentsKey(context.request()))) {
             if (withinRateLimit(context, rateLimiter.acquireForWriteKey(WriteKeyCaller.of(context.request())))) {
                 proxy(context, upstream, null);
             }

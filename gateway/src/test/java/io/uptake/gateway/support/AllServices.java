@@ -35,6 +35,7 @@ public class AllServices implements QuarkusTestResourceLifecycleManager {
                 "uptake.gateway.routes.metrics.management-url", metrics.managementUrl(),
                 "uptake.gateway.routes.tracking.management-url", metrics.managementUrl(),
                 "uptake.gateway.routes.scim.management-url", metrics.managementUrl(),
+                "uptake.gateway.routes.event-logs.management-url", metrics.managementUrl(),
                 "uptake.gateway.routes.feedback.management-url", feedback.managementUrl(),
                 "uptake.gateway.routes.training.management-url", training.managementUrl(),
                 "quarkus.otel.exporter.otlp.traces.endpoint",

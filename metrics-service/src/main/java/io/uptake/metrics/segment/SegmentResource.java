@@ -3,6 +3,7 @@ package io.uptake.metrics.segment;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.writekey.Sender;
+import io.uptake.metrics.writekey.WriteKeys;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.api.Problem;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -161,18 +161,9 @@ public class SegmentResource {
 
     /** The HTTP Basic user name (the password is empty), else the body's {@code writeKey}. */
     private static String writeKey(String authorization, JsonNode request) {
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String pair = new String(
-                        Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
-                int colon = pair.indexOf(':');
-                String user = colon < 0 ? pair : pair.substring(0, colon);
-                if (!user.isBlank()) {
-                    return user;
-                }
-            } catch (IllegalArgumentException notBase64) {
-                return null;
-            }
+        String basic = WriteKeys.fromBasic(authorization);
+        if (basic != null) {
+            return basic;
         }
         JsonNode inBody = request.get("writeKey");
         return inBody != null && inBody.isTextual() && !inBody.asText().isBlank() ? inBody.asText() : null;

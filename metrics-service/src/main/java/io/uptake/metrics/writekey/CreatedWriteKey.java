@@ -10,6 +10,7 @@ public record CreatedWriteKey(
         String name,
         String key,
         boolean identify,
+        boolean eventLogs,
         TraitNames traits,
         List<String> origins,
         OffsetDateTime createdAt) {}

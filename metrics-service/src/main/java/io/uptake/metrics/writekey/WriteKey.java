@@ -9,6 +9,7 @@ public record WriteKey(
         UUID id,
         String name,
         boolean identify,
+        boolean eventLogs,
         TraitNames traits,
         List<String> origins,
         OffsetDateTime createdAt,

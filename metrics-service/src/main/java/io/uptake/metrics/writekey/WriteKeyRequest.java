@@ -9,12 +9,13 @@ import java.util.List;
 
 /**
  * A new write key: where it will be used ("Segment production"), whether its {@code identify} calls may update the
- * roster (default no), the trait names its sender uses, and the web origins (such as {@code https://crm.example.com})
+ * roster (default no), whether it may post Salesforce EventLogFiles (default no), the trait names its sender uses, and the web origins (such as {@code https://crm.example.com})
  * whose pages may send with it through the browser tracker (default none).
  */
 public record WriteKeyRequest(
         @NotBlank @Size(max = 100) String name,
         Boolean identify,
+        Boolean eventLogs,
         @Valid TraitNames traits,
 
         @Size(max = 20, message = "at most 20 origins")

@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * The CRM team's write keys for Segment-compatible senders ({@code /v1/*}): created with the key shown once,
- * listed without it, revoked at once. A key can do nothing but send events.
+ * listed without it, revoked at once. A key can do nothing but send events (and, when made so, update the roster
+ * from {@code identify} calls or post Salesforce EventLogFiles).
  */
 @Path("/api/metrics/write-keys")
 @RolesAllowed("admin")
@@ -45,6 +46,7 @@ public class WriteKeyResource {
                         request.name().strip(),
                         WriteKeys.generate(),
                         Boolean.TRUE.equals(request.identify()),
+                        Boolean.TRUE.equals(request.eventLogs()),
                         traits,
                         Origins.normalised(request.origins()))
                 .map(created -> Response.created(URI.create("/api/metrics/write-keys/" + created.id()))

@@ -26,17 +26,18 @@ public class WriteKeyStore {
 
     /** Keeps a new key's hash with what it may do; the answer's {@code key} is the one given. */
     public Uni<CreatedWriteKey> create(
-            String name, String key, boolean identify, TraitNames traits, List<String> origins) {
+            String name, String key, boolean identify, boolean eventLogs, TraitNames traits, List<String> origins) {
         UUID id = UUID.randomUUID();
         return pool.preparedQuery("""
-                        insert into write_key (id, name, key_hash, identify, trait_business_unit, trait_job_role,
-                                               trait_manager_id, trait_executive, origins)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning created_at""")
+                        insert into write_key (id, name, key_hash, identify, event_logs, trait_business_unit,
+                                               trait_job_role, trait_manager_id, trait_executive, origins)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning created_at""")
                 .execute(Tuple.tuple(Arrays.asList(
                         id,
                         name,
                         Buffer.buffer(WriteKeys.hash(key)),
                         identify,
+                        eventLogs,
                         traits.businessUnit(),
                         traits.jobRole(),
                         traits.managerId(),
@@ -47,6 +48,7 @@ public class WriteKeyStore {
                         name,
                         key,
                         identify,
+                        eventLogs,
                         traits,
                         origins,
                         rows.iterator().next().getOffsetDateTime("created_at")));
@@ -85,7 +87,11 @@ public class WriteKeyStore {
                     }
                     Row row = rows.iterator().next();
                     return new Sender(
-                            row.getUUID("id"), row.getBoolean("identify"), traits(row), Set.copyOf(origins(row)));
+                            row.getUUID("id"),
+                            row.getBoolean("identify"),
+                            row.getBoolean("event_logs"),
+                            traits(row),
+                            Set.copyOf(origins(row)));
                 });
     }
 
@@ -102,6 +108,7 @@ public class WriteKeyStore {
                 row.getUUID("id"),
                 row.getString("name"),
                 row.getBoolean("identify"),
+                row.getBoolean("event_logs"),
                 traits(row),
                 origins(row),
                 row.getOffsetDateTime("created_at"),

@@ -21,6 +21,22 @@ public final class WriteKeys {
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
+    /** The key a request presents as its HTTP Basic user name (the password is empty), or null. */
+    public static String fromBasic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String pair = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            String user = colon < 0 ? pair : pair.substring(0, colon);
+            return user.isBlank() ? null : user;
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+
     /** The stored form of a key. */
     public static byte[] hash(String key) {
         try {

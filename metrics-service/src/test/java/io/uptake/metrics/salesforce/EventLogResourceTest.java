@@ -3,6 +3,7 @@ package io.uptake.metrics.salesforce;
 import static io.restassured.RestAssured.given;
 import static io.uptake.metrics.support.Fixtures.rollupTotal;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.uptake.testsupport.EventLogFiles;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,4 +178,91 @@ class EventLogResourceTest {
                 .then()
                 .statusCode(403);
     }
+
+    @Test
+    void aWriteKeyMadeForEventLogsImportsAFileAndNoOtherKeyDoes() {
+        String[] person = newSalesforcePerson();
+        map("sf:URI", "record.updated");
+        String forLogs = writeKey(true);
+        String forEventsOnly = writeKey(false);
+
+        postWithKey(forEventsOnly, oneLine(person[1]))
+                .statusCode(403)
+                .contentType(PROBLEM_JSON)
+                .body("detail", org.hamcrest.Matchers.containsString("eventLogs"));
+        postWithKey("uwk_not-a-key", oneLine(person[1])).statusCode(401).contentType(PROBLEM_JSON);
+        given().contentType("text/csv")
+                .body(oneLine(person[1]))
+                .when()
+                .post(IMPORT)
+                .then()
+                .statusCode(401);
+
+        postWithKey(forLogs, oneLine(person[1])).statusCode(200).body("accepted", equalTo(1));
+        // each refused file held a line of its own (its own REQUEST_ID): none of them counted
+        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, person[0]) == 1L);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> rollupTotal(pool, person[0]) == 1L);
+    }
+
+    /** A file of one URI line for this Salesforce user, with a REQUEST_ID of its own. */
+    private static String oneLine(String salesforceId) {
+        return """
+                "EVENT_TYPE","REQUEST_ID","USER_ID","TIMESTAMP_DERIVED","URI"
+                "URI","%s","%s","%s","/001/o"
+                """.formatted(
+                        UUID.randomUUID(),
+                        salesforceId,
+                        Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static ValidatableResponse postWithKey(String key, String csv) {
+        return given().auth()
+                .preemptive()
+                .basic(key, "")
+                .contentType("text/csv")
+                .body(csv)
+                .when()
+                .post(IMPORT)
+                .then();
+    }
+
+    /** A new write key, allowed or not to post EventLogFiles; the key itself. */
+    private static String writeKey(boolean eventLogs) {
+        return given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "nightly EventLogFile job", "eventLogs", eventLogs))
+                .when()
+                .post("/api/metrics/write-keys")
+                .then()
+                .statusCode(201)
+                .body("eventLogs", equalTo(eventLogs))
+                .extract()
+                .path("key");
+    }
+
+    @Test
+    void aFileLargerThanTheUsualBodyLimitIsStreamedInWhileOtherPathsKeepTheLimit() {
+        String csv = EventLogFiles.ofNobody(LARGE_FILE_LINES);
+        assertThat(csv.length()).isGreaterThan(10 * 1024 * 1024);
+        importFile(csv)
+                .statusCode(200)
+                .body("lines", equalTo(LARGE_FILE_LINES))
+                .body("unmapped", equalTo(LARGE_FILE_LINES))
+                .body("rejectedLines", equalTo(0));
+        given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(csv)
+                .when()
+                .post("/api/metrics/events")
+                .then()
+                .statusCode(413)
+                .contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("body"));
+    }
+
+    static final int LARGE_FILE_LINES = 40_000;
 }

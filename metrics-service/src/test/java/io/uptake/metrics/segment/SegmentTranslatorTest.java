@@ -25,7 +25,7 @@ class SegmentTranslatorTest {
             NOW);
 
     private static Sender sender(boolean identify, TraitNames traits) {
-        return new Sender(UUID.randomUUID(), identify, traits, Set.of());
+        return new Sender(UUID.randomUUID(), identify, false, traits, Set.of());
     }
 
     private static JsonNode message(String json) {
