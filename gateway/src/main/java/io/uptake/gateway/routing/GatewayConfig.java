@@ -132,6 +132,12 @@ public interface GatewayConfig {
          */
         @WithDefault("false")
         boolean writeKeyOrToken();
+
+        /**
+         * How long the upstream may stay silent on this route before its answer, else {@code uptake.gateway.idle-timeout}:
+         * an upload the upstream answers once it has read it all (an EventLogFile) needs as long as the upload takes.
+         */
+        Optional<Duration> idleTimeout();
     }
 
     interface RateLimit {

@@ -193,7 +193,14 @@ public class StreamingProxy {
         RequestOptions options = upstream.request()
                 .setMethod(inbound.method())
                 .setURI(inbound.uri())
-                .setIdleTimeout(eventStream ? 0 : config.idleTimeout().toMillis());
+                .setIdleTimeout(
+                        eventStream
+                                ? 0
+                                : config.routes()
+                                        .get(upstream.name())
+                                        .idleTimeout()
+                                        .orElse(config.idleTimeout())
+                                        .toMillis());
         circuit.call(() -> (eventStream ? streams : client)
                         .request(options)
                         .compose(request -> {

@@ -9,6 +9,7 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,13 +27,15 @@ public class EventRetention {
 
     private final int days;
     private final UsageEventStore events;
+    private final UnmappedOccurrences unmapped;
     private final Vertx vertx;
     private final long checkMillis;
     private final PeriodicWork maintenance = new PeriodicWork("Event log partition maintenance", this::maintain);
 
-    public EventRetention(RetentionConfig config, UsageEventStore events, Vertx vertx) {
+    public EventRetention(RetentionConfig config, UsageEventStore events, UnmappedOccurrences unmapped, Vertx vertx) {
         this.days = config.days();
         this.events = events;
+        this.unmapped = unmapped;
         this.vertx = vertx;
         this.checkMillis = config.checkMs();
     }
@@ -54,11 +57,15 @@ public class EventRetention {
         maintenance.stop();
     }
 
-    /** Makes the partitions the retention needs and drops those past it; returns the names dropped. */
+    /**
+     * Makes the partitions the retention needs and drops those past it; returns the names dropped. The unmapped events
+     * kept for a recount go once past the lateness window, as they could no longer be sent as they arrived.
+     */
     public Uni<List<String>> maintain() {
         LocalDate oldest = oldestDay();
         return events.ensurePartitions(oldest, LocalDate.now(ZoneOffset.UTC).plusMonths(MONTHS_AHEAD))
-                .flatMap(created -> dropBefore(oldest));
+                .flatMap(created -> dropBefore(oldest))
+                .call(dropped -> unmapped.forgetBefore(Instant.now().minus(EventValidator.MAX_LATENESS)));
     }
 
     /** Drops the partitions whose every day is before {@code day}. */

@@ -24,19 +24,66 @@ public class IngestService {
     /** How long the check for already-recorded ids may take; past it, the events go to Kafka anyway. */
     private static final Duration RECORDED_LOOKUP_TIMEOUT = Duration.ofMillis(500);
 
+    static final int RECOUNT_BATCH = 5_000;
+
     private final KnownActions knownActions;
     private final UsageEventStore store;
     private final UsageEventPublisher publisher;
     private final EventRetention retention;
+    private final UnmappedOccurrences unmapped;
     private final Clock clock;
 
     public IngestService(
-            KnownActions knownActions, UsageEventStore store, UsageEventPublisher publisher, EventRetention retention) {
+            KnownActions knownActions,
+            UsageEventStore store,
+            UsageEventPublisher publisher,
+            EventRetention retention,
+            UnmappedOccurrences unmapped) {
         this.knownActions = knownActions;
         this.store = store;
         this.publisher = publisher;
         this.retention = retention;
+        this.unmapped = unmapped;
         this.clock = Clock.systemUTC();
+    }
+
+    /** An item that arrived under a name no mapping names yet, its action the name. */
+    public record Unmapped(String name, JsonNode item) {}
+
+    /**
+     * Keeps the items that arrived unmapped, as they would have counted (judged as the events they would have been:
+     * the sender's clock skew corrected, an invalid one left out), so that mapping their name later may count them.
+     */
+    public Uni<Void> keepUnmapped(List<Unmapped> items) {
+        List<String> names = new ArrayList<>(items.size());
+        List<UsageEvent> events = new ArrayList<>(items.size());
+        for (Unmapped item : items) {
+            EventValidator.Outcome outcome =
+                    new EventValidator(Set.of(item.name()), clock, retention.days(), false).validate(item.item());
+            if (outcome.valid()) {
+                names.add(item.name());
+                events.add(outcome.event());
+            }
+        }
+        return unmapped.keep(names, events);
+    }
+
+    /**
+     * Counts the events kept under the name as the action, {@value #RECOUNT_BATCH} at a time: each batch is in Kafka
+     * before it is forgotten (a crash between the two sends it again, and the rollups count an event id once).
+     * Returns how many were sent.
+     */
+    public Uni<Integer> recount(String name, String action) {
+        return unmapped.next(name, action, RECOUNT_BATCH)
+                .flatMap(events -> events.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : publisher
+                                .publish(events)
+                                .onFailure()
+                                .transform(EventsNotDurable::new)
+                                .call(sent -> unmapped.forget(name, events))
+                                .flatMap(sent -> recount(name, action))
+                                .map(more -> events.size() + more));
     }
 
     /** {@code mayBackfill}: whether the caller may send history older than the usual lateness (the ingest client). */

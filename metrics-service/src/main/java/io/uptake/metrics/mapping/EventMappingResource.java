@@ -2,6 +2,7 @@ package io.uptake.metrics.mapping;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.action.KnownActions;
+import io.uptake.metrics.ingest.IngestService;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +23,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * The CRM team maps the event names other tools send (a Segment {@code track} name, {@code page:<name>} or
  * {@code page:<path>}) to catalogue actions, and sees the names that arrived unmapped. A new mapping counts what
- * arrives from then on; the past is not recounted.
+ * arrives from then on; the past is recounted only when asked ({@code ?recount=true}): the name's events of the last
+ * 90 days, kept as they arrived, are then counted once each.
  */
 @Path("/api/metrics")
 @RolesAllowed("admin")
@@ -33,17 +35,23 @@ public class EventMappingResource {
     private final EventMappingStore store;
     private final KnownActions actions;
     private final KnownMappings known;
+    private final IngestService ingest;
 
-    public EventMappingResource(EventMappingStore store, KnownActions actions, KnownMappings known) {
+    public EventMappingResource(
+            EventMappingStore store, KnownActions actions, KnownMappings known, IngestService ingest) {
         this.store = store;
         this.actions = actions;
         this.known = known;
+        this.ingest = ingest;
     }
 
     @PUT
     @Path("event-mappings/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> map(@PathParam("name") String name, MappingRequest body) {
+    public Uni<Response> map(
+            @PathParam("name") String name,
+            @QueryParam("recount") @DefaultValue("false") boolean recount,
+            MappingRequest body) {
         if (name.isBlank() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInput("name", "1 to " + MAX_NAME + " characters, no control characters");
         }
@@ -57,6 +65,9 @@ public class EventMappingResource {
             return store.put(name, body.action())
                     .invoke(known::forget)
                     .flatMap(created -> store.find(name)
+                            .flatMap(saved -> recount
+                                    ? ingest.recount(name, saved.action()).map(saved::withRecounted)
+                                    : Uni.createFrom().item(saved))
                             .map(saved -> Response.status(created ? 201 : 200)
                                     .entity(saved)
                                     .build()));

@@ -83,7 +83,15 @@ public class EventLogImport {
                         items.add(item.item());
                         lines.add(reader.recordLine());
                     }
-                    case EventLogTranslator.Line.Unmapped name -> tally.unmapped.merge(name.name(), 1L, Long::sum);
+                    case EventLogTranslator.Line.Unmapped name -> {
+                        tally.unmapped.merge(name.name(), 1L, Long::sum);
+                        if (name.pending() != null) {
+                            tally.pending.add(new IngestService.Unmapped(name.name(), name.pending()));
+                            if (tally.pending.size() == CHUNK) {
+                                keepPending(tally);
+                            }
+                        }
+                    }
                     case EventLogTranslator.Line.Rejected rejected ->
                         tally.reject(reader.recordLine(), rejected.errors());
                     case EventLogTranslator.Line.Blank blank -> {
@@ -102,8 +110,17 @@ public class EventLogImport {
         } catch (IOException e) {
             throw new InvalidInput("body", "could not be read to the end: " + e.getMessage());
         }
+        keepPending(tally);
         mappings.countUnmapped(tally.unmapped).await().indefinitely();
         return tally.report();
+    }
+
+    /** Keeps the unmapped lines read so far, so that mapping their name later may count them. */
+    private void keepPending(Tally tally) {
+        if (!tally.pending.isEmpty()) {
+            ingest.keepUnmapped(List.copyOf(tally.pending)).await().indefinitely();
+            tally.pending.clear();
+        }
     }
 
     /**
@@ -133,6 +150,7 @@ public class EventLogImport {
         int duplicates;
         int rejectedLines;
         final Map<String, Long> unmapped = new HashMap<>();
+        final List<IngestService.Unmapped> pending = new ArrayList<>();
         final List<EventLogReport.RejectedLine> rejected = new ArrayList<>();
         final java.util.ArrayDeque<Chunk> inFlight = new java.util.ArrayDeque<>();
 

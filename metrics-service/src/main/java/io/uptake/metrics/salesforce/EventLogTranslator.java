@@ -33,7 +33,11 @@ final class EventLogTranslator {
     sealed interface Line {
         record Item(ObjectNode item) implements Line {}
 
-        record Unmapped(String name) implements Line {}
+        /**
+         * A line under a name no mapping names yet; {@code pending}: the item it would have been, its action the name
+         * (kept so that mapping the name later may count it), null for a user no roster entry names.
+         */
+        record Unmapped(String name, ObjectNode pending) implements Line {}
 
         record Rejected(List<String> errors) implements Line {}
 
@@ -94,7 +98,7 @@ final class EventLogTranslator {
         }
         String userId = userBySalesforceId.get(salesforceUser);
         if (userId == null) {
-            return new Line.Unmapped(UNKNOWN_USER);
+            return new Line.Unmapped(UNKNOWN_USER, null);
         }
         String entity = value(fields, "ENTITY_NAME", "PAGE_ENTITY_TYPE");
         String specific = entity == null ? null : "sf:" + type + ":" + entity;
@@ -103,8 +107,22 @@ final class EventLogTranslator {
             action = mappings.getOrDefault("sf:" + type, DEFAULTS.get(type));
         }
         if (action == null || !actions.contains(action)) {
-            return new Line.Unmapped(specific != null ? specific : "sf:" + type);
+            String name = specific != null ? specific : "sf:" + type;
+            return new Line.Unmapped(
+                    name, item(fields, type, requestId, salesforceUser, userId, name, occurredAt, entity));
         }
+        return new Line.Item(item(fields, type, requestId, salesforceUser, userId, action, occurredAt, entity));
+    }
+
+    private ObjectNode item(
+            List<String> fields,
+            String type,
+            String requestId,
+            String salesforceUser,
+            String userId,
+            String action,
+            Instant occurredAt,
+            String entity) {
         ObjectNode item = JsonNodeFactory.instance.objectNode();
         item.put("eventId", eventId(type, requestId, salesforceUser).toString());
         item.put("userId", userId);
@@ -118,7 +136,7 @@ final class EventLogTranslator {
         if (objectId != null && objectId.length() <= 200) {
             item.put("objectId", objectId);
         }
-        return new Line.Item(item);
+        return item;
     }
 
     /** {@code REQUEST_ID} + type + user: the same line imported twice is the same event. */

@@ -74,7 +74,8 @@ public class SegmentService {
                         batchSentAt))
                 .flatMap(sorted -> identify(sorted)
                         .flatMap(identified -> publish(sorted, identified))
-                        .call(report -> mappings.countUnmapped(sorted.unmapped())));
+                        .call(report -> mappings.countUnmapped(sorted.unmapped()))
+                        .call(report -> ingest.keepUnmapped(sorted.pending())));
     }
 
     /** Saves the identify calls' roster changes; rejects the invalid ones, naming the trait. */
@@ -132,6 +133,7 @@ public class SegmentService {
             List<Translation.Identify> identifies,
             List<Integer> identifyPositions,
             Map<String, Long> unmapped,
+            List<IngestService.Unmapped> pending,
             List<SegmentReport.Rejected> rejected) {
 
         SegmentReport report(
@@ -152,6 +154,7 @@ public class SegmentService {
                 new ArrayList<>(),
                 new ArrayList<>(),
                 new HashMap<>(),
+                new ArrayList<>(),
                 new ArrayList<>());
         for (int index = 0; index < messages.size(); index++) {
             switch (translator.translate(messages.get(index), type, sentAt)) {
@@ -163,7 +166,12 @@ public class SegmentService {
                     sorted.identifies().add(identify);
                     sorted.identifyPositions().add(index);
                 }
-                case Translation.Unmapped name -> sorted.unmapped().merge(name.name(), 1L, Long::sum);
+                case Translation.Unmapped name -> {
+                    sorted.unmapped().merge(name.name(), 1L, Long::sum);
+                    if (name.pending() != null) {
+                        sorted.pending().add(new IngestService.Unmapped(name.name(), name.pending()));
+                    }
+                }
                 case Translation.Rejected failed ->
                     sorted.rejected().add(new SegmentReport.Rejected(index, failed.errors()));
                 case Translation.Ignored ignored -> {}

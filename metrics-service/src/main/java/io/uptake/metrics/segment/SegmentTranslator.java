@@ -38,7 +38,11 @@ public final class SegmentTranslator {
     public sealed interface Translation {
         record Item(ObjectNode item) implements Translation {}
 
-        record Unmapped(String name) implements Translation {}
+        /**
+         * A message under a name no mapping names yet; {@code pending}: the item it would have been, its action the
+         * name (kept so that mapping the name later may count it), null for an anonymous visitor.
+         */
+        record Unmapped(String name, ObjectNode pending) implements Translation {}
 
         /**
          * Roster fields to change for a person ({@code displayName}, {@code businessUnit}, …, as the roster names
@@ -104,11 +108,11 @@ public final class SegmentTranslator {
         String userId = text(message.get("userId"));
         if (userId == null) {
             // an anonymous visitor is nobody on the roster: listed, so that the CRM team sees what identify misses
-            return new Translation.Unmapped("(anonymous) " + name);
+            return new Translation.Unmapped("(anonymous) " + name, null);
         }
         String action = kind.equals("track") ? trackAction(name) : pageAction(message);
         if (action == null) {
-            return new Translation.Unmapped(name);
+            return new Translation.Unmapped(name, item(message, messageId, userId, name, batchSentAt));
         }
         return new Translation.Item(item(message, messageId, userId, action, batchSentAt));
     }

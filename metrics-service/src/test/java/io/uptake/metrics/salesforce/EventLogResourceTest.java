@@ -206,6 +206,33 @@ class EventLogResourceTest {
                 .until(() -> rollupTotal(pool, person[0]) == 1L);
     }
 
+    @Test
+    void anEventTypeMappedLaterWithARecountCountsTheLinesImportedBefore() {
+        String[] person = newSalesforcePerson();
+        String type = "Custom" + UUID.randomUUID().toString().substring(0, 6);
+        String csv =
+                """
+                "EVENT_TYPE","REQUEST_ID","USER_ID","TIMESTAMP_DERIVED"
+                "%1$s","%2$s-1","%3$s","%4$s"
+                "%1$s","%2$s-2","%3$s","%4$s"
+                """.formatted(type, UUID.randomUUID(), person[1], Instant.now().minus(2, ChronoUnit.HOURS));
+        importFile(csv).statusCode(200).body("unmapped", equalTo(2));
+        importFile(csv).statusCode(200).body("unmapped", equalTo(2)); // kept once each
+
+        given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .queryParam("recount", true)
+                .body(Map.of("action", "record.updated"))
+                .when()
+                .put("/api/metrics/event-mappings/sf:" + type)
+                .then()
+                .statusCode(201)
+                .body("recounted", equalTo(2));
+        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, person[0]) == 2L);
+        importFile(csv).statusCode(200).body("duplicates", equalTo(2)); // now mapped: the same events, known
+    }
+
     /** A file of one URI line for this Salesforce user, with a REQUEST_ID of its own. */
     private static String oneLine(String salesforceId) {
         return """

@@ -85,8 +85,12 @@ class EventLogTranslatorTest {
                 Login,2026-12-01T10:15:30.123Z,,005000000000AAAIAQ,,x
                 """);
         EventLogTranslator translator = translator(rows.get(0));
-        assertThat(translator.translate(rows.get(1))).isEqualTo(new Line.Unmapped("sf:API:Account"));
-        assertThat(translator.translate(rows.get(2))).isEqualTo(new Line.Unmapped(EventLogTranslator.UNKNOWN_USER));
+        Line.Unmapped api = (Line.Unmapped) translator.translate(rows.get(1));
+        assertThat(api.name()).isEqualTo("sf:API:Account");
+        assertThat(api.pending().get("action").asText()).isEqualTo("sf:API:Account");
+        assertThat(api.pending().get("occurredAt").asText()).isEqualTo("2026-12-01T10:15:30.123Z");
+        assertThat(translator.translate(rows.get(2)))
+                .isEqualTo(new Line.Unmapped(EventLogTranslator.UNKNOWN_USER, null));
         assertThat(translator.translate(rows.get(3)))
                 .isEqualTo(new Line.Rejected(
                         List.of("TIMESTAMP_DERIVED: must be a time such as 2026-12-01T10:15:30.123Z")));

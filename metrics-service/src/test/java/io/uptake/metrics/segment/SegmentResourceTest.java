@@ -277,6 +277,47 @@ class SegmentResourceTest {
     }
 
     @Test
+    void mappingANameRecountsItsPastOnlyWhenAskedAndEachEventOnce() {
+        String key = newKey("Recount " + UUID.randomUUID());
+        String user = newUser();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String later = "Deal Won " + suffix;
+        String now = "Deal Lost " + suffix;
+        for (String messageId : List.of("r-1", "r-2", "r-1")) { // the replay of r-1 is the same event
+            send(key, "/v1/track", Map.of("messageId", messageId, "userId", user, "event", now))
+                    .statusCode(200)
+                    .body("unmapped", equalTo(1));
+        }
+        send(key, "/v1/track", Map.of("messageId", "r-3", "userId", user, "event", later))
+                .statusCode(200)
+                .body("unmapped", equalTo(1));
+        send(key, "/v1/track", Map.of("messageId", "r-4", "anonymousId", "a-9", "event", now))
+                .statusCode(200)
+                .body("unmapped", equalTo(1));
+
+        map(later, false).statusCode(201).body("recounted", nullValue());
+        map(now, true).statusCode(201).body("recounted", equalTo(2));
+        await().atMost(APPLIED_WITHIN).until(() -> rollupTotal(pool, user) == 2L);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> rollupTotal(pool, user) == 2L);
+
+        map(now, true).statusCode(200).body("recounted", equalTo(0));
+        map(later, true).statusCode(200).body("recounted", equalTo(1));
+        await().atMost(APPLIED_WITHIN).until(() -> rollupTotal(pool, user) == 3L);
+    }
+
+    /** Maps the name to opportunity.updated, recounting its past or not. */
+    private static ValidatableResponse map(String name, boolean recount) {
+        return given().auth()
+                .oauth2(accessToken("adam"))
+                .contentType(ContentType.JSON)
+                .queryParam("recount", recount)
+                .body(Map.of("action", "opportunity.updated"))
+                .when()
+                .put("/api/metrics/event-mappings/" + name)
+                .then();
+    }
+
+    @Test
     void badInputIsA400NamingTheFieldAndOneBadMessageNeverLosesTheRest() {
         String key = newKey("Bad input " + UUID.randomUUID());
         String user = newUser();

@@ -63,16 +63,23 @@ class SegmentTranslatorTest {
                         .get("action")
                         .asText())
                 .isEqualTo("opportunity.updated");
-        assertThat(translator.translate(
-                        message("{\"messageId\":\"m-3\",\"userId\":\"bob\",\"event\":\"Quote Sent\"}"), "track", null))
-                .isEqualTo(new Translation.Unmapped("Quote Sent"));
+        Translation unmapped = translator.translate(
+                message("{\"messageId\":\"m-3\",\"userId\":\"bob\",\"event\":\"Quote Sent\"}"), "track", null);
+        assertThat(unmapped).isInstanceOf(Translation.Unmapped.class);
+        Translation.Unmapped quoteSent = (Translation.Unmapped) unmapped;
+        assertThat(quoteSent.name()).isEqualTo("Quote Sent");
+        // what it would have counted as, kept so that mapping "Quote Sent" later may count it
+        assertThat(quoteSent.pending().get("userId").asText()).isEqualTo("bob");
+        assertThat(quoteSent.pending().get("action").asText()).isEqualTo("Quote Sent");
+        assertThat(quoteSent.pending().get("eventId").asText())
+                .isEqualTo(translator.eventId("m-3").toString());
     }
 
     @Test
     void anAnonymousVisitorIsCountedNowhereButListed() {
         assertThat(translator.translate(
                         message("{\"messageId\":\"m-4\",\"anonymousId\":\"a-1\",\"event\":\"login\"}"), "track", null))
-                .isEqualTo(new Translation.Unmapped("(anonymous) login"));
+                .isEqualTo(new Translation.Unmapped("(anonymous) login", null));
     }
 
     @Test
@@ -95,7 +102,8 @@ class SegmentTranslatorTest {
         SegmentTranslator withoutPageViewed = new SegmentTranslator(KEY, Map.of(), Set.of("login"), NOW);
         assertThat(withoutPageViewed.translate(
                         message("{\"messageId\":\"p-3\",\"userId\":\"carol\",\"name\":\"Home\"}"), "page", null))
-                .isEqualTo(new Translation.Unmapped("page:Home"));
+                .extracting(translation -> ((Translation.Unmapped) translation).name())
+                .isEqualTo("page:Home");
     }
 
     @Test
