@@ -6,6 +6,7 @@ import './catalogue-admin.js';
 import './webhook-admin.js';
 import './process-rules-admin.js';
 import './root-causes-admin.js';
+import './connectors-admin.js';
 
 // the CRM team's pages, one tab each; a tab's element is named after it
 const TABS = [
@@ -15,6 +16,7 @@ const TABS = [
   ['webhooks', 'Webhooks', () => html`<webhook-admin></webhook-admin>`],
   ['process-rules', 'Process rules', () => html`<process-rules-admin></process-rules-admin>`],
   ['root-causes', 'Root causes', () => html`<root-causes-admin></root-causes-admin>`],
+  ['connectors', 'Connectors', () => html`<connectors-admin></connectors-admin>`],
 ];
 
 /** The CRM team's administration: one tab per thing they keep. */

@@ -140,7 +140,8 @@ class EveryPageTest {
                         "/web/admin/catalogue",
                         "/web/admin/webhooks",
                         "/web/admin/process-rules",
-                        "/web/admin/root-causes"));
+                        "/web/admin/root-causes",
+                        "/web/admin/connectors"));
     }
 
     @Test

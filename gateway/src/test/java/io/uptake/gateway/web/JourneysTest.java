@@ -536,6 +536,64 @@ class JourneysTest {
     }
 
     @Test
+    void adamMakesAWriteKeyMapsWhatItSentWithItsPastAndRevokesIt() {
+        String person = "jrn-" + suffix();
+        putPerson(person, "Jorge Journey", "Sales EMEA", "sales-rep");
+        String source = "Journey source " + suffix();
+        String event = "Journey Event " + suffix();
+        Page adam = as("adam", "/web/admin/connectors");
+        adam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a write key"))
+                .click();
+        adam.getByTestId("write-key-form").locator("input[name=name]").fill(source);
+        adam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the key"))
+                .click();
+        Locator made = adam.getByTestId("write-key-made");
+        assertThat(made).containsText("shown this once");
+        String key = made.locator("code.secret").innerText().strip();
+        assertThat(key).startsWith("uwk_");
+        web.check(adam, "journey-write-key-made");
+        adam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have kept it"))
+                .click();
+
+        for (String messageId : List.of("j-1", "j-2")) {
+            track(key, messageId, person, event).statusCode(200).body("unmapped", org.hamcrest.Matchers.equalTo(1));
+        }
+        web.visit(adam, "/web/admin/connectors");
+        assertThat(adam.getByTestId("write-keys")).containsText(source);
+        adam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Map " + event))
+                .click();
+        Locator mapping = adam.getByTestId("mapping-form");
+        mapping.locator("select[name=action]").selectOption("record.updated");
+        assertThat(mapping.getByLabel(Pattern.compile("Also count the 2 events")))
+                .isChecked();
+        mapping.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Map"))
+                .click();
+        assertThat(adam.getByRole(AriaRole.STATUS)).containsText("2 earlier events were counted");
+        assertThat(adam.getByTestId("event-mappings")).containsText(event);
+        assertThat(adam.getByTestId("unmapped-events")).not().containsText(event);
+        web.check(adam, "journey-connectors");
+
+        adam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke " + source))
+                .click();
+        adam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke the key"))
+                .click();
+        assertThat(adam.getByRole(AriaRole.STATUS)).containsText("is revoked");
+        track(key, "j-3", person, event).statusCode(401);
+    }
+
+    private static io.restassured.response.ValidatableResponse track(
+            String key, String messageId, String user, String event) {
+        return given().auth()
+                .preemptive()
+                .basic(key, "")
+                .contentType(ContentType.JSON)
+                .body(Map.of("messageId", messageId, "userId", user, "event", event))
+                .when()
+                .post("/v1/track")
+                .then();
+    }
+
+    @Test
     void hanaChangesAUnitsRetrainingPolicy() {
         String unit = "Policy unit " + suffix();
         putPerson("pol-" + suffix(), "Paula Policy", unit, "sales-rep");
