@@ -27,12 +27,13 @@ public class EventRetention {
 
     private final int days;
     private final UsageEventStore events;
-    private final UnmappedOccurrences unmapped;
+    private final UnmappedOccurrenceStore unmapped;
     private final Vertx vertx;
     private final long checkMillis;
     private final PeriodicWork maintenance = new PeriodicWork("Event log partition maintenance", this::maintain);
 
-    public EventRetention(RetentionConfig config, UsageEventStore events, UnmappedOccurrences unmapped, Vertx vertx) {
+    public EventRetention(
+            RetentionConfig config, UsageEventStore events, UnmappedOccurrenceStore unmapped, Vertx vertx) {
         this.days = config.days();
         this.events = events;
         this.unmapped = unmapped;

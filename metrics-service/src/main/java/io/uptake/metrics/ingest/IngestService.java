@@ -30,7 +30,7 @@ public class IngestService {
     private final UsageEventStore store;
     private final UsageEventPublisher publisher;
     private final EventRetention retention;
-    private final UnmappedOccurrences unmapped;
+    private final UnmappedOccurrenceStore unmapped;
     private final Clock clock;
 
     public IngestService(
@@ -38,7 +38,7 @@ public class IngestService {
             UsageEventStore store,
             UsageEventPublisher publisher,
             EventRetention retention,
-            UnmappedOccurrences unmapped) {
+            UnmappedOccurrenceStore unmapped) {
         this.knownActions = knownActions;
         this.store = store;
         this.publisher = publisher;

@@ -18,11 +18,11 @@ import java.util.UUID;
  * row.
  */
 @ApplicationScoped
-public class UnmappedOccurrences {
+public class UnmappedOccurrenceStore {
 
     private final Pool pool;
 
-    public UnmappedOccurrences(Pool pool) {
+    public UnmappedOccurrenceStore(Pool pool) {
         this.pool = pool;
     }
 
