@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { Page } from './page.js';
-import { words, date, assignmentTitle } from './format.js';
+import { words, date, assignmentTitle, assignmentReason } from './format.js';
 import { loadCharts } from './charts-loader.js';
 import { api } from './api.js';
 import { skillNames } from './labels.js';
@@ -157,7 +157,7 @@ class AttemptPage extends Page {
       <h2>Retraining assigned</h2>
       ${(this.result.assignments || []).length === 0 ? html`<p>None: every skill reached its pass mark.</p>` : html`<ul class="list">
         ${this.result.assignments.map((assignment) => html`<li data-testid="assignment"><strong>${assignmentTitle(assignment)}</strong>
-          (${words(assignment.mode)}), due ${date(assignment.dueOn)}. Why: ${assignment.reason?.detail}</li>`)}</ul>`}
+          (${words(assignment.mode)}), due ${date(assignment.dueOn)}. Why: ${assignmentReason(assignment)}</li>`)}</ul>`}
       <p><a href="/web/">Back home</a></p>`;
   }
 

@@ -63,3 +63,13 @@ export function assignmentTitle(assignment) {
   }
   return skill ? `Training in ${skill}` : 'Training';
 }
+
+/** Why an assignment exists, in words; training agreed in a follow-up also names who agreed it. */
+export function assignmentReason(assignment) {
+  const { reason } = assignment;
+  if (!reason) {
+    return '';
+  }
+  const text = reason.detail || words(reason.kind);
+  return reason.kind === 'FOLLOW_UP' && assignment.assignedByName ? `${text}, with ${assignment.assignedByName}` : text;
+}

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { Page, navigate } from './page.js';
-import { date, dateTime, number, assignmentTitle } from './format.js';
+import { date, dateTime, number, assignmentTitle, assignmentReason } from './format.js';
 import { api, query } from './api.js';
 import { me } from './session.js';
 
@@ -124,7 +124,7 @@ class MyTraining extends Page {
           <li data-testid="my-assignment">
             <strong>${assignmentTitle(assignment)}</strong> <up-badge value=${assignment.status}></up-badge>
             <br><small>${assignment.kind === 'TEST' ? 'Test' : assignment.mode === 'ELEARNING' ? 'eLearning' : 'Instructor-led'} · due ${date(assignment.dueOn)}</small>
-            ${assignment.reason ? html`<br><small>Why: ${assignment.reason.detail || assignment.reason.kind.toLowerCase()}</small>` : ''}
+            ${assignment.reason ? html`<br><small>Why: ${assignmentReason(assignment)}</small>` : ''}
             ${this.whatToDo(assignment)}
           </li>`)}</ul>`}
         <form class="filters" @submit=${(event) => { event.preventDefault(); this.savePreference(new FormData(event.target).get('preferredMode')); }}>

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { Page } from './page.js';
-import { date, number, change, assignmentTitle } from './format.js';
+import { date, number, change, assignmentTitle, assignmentReason } from './format.js';
 import { loadCharts } from './charts-loader.js';
 import { api, query, daysAgo, isoDate, startOfWeek } from './api.js';
 import { actionNames, metricName } from './labels.js';
@@ -98,7 +98,7 @@ class PersonPage extends Page {
       { label: 'Training', cell: (row) => assignmentTitle(row) },
       { label: 'Status', cell: (row) => html`<up-badge value=${row.status}></up-badge>` },
       { label: 'Due', cell: (row) => date(row.dueOn) },
-      { label: 'Why', cell: (row) => row.reason?.detail || (row.reason ? row.reason.kind.toLowerCase() : '–') },
+      { label: 'Why', cell: (row) => assignmentReason(row) || '–' },
     ];
     const effectColumns = [
       { label: 'Training', cell: (row) => row.moduleTitle || row.skill },

@@ -240,6 +240,12 @@ class JourneysTest {
         }
         assertThat(alice.getByTestId("my-assignment").filter(new Locator.FilterOptions().setHasText("Course " + skill)))
                 .containsText("Mark as done");
+        Locator agreed =
+                alice.getByTestId("my-assignment").filter(new Locator.FilterOptions().setHasText("Course " + skill));
+        assertThat(agreed).containsText("agreed in a follow-up");
+        // people, not ids: neither the follow-up's id nor mark's user id is in the words
+        assertThat(agreed).not().containsText(Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-"));
+        assertThat(agreed).not().containsText("by mark");
         web.check(alice, "journey-home-follow-up-training");
     }
 

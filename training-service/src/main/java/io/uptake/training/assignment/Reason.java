@@ -21,14 +21,18 @@ public record Reason(ReasonKind kind, String skill, Integer score, Integer thres
                 "scored " + score + " on " + skill + ", under the threshold of " + threshold);
     }
 
-    public static Reason followUp(String skill, UUID followUpId, String agreedBy, String rootCause) {
+    /**
+     * Training agreed in a follow-up. The detail names neither the follow-up's id nor who agreed it (a user id):
+     * people read it; the assignment's {@code assignedBy} and {@code assignedByName} say who.
+     */
+    public static Reason followUp(String skill, String rootCause) {
         return new Reason(
                 ReasonKind.FOLLOW_UP,
                 skill,
                 null,
                 null,
                 null,
-                "training on " + skill + " agreed by " + agreedBy + " in follow-up " + followUpId
+                "training on " + skill + " agreed in a follow-up"
                         + (rootCause == null ? "" : " (root cause: " + rootCause + ")"));
     }
 

@@ -207,7 +207,7 @@ public class FollowUpConsumer {
                 plan.mode(),
                 null,
                 plan.dueOn(),
-                Reason.followUp(action.skill(), action.followUpId(), action.agreedBy(), action.rootCause()),
+                Reason.followUp(action.skill(), action.rootCause()),
                 action.agreedBy() == null ? "system" : action.agreedBy());
     }
 

@@ -104,6 +104,9 @@ class FollowUpConsumerTest {
         assertThat(assignments.getString("items[0].assignedBy")).isEqualTo("mark");
         assertThat(assignments.getString("items[0].reason.kind")).isEqualTo("FOLLOW_UP");
         assertThat(assignments.getString("items[0].reason.skill")).isEqualTo(skill);
+        // read by people: no follow-up id and no user id in the words (who agreed it is assignedByName)
+        assertThat(assignments.getString("items[0].reason.detail"))
+                .isEqualTo("training on " + skill + " agreed in a follow-up (root cause: training)");
         String id = assignments.getString("items[0].id");
 
         await().atMost(Duration.ofSeconds(30))
