@@ -109,3 +109,17 @@ export function keep(values) {
     }
   };
 }
+
+/**
+ * Copies a value shown once (a webhook's secret, a write key) to the clipboard; the button says whether it did, or
+ * asks the person to select the value (`what`: "secret", "key") and copy it themselves.
+ */
+export async function copyShownOnce(event, value, what) {
+  const button = event.target;
+  try {
+    await navigator.clipboard.writeText(value);
+    button.textContent = 'Copied';
+  } catch {
+    button.textContent = `Select the ${what} and copy it`;
+  }
+}

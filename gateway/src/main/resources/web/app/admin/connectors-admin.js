@@ -3,7 +3,7 @@ import { Page } from '../page.js';
 import { count, dateTime, number } from '../format.js';
 import { api, query } from '../api.js';
 import { actionNames } from '../labels.js';
-import { fieldError, formProblem, keep } from './admin-shared.js';
+import { copyShownOnce, fieldError, formProblem, keep } from './admin-shared.js';
 
 const PAGE_SIZE = 10;
 
@@ -170,19 +170,9 @@ class ConnectorsAdmin extends Page {
         <p>Give it to the sender as its write key (Segment's libraries: <code>writeKey</code>, the gateway's address as the
           host).</p>
         <p><code class="secret">${key.key}</code></p>
-        <div class="actions"><button type="button" @click=${(event) => this.copy(event, key.key)}>Copy the key</button>
+        <div class="actions"><button type="button" @click=${(event) => copyShownOnce(event, key.key, 'key')}>Copy the key</button>
           <button type="button" class="secondary" @click=${() => { this.made = null; }}>I have kept it</button></div>
       </div>` : ''}></up-dialog>`;
-  }
-
-  async copy(event, text) {
-    const button = event.target;
-    try {
-      await navigator.clipboard.writeText(text);
-      button.textContent = 'Copied';
-    } catch {
-      button.textContent = 'Select the key and copy it';
-    }
   }
 
   revokeDialog() {

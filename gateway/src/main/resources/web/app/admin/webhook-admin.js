@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { Page } from '../page.js';
 import { count, dateTime } from '../format.js';
 import { api, query } from '../api.js';
-import { fieldError, formProblem, keep, personNames } from './admin-shared.js';
+import { copyShownOnce, fieldError, formProblem, keep, personNames } from './admin-shared.js';
 import './webhook-deliveries.js';
 
 const PAGE_SIZE = 10;
@@ -120,19 +120,9 @@ class WebhookAdmin extends Page {
         <p><code class="secret">${shown.hook.secret}</code></p>
         ${shown.rotated && shown.hook.previousSecretValidUntil ? html`<p>Until ${dateTime(shown.hook.previousSecretValidUntil)} deliveries are signed
           with the old secret too, so the receiver can switch without a gap.</p>` : ''}
-        <div class="actions"><button type="button" @click=${(event) => this.copy(event, shown.hook.secret)}>Copy the secret</button>
+        <div class="actions"><button type="button" @click=${(event) => copyShownOnce(event, shown.hook.secret, 'secret')}>Copy the secret</button>
           <button type="button" class="secondary" @click=${() => { this.secret = null; }}>I have kept it</button></div>
       </div>` : ''}></up-dialog>`;
-  }
-
-  async copy(event, secret) {
-    const button = event.target;
-    try {
-      await navigator.clipboard.writeText(secret);
-      button.textContent = 'Copied';
-    } catch {
-      button.textContent = 'Select the secret and copy it';
-    }
   }
 
   confirmDialog() {

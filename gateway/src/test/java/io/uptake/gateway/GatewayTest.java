@@ -11,6 +11,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.uptake.gateway.support.AllServices;
 import io.uptake.testsupport.KeycloakTokens;
+import io.uptake.testsupport.WriteKeyRequests;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,7 +128,7 @@ class GatewayTest {
 
     @Test
     void segmentsTrackingApiIsServedAtTheRootWithAWriteKeyAndNoToken() {
-        String key = writeKey("{\"name\":\"Through the gateway\"}");
+        String key = WriteKeyRequests.key("{\"name\":\"Through the gateway\"}");
         String track = "{\"messageId\":\"" + UUID.randomUUID() + "\",\"userId\":\"alice\",\"event\":\"login\"}";
         given().auth()
                 .preemptive()
@@ -153,7 +154,7 @@ class GatewayTest {
 
     @Test
     void anEventLogFileAboveTheUsualBodyLimitStreamsThroughWithAWriteKeyMadeForIt() {
-        String key = writeKey("{\"name\":\"Nightly EventLogFile job\",\"eventLogs\":true}");
+        String key = WriteKeyRequests.key("{\"name\":\"Nightly EventLogFile job\",\"eventLogs\":true}");
         int lines = 40_000;
         String csv = io.uptake.testsupport.EventLogFiles.ofNobody(lines);
         assertThat(csv.length()).isGreaterThan(10 * 1024 * 1024);
@@ -186,20 +187,6 @@ class GatewayTest {
                 .get("/api/metrics/people")
                 .then()
                 .statusCode(401);
-    }
-
-    /** A new write key made by the admin with this request; the key itself. */
-    private static String writeKey(String request) {
-        return given().auth()
-                .oauth2(accessToken(ADMIN))
-                .contentType(ContentType.JSON)
-                .body(request)
-                .when()
-                .post("/api/metrics/write-keys")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("key");
     }
 
     @Test

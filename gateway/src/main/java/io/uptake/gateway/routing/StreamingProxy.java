@@ -130,7 +130,7 @@ public class StreamingProxy {
         GatewayConfig.Route route = config.routes().get(upstream.name());
         if (route.writeKeys() || (route.writeKeyOrToken() && WriteKeyCaller.presentsKey(context.request()))) {
             if (withinRateLimit(context, rateLimiter.acquireForWriteKey(WriteKeyCaller.of(context.request())))) {
-                proxy(context, upstream, null);
+                proxy(context, upstream, route, null);
             }
             return;
         }
@@ -161,14 +161,15 @@ public class StreamingProxy {
         if (!withinRateLimit(context, rateLimiter.acquire(user.getSecurityIdentity()))) {
             return;
         }
-        proxy(context, upstream, user.getSecurityIdentity());
+        proxy(context, upstream, route, user.getSecurityIdentity());
     }
 
     /** {@code identity}: the caller's, or null on a write-key route (whose key the upstream checks). */
-    private void proxy(RoutingContext context, Upstream upstream, SecurityIdentity identity) {
+    private void proxy(
+            RoutingContext context, Upstream upstream, GatewayConfig.Route route, SecurityIdentity identity) {
         HttpServerRequest inbound = context.request();
         HttpServerResponse outbound = context.response();
-        long maxBody = config.routes().get(upstream.name()).maxBodySize().asLongValue();
+        long maxBody = route.maxBodySize().asLongValue();
         if (declaredLength(inbound) > maxBody) {
             tooLarge(outbound, maxBody);
             return;
@@ -196,9 +197,7 @@ public class StreamingProxy {
                 .setIdleTimeout(
                         eventStream
                                 ? 0
-                                : config.routes()
-                                        .get(upstream.name())
-                                        .idleTimeout()
+                                : route.idleTimeout()
                                         .orElse(config.idleTimeout())
                                         .toMillis());
         circuit.call(() -> (eventStream ? streams : client)

@@ -16,6 +16,7 @@ import io.restassured.http.ContentType;
 import io.uptake.gateway.support.AllServices;
 import io.uptake.gateway.support.WebPages;
 import io.uptake.testsupport.KeycloakTokens;
+import io.uptake.testsupport.WriteKeyRequests;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,16 +91,7 @@ class TrackerTest {
     }
 
     private static String createKey(List<String> origins) {
-        return given().auth()
-                .oauth2(admin())
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", "CRM tracker " + UUID.randomUUID(), "origins", origins))
-                .when()
-                .post("/api/metrics/write-keys")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("key");
+        return WriteKeyRequests.key(Map.of("name", "CRM tracker " + UUID.randomUUID(), "origins", origins));
     }
 
     /** A person of a unit of their own, whose objectives count the two actions the CRM page sends. */

@@ -57,9 +57,12 @@ public class IngestService {
     public Uni<Void> keepUnmapped(List<Unmapped> items) {
         List<String> names = new ArrayList<>(items.size());
         List<UsageEvent> events = new ArrayList<>(items.size());
+        // each item's action is its own name: the batch's names are the actions it may have
+        Set<String> itemNames = new HashSet<>();
+        items.forEach(item -> itemNames.add(item.name()));
+        EventValidator validator = new EventValidator(itemNames, clock, retention.days(), false);
         for (Unmapped item : items) {
-            EventValidator.Outcome outcome =
-                    new EventValidator(Set.of(item.name()), clock, retention.days(), false).validate(item.item());
+            EventValidator.Outcome outcome = validator.validate(item.item());
             if (outcome.valid()) {
                 names.add(item.name());
                 events.add(outcome.event());

@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,29 +30,20 @@ public class UnmappedOccurrenceStore {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int size = events.size();
-        UUID[] ids = new UUID[size];
-        String[] users = new String[size];
-        OffsetDateTime[] occurred = new OffsetDateTime[size];
-        String[] objectTypes = new String[size];
-        String[] sources = new String[size];
-        String[] objectIds = new String[size];
-        for (int i = 0; i < size; i++) {
-            UsageEvent event = events.get(i);
-            ids[i] = event.eventId();
-            users[i] = event.userId();
-            occurred[i] = event.occurredAt().atOffset(ZoneOffset.UTC);
-            objectTypes[i] = event.objectType();
-            sources[i] = event.source();
-            objectIds[i] = event.objectId();
-        }
+        EventColumns columns = EventColumns.of(events);
         return pool.preparedQuery("""
                         insert into unmapped_occurrence (name, event_id, user_id, occurred_at, object_type, source, object_id)
                         select * from unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::timestamptz[], $5::varchar[],
                                              $6::varchar[], $7::varchar[])
                         on conflict do nothing""")
-                .execute(Tuple.tuple(
-                        List.of(names.toArray(String[]::new), ids, users, occurred, objectTypes, sources, objectIds)))
+                .execute(Tuple.tuple(List.of(
+                        names.toArray(String[]::new),
+                        columns.ids(),
+                        columns.users(),
+                        columns.occurred(),
+                        columns.objectTypes(),
+                        columns.sources(),
+                        columns.objectIds())))
                 .replaceWithVoid();
     }
 

@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,27 +95,16 @@ public class UsageEventStore {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        int size = events.size();
-        UUID[] ids = new UUID[size];
-        String[] users = new String[size];
-        String[] actions = new String[size];
-        OffsetDateTime[] occurred = new OffsetDateTime[size];
-        LocalDate[] days = new LocalDate[size];
-        String[] objectTypes = new String[size];
-        String[] sources = new String[size];
-        String[] objectIds = new String[size];
-        for (int i = 0; i < size; i++) {
-            UsageEvent event = events.get(i);
-            ids[i] = event.eventId();
-            users[i] = event.userId();
-            actions[i] = event.action();
-            occurred[i] = event.occurredAt().atOffset(ZoneOffset.UTC);
-            days[i] = day(event);
-            objectTypes[i] = event.objectType();
-            sources[i] = event.source();
-            objectIds[i] = event.objectId();
-        }
-        Tuple arguments = Tuple.tuple(List.of(ids, users, actions, occurred, days, objectTypes, sources, objectIds));
+        EventColumns columns = EventColumns.of(events);
+        Tuple arguments = Tuple.tuple(List.of(
+                columns.ids(),
+                columns.users(),
+                columns.actions(),
+                columns.occurred(),
+                columns.days(),
+                columns.objectTypes(),
+                columns.sources(),
+                columns.objectIds()));
         return pool.preparedQuery(APPLY).execute(arguments).map(rows -> rows.rowCount());
     }
 

@@ -14,6 +14,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.uptake.testsupport.EventLogFiles;
+import io.uptake.testsupport.WriteKeyRequests;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
 import java.time.Instant;
@@ -257,13 +258,7 @@ class EventLogResourceTest {
 
     /** A new write key, allowed or not to post EventLogFiles; the key itself. */
     private static String writeKey(boolean eventLogs) {
-        return given().auth()
-                .oauth2(admin())
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", "nightly EventLogFile job", "eventLogs", eventLogs))
-                .when()
-                .post("/api/metrics/write-keys")
-                .then()
+        return WriteKeyRequests.make(Map.of("name", "nightly EventLogFile job", "eventLogs", eventLogs))
                 .statusCode(201)
                 .body("eventLogs", equalTo(eventLogs))
                 .extract()

@@ -24,6 +24,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.uptake.metrics.roster.PeopleProbe;
+import io.uptake.testsupport.WriteKeyRequests;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.net.URL;
 import java.time.Duration;
@@ -455,13 +456,7 @@ class SegmentResourceTest {
     }
 
     private static ValidatableResponse createKeyWith(Map<String, Object> settings) {
-        return given().auth()
-                .oauth2(accessToken("adam"))
-                .contentType(ContentType.JSON)
-                .body(settings)
-                .when()
-                .post(KEYS)
-                .then();
+        return WriteKeyRequests.make(settings);
     }
 
     @Test
