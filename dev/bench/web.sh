@@ -37,9 +37,11 @@ bench_web() { # page timings of the web app in Chromium (Playwright): the demo o
   web_pages() { # web_pages LABEL USER:PATH:READY...
     local label=$1; shift
     mkdir -p "$STATE/bench-web-screenshots"
+    # UPTAKE_BENCH_WATERFALL=1: each first visit's requests (started, sent, ended) go to $LOGS/bench-web.log too
     "$JAVA_HOME/bin/java" -cp "$(cat "$classpath")" -Duptake.screenshots="$STATE/bench-web-screenshots" \
+      ${UPTAKE_BENCH_WATERFALL:+-Duptake.bench.waterfall=true} \
       "$ROOT/gateway/src/bench/WebBench.java" "http://localhost:$GATEWAY_PORT" "$rounds" "$@" \
-      | grep '^BENCH' | while read -r _ line; do
+      | tee -a "$LOGS/bench-web.log" | grep '^BENCH' | while read -r _ line; do
         local page user first_ms median_ms max_ms js_gzip_bytes
         eval "$line"
         echo "| $(date -u +%F) | $(machine) | $label | \`$page\` ($user) | $first_ms ms | $median_ms / $max_ms ms | $((js_gzip_bytes / 1024)) KB |"

@@ -87,6 +87,9 @@ public class WebBench {
                 millis.add(elapsed);
             } else {
                 first = elapsed;
+                if (System.getProperty("uptake.bench.waterfall") != null) {
+                    printWaterfall(page, path);
+                }
                 for (Response script : List.copyOf(scripts)) { // reading a body lets more events in
                     scriptBytes += gzipped(script.body());
                 }
@@ -119,6 +122,20 @@ public class WebBench {
         String then = ready.substring("data".length()).strip();
         if (!then.isEmpty()) {
             page.waitForSelector(then);
+        }
+    }
+
+    /**
+     * The first visit's requests, for finding where its time goes: for each, when it was started, when it was sent
+     * (later than started while it waited for one of the browser's six connections to the gateway) and when its
+     * answer ended, in ms after navigation.
+     */
+    private static void printWaterfall(Page page, String path) {
+        Object entries = page.evaluate("""
+                () => performance.getEntriesByType('resource').map((e) =>
+                  `${Math.round(e.startTime)} ${Math.round(e.requestStart || e.startTime)} ${Math.round(e.responseEnd)} ${e.name.replace(location.origin, '')}`)""");
+        for (Object entry : (List<?>) entries) {
+            System.out.println("WATERFALL " + path + " " + entry);
         }
     }
 

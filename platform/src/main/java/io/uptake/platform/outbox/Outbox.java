@@ -31,7 +31,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class Outbox {
 
-    static final int BATCH = 500;
+    static final int BATCH = 2000;
 
     /**
      * The start of every statement that writes outbox rows, naming the columns a row is written with: a
