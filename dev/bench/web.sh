@@ -39,14 +39,19 @@ bench_web() { # page timings of the web app in Chromium (Playwright): the demo o
     mkdir -p "$STATE/bench-web-screenshots"
     # UPTAKE_BENCH_WATERFALL=1: each first visit's requests (started, sent, ended) go to $LOGS/bench-web.log too
     "$JAVA_HOME/bin/java" -cp "$(cat "$classpath")" -Duptake.screenshots="$STATE/bench-web-screenshots" \
-      ${UPTAKE_BENCH_WATERFALL:+-Duptake.bench.waterfall=true} \
+      ${UPTAKE_BENCH_WATERFALL:+-Duptake.bench.waterfall=true} ${UPTAKE_BENCH_PROFILE:+-Duptake.bench.profile=true} \
       "$ROOT/gateway/src/bench/WebBench.java" "http://localhost:$GATEWAY_PORT" "$rounds" "$@" \
       | tee -a "$LOGS/bench-web.log" | grep '^BENCH' | while read -r _ line; do
-        local page user first_ms median_ms max_ms js_gzip_bytes
+        local page user first_ms median_ms max_ms first_page_ms median_page_ms max_page_ms js_gzip_bytes
         eval "$line"
-        echo "| $(date -u +%F) | $(machine) | $label | \`$page\` ($user) | $first_ms ms | $median_ms / $max_ms ms | $((js_gzip_bytes / 1024)) KB |"
+        echo "| $(date -u +%F) | $(machine) | $label | \`$page\` ($user) | $first_page_ms ms | $median_page_ms / $max_page_ms ms | $first_ms ms | $median_ms / $max_ms ms | $((js_gzip_bytes / 1024)) KB |"
       done
   }
+  if [[ -n ${UPTAKE_BENCH_PAGES:-} ]]; then # only these pages (USER:PATH:READY, space-separated), the demo organisation alone
+    # shellcheck disable=SC2086 # one word per page
+    web_pages "demo organisation" $UPTAKE_BENCH_PAGES
+    return
+  fi
   # "data": every part of the page has its data on screen (and, after it, the chart named)
   web_pages "demo organisation" "alice:/web/:data" "alice:/web/feedback:data" "alice:/web/feedback/1:data" \
     "alice:/web/inbox:data" "adam:/web/triage:data" "adam:/web/admin/roster:data" "hana:/web/hr/matrix:data" \

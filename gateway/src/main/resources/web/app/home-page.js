@@ -23,7 +23,6 @@ class HomePage extends Page {
   connectedCallback() {
     super.connectedCallback();
     document.title = 'Home · Uptake';
-    this.openStream();
   }
 
   /**
@@ -45,6 +44,7 @@ class HomePage extends Page {
     super.disconnectedCallback();
     clearTimeout(this.retry);
     this.stream?.close();
+    this.stream = null;
   }
 
   celebrate(celebration) {
@@ -73,6 +73,11 @@ class HomePage extends Page {
       Object.assign(this, { week, month, feedback: feedback.items, actions });
       celebrations.items.slice().reverse().forEach((celebration) => this.celebrate(celebration));
     });
+    // opened once the page has its data: a browser has six connections to the gateway, and a stream holds one for
+    // good, which the page's first requests (eleven of them, over three services) would otherwise queue behind
+    if (!this.stream && this.isConnected) {
+      this.openStream();
+    }
   }
 
   scorecard(title, card) {

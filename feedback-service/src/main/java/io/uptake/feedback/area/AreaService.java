@@ -32,6 +32,12 @@ public class AreaService extends Catalogue<Area> {
                         areas.countListed(withInactive).map(total -> new PageView<>(items, page, size, total))));
     }
 
+    /** The queries of both lists the pages read, once at start. */
+    @Override
+    public Uni<?> warmUp() {
+        return list(true, 0, 1).flatMap(withInactive -> list(false, 0, 1));
+    }
+
     /** The area, or null when there is none with this code. */
     public Uni<AreaView> area(String code) {
         return Panache.withSession(() -> areas.findById(code).map(found -> found == null ? null : AreaView.of(found)));

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.PageView;
+import io.uptake.platform.work.WarmUp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Supplier;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
  * One catalogue (CRM actions, feedback areas): a page in code order, one entry, and an upsert, each in
  * a session or transaction of its own. A service declares its catalogue as a bean extending this.
  */
-public class Catalogue<E extends CatalogueEntry> {
+public class Catalogue<E extends CatalogueEntry> implements WarmUp {
 
     /** The result of an upsert: the entry as stored, and whether it is new. */
     public record Saved(CatalogueView entry, boolean created) {}
@@ -33,6 +34,12 @@ public class Catalogue<E extends CatalogueEntry> {
                 .list()
                 .map(found -> found.stream().map(CatalogueView::of).toList())
                 .flatMap(items -> entries.count().map(total -> new PageView<>(items, page, size, total))));
+    }
+
+    /** The first page's query, once at start (see {@link WarmUp}). */
+    @Override
+    public Uni<?> warmUp() {
+        return list(0, 1);
     }
 
     /** The entry, or null when the catalogue has no such code. */

@@ -4,12 +4,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.PageView;
+import io.uptake.platform.work.WarmUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 @ApplicationScoped
-public class SkillService {
+public class SkillService implements WarmUp {
 
     private final SkillRepository skills;
 
@@ -22,6 +23,13 @@ public class SkillService {
         return skills.listPage(page, size)
                 .map(found -> found.stream().map(SkillView::of).toList())
                 .flatMap(items -> skills.count().map(total -> new PageView<>(items, page, size, total)));
+    }
+
+    /** The list's queries, once at start (see {@link WarmUp}). */
+    @Override
+    @WithSession
+    public Uni<?> warmUp() {
+        return list(0, 1);
     }
 
     @WithSession
