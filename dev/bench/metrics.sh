@@ -124,6 +124,7 @@ bench_metrics() { # ingestion through the gateway with wrk, the rate into the ro
   local before started result
   before=$(psql_admin -d metrics_bench -c "select count(*) from usage_event")
   cpu_snapshot >"$STATE/bench-cpu-before"
+  io_snapshot >"$STATE/bench-io-before"
   started=$(date +%s.%N)
   result=$(env "${history[@]}" AUTH="$auth" BATCH=$batch wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$ROOT/dev/bench/$script" \
     "$url" | grep '^BENCH')
@@ -139,8 +140,10 @@ bench_metrics() { # ingestion through the gateway with wrk, the rate into the ro
     sleep 0.2
   done
   cpu_snapshot >"$STATE/bench-cpu-after"
+  io_snapshot >"$STATE/bench-io-after"
   local accepted=$(( count - before )) expected=$count
   cpu_report "$STATE/bench-cpu-before" "$STATE/bench-cpu-after" "$requests" "$batch"
+  io_report "$STATE/bench-io-before" "$STATE/bench-io-after" "$accepted"
   # exact: the month totals add up to the events recorded, and the active-day bitmaps to their distinct person-days
   local rolled; rolled=$(psql_admin -d metrics_bench -c "select coalesce(sum(running[cardinality(running)]), 0) from person_action_month")
   # (with fresh statistics and room to hash: a history of 850,000 person-days planned as 40,000 took minutes)

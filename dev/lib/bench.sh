@@ -25,6 +25,30 @@ cpu_snapshot() { # CPU ticks used so far by each part of the pipeline, and by th
   echo "machine $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
 }
 
+io_snapshot() { # the disk's writes so far (every process on it: PostgreSQL, Kafka, the logs), and PostgreSQL's WAL
+  local device; device=$(df --output=source "$STATE" | tail -n 1); device=${device#/dev/}
+  # /proc/diskstats: writes completed is field 8, sectors (512 B) written field 10, flushes completed field 19 (0 if absent)
+  awk -v d="$device" '$3 == d {print "disk_writes " $8; print "disk_sectors " $10; print "disk_flushes " ($19 == "" ? 0 : $19)}' /proc/diskstats
+  psql_admin -At -F ' ' -c "select 'wal_bytes', wal_bytes::bigint from pg_stat_wal union all select 'wal_writes', wal_write from pg_stat_wal
+    union all select 'wal_syncs', wal_sync from pg_stat_wal"
+  echo "seconds $(date +%s.%N)"
+}
+
+io_report() { # io_report BEFORE AFTER EVENTS: what the disk and PostgreSQL's WAL took, per second and per event
+  python3 - "$@" <<'PY'
+import sys
+before, after = ({k: float(v) for k, v in (line.split() for line in open(f) if line.strip())} for f in sys.argv[1:3])
+events = int(sys.argv[3])
+d = {k: after[k] - before.get(k, 0) for k in after}
+s = d["seconds"]
+print(f"disk over {s:.0f} s (PostgreSQL, Kafka and the logs together): {d['disk_writes'] / s:,.0f} writes/s (IOPS), "
+      f"{d['disk_sectors'] * 512 / s / 2**20:,.1f} MiB/s written, {d['disk_flushes'] / s:,.0f} flushes/s; "
+      f"{d['disk_sectors'] * 512 / max(events, 1):,.0f} bytes written per event")
+print(f"PostgreSQL WAL: {d['wal_bytes'] / max(events, 1):,.0f} bytes per event, {d['wal_bytes'] / s / 2**20:,.1f} MiB/s, "
+      f"{d['wal_writes'] / s:,.0f} WAL writes/s, {d['wal_syncs'] / s:,.0f} WAL syncs/s")
+PY
+}
+
 cpu_report() { # cpu_report BEFORE AFTER REQUESTS BATCH: CPU milliseconds per batch for each part (wrk and the OS are the rest)
   python3 - "$@" <<'PY'
 import os, sys
