@@ -12,7 +12,7 @@ class AdoptionDashboard extends Page {
   static drawsCharts = true;
   static properties = {
     from: { state: true }, to: { state: true }, groupBy: { state: true }, trend: { state: true }, adoption: { state: true },
-    leadership: { state: true },
+    leadership: { state: true }, trendTableOpen: { state: true },
   };
 
   static loadOn = ['from', 'to', 'groupBy'];
@@ -126,8 +126,8 @@ class AdoptionDashboard extends Page {
       <section aria-labelledby="h-trend">
         <h2 id="h-trend">Trend by week</h2>
         <div id="trend-chart" class="chart" role="img" aria-label="Daily, weekly and monthly active people and the share meeting objectives, by week"></div>
-        <details><summary>Table</summary>
-          <up-table caption="Adoption by week and group" .columns=${this.trendColumns()} .rows=${this.trend}></up-table>
+        <details @toggle=${(event) => { this.trendTableOpen = event.target.open; }}><summary>Table</summary>
+          ${this.trendTableOpen ? html`<up-table data-testid="trend-table" caption="Adoption by week and group" .columns=${this.trendColumns()} .rows=${this.trend}></up-table>` : ''}
         </details>
         ${this.csv('adoption/trend', 'adoption-trend.csv', { interval: 'week', groupBy: this.groupBy })}
       </section>

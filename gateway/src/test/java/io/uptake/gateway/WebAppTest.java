@@ -216,6 +216,12 @@ class WebAppTest {
                         .allTextContents())
                 .containsOnly("Sales EMEA");
         assertThat(manager.locator("#trend-chart svg")).isVisible();
+        // the week-by-group table is built when it is opened, with the manager's unit alone
+        assertThat(manager.getByTestId("trend-table")).hasCount(0);
+        manager.locator("#h-trend ~ details summary").click();
+        Locator weeks = manager.getByTestId("trend-table").locator("tbody tr td:nth-child(2)");
+        assertThat(weeks.first()).hasText("Sales EMEA");
+        assertThat(weeks.allTextContents()).containsOnly("Sales EMEA");
         checkAndPhotograph(manager, "adoption-manager");
 
         try (BrowserContext employeeBrowser = web.newContext()) {
