@@ -10,7 +10,7 @@ echarts.use([BarChart, HeatmapChart, LineChart, AriaComponent, GridComponent, Le
 const palette = ['#1f5fa8', '#c2410c', '#15803d', '#7c3aed', '#b91c1c', '#0f766e'];
 
 /** For the page timings (./uptake bench web): when each chart was drawn. */
-function drawn(element) {
+function markDrawn(element) {
   performance.mark(`drawn ${element.id}`);
 }
 
@@ -24,9 +24,11 @@ function chartOn(element) {
   return chart;
 }
 
-/** What every chart here shares: the palette, the ARIA description, the axis tooltip and the legend. */
-// No animation: on a busy machine an animated SVG chart redraws every frame for a second, taking the processor from
-// the rest of the page while it loads, and people who asked for reduced motion are spared it too.
+/**
+ * What every chart here shares: the palette, the ARIA description, the axis tooltip and the legend, and no animation
+ * (on a busy machine an animated SVG chart redraws every frame for a second, taking the processor from the rest of
+ * the page while it loads; people who asked for reduced motion are spared it too).
+ */
 const BASE = { color: palette, aria: { enabled: true }, animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 } };
 
 /** Bars (or lines, per series) over categories. */
@@ -38,7 +40,7 @@ export function drawBars(element, categories, series) {
     yAxis: { type: 'value', min: 0 },
     series: series.map((one) => ({ type: one.type || 'bar', name: one.name, data: one.data })),
   }, true);
-  drawn(element);
+  markDrawn(element);
 }
 
 /** Lines over time; series with yAxis 1 are drawn against a 0–100 % axis on the right. */
@@ -50,7 +52,7 @@ export function drawLines(element, periods, series) {
     yAxis: [{ type: 'value', name: 'people', min: 0 }, { type: 'value', name: '%', min: 0, max: 100 }],
     series: series.map((one) => ({ type: 'line', name: one.name, data: one.data, yAxisIndex: one.yAxis || 0, smooth: true })),
   }, true);
-  drawn(element);
+  markDrawn(element);
 }
 
 /** A heat map: rows × columns, values 0..max. */
@@ -65,5 +67,5 @@ export function drawHeatmap(element, columns, rows, cells, max) {
     visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#1f5fa8'] } },
     series: [{ type: 'heatmap', data: cells, label: { show: cells.length < 200 } }],
   }, true);
-  drawn(element);
+  markDrawn(element);
 }
