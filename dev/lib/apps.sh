@@ -147,28 +147,29 @@ launcher_tests() { # the launcher's own tests (dev/lib/tests), seconds long, bef
 }
 
 suite_test() { # ./uptake test [--resilience|--all] [maven arguments]
-  # Each module's tests have their own databases, topics and consumer groups, so UPTAKE_TEST_THREADS=2 builds and tests
-  # two modules side by side (the gateway after the three services it starts). One at a time is the default: on 2 cores
-  # two at a time saved 36 s of 8m33s (docs/benchmarks.md) and slowed every test, which timing-bound tests don't need.
-  local tier=(-DskipITs -Dsurefire.excludedGroups=resilience) name="the default tier" threads=${UPTAKE_TEST_THREADS:-1}
-  if (( threads > 1 )); then tier+=(-T "$threads" -Duptake.services-first); fi
+  # The default tier builds and packages everything first (tests compiled, not run), then runs every module's tests,
+  # UPTAKE_TEST_THREADS (2) modules side by side: each module's tests have databases, topics and consumer groups of
+  # their own, and the gateway's tests start the services packaged in the first step, so the gateway (the longest
+  # module) starts at once instead of after the three services' tests. The resilience tier stops shared
+  # infrastructure, so it runs alone, one module at a time, after the default tier when both run.
+  local default_tier=true resilience_tier=false threads=${UPTAKE_TEST_THREADS:-2}
   case ${1:-} in
-    --resilience)
-      shift
-      tier=(-DskipITs=false -Dsurefire.groups=resilience)
-      name="the resilience tier" ;;
-    --all)
-      # Both tiers in one build, module by module (each module's resilience ITs after its other tests, alone: one
-      # module at a time), as CI runs them: one compile, one packaging and one gateway start fewer than two runs.
-      shift
-      tier=(-DskipITs=false)
-      name="both tiers (default and resilience)" ;;
+    --resilience) shift; default_tier=false; resilience_tier=true ;;
+    --all) shift; resilience_tier=true ;;
   esac
   launcher_tests
   infra_up
   postgres_fresh_test_databases
-  # the web app's tests drive Debian's Chromium (Playwright's own browser download cannot be reached here)
-  [[ $name == "the resilience tier" ]] || command -v chromium >/dev/null || apt_install chromium
-  log "running $name: ./mvnw -B verify ${tier[*]} $* with JAVA_HOME=$JAVA_HOME"
-  mvnw -B verify "${tier[@]}" "$@"
+  if $default_tier; then
+    # the web app's tests drive Debian's Chromium (Playwright's own browser download cannot be reached here)
+    command -v chromium >/dev/null || apt_install chromium
+    log "packaging every module: ./mvnw -B install -DskipTests $*"
+    mvnw -B install -DskipTests "$@"
+    log "running the default tier, $threads modules at a time: ./mvnw -B -T $threads test -Duptake.gateway-alone -Dsurefire.excludedGroups=resilience $*"
+    mvnw -B -T "$threads" test -Duptake.gateway-alone -Dsurefire.excludedGroups=resilience "$@"
+  fi
+  if $resilience_tier; then
+    log "running the resilience tier, one module at a time: ./mvnw -B verify -DskipITs=false -Dsurefire.groups=resilience $*"
+    mvnw -B verify -DskipITs=false -Dsurefire.groups=resilience "$@"
+  fi
 }
