@@ -147,12 +147,14 @@ launcher_tests() { # the launcher's own tests (dev/lib/tests), seconds long, bef
 }
 
 suite_test() { # ./uptake test [--resilience|--all] [maven arguments]
-  # The default tier builds and packages everything first (tests compiled, not run), then runs every module's tests,
+  # First every module is built and packaged (tests compiled, not run). Then the default tier runs every module's tests,
   # UPTAKE_TEST_THREADS (2) modules side by side: each module's tests have databases, topics and consumer groups of
   # their own, and the gateway's tests start the services packaged in the first step, so the gateway (the longest
-  # module) starts at once instead of after the three services' tests. The resilience tier stops shared
-  # infrastructure, so it runs alone, one module at a time, after the default tier when both run.
+  # module) starts at once instead of after the three services' tests. The resilience tier runs its kill, replica and
+  # shutdown tests the same way, on the same packages (quarkus.build.skip: nothing repackages an app a test runs), and
+  # then the outage ITs, which stop the PostgreSQL and Kafka every module shares, alone, one after another.
   local default_tier=true resilience_tier=false threads=${UPTAKE_TEST_THREADS:-2}
+  local side_by_side=(-T "$threads" -Duptake.gateway-alone)
   case ${1:-} in
     --resilience) shift; default_tier=false; resilience_tier=true ;;
     --all) shift; resilience_tier=true ;;
@@ -160,16 +162,23 @@ suite_test() { # ./uptake test [--resilience|--all] [maven arguments]
   launcher_tests
   infra_up
   postgres_fresh_test_databases
+  # the web app's tests drive Debian's Chromium (Playwright's own browser download cannot be reached here)
+  if $default_tier; then command -v chromium >/dev/null || apt_install chromium; fi
+  maven_step "packaging every module" install -DskipTests "$@"
   if $default_tier; then
-    # the web app's tests drive Debian's Chromium (Playwright's own browser download cannot be reached here)
-    command -v chromium >/dev/null || apt_install chromium
-    log "packaging every module: ./mvnw -B install -DskipTests $*"
-    mvnw -B install -DskipTests "$@"
-    log "running the default tier, $threads modules at a time: ./mvnw -B -T $threads test -Duptake.gateway-alone -Dsurefire.excludedGroups=resilience $*"
-    mvnw -B -T "$threads" test -Duptake.gateway-alone -Dsurefire.excludedGroups=resilience "$@"
+    maven_step "the default tier, $threads modules at a time" "${side_by_side[@]}" test \
+      -Dsurefire.excludedGroups=resilience "$@"
   fi
   if $resilience_tier; then
-    log "running the resilience tier, one module at a time: ./mvnw -B verify -DskipITs=false -Dsurefire.groups=resilience $*"
-    mvnw -B verify -DskipITs=false -Dsurefire.groups=resilience "$@"
+    maven_step "the resilience tier's kill, replica and shutdown tests, $threads modules at a time" "${side_by_side[@]}" \
+      verify -Dquarkus.build.skip -DskipITs=false -Dsurefire.groups=resilience -Dfailsafe.excludedGroups=outage "$@"
+    maven_step "the resilience tier's outage tests, alone" verify -Dquarkus.build.skip -DskipITs=false \
+      -Dsurefire.groups=outage -Dfailsafe.groups=outage "$@"
   fi
+}
+
+maven_step() { # maven_step DESCRIPTION MAVEN_ARGUMENTS...: one Maven run of ./uptake test, said before it starts
+  local what=$1; shift
+  log "$what: ./mvnw -B $*"
+  mvnw -B "$@"
 }

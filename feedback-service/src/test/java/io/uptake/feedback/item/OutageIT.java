@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * the outbox); while PostgreSQL is away it stays ready and alive and answers 503 with Retry-After; and
  * SIGTERM ends it within 10 s in both cases.
  */
+// stops PostgreSQL or Kafka, which every module's tests share: ./uptake test runs the outage ITs alone, one at a time
+@Tag("outage")
 class OutageIT {
 
     private static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(10);

@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * While Kafka is away the packaged service stays ready and assignments can be read; while PostgreSQL
  * is away too, it answers 503 with Retry-After and stays ready; SIGTERM ends it within 10 s.
  */
+// stops PostgreSQL or Kafka, which every module's tests share: ./uptake test runs the outage ITs alone, one at a time
+@Tag("outage")
 class OutageIT {
 
     private static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(10);
