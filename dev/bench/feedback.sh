@@ -14,7 +14,7 @@ bench_feedback() { # listing and search over 100,000 items through the gateway (
   FEEDBACK_PORT=${UPTAKE_BENCH_FEEDBACK_PORT:-18082}; GATEWAY_PORT=${UPTAKE_BENCH_GATEWAY_PORT:-18080}
   METRICS_PORT=1; TRAINING_PORT=1
   log "building feedback-service and gateway"
-  mvnw -B -q -Dmaven.test.skip=true package -pl feedback-service,gateway -am || die "build failed"
+  mvnw -B -q -Dmaven.test.skip=true package -pl feedback-service,gateway -am -Duptake.gateway-alone || die "build failed"
   trap 'stop_pid feedback-service; stop_pid gateway' EXIT
   # (the fan-out's subscribers are all one person: lift the streams a person may hold in the service as in the gateway)
   start_app feedback-service DB_NAME=feedback_bench UPTAKE_TOPICS_FEEDBACK_EVENTS=bench.uptake.feedback-events UPTAKE_TOPICS_DIGESTS=bench.uptake.digests \

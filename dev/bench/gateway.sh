@@ -14,7 +14,7 @@ bench_gateway() { # the same GETs straight to metrics-service and through the ga
   METRICS_PORT=${UPTAKE_BENCH_METRICS_PORT:-18081}; GATEWAY_PORT=${UPTAKE_BENCH_GATEWAY_PORT:-18080}
   FEEDBACK_PORT=1; TRAINING_PORT=1
   log "building metrics-service and gateway"
-  mvnw -B -q -DskipTests package -pl metrics-service,gateway -am || die "build failed"
+  mvnw -B -q -DskipTests package -pl metrics-service,gateway -am -Duptake.gateway-alone || die "build failed"
   if [[ "${1:-}" == "--traced" ]]; then # every request traced, spans exported to a local stand-in collector
     command -v python3 >/dev/null || apt_install python3
     python3 "$ROOT/dev/bench/otlp-sink.py" 18318 & UPTAKE_BENCH_SINK=$!

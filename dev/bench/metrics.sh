@@ -81,7 +81,7 @@ bench_metrics() { # ingestion through the gateway with wrk, the rate into the ro
   METRICS_PORT=${UPTAKE_BENCH_METRICS_PORT:-18081}; GATEWAY_PORT=${UPTAKE_BENCH_GATEWAY_PORT:-18080}
   FEEDBACK_PORT=1; TRAINING_PORT=1
   log "building metrics-service and gateway"
-  mvnw -B -q -Dmaven.test.skip=true package -pl metrics-service,gateway -am || die "build failed"
+  mvnw -B -q -Dmaven.test.skip=true package -pl metrics-service,gateway -am -Duptake.gateway-alone || die "build failed"
   trap 'stop_pid metrics-service; stop_pid gateway' EXIT
   if [[ -n ${UPTAKE_BENCH_PROFILE:-} ]]; then # a JFR recording of each app, summarised after the ingestion run
     rm -f "$STATE"/bench-*.jfr

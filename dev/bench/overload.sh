@@ -14,7 +14,7 @@ bench_overload() { # capacity with wrk (closed loop), then 2x that rate open-loo
   METRICS_PORT=${UPTAKE_BENCH_METRICS_PORT:-18081}; GATEWAY_PORT=${UPTAKE_BENCH_GATEWAY_PORT:-18080}
   FEEDBACK_PORT=1; TRAINING_PORT=1
   log "building metrics-service and gateway"
-  mvnw -B -q -DskipTests package -pl metrics-service,gateway -am || die "build failed"
+  mvnw -B -q -DskipTests package -pl metrics-service,gateway -am -Duptake.gateway-alone || die "build failed"
   trap 'stop_pids metrics-service gateway' EXIT
   bench_metrics_behind_gateway
   local token url result requests duration_us non2xx errors p50_us p95_us p99_us capacity rate

@@ -13,7 +13,7 @@ bench_training() { # N test-takers at once through the gateway (start, 20 answer
   TRAINING_PORT=${UPTAKE_BENCH_TRAINING_PORT:-18083}; GATEWAY_PORT=${UPTAKE_BENCH_GATEWAY_PORT:-18080}
   METRICS_PORT=1; FEEDBACK_PORT=1
   log "building training-service and gateway"
-  mvnw -B -q -DskipTests package -pl training-service,gateway -am || die "build failed"
+  mvnw -B -q -DskipTests package -pl training-service,gateway -am -Duptake.gateway-alone || die "build failed"
   trap 'stop_pid training-service; stop_pid gateway' EXIT
   # Its own database and topics: a bench never touches the data of ./uptake run or of the tests.
   start_app training-service DB_NAME=training_bench UPTAKE_TOPICS_TRAINING_EVENTS=bench.uptake.training-events \

@@ -16,7 +16,7 @@ bench_web() { # page timings of the web app in Chromium (Playwright): the demo o
   METRICS_PORT=18081; FEEDBACK_PORT=18082; TRAINING_PORT=18083; GATEWAY_PORT=18080
   log "building the suite and the bench's classpath"
   mvnw -B -q -DskipTests package || die "build failed"
-  mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >/dev/null || die "no classpath"
+  mvnw -B -q -pl gateway -Duptake.gateway-alone dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >/dev/null || die "no classpath"
   trap 'stop_apps' EXIT
   local topics=(UPTAKE_TOPICS_USAGE_EVENTS=bench.web.usage-events UPTAKE_TOPICS_PEOPLE=bench.web.people
     UPTAKE_TOPICS_ADOPTION_SHORTFALLS=bench.web.adoption-shortfalls UPTAKE_TOPICS_FEEDBACK_EVENTS=bench.web.feedback-events

@@ -148,12 +148,13 @@ launcher_tests() { # the launcher's own tests (dev/lib/tests), seconds long, bef
 
 suite_test() { # ./uptake test [--resilience|--all] [maven arguments]
   # First every module is built and packaged (tests compiled, not run). Then the default tier runs every module's tests,
-  # UPTAKE_TEST_THREADS (2) modules side by side: each module's tests have databases, topics and consumer groups of
+  # UPTAKE_TEST_THREADS (3) modules side by side: each module's tests have databases, topics and consumer groups of
   # their own, and the gateway's tests start the services packaged in the first step, so the gateway (the longest
-  # module) starts at once instead of after the three services' tests. The resilience tier runs its kill, replica and
+  # module) starts at once instead of after the three services' tests. Three at a time on 2 cores: the tests wait on
+  # Kafka, PostgreSQL, Keycloak and Chromium more than they compute (docs/benchmarks.md, "Two tiers"). The resilience tier runs its kill, replica and
   # shutdown tests the same way, on the same packages (quarkus.build.skip: nothing repackages an app a test runs), and
   # then the outage ITs, which stop the PostgreSQL and Kafka every module shares, alone, one after another.
-  local default_tier=true resilience_tier=false threads=${UPTAKE_TEST_THREADS:-2}
+  local default_tier=true resilience_tier=false threads=${UPTAKE_TEST_THREADS:-3}
   local side_by_side=(-T "$threads" -Duptake.gateway-alone)
   case ${1:-} in
     --resilience) shift; default_tier=false; resilience_tier=true ;;

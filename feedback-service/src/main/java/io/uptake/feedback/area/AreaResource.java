@@ -1,6 +1,7 @@
 package io.uptake.feedback.area;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.api.Created;
 import io.uptake.platform.api.PageView;
 import io.uptake.platform.catalogue.CatalogueDefinition;
 import io.uptake.platform.catalogue.CatalogueResource;
@@ -78,12 +79,7 @@ public class AreaResource {
     @POST
     @RolesAllowed("admin")
     public Uni<Response> create(@Valid @NotNull NewArea area, @Context UriInfo uri) {
-        return areas.create(area)
-                .map(created -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(created.code())
-                                .build())
-                        .entity(created)
-                        .build());
+        return areas.create(area).map(created -> Created.below(uri, created.code(), created));
     }
 
     @POST

@@ -2,6 +2,7 @@ package io.uptake.feedback.item;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.access.CurrentCaller;
+import io.uptake.platform.api.Created;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,12 +43,7 @@ public class ItemResource {
 
     @POST
     public Uni<Response> submit(@Valid @NotNull NewItem item, @Context UriInfo uri) {
-        return service.submit(currentCaller.get(), item)
-                .map(saved -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(Long.toString(saved.id()))
-                                .build())
-                        .entity(saved)
-                        .build());
+        return service.submit(currentCaller.get(), item).map(saved -> Created.below(uri, saved.id(), saved));
     }
 
     @GET
@@ -117,12 +113,7 @@ public class ItemResource {
     @POST
     @Path("/{id}/comments")
     public Uni<Response> comment(@PathParam("id") long id, @Valid @NotNull NewComment comment, @Context UriInfo uri) {
-        return service.comment(currentCaller.get(), id, comment)
-                .map(saved -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(Long.toString(saved.id()))
-                                .build())
-                        .entity(saved)
-                        .build());
+        return service.comment(currentCaller.get(), id, comment).map(saved -> Created.below(uri, saved.id(), saved));
     }
 
     @GET

@@ -2,6 +2,7 @@ package io.uptake.feedback.webhook;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.api.Created;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,11 +46,7 @@ public class WebhookResource {
                 .transform(refused -> new InvalidInput("url", "is not a public target: " + refused.getMessage()))
                 .flatMap(address ->
                         store.register(webhook, identity.getPrincipal().getName()))
-                .map(saved -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(Long.toString(saved.webhook().id()))
-                                .build())
-                        .entity(saved)
-                        .build());
+                .map(saved -> Created.below(uri, saved.webhook().id(), saved));
     }
 
     @GET

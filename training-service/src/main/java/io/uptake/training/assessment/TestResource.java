@@ -2,6 +2,7 @@ package io.uptake.training.assessment;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.access.CurrentCaller;
+import io.uptake.platform.api.Created;
 import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -34,12 +35,7 @@ public class TestResource {
     @POST
     @RolesAllowed("hr")
     public Uni<Response> create(@Valid @NotNull NewTest request, @Context UriInfo uri) {
-        return service.create(request)
-                .map(created -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(created.id().toString())
-                                .build())
-                        .entity(created)
-                        .build());
+        return service.create(request).map(created -> Created.below(uri, created.id(), created));
     }
 
     @GET

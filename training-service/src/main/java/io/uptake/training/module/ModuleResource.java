@@ -1,6 +1,7 @@
 package io.uptake.training.module;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.api.Created;
 import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -30,12 +31,7 @@ public class ModuleResource {
     @POST
     @RolesAllowed("hr")
     public Uni<Response> create(@Valid @NotNull NewModule request, @Context UriInfo uri) {
-        return service.create(request)
-                .map(created -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(created.id().toString())
-                                .build())
-                        .entity(created)
-                        .build());
+        return service.create(request).map(created -> Created.below(uri, created.id(), created));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.uptake.training.question;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.api.Created;
 import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -29,12 +30,7 @@ public class QuestionResource {
 
     @POST
     public Uni<Response> create(@Valid @NotNull NewQuestion request, @Context UriInfo uri) {
-        return service.create(request)
-                .map(created -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(created.id().toString())
-                                .build())
-                        .entity(created)
-                        .build());
+        return service.create(request).map(created -> Created.below(uri, created.id(), created));
     }
 
     @GET

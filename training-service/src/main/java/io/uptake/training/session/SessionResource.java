@@ -2,6 +2,7 @@ package io.uptake.training.session;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.access.CurrentCaller;
+import io.uptake.platform.api.Created;
 import io.uptake.platform.api.InvalidInput;
 import io.uptake.platform.api.Json;
 import io.uptake.platform.api.PageView;
@@ -44,12 +45,7 @@ public class SessionResource {
     @POST
     @RolesAllowed("hr")
     public Uni<Response> create(@Valid @NotNull NewSession request, @Context UriInfo uri) {
-        return service.create(request)
-                .map(created -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(created.id().toString())
-                                .build())
-                        .entity(created)
-                        .build());
+        return service.create(request).map(created -> Created.below(uri, created.id(), created));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.uptake.training.skill;
 
 import io.smallrye.mutiny.Uni;
+import io.uptake.platform.api.Created;
 import io.uptake.platform.api.PageView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -49,11 +50,6 @@ public class SkillResource {
     @POST
     @RolesAllowed("hr")
     public Uni<Response> create(@Valid @NotNull NewSkill request, @Context UriInfo uri) {
-        return service.create(request)
-                .map(created -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(created.code())
-                                .build())
-                        .entity(created)
-                        .build());
+        return service.create(request).map(created -> Created.below(uri, created.code(), created));
     }
 }
