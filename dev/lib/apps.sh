@@ -151,11 +151,13 @@ suite_test() { # ./uptake test [--resilience|--all] [maven arguments]
   # UPTAKE_TEST_THREADS (3) modules side by side: each module's tests have databases, topics and consumer groups of
   # their own, and the gateway's tests start the services packaged in the first step, so the gateway (the longest
   # module) starts at once instead of after the three services' tests. Three at a time on 2 cores: the tests wait on
-  # Kafka, PostgreSQL, Keycloak and Chromium more than they compute (docs/benchmarks.md, "Two tiers"). The resilience tier runs its kill, replica and
-  # shutdown tests the same way, on the same packages (quarkus.build.skip: nothing repackages an app a test runs), and
-  # then the outage ITs, which stop the PostgreSQL and Kafka every module shares, alone, one after another.
+  # Kafka, PostgreSQL, Keycloak and Chromium more than they compute (docs/benchmarks.md, "Two tiers"). The resilience
+  # tier runs its kill, replica and shutdown tests the same way, two modules at a time, on the same packages
+  # (quarkus.build.skip: nothing repackages an app a test runs), and then the outage ITs, which stop the PostgreSQL and
+  # Kafka every module shares, alone, one after another.
   local default_tier=true resilience_tier=false threads=${UPTAKE_TEST_THREADS:-3}
-  local side_by_side=(-T "$threads" -Duptake.gateway-alone)
+  # the kill, replica and shutdown tests time exits and restarts under load: at most two modules of them at a time
+  local resilience_threads=$(( threads < 2 ? threads : 2 ))
   case ${1:-} in
     --resilience) shift; default_tier=false; resilience_tier=true ;;
     --all) shift; resilience_tier=true ;;
@@ -167,12 +169,13 @@ suite_test() { # ./uptake test [--resilience|--all] [maven arguments]
   if $default_tier; then command -v chromium >/dev/null || apt_install chromium; fi
   maven_step "packaging every module" install -DskipTests "$@"
   if $default_tier; then
-    maven_step "the default tier, $threads modules at a time" "${side_by_side[@]}" test \
+    maven_step "the default tier, $threads modules at a time" -T "$threads" -Duptake.gateway-alone test \
       -Dsurefire.excludedGroups=resilience "$@"
   fi
   if $resilience_tier; then
-    maven_step "the resilience tier's kill, replica and shutdown tests, $threads modules at a time" "${side_by_side[@]}" \
-      verify -Dquarkus.build.skip -DskipITs=false -Dsurefire.groups=resilience -Dfailsafe.excludedGroups=outage "$@"
+    maven_step "the resilience tier's kill, replica and shutdown tests, $resilience_threads modules at a time" \
+      -T "$resilience_threads" -Duptake.gateway-alone verify -Dquarkus.build.skip -DskipITs=false \
+      -Dsurefire.groups=resilience -Dfailsafe.excludedGroups=outage "$@"
     maven_step "the resilience tier's outage tests, alone" verify -Dquarkus.build.skip -DskipITs=false \
       -Dsurefire.groups=outage -Dfailsafe.groups=outage "$@"
   fi
