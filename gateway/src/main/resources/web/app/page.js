@@ -50,6 +50,7 @@ export class Page extends LitElement {
       await this.updateComplete;
       this.setAttribute('data-loaded', '');
       performance.mark(`loaded ${this.localName}`); // for the page timings (./uptake bench web)
+      this.dispatchEvent(new Event('page-loaded', { bubbles: true })); // the header counts the unread once a part is loaded
     }
   }
 

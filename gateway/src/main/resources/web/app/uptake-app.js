@@ -41,7 +41,7 @@ class UptakeApp extends Page {
     window.addEventListener('popstate', () => {
       this.path = window.location.pathname;
       window.scrollTo(0, 0);
-      this.countUnread();
+      this.countUnreadOnceThePageHasItsData();
     });
     // links inside the app change the page without a reload
     document.addEventListener('click', (event) => {
@@ -58,13 +58,33 @@ class UptakeApp extends Page {
 
   connectedCallback() {
     super.connectedCallback();
-    this.countUnread();
+    this.countUnreadOnceThePageHasItsData();
     this.poll = setInterval(() => this.countUnread(), 60_000);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
     clearInterval(this.poll);
+    this.stopWaitingToCount?.();
+  }
+
+  /**
+   * Counts the unread notifications once a part of the page on screen has its data (or after 2 s): a browser keeps six
+   * connections to the gateway, and the count, asked first, held one of them while the page's own requests queued.
+   */
+  countUnreadOnceThePageHasItsData() {
+    this.stopWaitingToCount?.();
+    const count = () => {
+      this.stopWaitingToCount();
+      this.countUnread();
+    };
+    const timer = setTimeout(count, 2000);
+    this.addEventListener('page-loaded', count);
+    this.stopWaitingToCount = () => {
+      clearTimeout(timer);
+      this.removeEventListener('page-loaded', count);
+      this.stopWaitingToCount = null;
+    };
   }
 
   async countUnread() {
