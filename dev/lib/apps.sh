@@ -176,9 +176,22 @@ suite_test() { # ./uptake test [--resilience|--all] [maven arguments]
     maven_step "the resilience tier's kill, replica and shutdown tests, $resilience_threads modules at a time" \
       -T "$resilience_threads" -Duptake.gateway-alone verify -Dquarkus.build.skip -DskipITs=false \
       -Dsurefire.groups=resilience -Dfailsafe.excludedGroups=outage "$@"
+    local only_outages=()
+    mapfile -t only_outages < <(outage_modules "$@")
     maven_step "the resilience tier's outage tests, alone" verify -Dquarkus.build.skip -DskipITs=false \
-      -Dsurefire.groups=outage -Dfailsafe.groups=outage "$@"
+      -Dsurefire.groups=outage -Dfailsafe.groups=outage "${only_outages[@]}" "$@"
   fi
+}
+
+outage_modules() { # outage_modules MAVEN_ARGUMENTS...: -pl and the modules with an IT tagged outage (a line each), unless
+  # the arguments choose modules themselves: the other modules' builds and empty test runs would only cost time
+  local argument modules
+  for argument in "$@"; do
+    [[ $argument != -pl && $argument != --projects ]] || return 0
+  done
+  modules=$(grep -rl --include='*IT.java' '@Tag("outage")' "$ROOT"/*/src/test | sed "s|^$ROOT/||; s|/src/test/.*||" | sort -u \
+    | paste -sd,)
+  [[ -z $modules ]] || printf -- '-pl\n%s\n' "$modules"
 }
 
 maven_step() { # maven_step DESCRIPTION MAVEN_ARGUMENTS...: one Maven run of ./uptake test, said before it starts
