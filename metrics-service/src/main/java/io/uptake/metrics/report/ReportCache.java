@@ -53,10 +53,12 @@ public class ReportCache {
     private record Kept(long version, long structure, Object snapshot, long size) {}
 
     /**
-     * Heap bytes allowed per part when {@code uptake.reports.snapshot-parts} is not set: a part and its map entries
-     * weigh about 120 bytes, so all snapshots together take at most about an eighth of the heap.
+     * Heap bytes allowed per part when {@code uptake.reports.snapshot-parts} is not set. A part is a slot per person
+     * and period (4 bytes, and 4 more for the period's people when they differ from the period before's), equal
+     * parts are one object, and only a list's parts (a shortfall row, about 300 bytes) are mostly distinct; so all
+     * snapshots together take well under a fifth of the heap.
      */
-    private static final long HEAP_BYTES_PER_PART = 1_000;
+    private static final long HEAP_BYTES_PER_PART = 64;
 
     private final ReportQueries queries;
     private final int capacity;

@@ -18,9 +18,9 @@ public interface ReportsConfig {
 
     /**
      * Per-person parts kept of reports (over all their periods) so that they are brought up to date by rescoring the
-     * people whose usage changed: about 120 bytes each. A report whose parts alone would be more keeps none (it is
-     * computed for everyone on each change); beyond it in all, the least recently used snapshots go. Absent: one
-     * part per 1,000 bytes of heap (524,288 for 512 MiB).
+     * people whose usage changed: one per person and period, 4 to 8 bytes each, plus the distinct parts. A report
+     * whose parts alone would be more keeps none (it is computed for everyone on each change); beyond it in all, the
+     * least recently used snapshots go. Absent: one part per 64 bytes of heap (about 8.4 million for 512 MiB).
      */
     Optional<Long> snapshotParts();
 

@@ -4,9 +4,14 @@ import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.objective.ObjectivesView;
 import io.uptake.metrics.roster.Memberships;
 import java.time.OffsetDateTime;
+import java.util.AbstractCollection;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -14,7 +19,8 @@ import java.util.function.BiFunction;
  * A team scored over consecutive periods, kept so that a report can be brought up to date by rescoring only the
  * people whose usage changed ({@link TeamScorecards#rescored}). Per period it holds who was on the active roster
  * when the period was judged, the objectives in force then, and each person's part of the report (what the report
- * keeps of a scorecard: a shortfall row, a person's share of a unit's adoption; absent when it keeps nothing).
+ * keeps of a scorecard: a shortfall row, a person's share of a unit's adoption; absent when it keeps nothing), each
+ * in an array over the {@link TeamIndex}: a period that changed is copied whole (4 bytes a person), the others shared.
  * Immutable: a rescore makes a new one.
  */
 public final class ScoredPeriods<P> {
@@ -23,10 +29,11 @@ public final class ScoredPeriods<P> {
     private final String businessUnit;
     private final List<ObjectivesView> versions;
     private final List<OffsetDateTime> judged;
-    private final List<Map<String, Memberships.Entry>> people;
+    private final TeamIndex team;
+    private final List<Memberships.Entry[]> people;
     private final List<Map<String, ObjectivesView>> objectives;
     private final Set<String> actions;
-    private final List<Map<String, P>> parts;
+    private final List<Object[]> parts;
     /** Per period, the report's fold of its parts once asked ({@link #folded}); a rescore keeps those of unchanged periods. */
     private final Object[] folded;
 
@@ -35,14 +42,16 @@ public final class ScoredPeriods<P> {
             String businessUnit,
             List<ObjectivesView> versions,
             List<OffsetDateTime> judged,
-            List<Map<String, Memberships.Entry>> people,
+            TeamIndex team,
+            List<Memberships.Entry[]> people,
             List<Map<String, ObjectivesView>> objectives,
             Set<String> actions,
-            List<Map<String, P>> parts) {
+            List<Object[]> parts) {
         this.periods = periods;
         this.businessUnit = businessUnit;
         this.versions = versions;
         this.judged = judged;
+        this.team = team;
         this.people = people;
         this.objectives = objectives;
         this.actions = actions;
@@ -50,10 +59,10 @@ public final class ScoredPeriods<P> {
         this.folded = new Object[periods.size()];
     }
 
-    /** The same with other parts; the folds of the periods whose parts are the same map are kept. */
-    ScoredPeriods<P> withParts(List<Map<String, P>> newParts) {
-        ScoredPeriods<P> after =
-                new ScoredPeriods<>(periods, businessUnit, versions, judged, people, objectives, actions, newParts);
+    /** The same with other parts; the folds of the periods whose parts are the same array are kept. */
+    ScoredPeriods<P> withParts(List<Object[]> newParts) {
+        ScoredPeriods<P> after = new ScoredPeriods<>(
+                periods, businessUnit, versions, judged, team, people, objectives, actions, newParts);
         for (int i = 0; i < folded.length; i++) {
             if (newParts.get(i) == parts.get(i)) {
                 after.folded[i] = folded[i];
@@ -87,26 +96,32 @@ public final class ScoredPeriods<P> {
         return actions;
     }
 
-    Map<String, Memberships.Entry> people(int period) {
-        return people.get(period);
+    TeamIndex team() {
+        return team;
+    }
+
+    /** The person at {@code index} as they were when the period was judged, or null when not active then. */
+    Memberships.Entry person(int period, int index) {
+        return people.get(period)[index];
     }
 
     Map<String, ObjectivesView> objectives(int period) {
         return objectives.get(period);
     }
 
-    Map<String, P> partsOf(int period) {
+    /** One period's parts at the team's positions (null: none); not to be changed, it may be shared. */
+    Object[] partsOf(int period) {
         return parts.get(period);
     }
 
-    /** The parts kept of one period's people, in no particular order (only when {@link #keepsParts}). */
+    /** The parts kept of one period's people, in the team's order (only when {@link #keepsParts}). */
     Collection<P> parts(int period) {
-        return parts.get(period).values();
+        return new Present<>(parts.get(period));
     }
 
-    /** How many parts are kept over all periods: what the snapshot weighs. */
+    /** How many parts it has room for over all periods (a slot per person and period): what the snapshot weighs. */
     public long size() {
-        return parts == null ? 0 : parts.stream().mapToLong(Map::size).sum();
+        return parts == null ? 0 : (long) team.size() * periods.size();
     }
 
     /** Whether it keeps each person's part (false: too large, so only each period's fold is kept). */
@@ -139,5 +154,53 @@ public final class ScoredPeriods<P> {
 
     private static boolean between(OffsetDateTime instant, OffsetDateTime after, OffsetDateTime until) {
         return instant != null && instant.isAfter(after) && !instant.isAfter(until);
+    }
+
+    /** The parts of one period that are there (the array's non-null slots). */
+    static final class Present<P> extends AbstractCollection<P> {
+
+        private final Object[] slots;
+        private final int size;
+
+        Present(Object[] slots) {
+            this.slots = slots;
+            this.size = (int) Arrays.stream(slots).filter(Objects::nonNull).count();
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public Iterator<P> iterator() {
+            return new Iterator<>() {
+                private int next = advance(0);
+
+                private int advance(int from) {
+                    int at = from;
+                    while (at < slots.length && slots[at] == null) {
+                        at++;
+                    }
+                    return at;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return next < slots.length;
+                }
+
+                @Override
+                @SuppressWarnings("unchecked")
+                public P next() {
+                    if (next >= slots.length) {
+                        throw new NoSuchElementException();
+                    }
+                    P part = (P) slots[next];
+                    next = advance(next + 1);
+                    return part;
+                }
+            };
+        }
     }
 }

@@ -11,8 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,34 +117,37 @@ public class TeamScorecards {
             PartsOf<P> parts) {
         ObjectivesInForce inForce = new ObjectivesInForce(versions);
         List<OffsetDateTime> judged = new ArrayList<>(periods.size());
-        List<Map<String, Memberships.Entry>> people = new ArrayList<>(periods.size());
+        List<List<Memberships.Entry>> active = new ArrayList<>(periods.size());
         List<Map<String, ObjectivesView>> byTeam = new ArrayList<>(periods.size());
-        long total = 0;
         for (DateRange period : periods) {
             OffsetDateTime at = period.judgedAt();
             judged.add(at);
-            Map<String, Memberships.Entry> members = new LinkedHashMap<>();
-            memberships.activeAt(at, businessUnit).forEach(m -> members.put(m.userId(), m));
-            people.add(members);
+            active.add(memberships.activeAt(at, businessUnit));
             byTeam.add(inForce.at(at));
-            total += members.size();
         }
-        boolean keep = total <= parts.maxParts();
-        List<Map<String, P>> kept = new ArrayList<>(periods.size());
+        TeamIndex team = TeamIndex.of(active);
+        List<Memberships.Entry[]> people = new ArrayList<>(periods.size());
+        for (List<Memberships.Entry> period : active) {
+            people.add(team.place(period, people.isEmpty() ? null : people.getLast()));
+        }
+        boolean keep = (long) team.size() * periods.size() <= parts.maxParts();
+        List<Object[]> kept = new ArrayList<>(periods.size());
         ScoredPeriods<P> scored = new ScoredPeriods<>(
-                periods, businessUnit, versions, judged, keep ? people : null, byTeam, actions, keep ? kept : null);
+                periods, businessUnit, versions, judged, team, people, byTeam, actions, keep ? kept : null);
+        // equal parts (most of a trend's: a few figures per person) are one object
+        Map<P, P> distinct = new HashMap<>();
         for (int i = 0; i < periods.size(); i++) {
-            Map<String, P> period = new LinkedHashMap<>();
-            for (Memberships.Entry person : people.get(i).values()) {
+            Object[] period = new Object[team.size()];
+            for (Memberships.Entry person : active.get(i)) {
                 P part = partOf(scored, i, person, used.of(person.userId(), i), parts.part());
                 if (part != null) {
-                    period.put(person.userId(), part);
+                    period[team.indexOf(person.userId())] = keep ? distinct.computeIfAbsent(part, p -> p) : part;
                 }
             }
             if (keep) {
                 kept.add(period);
             } else {
-                scored.fold(i, period.values(), parts.fold());
+                scored.fold(i, new ScoredPeriods.Present<>(period), parts.fold());
             }
         }
         return scored;
@@ -159,11 +160,11 @@ public class TeamScorecards {
      */
     public <P> Uni<ScoredPeriods<P>> rescored(ScoredPeriods<P> before, Set<String> changed, PartsOf<P> parts) {
         List<DateRange> periods = before.periods();
-        Set<String> team = new HashSet<>();
-        for (int i = 0; i < periods.size(); i++) {
-            team.addAll(before.people(i).keySet());
-        }
-        List<String> people = changed.stream().filter(team::contains).sorted().toList();
+        TeamIndex team = before.team();
+        List<String> people = changed.stream()
+                .filter(userId -> team.indexOf(userId) >= 0)
+                .sorted()
+                .toList();
         if (people.isEmpty()) {
             return Uni.createFrom().item(before);
         }
@@ -171,26 +172,22 @@ public class TeamScorecards {
             return scoredPeriods(periods, before.businessUnit(), parts);
         }
         return usage.usageOf(periods, people, before.actions()).map(used -> {
-            List<Map<String, P>> kept = new ArrayList<>(periods.size());
+            List<Object[]> kept = new ArrayList<>(periods.size());
             for (int i = 0; i < periods.size(); i++) {
-                Map<String, P> period = before.partsOf(i);
-                Map<String, P> changedPeriod =
-                        null; // copied only when a part differs: new use today changes one period
+                Object[] period = before.partsOf(i);
+                Object[] changedPeriod = null; // copied only when a part differs: new use today changes one period
                 for (String userId : people) {
-                    Memberships.Entry person = before.people(i).get(userId);
+                    int index = team.indexOf(userId);
+                    Memberships.Entry person = before.person(i, index);
                     if (person == null) {
                         continue;
                     }
                     P part = partOf(before, i, person, used.of(userId, i), parts.part());
-                    if (!Objects.equals(part, period.get(userId))) {
+                    if (!Objects.equals(part, period[index])) {
                         if (changedPeriod == null) {
-                            changedPeriod = new LinkedHashMap<>(period);
+                            changedPeriod = period.clone();
                         }
-                        if (part == null) {
-                            changedPeriod.remove(userId);
-                        } else {
-                            changedPeriod.put(userId, part);
-                        }
+                        changedPeriod[index] = part;
                     }
                 }
                 kept.add(changedPeriod == null ? period : changedPeriod);

@@ -1,0 +1,63 @@
+package io.uptake.metrics.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.uptake.metrics.roster.Memberships;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.junit.jupiter.api.Test;
+
+/** The positions a snapshot keeps its per-person values at, and the view of one period's parts, without a database. */
+class TeamIndexTest {
+
+    private static final OffsetDateTime START = OffsetDateTime.parse("2026-01-01T00:00:00Z");
+    private static final Memberships.Entry ANA = person("ana", "Sales");
+    private static final Memberships.Entry BEN = person("ben", "Sales");
+    private static final Memberships.Entry CY = person("cy", "Support");
+
+    private static Memberships.Entry person(String userId, String unit) {
+        return new Memberships.Entry(userId, unit, "rep", true, START, null);
+    }
+
+    @Test
+    void everyoneOfAnyPeriodHasOnePositionInUserIdOrder() {
+        TeamIndex team = TeamIndex.of(List.of(List.of(BEN, CY), List.of(ANA, CY)));
+
+        assertThat(team.size()).isEqualTo(3);
+        assertThat(team.indexOf("ana")).isZero();
+        assertThat(team.indexOf("ben")).isEqualTo(1);
+        assertThat(team.indexOf("cy")).isEqualTo(2);
+        assertThat(team.userId(2)).isEqualTo("cy");
+        assertThat(team.indexOf("dora")).isEqualTo(-1);
+    }
+
+    @Test
+    void aPeriodWithTheSamePeopleSharesThePreviousArrayAndAChangedOneDoesNot() {
+        TeamIndex team = TeamIndex.of(List.of(List.of(ANA, BEN), List.of(ANA, BEN), List.of(ANA)));
+
+        Memberships.Entry[] first = team.place(List.of(ANA, BEN), null);
+        Memberships.Entry[] second = team.place(List.of(ANA, BEN), first);
+        Memberships.Entry[] third = team.place(List.of(ANA), second);
+        Memberships.Entry[] moved = team.place(List.of(ANA, person("ben", "Support")), second);
+
+        assertThat(first).containsExactly(ANA, BEN);
+        assertThat(second).isSameAs(first);
+        assertThat(third).isNotSameAs(second).containsExactly(ANA, null);
+        assertThat(moved).isNotSameAs(second);
+        assertThat(moved[1].businessUnit()).isEqualTo("Support");
+    }
+
+    @Test
+    void aPeriodsPartsAreItsNonEmptySlotsInTheTeamsOrder() {
+        ScoredPeriods.Present<String> parts =
+                new ScoredPeriods.Present<>(new Object[] {null, "ben", null, "dora", null});
+
+        assertThat(parts).hasSize(2).containsExactly("ben", "dora");
+        assertThat(new ScoredPeriods.Present<String>(new Object[] {null, null})).isEmpty();
+        var none = new ScoredPeriods.Present<String>(new Object[0]).iterator();
+        assertThat(none.hasNext()).isFalse();
+        assertThatThrownBy(none::next).isInstanceOf(NoSuchElementException.class);
+    }
+}
