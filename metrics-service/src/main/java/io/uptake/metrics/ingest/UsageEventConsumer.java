@@ -6,7 +6,10 @@ import io.uptake.platform.messaging.DeadLetterTopic.DeadLetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
@@ -19,6 +22,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * deduplicates by event id, so every event counts exactly once. What can never be applied goes to the
  * dead-letter topic with its reason ({@link ConsumerFailures}): a record that is not events, and an
  * event PostgreSQL refuses (found by applying that batch event by event), and the partition moves on.
+ *
+ * <p>A poll holds records of several partitions; each partition's events are applied in a statement of their own, at
+ * the same time as the others' (a person's events share a partition, so their rows are never the same), and the poll
+ * is acknowledged once all of them are applied. So one consumer keeps several PostgreSQL cores busy without the
+ * group's rebalances that more consumers would bring to every start and stop.
  */
 @ApplicationScoped
 public class UsageEventConsumer {
@@ -35,13 +43,15 @@ public class UsageEventConsumer {
 
     @Incoming("usage-events-in")
     public Uni<Void> apply(ConsumerRecords<String, List<UsageEvent>> records) {
-        List<UsageEvent> events = new ArrayList<>();
+        Map<Integer, List<UsageEvent>> byPartition = new TreeMap<>();
         List<DeadLetter> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, List<UsageEvent>> record : records) {
             if (record.value() != null) {
                 for (UsageEvent event : record.value()) {
                     if (complete(event)) {
-                        events.add(event);
+                        byPartition
+                                .computeIfAbsent(record.partition(), partition -> new ArrayList<>())
+                                .add(event);
                     } else if (event != null) {
                         unreadable.add(new DeadLetter(
                                 record.key(),
@@ -59,7 +69,18 @@ public class UsageEventConsumer {
         if (!unreadable.isEmpty()) {
             Log.errorf("%d usage-event records that are not events go to the dead-letter topic", unreadable.size());
         }
-        return deadLetters.topic().send(unreadable).chain(() -> apply(events));
+        return deadLetters.topic().send(unreadable).chain(() -> applySideBySide(byPartition.values()));
+    }
+
+    private Uni<Void> applySideBySide(Collection<List<UsageEvent>> partitions) {
+        if (partitions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // every partition's statement ends before the poll is acknowledged or failed, so none outlives it
+        return Uni.join()
+                .all(partitions.stream().map(this::apply).toList())
+                .andCollectFailures()
+                .replaceWithVoid();
     }
 
     private Uni<Void> apply(List<UsageEvent> events) {

@@ -24,6 +24,12 @@ public class UsageEventStore {
      * added to the per-person aggregates (running counts per person, month and action; the days of the
      * year each person was active) and to the per-unit daily totals. Applying the same events again
      * changes nothing.
+     *
+     * <p>The per-unit totals are the only rows two consumers share (a person's rows belong to one partition's
+     * consumer), and a row stays locked from its upsert until the commit. So they go last: the condition that
+     * counts the per-person upserts' rows is evaluated once before the totals' rows are read (PostgreSQL runs
+     * a data-modifying CTE nobody reads only at the statement's end, after the primary query), so another
+     * consumer waits for them only for the end of this statement rather than for all of it.
      */
     private static final String APPLY = """
             with new_events as (
@@ -41,14 +47,17 @@ public class UsageEventStore {
                 select user_id, month, action,
                        running_of(array_agg(day_of_month order by day_of_month), array_agg(events order by day_of_month))
                   from per_day group by user_id, month, action
-                on conflict (user_id, month, action) do update set running = running_merge(a.running, excluded.running)),
+                on conflict (user_id, month, action) do update set running = running_merge(a.running, excluded.running)
+                returning 1),
             active as (
                 insert into person_activity as a (user_id, year, days)
                 select user_id, extract(year from day)::smallint, days_bitmap(array_agg(distinct extract(doy from day)::int))
                   from new_events group by user_id, extract(year from day)
-                on conflict (user_id, year) do update set days = days_or(a.days, excluded.days))
+                on conflict (user_id, year) do update set days = days_or(a.days, excluded.days)
+                returning 1)
             insert into unit_action_day (business_unit, day, action, events)
             select p.business_unit, e.day, e.action, count(*) from new_events e join person p on p.user_id = e.user_id
+             where (select count(*) from counted) + (select count(*) from active) >= 0
             group by e.day, p.business_unit, e.action order by e.day, p.business_unit, e.action
             on conflict (day, business_unit, action) do update set events = unit_action_day.events + excluded.events
             """;
