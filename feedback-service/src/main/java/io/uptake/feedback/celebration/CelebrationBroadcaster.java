@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.uptake.feedback.access.Anonymity;
 import io.uptake.platform.api.Json;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
@@ -27,7 +28,22 @@ public class CelebrationBroadcaster {
 
     static final String CHANNEL = "uptake_celebrations";
 
-    private final BroadcastProcessor<CelebrationView> processor = BroadcastProcessor.create();
+    /**
+     * A celebration as the stream sends it, written once for everyone: {@code revealed} for those who may see whose
+     * idea it was, {@code anonymised} for the others ({@link CelebrationView#seenBy}). Thousands of streams then each
+     * send a string instead of each writing the same JSON again.
+     */
+    public record Announced(CelebrationView celebration, String revealed, String anonymised) {
+
+        /** The JSON this viewer is sent. */
+        public String jsonFor(String viewer) {
+            return Anonymity.revealed(celebration.anonymous(), celebration.submittedBy(), viewer)
+                    ? revealed
+                    : anonymised;
+        }
+    }
+
+    private final BroadcastProcessor<Announced> processor = BroadcastProcessor.create();
     private final Json json;
     private final CelebrationStore celebrations;
     private final PgSubscriber subscriber;
@@ -70,13 +86,14 @@ public class CelebrationBroadcaster {
         return celebrations.notifyListeners(transaction, CHANNEL, json.write(celebration));
     }
 
-    public Multi<CelebrationView> stream() {
+    public Multi<Announced> stream() {
         return processor.onOverflow().drop();
     }
 
     private void received(String payload) {
         try {
-            processor.onNext(json.read(payload, CelebrationView.class));
+            CelebrationView celebration = json.read(payload, CelebrationView.class);
+            processor.onNext(new Announced(celebration, json.write(celebration), json.write(celebration.seenBy(null))));
         } catch (IllegalStateException unreadable) {
             Log.errorf("An announced celebration is not readable, skipped: %s", unreadable.getMessage());
         }

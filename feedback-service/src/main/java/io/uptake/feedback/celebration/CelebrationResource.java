@@ -69,7 +69,7 @@ public class CelebrationResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<CelebrationView> stream() {
+    public Multi<String> stream() {
         String person = identity.getPrincipal().getName();
         if (!seats.take(person)) {
             throw new WebApplicationException(
@@ -79,7 +79,7 @@ public class CelebrationResource {
                             .build());
         }
         return broadcaster.stream()
-                .map(celebration -> celebration.seenBy(person))
+                .map(announced -> announced.jsonFor(person))
                 .select()
                 .first(untilExpiry(identity))
                 .onTermination()
