@@ -25,11 +25,12 @@ public class UsageEventStore {
      * year each person was active) and to the per-unit daily totals. Applying the same events again
      * changes nothing.
      *
-     * <p>The per-unit totals are the only rows two consumers share (a person's rows belong to one partition's
-     * consumer), and a row stays locked from its upsert until the commit. So they go last: the condition that
-     * counts the per-person upserts' rows is evaluated once before the totals' rows are read (PostgreSQL runs
-     * a data-modifying CTE nobody reads only at the statement's end, after the primary query), so another
-     * consumer waits for them only for the end of this statement rather than for all of it.
+     * <p>The per-unit totals are the only rows two statements applied side by side share (each partition's events
+     * have a statement of their own, and a person's events one partition), and a row stays locked from its upsert
+     * until the commit. So they go last: the condition that counts the per-person upserts' rows is evaluated once
+     * before the totals' rows are read (PostgreSQL runs a data-modifying CTE nobody reads only at the statement's
+     * end, after the primary query), so another statement waits for them only for the end of this one rather than
+     * for all of it.
      */
     private static final String APPLY = """
             with new_events as (
