@@ -4,13 +4,10 @@ import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.objective.ObjectivesView;
 import io.uptake.metrics.roster.Memberships;
 import java.time.OffsetDateTime;
-import java.util.AbstractCollection;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -116,7 +113,16 @@ public final class ScoredPeriods<P> {
 
     /** The parts kept of one period's people, in the team's order (only when {@link #keepsParts}). */
     Collection<P> parts(int period) {
-        return new Present<>(parts.get(period));
+        return present(parts.get(period));
+    }
+
+    /** The parts of one period that are there (the array's non-null slots), in the team's order. */
+    @SuppressWarnings("unchecked")
+    static <P> List<P> present(Object[] slots) {
+        return Arrays.stream(slots)
+                .filter(Objects::nonNull)
+                .map(part -> (P) part)
+                .toList();
     }
 
     /** How many parts it has room for over all periods (a slot per person and period): what the snapshot weighs. */
@@ -154,53 +160,5 @@ public final class ScoredPeriods<P> {
 
     private static boolean between(OffsetDateTime instant, OffsetDateTime after, OffsetDateTime until) {
         return instant != null && instant.isAfter(after) && !instant.isAfter(until);
-    }
-
-    /** The parts of one period that are there (the array's non-null slots). */
-    static final class Present<P> extends AbstractCollection<P> {
-
-        private final Object[] slots;
-        private final int size;
-
-        Present(Object[] slots) {
-            this.slots = slots;
-            this.size = (int) Arrays.stream(slots).filter(Objects::nonNull).count();
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public Iterator<P> iterator() {
-            return new Iterator<>() {
-                private int next = advance(0);
-
-                private int advance(int from) {
-                    int at = from;
-                    while (at < slots.length && slots[at] == null) {
-                        at++;
-                    }
-                    return at;
-                }
-
-                @Override
-                public boolean hasNext() {
-                    return next < slots.length;
-                }
-
-                @Override
-                @SuppressWarnings("unchecked")
-                public P next() {
-                    if (next >= slots.length) {
-                        throw new NoSuchElementException();
-                    }
-                    P part = (P) slots[next];
-                    next = advance(next + 1);
-                    return part;
-                }
-            };
-        }
     }
 }

@@ -133,7 +133,15 @@ public class TeamScorecards {
         boolean keep = (long) team.size() * periods.size() <= parts.maxParts();
         List<Object[]> kept = new ArrayList<>(periods.size());
         ScoredPeriods<P> scored = new ScoredPeriods<>(
-                periods, businessUnit, versions, judged, team, people, byTeam, actions, keep ? kept : null);
+                periods,
+                businessUnit,
+                versions,
+                judged,
+                team,
+                keep ? people : null,
+                byTeam,
+                actions,
+                keep ? kept : null);
         // equal parts (most of a trend's: a few figures per person) are one object
         Map<P, P> distinct = new HashMap<>();
         for (int i = 0; i < periods.size(); i++) {
@@ -147,7 +155,7 @@ public class TeamScorecards {
             if (keep) {
                 kept.add(period);
             } else {
-                scored.fold(i, new ScoredPeriods.Present<>(period), parts.fold());
+                scored.fold(i, ScoredPeriods.<P>present(period), parts.fold());
             }
         }
         return scored;
