@@ -31,10 +31,28 @@ async function call(method, path, body, accept = 'application/json') {
   return answer(response, accept);
 }
 
+let signingOut = false;
+
+/**
+ * The person pressed "Sign out": an answer refused from now on is that session ending, not a reason to sign in again
+ * (a reload then would cancel the sign-out's own navigation).
+ */
+export function signOutStarted() {
+  signingOut = true;
+}
+// a page the browser brings back from its cache after the sign-out starts afresh
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) {
+    signingOut = false;
+  }
+});
+
 async function answer(response, accept) {
   if (response.status === 499 || response.status === 401) {
     // the session ended: a full navigation goes through Keycloak's sign-in and comes back here
-    window.location.reload();
+    if (!signingOut) {
+      window.location.reload();
+    }
     throw new ApiError(response.status, { title: 'Signed out', detail: 'Your session ended; signing you in again' });
   }
   if (!response.ok) {

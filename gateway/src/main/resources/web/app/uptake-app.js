@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { Page, navigate } from './page.js';
 import { me, canReadAdoption, isHr, isAdmin, isManager } from './session.js';
-import { api } from './api.js';
+import { api, signOutStarted } from './api.js';
 import './ui/index.js';
 import './home-page.js';
 import './inbox-page.js';
@@ -87,6 +87,13 @@ class UptakeApp extends Page {
     };
   }
 
+  /** Nothing more is asked once the person signs out: an answer refused meanwhile must not sign them in again. */
+  signingOut() {
+    signOutStarted();
+    this.stopWaitingToCount?.();
+    clearInterval(this.poll);
+  }
+
   async countUnread() {
     try {
       this.unread = (await api.get('/api/feedback/notifications/unread-count')).unread;
@@ -129,7 +136,7 @@ class UptakeApp extends Page {
             <li><a class="inbox-link" href="/web/inbox" aria-current=${current('/web/inbox') ? 'page' : 'false'} data-testid="inbox-link">Inbox${unread}</a></li>
           </ul>
         </nav>
-        <span class="who">${me.name || me.username} <form method="post" action="/web/logout" class="sign-out"><button type="submit" class="link">Sign out</button></form></span>
+        <span class="who">${me.name || me.username} <form method="post" action="/web/logout" class="sign-out" @submit=${() => this.signingOut()}><button type="submit" class="link">Sign out</button></form></span>
       </header>
       <main id="main" tabindex="-1">
         ${route ? route.page(...this.path.match(route.pattern).slice(1)) : html`<h1>Not found</h1><p>There is no page at this address. <a href="/web/">Home</a></p>`}

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -573,6 +574,24 @@ class WebAppTest {
         assertThat(page.locator("h1")).containsText("Signed out");
         page.navigate(base() + "/web/");
         assertThat(page.locator("#kc-login")).isVisible();
+    }
+
+    /**
+     * A request refused while the person signs out (the header's unread count, sent late) must not make the app sign
+     * them in again: its reload would cancel the sign-out's own navigation. Every API answer is made a 401, and the
+     * count is asked in the same turn as the form is submitted.
+     */
+    @Test
+    void aRequestRefusedWhileSigningOutDoesNotSignThePersonInAgain() {
+        Page page = signIn("alice", "/web/inbox");
+        assertThat(page.locator("h1")).containsText("Inbox");
+        page.route("**/api/**", route -> route.fulfill(new Route.FulfillOptions().setStatus(401)));
+
+        page.evaluate("() => { document.querySelector('form.sign-out').requestSubmit();"
+                + " document.dispatchEvent(new Event('inbox-changed')); }");
+
+        page.waitForURL(Pattern.compile(Pattern.quote(base() + "/signed-out") + "(\\?.*)?"));
+        assertThat(page.locator("h1")).containsText("Signed out");
     }
 
     @Test
