@@ -15,6 +15,9 @@ bench_feedback() { # listing and search over 100,000 items through the gateway (
   METRICS_PORT=1; TRAINING_PORT=1
   log "building feedback-service and gateway"
   mvnw -B -q -Dmaven.test.skip=true package -pl feedback-service,gateway -am -Duptake.gateway-alone || die "build failed"
+  # the fan-out's clients are Vert.x's, from the gateway's own class path
+  local classpath=$STATE/bench-feedback.classpath
+  mvnw -B -q -pl gateway -Duptake.gateway-alone dependency:build-classpath -Dmdep.outputFile="$classpath" >/dev/null || die "no classpath"
   trap 'stop_pid feedback-service; stop_pid gateway' EXIT
   # (the fan-out's subscribers are all one person: lift the streams a person may hold in the service as in the gateway)
   start_app feedback-service DB_NAME=feedback_bench UPTAKE_TOPICS_FEEDBACK_EVENTS=bench.uptake.feedback-events UPTAKE_TOPICS_DIGESTS=bench.uptake.digests \
@@ -45,7 +48,7 @@ bench_feedback() { # listing and search over 100,000 items through the gateway (
   done
   fi
   log "SSE fan-out: $subscribers subscribers on /api/feedback/celebrations/stream through the gateway"
-  result=$("$JAVA_HOME/bin/java" "$ROOT/dev/bench/SseFanout.java" "http://localhost:$GATEWAY_PORT" "$alice" "$admin" "$subscribers" | grep '^BENCH')
+  result=$("$JAVA_HOME/bin/java" -cp "$(cat "$classpath")" "$ROOT/dev/bench/SseFanout.java" "http://localhost:$GATEWAY_PORT" "$alice" "$admin" "$subscribers" | grep '^BENCH')
   echo "  $result"
   local rss_kb; rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$(cat "$RUN/feedback-service.pid")/status")
   echo "  feedback-service peak resident size: $((rss_kb / 1024)) MiB"

@@ -254,6 +254,60 @@ class GatewayTest {
         assertThat(tokens("remembered") - remembered).isEqualTo(4.0);
     }
 
+    /**
+     * The streams reach the real feedback-service over shared HTTP/2 connections; a stream the caller closes is reset
+     * upstream too, so the service gives the person's seat back (it holds 3 a person; one more is its 429).
+     */
+    @Test
+    void aStreamTheCallerClosesIsClosedUpstreamAndItsSeatComesBack() throws Exception {
+        String token = accessToken("nora");
+        java.util.List<java.io.InputStream> open = new java.util.ArrayList<>();
+        try {
+            java.net.http.HttpResponse<java.io.InputStream> answer = celebrationStream(token);
+            while (answer.statusCode() == 200 && open.size() < 5) {
+                open.add(answer.body());
+                answer = celebrationStream(token);
+            }
+            answer.body().close();
+            assertThat(open)
+                    .as("streams opened before the service's per-person limit")
+                    .isNotEmpty();
+            assertThat(answer.statusCode())
+                    .as("the feedback-service's own limit, relayed")
+                    .isEqualTo(429);
+
+            open.remove(0).close();
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> {
+                        java.net.http.HttpResponse<java.io.InputStream> again = celebrationStream(token);
+                        if (again.statusCode() == 200) {
+                            open.add(again.body());
+                            return true;
+                        }
+                        again.body().close();
+                        return false;
+                    });
+        } finally {
+            for (java.io.InputStream stream : open) {
+                stream.close();
+            }
+        }
+    }
+
+    private static java.net.http.HttpResponse<java.io.InputStream> celebrationStream(String token) throws Exception {
+        return java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(RestAssured.baseURI + ":"
+                                        + RestAssured.port + "/api/feedback/celebrations/stream"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     private static double tokens(String verification) {
         String metrics = io.uptake.testsupport.Management.given()
                 .when()

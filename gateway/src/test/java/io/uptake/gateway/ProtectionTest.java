@@ -77,6 +77,7 @@ class ProtectionTest {
                     String.valueOf(STREAMS_PER_CALLER),
                     "uptake.gateway.max-in-flight",
                     String.valueOf(MAX_IN_FLIGHT)));
+            limits.put("uptake.gateway.streams-over-http2", "false"); // the stub upstream speaks HTTP/1.1 only
             return limits;
         }
     }

@@ -4,6 +4,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.PageView;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -79,11 +82,21 @@ public class CelebrationResource {
                             .build());
         }
         return broadcaster.stream()
+                .emitOn(onThisConnectionsEventLoop())
                 .map(announced -> announced.jsonFor(person))
                 .select()
                 .first(untilExpiry(identity))
                 .onTermination()
                 .invoke(() -> seats.release(person));
+    }
+
+    /**
+     * Each stream writes on the event loop of its own connection: the one thread that hears a celebration then only
+     * hands it over, and the event loops write to their thousands of streams side by side.
+     */
+    private static Executor onThisConnectionsEventLoop() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 
     /** The time the caller's token has left (a day when it carries no expiry). */

@@ -44,9 +44,18 @@ public interface GatewayConfig {
      * Event streams (requests that accept {@code text/event-stream}) open at once through this replica, over all
      * upstreams. They have their own connections, without the idle timeout, so that quiet streams stay open and
      * never take the connections of ordinary requests. One more is refused at once with {@code 503} and {@code
-     * Retry-After}. Absent: 10,000, or fewer if the process's open-file limit holds fewer (two sockets a stream).
+     * Retry-After}. Absent: 10,000, or fewer if the process's open-file limit holds fewer (a socket a stream, and the
+     * shared upstream connections).
      */
     Optional<Integer> maxStreams();
+
+    /**
+     * Whether event streams reach the upstreams over HTTP/2 (in clear text with prior knowledge, by ALPN over TLS), up
+     * to 100 streams sharing a connection: Uptake's services speak it. False for an upstream that speaks HTTP/1.1 only:
+     * then each stream has a connection of its own, and a replica holds half as many.
+     */
+    @WithDefault("true")
+    boolean streamsOverHttp2();
 
     /**
      * Requests (not event streams) in flight through this gateway at once; one more is answered 503 with

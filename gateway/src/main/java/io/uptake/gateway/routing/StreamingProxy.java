@@ -12,10 +12,12 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
@@ -95,18 +97,35 @@ public class StreamingProxy {
                 new PoolOptions()
                         .setHttp1MaxSize(config.maxConnectionsPerUpstream())
                         .setMaxWaitQueueSize(config.maxInFlight()));
-        int maxStreams = StreamCapacity.of(config.maxStreams(), StreamCapacity.maxOpenFiles());
+        int maxStreams =
+                StreamCapacity.of(config.maxStreams(), StreamCapacity.maxOpenFiles(), config.streamsOverHttp2());
         this.streamSeats = new StreamSeats(config.maxStreamsPerCaller(), maxStreams);
         registry.gauge("uptake.gateway.streams.open", streamSeats, StreamSeats::open);
         this.streams = vertx.createHttpClient(
-                Upstream.clientOptions(config)
-                        .setConnectTimeout((int) config.streamConnectTimeout().toMillis())
-                        .setKeepAlive(false),
-                // as many connections as streams may be open, so that a stream given a seat never waits for one
-                new PoolOptions().setHttp1MaxSize(maxStreams));
+                streamClientOptions(config),
+                // enough connections that a stream given a seat never waits for one
+                new PoolOptions()
+                        .setHttp1MaxSize(maxStreams)
+                        .setHttp2MaxSize(StreamCapacity.upstreamConnections(maxStreams)));
         config.routes()
                 .keySet()
                 .forEach(name -> circuits.put(name, new UpstreamCircuit(name, config.circuitBreaker())));
+    }
+
+    /**
+     * Event streams share a few HTTP/2 connections per upstream, so that a stream holds one socket of this replica, the
+     * caller's, instead of two; without HTTP/2 each has a connection of its own, never kept alive.
+     */
+    private static HttpClientOptions streamClientOptions(GatewayConfig config) {
+        HttpClientOptions options = Upstream.clientOptions(config)
+                .setConnectTimeout((int) config.streamConnectTimeout().toMillis());
+        if (!config.streamsOverHttp2()) {
+            return options.setKeepAlive(false);
+        }
+        return options.setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false)
+                .setUseAlpn(true)
+                .setHttp2ConnectionWindowSize(StreamCapacity.UPSTREAM_CONNECTION_WINDOW_BYTES);
     }
 
     /** Longest prefix first: a route under another's prefix (an upload path with its own body limit) wins. */

@@ -9,15 +9,36 @@ class StreamCapacityTest {
 
     @Test
     void aConfiguredNumberIsTakenAsItIs() {
-        assertThat(StreamCapacity.of(Optional.of(12_345), 1_000)).isEqualTo(12_345);
+        assertThat(StreamCapacity.of(Optional.of(12_345), 1_000, true)).isEqualTo(12_345);
     }
 
     @Test
-    void theDefaultFitsHalfTheOpenFilesLeftAfterTheReserve() {
-        assertThat(StreamCapacity.of(Optional.empty(), 1_048_576)).isEqualTo(StreamCapacity.DEFAULT);
-        assertThat(StreamCapacity.of(Optional.empty(), 20_000)).isEqualTo((20_000 - StreamCapacity.RESERVED_FILES) / 2);
-        assertThat(StreamCapacity.of(Optional.empty(), 1_024)).isEqualTo(1);
-        assertThat(StreamCapacity.of(Optional.empty(), 0)).as("limit unknown").isEqualTo(StreamCapacity.DEFAULT);
+    void theDefaultFitsTheOpenFilesLeftAfterTheReserveAndTheUpstreamConnections() {
+        assertThat(StreamCapacity.of(Optional.empty(), 1_048_576, true)).isEqualTo(StreamCapacity.DEFAULT);
+        assertThat(StreamCapacity.of(Optional.empty(), 20_000, true))
+                .as("10,000 callers and 200 upstream connections fit in 20,000 files")
+                .isEqualTo(StreamCapacity.DEFAULT);
+        assertThat(StreamCapacity.of(Optional.empty(), 12_048, true)).isEqualTo(9_803);
+        int streams = StreamCapacity.of(Optional.empty(), 12_048, true);
+        assertThat(streams + StreamCapacity.upstreamConnections(streams)).isLessThanOrEqualTo(10_000);
+        assertThat(StreamCapacity.of(Optional.empty(), 1_024, true)).isEqualTo(1);
+        assertThat(StreamCapacity.of(Optional.empty(), 0, true))
+                .as("limit unknown")
+                .isEqualTo(StreamCapacity.DEFAULT);
+    }
+
+    @Test
+    void withoutHttp2EachStreamHoldsTwoSockets() {
+        assertThat(StreamCapacity.of(Optional.empty(), 20_000, false))
+                .isEqualTo((20_000 - StreamCapacity.RESERVED_FILES) / 2);
+        assertThat(StreamCapacity.of(Optional.empty(), 1_048_576, false)).isEqualTo(StreamCapacity.DEFAULT);
+    }
+
+    @Test
+    void upstreamConnectionsCarryFiftyStreamsEach() {
+        assertThat(StreamCapacity.upstreamConnections(10_000)).isEqualTo(200);
+        assertThat(StreamCapacity.upstreamConnections(10_001)).isEqualTo(201);
+        assertThat(StreamCapacity.upstreamConnections(1)).isEqualTo(1);
     }
 
     @Test
