@@ -26,6 +26,19 @@ after_new_event() { # after_new_event URL ACCEPT TOKEN PEOPLE: "p50 / p95 ms" of
   printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR] = $1} END {p95 = int(NR * 0.95); if (p95 < NR * 0.95) p95++; printf "%d / %d ms", t[int((NR + 1) / 2)] * 1000, t[p95] * 1000}'
 }
 
+after_roster_change() { # after_roster_change URL ACCEPT TOKEN PEOPLE: "p50 / p95 ms" of answers, each right after one person moved units
+  local url=$1 accept=$2 token=$3 people=$4 rounds=${UPTAKE_BENCH_AFTER_EVENT:-20} i n times=()
+  for ((i = 0; i < rounds; i++)); do
+    n=$(((RANDOM * 32768 + RANDOM) % people + 1))
+    # (answered once the change is committed: the next report sees it)
+    curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      -d "{\"displayName\":\"Person $n\",\"businessUnit\":\"Unit $((RANDOM % 20))\",\"jobRole\":\"role-$((n % 5))\",\"active\":true}" \
+      "http://localhost:$GATEWAY_PORT/api/metrics/people/bench-$n" || die "the roster change was refused"
+    times+=("$(curl -sS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" -H "Accept: $accept" "$url")")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR] = $1} END {p95 = int(NR * 0.95); if (p95 < NR * 0.95) p95++; printf "%d / %d ms", t[int((NR + 1) / 2)] * 1000, t[p95] * 1000}'
+}
+
 bench_metrics_reports() { # every report over N people x 90 days (N from UPTAKE_BENCH_SCALE), 1 then 8 connections, with wrk
   local seconds=${UPTAKE_BENCH_REPORT_SECONDS:-10} people target
   local admin to from report result requests non2xx errors duration_us p50_us p95_us p99_us
@@ -59,6 +72,7 @@ bench_metrics_reports() { # every report over N people x 90 days (N from UPTAKE_
       after=$(after_new_event "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" "$accept" "$admin" "$people")
       after_p95=${after#* / }; after_p95=${after_p95% ms}
       line+=" | $after ($( (( after_p95 < after_target )) && echo met || echo "**missed**") p95 < $after_target ms)"
+      line+=" | $(after_roster_change "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" "$accept" "$admin" "$people")"
       # a short warm-up, so that the JIT and the plans of this report are ready
       TOKEN=$admin ACCEPT=$accept wrk -t1 -c1 -d2s --timeout 30s -s "$ROOT/dev/bench/report.lua" "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" >/dev/null
       for connections in 1 8; do

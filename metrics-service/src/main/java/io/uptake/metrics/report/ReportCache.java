@@ -42,7 +42,8 @@ public class ReportCache {
 
         Uni<S> full();
 
-        Uni<S> rescore(S before, Set<String> changed);
+        /** {@code changed}: everyone whose usage or roster entries changed; {@code roster}: those of them whose roster did. */
+        Uni<S> rescore(S before, Set<String> changed, Set<String> roster);
 
         boolean reusable(S kept);
 
@@ -104,9 +105,9 @@ public class ReportCache {
     }
 
     /**
-     * A report folded from per-person parts that are kept between versions of the data: after a change of usage
-     * only, the parts of the people the journal names are rescored; after any other change (the roster, objectives),
-     * or when the snapshot is older than the journal, everyone is scored again. The answer is the one a full
+     * A report folded from per-person parts that are kept between versions of the data: after a change of usage or of
+     * the roster, the parts of the people the journal names are rescored; after any other change (objectives, usage
+     * removed), or when the snapshot is older than the journal, everyone is scored again. The answer is the one a full
      * computation would give ({@code IncrementalReportsTest}).
      */
     public <S, R> Uni<R> refreshed(Key key, boolean list, Refresh<S> refresh, Function<S, R> fold) {
@@ -132,7 +133,7 @@ public class ReportCache {
             snapshot = queries.changedSince(kept.version())
                     .flatMap(changed -> changed.isEmpty()
                             ? Uni.createFrom().item((S) kept.snapshot())
-                            : refresh.rescore((S) kept.snapshot(), changed))
+                            : refresh.rescore((S) kept.snapshot(), changed.people(), changed.roster()))
                     .invoke(refreshes::incrementAndGet);
         } else {
             snapshot = refresh.full().invoke(fullComputations::incrementAndGet);

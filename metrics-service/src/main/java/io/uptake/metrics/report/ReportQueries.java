@@ -27,8 +27,8 @@ public class ReportQueries {
 
     /**
      * Where the data stands: {@code version} moves with every change a report can show (triggers, V11), {@code
-     * structure} with every change other than added usage (V21), and every usage change after {@code journalFrom}
-     * is still named in the journal.
+     * structure} with every change other than added usage and a roster change naming its people (V21, V24), and every
+     * such change after {@code journalFrom} is still named in the journal.
      */
     record DataVersion(long version, long structure, long journalFrom) {}
 
@@ -41,15 +41,29 @@ public class ReportQueries {
                 });
     }
 
-    /** The people whose usage changed after {@code version}, from the journal. */
-    Uni<Set<String>> changedSince(long version) {
-        return pool.preparedQuery("select distinct unnest(user_ids) from usage_change where version > $1")
-                .execute(Tuple.of(version))
-                .map(rows -> {
-                    Set<String> people = new HashSet<>();
-                    rows.forEach(row -> people.add(row.getString(0)));
-                    return people;
-                });
+    /** The people whose usage or roster entries changed, and which of them by a roster change. */
+    record Changed(Set<String> people, Set<String> roster) {
+
+        boolean isEmpty() {
+            return people.isEmpty();
+        }
+    }
+
+    /** The people whose usage or roster entries changed after {@code version}, from the journal (V21, V24). */
+    Uni<Changed> changedSince(long version) {
+        return pool.preparedQuery("""
+                        select person, bool_or(roster) from usage_change, unnest(user_ids) as named(person)
+                         where version > $1 group by person""").execute(Tuple.of(version)).map(rows -> {
+            Set<String> people = new HashSet<>();
+            Set<String> roster = new HashSet<>();
+            rows.forEach(row -> {
+                people.add(row.getString(0));
+                if (row.getBoolean(1)) {
+                    roster.add(row.getString(0));
+                }
+            });
+            return new Changed(people, roster);
+        });
     }
 
     /** Forgets the journal's entries older than {@code age}; returns how many went. */

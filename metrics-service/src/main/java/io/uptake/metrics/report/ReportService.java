@@ -119,8 +119,8 @@ public class ReportService {
             }
 
             @Override
-            public Uni<ScoredPeriods<P>> rescore(ScoredPeriods<P> before, Set<String> changed) {
-                return scorecards.rescored(before, changed, parts);
+            public Uni<ScoredPeriods<P>> rescore(ScoredPeriods<P> before, Set<String> changed, Set<String> roster) {
+                return scorecards.rescored(before, changed, roster, parts);
             }
 
             @Override

@@ -164,6 +164,22 @@ public class RosterStore {
                 });
     }
 
+    /**
+     * The same as {@link #membershipsDuring} for these people only (a roster change names them): each a key lookup.
+     */
+    public Uni<Memberships> membershipsDuring(
+            Collection<String> userIds, OffsetDateTime from, OffsetDateTime to, String businessUnit) {
+        return pool.preparedQuery(MEMBERSHIPS
+                        + " where user_id = any($4) and valid_from <= $2 and (valid_to is null or valid_to > $1)"
+                        + " and ($3::varchar is null or business_unit = $3)")
+                .execute(Tuple.of(from, to, businessUnit, userIds.toArray(String[]::new)))
+                .map(rows -> {
+                    List<Memberships.Entry> entries = new java.util.ArrayList<>(rows.size());
+                    rows.forEach(row -> entries.add(membership(row)));
+                    return new Memberships(entries);
+                });
+    }
+
     /** One person's unit, role and roster state at an instant, or null when they were not on the roster then. */
     public Uni<Memberships.Entry> membershipAt(String userId, OffsetDateTime at) {
         return pool.preparedQuery(MEMBERSHIPS

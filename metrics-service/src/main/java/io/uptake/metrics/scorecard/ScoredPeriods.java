@@ -4,17 +4,22 @@ import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.objective.ObjectivesView;
 import io.uptake.metrics.roster.Memberships;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /**
  * A team scored over consecutive periods, kept so that a report can be brought up to date by rescoring only the
- * people whose usage changed ({@link TeamScorecards#rescored}). Per period it holds who was on the active roster
+ * people whose usage or roster entries changed ({@link TeamScorecards#rescored}). Per period it holds who was on the active roster
  * when the period was judged, the objectives in force then, and each person's part of the report (what the report
  * keeps of a scorecard: a shortfall row, a person's share of a unit's adoption; absent when it keeps nothing), each
  * in an array over the {@link TeamIndex}: a period that changed is copied whole (4 bytes a person), the others shared.
@@ -66,6 +71,71 @@ public final class ScoredPeriods<P> {
             }
         }
         return after;
+    }
+
+    /**
+     * The same after the roster of {@code changed} was read again: {@code active} holds, per period, those of them on
+     * the active roster when it is judged, in the unit and role they had then. People not in the index yet join it
+     * (every period's arrays are laid out again); a period's people are copied only where one of them differs, and
+     * shared with the period before when equal to it. Their parts stay as they were, for the rescore that follows.
+     */
+    ScoredPeriods<P> withRoster(Collection<String> changed, List<List<Memberships.Entry>> active) {
+        Set<String> placed = new HashSet<>();
+        active.forEach(period -> period.forEach(person -> placed.add(person.userId())));
+        TeamIndex grown = team.with(placed);
+        int[] positions = grown == team ? null : team.positionsIn(grown);
+        List<Memberships.Entry[]> laidOut =
+                positions == null ? people : relaid(people, positions, grown.size(), Memberships.Entry[]::new);
+        List<Memberships.Entry[]> placedPeople = new ArrayList<>(periods.size());
+        for (int i = 0; i < periods.size(); i++) {
+            Memberships.Entry[] period = laidOut.get(i);
+            Map<String, Memberships.Entry> now = new HashMap<>();
+            active.get(i).forEach(person -> now.put(person.userId(), person));
+            Memberships.Entry[] updated = null;
+            for (String userId : changed) {
+                int index = grown.indexOf(userId);
+                if (index >= 0 && !Objects.equals(now.get(userId), period[index])) {
+                    if (updated == null) {
+                        updated = period.clone();
+                    }
+                    updated[index] = now.get(userId);
+                }
+            }
+            if (updated != null && i > 0 && Arrays.equals(updated, placedPeople.getLast())) {
+                updated = placedPeople.getLast();
+            }
+            placedPeople.add(updated == null ? period : updated);
+        }
+        ScoredPeriods<P> after = new ScoredPeriods<>(
+                periods,
+                businessUnit,
+                versions,
+                judged,
+                grown,
+                placedPeople,
+                objectives,
+                actions,
+                positions == null ? parts : relaid(parts, positions, grown.size(), Object[]::new));
+        if (positions == null) {
+            System.arraycopy(folded, 0, after.folded, 0, folded.length);
+        }
+        return after;
+    }
+
+    /** Each distinct array once, its slots moved to {@code positions} in arrays of {@code size}. */
+    private static <T> List<T[]> relaid(List<T[]> arrays, int[] positions, int size, IntFunction<T[]> create) {
+        Map<T[], T[]> done = new IdentityHashMap<>();
+        List<T[]> relaid = new ArrayList<>(arrays.size());
+        for (T[] array : arrays) {
+            relaid.add(done.computeIfAbsent(array, before -> {
+                T[] moved = create.apply(size);
+                for (int i = 0; i < before.length; i++) {
+                    moved[positions[i]] = before[i];
+                }
+                return moved;
+            }));
+        }
+        return relaid;
     }
 
     /**

@@ -25,6 +25,24 @@ final class TeamIndex {
         return new TeamIndex(everyone.toArray(String[]::new));
     }
 
+    /** This index with {@code more} people added (the same index when they are all in it already). */
+    TeamIndex with(java.util.Collection<String> more) {
+        TreeSet<String> everyone = new TreeSet<>(Arrays.asList(userIds));
+        if (!everyone.addAll(more)) {
+            return this;
+        }
+        return new TeamIndex(everyone.toArray(String[]::new));
+    }
+
+    /** Where each of this index's people sits in {@code grown}, an index holding all of them. */
+    int[] positionsIn(TeamIndex grown) {
+        int[] positions = new int[userIds.length];
+        for (int i = 0; i < userIds.length; i++) {
+            positions[i] = grown.indexOf(userIds[i]);
+        }
+        return positions;
+    }
+
     int size() {
         return userIds.length;
     }

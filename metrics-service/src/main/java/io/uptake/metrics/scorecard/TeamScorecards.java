@@ -162,46 +162,71 @@ public class TeamScorecards {
     }
 
     /**
-     * The snapshot brought up to date after the usage of {@code changed} (and nothing else) changed: only those of
-     * them on the roster are read and rescored. When they are more than a quarter of the team, everyone is scored
-     * again instead (one read of everyone costs less than that many lookups).
+     * The snapshot brought up to date after the usage or the roster of {@code changed} (and nothing else) changed:
+     * the roster history of those named in {@code rosterChanged} is read again (people who joined the team take a
+     * place in it, those who left or moved lose theirs), then those of them in the team are read and rescored. When
+     * they are more than a quarter of the team, everyone is scored again instead (one read of everyone costs less than
+     * that many lookups).
      */
-    public <P> Uni<ScoredPeriods<P>> rescored(ScoredPeriods<P> before, Set<String> changed, PartsOf<P> parts) {
+    public <P> Uni<ScoredPeriods<P>> rescored(
+            ScoredPeriods<P> before, Set<String> changed, Set<String> rosterChanged, PartsOf<P> parts) {
         List<DateRange> periods = before.periods();
         TeamIndex team = before.team();
-        List<String> people = changed.stream()
-                .filter(userId -> team.indexOf(userId) >= 0)
-                .sorted()
-                .toList();
-        if (people.isEmpty()) {
+        if (changed.stream().noneMatch(userId -> rosterChanged.contains(userId) || team.indexOf(userId) >= 0)) {
             return Uni.createFrom().item(before);
         }
-        if (people.size() * 4L > team.size()) {
+        if (rosterChanged.size() * 4L > team.size()) {
             return scoredPeriods(periods, before.businessUnit(), parts);
         }
-        return usage.usageOf(periods, people, before.actions()).map(used -> {
-            List<Object[]> kept = new ArrayList<>(periods.size());
-            for (int i = 0; i < periods.size(); i++) {
-                Object[] period = before.partsOf(i);
-                Object[] changedPeriod = null; // copied only when a part differs: new use today changes one period
-                for (String userId : people) {
-                    int index = team.indexOf(userId);
-                    Memberships.Entry person = before.person(i, index);
-                    if (person == null) {
-                        continue;
-                    }
-                    P part = partOf(before, i, person, used.of(userId, i), parts.part());
-                    if (!Objects.equals(part, period[index])) {
-                        if (changedPeriod == null) {
-                            changedPeriod = period.clone();
-                        }
-                        changedPeriod[index] = part;
-                    }
-                }
-                kept.add(changedPeriod == null ? period : changedPeriod);
+        Uni<ScoredPeriods<P>> placed = rosterChanged.isEmpty()
+                ? Uni.createFrom().item(before)
+                : roster.membershipsDuring(
+                                rosterChanged,
+                                periods.getFirst().judgedAt(),
+                                periods.getLast().judgedAt(),
+                                before.businessUnit())
+                        .map(memberships -> before.withRoster(
+                                rosterChanged,
+                                periods.stream()
+                                        .map(period -> memberships.activeAt(period.judgedAt(), before.businessUnit()))
+                                        .toList()));
+        return placed.flatMap(after -> {
+            List<String> people = changed.stream()
+                    .filter(userId -> after.team().indexOf(userId) >= 0)
+                    .sorted()
+                    .toList();
+            if (people.isEmpty()) {
+                return Uni.createFrom().item(after);
             }
-            return before.withParts(kept);
+            if (people.size() * 4L > after.team().size()) {
+                return scoredPeriods(periods, before.businessUnit(), parts);
+            }
+            return usage.usageOf(periods, people, after.actions()).map(used -> rescored(after, people, used, parts));
         });
+    }
+
+    /** The parts of {@code people} scored again from their usage; a person not on the roster in a period has none. */
+    private static <P> ScoredPeriods<P> rescored(
+            ScoredPeriods<P> before, List<String> people, TeamUsage used, PartsOf<P> parts) {
+        TeamIndex team = before.team();
+        List<Object[]> kept = new ArrayList<>(before.periods().size());
+        for (int i = 0; i < before.periods().size(); i++) {
+            Object[] period = before.partsOf(i);
+            Object[] changedPeriod = null; // copied only when a part differs: new use today changes one period
+            for (String userId : people) {
+                int index = team.indexOf(userId);
+                Memberships.Entry person = before.person(i, index);
+                P part = person == null ? null : partOf(before, i, person, used.of(userId, i), parts.part());
+                if (!Objects.equals(part, period[index])) {
+                    if (changedPeriod == null) {
+                        changedPeriod = period.clone();
+                    }
+                    changedPeriod[index] = part;
+                }
+            }
+            kept.add(changedPeriod == null ? period : changedPeriod);
+        }
+        return before.withParts(kept);
     }
 
     private static <P> P partOf(

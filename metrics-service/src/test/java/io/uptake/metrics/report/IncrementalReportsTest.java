@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reports brought up to date from the people whose usage changed give the answer a computation for everyone gives:
- * after each kind of change (new, late and duplicate events; a person moving units; objectives changed with an
- * effective date in the past; a person leaving the roster; a new person), the service's answers (kept between
- * changes) are compared with those of a service that keeps nothing, and the cache says which way it answered.
+ * after each kind of change (new, late and duplicate events; a person moving units, changing roles, moving back; a
+ * person leaving the roster; a new person, before and after their first events; objectives changed with an effective
+ * date in the past), the service's answers (kept between changes) are compared with those of a service that keeps
+ * nothing, and the cache says which way it answered: roster changes are brought up to date, objectives computed again.
  */
 @QuarkusTest
 class IncrementalReportsTest {
@@ -128,24 +129,33 @@ class IncrementalReportsTest {
         }
 
         long full = cache.fullComputations();
+        long refreshed = cache.refreshes();
         putPerson(people.get(0), otherUnit, "rep", true); // moves units
         assertAgree(unit, "after a move to another unit");
-        assertThat(cache.fullComputations())
-                .as("a roster change is computed again")
-                .isGreaterThan(full);
-
+        putPerson(people.get(2), unit, "lead", true); // changes roles
+        assertAgree(unit, "after a change of role");
         apply(people, 2, 4);
         assertAgree(unit, "after new events of a moved person");
+        putPerson(people.get(1), unit, "rep", false); // leaves the roster
+        assertAgree(unit, "after a person left the roster");
+        people.add(person(unit, "rep", true));
+        assertAgree(unit, "after a new person joined, before their first events");
+        apply(people.subList(people.size() - 1, people.size()), 1, 4);
+        assertAgree(unit, "after a new person's first events");
+        putPerson(people.get(0), unit, "rep", true); // moves back
+        assertAgree(unit, "after a move back");
+        assertThat(cache.fullComputations())
+                .as("roster changes re-judge only the people they name")
+                .isEqualTo(full);
+        assertThat(cache.refreshes() - refreshed)
+                .as("after each of the 7 changes, the 6 kept reports brought up to date")
+                .isGreaterThanOrEqualTo(7 * 6);
 
         objectives(unit, 1, 5, TODAY.minusDays(10)); // objectives changed, in force from the past
         assertAgree(unit, "after objectives changed from 10 days ago");
-
-        putPerson(people.get(1), unit, "rep", false); // leaves the roster
-        assertAgree(unit, "after a person left the roster");
-
-        people.add(person(unit, "rep", true));
-        apply(people.subList(people.size() - 1, people.size()), 1, 4);
-        assertAgree(unit, "after a new person's first events");
+        assertThat(cache.fullComputations())
+                .as("an objectives change is computed again")
+                .isGreaterThan(full);
     }
 
     /** Every report kept as parts, for the unit and for everyone grouped by unit, against a fresh computation. */

@@ -48,6 +48,18 @@ class TeamIndexTest {
     }
 
     @Test
+    void anIndexGrownByNewPeopleKeepsEveryoneElseInOrderAndSaysWhereTheyMoved() {
+        TeamIndex team = TeamIndex.of(List.of(List.of(BEN, CY)));
+
+        TeamIndex grown = team.with(List.of("ana", "cy"));
+
+        assertThat(team.with(List.of("ben"))).as("nobody new").isSameAs(team);
+        assertThat(grown.size()).isEqualTo(3);
+        assertThat(grown.indexOf("ana")).isZero();
+        assertThat(team.positionsIn(grown)).containsExactly(1, 2);
+    }
+
+    @Test
     void aPeriodsPartsAreItsNonEmptySlotsInTheTeamsOrder() {
         assertThat(ScoredPeriods.<String>present(new Object[] {null, "ben", null, "dora", null}))
                 .containsExactly("ben", "dora");
