@@ -39,6 +39,18 @@ after_roster_change() { # after_roster_change URL ACCEPT TOKEN PEOPLE: "p50 / p9
   printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR] = $1} END {p95 = int(NR * 0.95); if (p95 < NR * 0.95) p95++; printf "%d / %d ms", t[int((NR + 1) / 2)] * 1000, t[p95] * 1000}'
 }
 
+after_objectives_change() { # after_objectives_change URL ACCEPT TOKEN: "p50 / p95 ms" of answers, each right after one team's objectives changed (from now)
+  local url=$1 accept=$2 token=$3 rounds=${UPTAKE_BENCH_AFTER_EVENT:-20} i times=()
+  for ((i = 0; i < rounds; i++)); do
+    # the seeded expectations with another minimum of record.created: the same actions counted, as most changes are
+    curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      -d "{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":4},{\"metric\":\"action:record.created\",\"period\":\"week\",\"min\":$((8 + RANDOM % 5))},{\"metric\":\"action:activity.logged\",\"period\":\"week\",\"min\":5}]}" \
+      "http://localhost:$GATEWAY_PORT/api/metrics/objectives/Unit%20$((RANDOM % 20))/role-$((RANDOM % 5))" || die "the objectives change was refused"
+    times+=("$(curl -sS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" -H "Accept: $accept" "$url")")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR] = $1} END {p95 = int(NR * 0.95); if (p95 < NR * 0.95) p95++; printf "%d / %d ms", t[int((NR + 1) / 2)] * 1000, t[p95] * 1000}'
+}
+
 bench_metrics_reports() { # every report over N people x 90 days (N from UPTAKE_BENCH_SCALE), 1 then 8 connections, with wrk
   local seconds=${UPTAKE_BENCH_REPORT_SECONDS:-10} people target
   local admin to from report result requests non2xx errors duration_us p50_us p95_us p99_us
@@ -73,6 +85,7 @@ bench_metrics_reports() { # every report over N people x 90 days (N from UPTAKE_
       after_p95=${after#* / }; after_p95=${after_p95% ms}
       line+=" | $after ($( (( after_p95 < after_target )) && echo met || echo "**missed**") p95 < $after_target ms)"
       line+=" | $(after_roster_change "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" "$accept" "$admin" "$people")"
+      line+=" | $(after_objectives_change "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" "$accept" "$admin")"
       # a short warm-up, so that the JIT and the plans of this report are ready
       TOKEN=$admin ACCEPT=$accept wrk -t1 -c1 -d2s --timeout 30s -s "$ROOT/dev/bench/report.lua" "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" >/dev/null
       for connections in 1 8; do

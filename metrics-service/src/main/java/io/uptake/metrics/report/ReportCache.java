@@ -42,8 +42,11 @@ public class ReportCache {
 
         Uni<S> full();
 
-        /** {@code changed}: everyone whose usage or roster entries changed; {@code roster}: those of them whose roster did. */
-        Uni<S> rescore(S before, Set<String> changed, Set<String> roster);
+        /**
+         * {@code changed}: everyone whose usage or roster entries changed; {@code roster}: those of them whose roster
+         * did; {@code teams}: the teams whose objectives changed.
+         */
+        Uni<S> rescore(S before, Set<String> changed, Set<String> roster, Set<String> teams);
 
         boolean reusable(S kept);
 
@@ -105,9 +108,10 @@ public class ReportCache {
     }
 
     /**
-     * A report folded from per-person parts that are kept between versions of the data: after a change of usage or of
-     * the roster, the parts of the people the journal names are rescored; after any other change (objectives, usage
-     * removed), or when the snapshot is older than the journal, everyone is scored again. The answer is the one a full
+     * A report folded from per-person parts that are kept between versions of the data: after a change of usage, of
+     * the roster or of objectives, the parts of the people the journal names (and of those in the teams it names) are
+     * rescored; after any other change (usage removed, a truncate), or when the snapshot is older than the journal,
+     * everyone is scored again. The answer is the one a full
      * computation would give ({@code IncrementalReportsTest}).
      */
     public <S, R> Uni<R> refreshed(Key key, boolean list, Refresh<S> refresh, Function<S, R> fold) {
@@ -133,7 +137,7 @@ public class ReportCache {
             snapshot = queries.changedSince(kept.version())
                     .flatMap(changed -> changed.isEmpty()
                             ? Uni.createFrom().item((S) kept.snapshot())
-                            : refresh.rescore((S) kept.snapshot(), changed.people(), changed.roster()))
+                            : refresh.rescore((S) kept.snapshot(), changed.people(), changed.roster(), changed.teams()))
                     .invoke(refreshes::incrementAndGet);
         } else {
             snapshot = refresh.full().invoke(fullComputations::incrementAndGet);

@@ -2,6 +2,7 @@ package io.uptake.metrics.report;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.api.DateRange;
+import io.uptake.metrics.scorecard.TeamScorecards;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,8 +28,8 @@ public class ReportQueries {
 
     /**
      * Where the data stands: {@code version} moves with every change a report can show (triggers, V11), {@code
-     * structure} with every change other than added usage and a roster change naming its people (V21, V24), and every
-     * such change after {@code journalFrom} is still named in the journal.
+     * structure} with every change other than added usage, a roster change naming its people and an objectives change
+     * naming its teams (V21, V24, V25), and every such change after {@code journalFrom} is still named in the journal.
      */
     record DataVersion(long version, long structure, long journalFrom) {}
 
@@ -41,28 +42,39 @@ public class ReportQueries {
                 });
     }
 
-    /** The people whose usage or roster entries changed, and which of them by a roster change. */
-    record Changed(Set<String> people, Set<String> roster) {
+    /**
+     * The people whose usage or roster entries changed, which of them by a roster change, and the teams (keys of
+     * {@link TeamScorecards#team}) whose objectives changed.
+     */
+    record Changed(Set<String> people, Set<String> roster, Set<String> teams) {
 
         boolean isEmpty() {
-            return people.isEmpty();
+            return people.isEmpty() && teams.isEmpty();
         }
     }
 
-    /** The people whose usage or roster entries changed after {@code version}, from the journal (V21, V24). */
+    /** What changed after {@code version}, from the journal (V21, V24, V25). */
     Uni<Changed> changedSince(long version) {
         return pool.preparedQuery("""
-                        select person, bool_or(roster) from usage_change, unnest(user_ids) as named(person)
-                         where version > $1 group by person""").execute(Tuple.of(version)).map(rows -> {
+                        select person, null as job_role, bool_or(roster)
+                          from usage_change, unnest(user_ids) as named(person) where version > $1 group by person
+                        union all
+                        select distinct unit, job_role, false
+                          from usage_change, unnest(units, roles) as team(unit, job_role) where version > $1""").execute(Tuple.of(version)).map(rows -> {
             Set<String> people = new HashSet<>();
             Set<String> roster = new HashSet<>();
+            Set<String> teams = new HashSet<>();
             rows.forEach(row -> {
-                people.add(row.getString(0));
-                if (row.getBoolean(1)) {
-                    roster.add(row.getString(0));
+                if (row.getString(1) != null) {
+                    teams.add(TeamScorecards.team(row.getString(0), row.getString(1)));
+                } else {
+                    people.add(row.getString(0));
+                    if (row.getBoolean(2)) {
+                        roster.add(row.getString(0));
+                    }
                 }
             });
-            return new Changed(people, roster);
+            return new Changed(people, roster, teams);
         });
     }
 

@@ -119,8 +119,9 @@ public class ReportService {
             }
 
             @Override
-            public Uni<ScoredPeriods<P>> rescore(ScoredPeriods<P> before, Set<String> changed, Set<String> roster) {
-                return scorecards.rescored(before, changed, roster, parts);
+            public Uni<ScoredPeriods<P>> rescore(
+                    ScoredPeriods<P> before, Set<String> changed, Set<String> roster, Set<String> teams) {
+                return scorecards.rescored(before, changed, roster, teams, parts);
             }
 
             @Override

@@ -122,6 +122,63 @@ public final class ScoredPeriods<P> {
         return after;
     }
 
+    /**
+     * The same judged now against other objective versions (all teams', as read again after an objectives change): a
+     * period still open is judged at this instant, a closed one at its end as before. The parts are left as they were,
+     * for the rescore of the people of the teams {@link #teamsJudgedOtherwise} names.
+     */
+    ScoredPeriods<P> withObjectives(List<ObjectivesView> newVersions) {
+        ObjectivesInForce inForce = new ObjectivesInForce(newVersions);
+        List<OffsetDateTime> judgedNow =
+                periods.stream().map(DateRange::judgedAt).toList();
+        ScoredPeriods<P> after = new ScoredPeriods<>(
+                periods,
+                businessUnit,
+                newVersions,
+                judgedNow,
+                team,
+                people,
+                judgedNow.stream().map(inForce::at).toList(),
+                actions,
+                parts);
+        System.arraycopy(folded, 0, after.folded, 0, folded.length);
+        return after;
+    }
+
+    /** The teams whose objectives in force differ between this snapshot and {@code other} in any period. */
+    Set<String> teamsJudgedOtherwise(ScoredPeriods<?> other) {
+        Set<String> teams = new HashSet<>();
+        for (int i = 0; i < periods.size(); i++) {
+            Map<String, ObjectivesView> mine = objectives.get(i);
+            Map<String, ObjectivesView> theirs = other.objectives.get(i);
+            Set<String> both = new HashSet<>(mine.keySet());
+            both.addAll(theirs.keySet());
+            for (String team : both) {
+                if (!Objects.equals(mine.get(team), theirs.get(team))) {
+                    teams.add(team);
+                }
+            }
+        }
+        return teams;
+    }
+
+    /** Everyone who belonged, in any period, to one of these teams (keys of {@link ObjectivesInForce#team}). */
+    Set<String> peopleIn(Set<String> teams) {
+        Set<String> found = new HashSet<>();
+        Set<Memberships.Entry[]> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Memberships.Entry[] period : people) {
+            if (seen.add(period)) {
+                for (Memberships.Entry person : period) {
+                    if (person != null
+                            && teams.contains(ObjectivesInForce.team(person.businessUnit(), person.jobRole()))) {
+                        found.add(person.userId());
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** Each distinct array once, its slots moved to {@code positions} in arrays of {@code size}. */
     private static <T> List<T[]> relaid(List<T[]> arrays, int[] positions, int size, IntFunction<T[]> create) {
         Map<T[], T[]> done = new IdentityHashMap<>();

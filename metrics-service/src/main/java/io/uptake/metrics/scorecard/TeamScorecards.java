@@ -161,14 +161,46 @@ public class TeamScorecards {
         return scored;
     }
 
+    /** The key of a team (business unit and job role) in the objectives kept per period. */
+    public static String team(String businessUnit, String jobRole) {
+        return ObjectivesInForce.team(businessUnit, jobRole);
+    }
+
     /**
-     * The snapshot brought up to date after the usage or the roster of {@code changed} (and nothing else) changed:
-     * the roster history of those named in {@code rosterChanged} is read again (people who joined the team take a
-     * place in it, those who left or moved lose theirs), then those of them in the team are read and rescored. When
-     * they are more than a quarter of the team, everyone is scored again instead (one read of everyone costs less than
-     * that many lookups).
+     * The snapshot brought up to date after the usage, the roster or the objectives changed (and nothing else): when
+     * objectives changed ({@code teams} names whose), every team's versions are read again, each period judged now
+     * against them, and the people held in the teams whose objectives in force differ are rescored too (everyone,
+     * when the actions the objectives count changed); the roster history of those named in {@code rosterChanged} is
+     * read again (people who joined the team take a place in it, those who left or moved lose theirs); then those of
+     * them in the team are read and rescored. When they are more than a quarter of the team, everyone is scored again
+     * instead (one read of everyone costs less than that many lookups).
      */
     public <P> Uni<ScoredPeriods<P>> rescored(
+            ScoredPeriods<P> before,
+            Set<String> changed,
+            Set<String> rosterChanged,
+            Set<String> teams,
+            PartsOf<P> parts) {
+        if (teams.isEmpty()) {
+            return rescoredPeople(before, changed, rosterChanged, parts);
+        }
+        List<DateRange> periods = before.periods();
+        return objectives
+                .allInForceBetween(
+                        periods.getFirst().judgedAt(),
+                        periods.getLast().judgedAt().plusYears(OBJECTIVES_AHEAD_YEARS))
+                .flatMap(versions -> {
+                    if (!ScorecardCalculator.countedActions(versions).equals(before.actions())) {
+                        return scoredPeriods(periods, before.businessUnit(), parts);
+                    }
+                    ScoredPeriods<P> judged = before.withObjectives(versions);
+                    Set<String> people = new java.util.HashSet<>(changed);
+                    people.addAll(judged.peopleIn(before.teamsJudgedOtherwise(judged)));
+                    return rescoredPeople(judged, people, rosterChanged, parts);
+                });
+    }
+
+    private <P> Uni<ScoredPeriods<P>> rescoredPeople(
             ScoredPeriods<P> before, Set<String> changed, Set<String> rosterChanged, PartsOf<P> parts) {
         List<DateRange> periods = before.periods();
         TeamIndex team = before.team();

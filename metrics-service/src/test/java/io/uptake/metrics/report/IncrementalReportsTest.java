@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
  * Reports brought up to date from the people whose usage changed give the answer a computation for everyone gives:
  * after each kind of change (new, late and duplicate events; a person moving units, changing roles, moving back; a
  * person leaving the roster; a new person, before and after their first events; objectives changed with an effective
- * date in the past), the service's answers (kept between changes) are compared with those of a service that keeps
- * nothing, and the cache says which way it answered: roster changes are brought up to date, objectives computed again.
+ * date in the past, for one role and for the whole unit, and from today), the service's answers (kept between changes)
+ * are compared with those of a service that keeps nothing, and the cache says which way it answered: roster changes
+ * and one role's objectives are brought up to date.
  */
 @QuarkusTest
 class IncrementalReportsTest {
@@ -151,11 +152,20 @@ class IncrementalReportsTest {
                 .as("after each of the 7 changes, the 6 kept reports brought up to date")
                 .isGreaterThanOrEqualTo(7 * 6);
 
-        objectives(unit, 1, 5, TODAY.minusDays(10)); // objectives changed, in force from the past
-        assertAgree(unit, "after objectives changed from 10 days ago");
+        objectives(unit, List.of("lead"), 1, 5, TODAY.minusDays(10)); // one role's objectives, in force from the past
+        assertAgree(unit, "after the leads' objectives changed from 10 days ago");
         assertThat(cache.fullComputations())
-                .as("an objectives change is computed again")
-                .isGreaterThan(full);
+                .as("an objectives change re-judges only the people of the teams it names")
+                .isEqualTo(full);
+
+        objectives(unit, List.of("rep", "lead"), 2, 4, TODAY.minusDays(20)); // every role of the unit
+        assertAgree(unit, "after the unit's objectives changed from 20 days ago");
+        full = cache.fullComputations();
+        objectives(unit, List.of("lead"), 1, 2, null); // in force from now, as most changes are
+        assertAgree(unit, "after the leads' objectives changed from now");
+        assertThat(cache.fullComputations())
+                .as("objectives in force from now re-judge only their teams too")
+                .isEqualTo(full);
     }
 
     /** Every report kept as parts, for the unit and for everyone grouped by unit, against a fresh computation. */
@@ -247,14 +257,18 @@ class IncrementalReportsTest {
     }
 
     private static void objectives(String unit, int activeDays, int created, LocalDate from) {
-        for (String role : List.of("rep", "lead")) {
+        objectives(unit, List.of("rep", "lead"), activeDays, created, from);
+    }
+
+    private static void objectives(String unit, List<String> roles, int activeDays, int created, LocalDate from) {
+        for (String role : roles) {
             given().auth()
                     .oauth2(accessToken("adam"))
                     .contentType(ContentType.JSON)
                     .body(("{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":%d},"
-                                    + "{\"metric\":\"action:record.created\",\"period\":\"week\",\"min\":%d}],"
-                                    + "\"effectiveFrom\":\"%s\"}")
-                            .formatted(activeDays, created, from))
+                                    + "{\"metric\":\"action:record.created\",\"period\":\"week\",\"min\":%d}]"
+                                    + (from == null ? "}" : ",\"effectiveFrom\":\"" + from + "\"}"))
+                            .formatted(activeDays, created))
                     .when()
                     .put("/api/metrics/objectives/" + unit + "/" + role)
                     .then()
