@@ -33,4 +33,9 @@ final class ObjectivesInForce {
     static String team(String businessUnit, String jobRole) {
         return businessUnit + '\u0000' + jobRole;
     }
+
+    /** The business unit of a key made by {@link #team}. */
+    static String businessUnitOf(String team) {
+        return team.substring(0, team.indexOf('\u0000'));
+    }
 }

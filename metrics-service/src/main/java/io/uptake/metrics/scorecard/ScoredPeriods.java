@@ -165,11 +165,15 @@ public final class ScoredPeriods<P> {
     /** Everyone who belonged, in any period, to one of these teams (keys of {@link ObjectivesInForce#team}). */
     Set<String> peopleIn(Set<String> teams) {
         Set<String> found = new HashSet<>();
+        // the unit first: most people are in other units, and their team's key is then never made
+        Set<String> units = new HashSet<>();
+        teams.forEach(team -> units.add(ObjectivesInForce.businessUnitOf(team)));
         Set<Memberships.Entry[]> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Memberships.Entry[] period : people) {
             if (seen.add(period)) {
                 for (Memberships.Entry person : period) {
                     if (person != null
+                            && units.contains(person.businessUnit())
                             && teams.contains(ObjectivesInForce.team(person.businessUnit(), person.jobRole()))) {
                         found.add(person.userId());
                     }

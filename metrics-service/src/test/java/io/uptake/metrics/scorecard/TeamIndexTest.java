@@ -2,9 +2,13 @@ package io.uptake.metrics.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uptake.metrics.api.DateRange;
 import io.uptake.metrics.roster.Memberships;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The positions a snapshot keeps its per-person values at, and the view of one period's parts, without a database. */
@@ -57,6 +61,33 @@ class TeamIndexTest {
         assertThat(grown.size()).isEqualTo(3);
         assertThat(grown.indexOf("ana")).isZero();
         assertThat(team.positionsIn(grown)).containsExactly(1, 2);
+    }
+
+    @Test
+    void thePeopleOfTheTeamsWhoseObjectivesChangedAreFoundInAnyPeriod() {
+        Memberships.Entry lead = new Memberships.Entry("dora", "Sales", "lead", true, START, null);
+        TeamIndex team = TeamIndex.of(List.of(List.of(ANA, BEN, CY), List.of(ANA, lead)));
+        ScoredPeriods<Object> scored = new ScoredPeriods<>(
+                List.of(
+                        new DateRange(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 11)),
+                        new DateRange(LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 18))),
+                null,
+                List.of(),
+                List.of(START, START),
+                team,
+                List.of(team.place(List.of(ANA, BEN, CY), null), team.place(List.of(ANA, lead), null)),
+                List.of(Map.of(), Map.of()),
+                Set.of(),
+                List.of(new Object[team.size()], new Object[team.size()]));
+
+        assertThat(scored.peopleIn(Set.of(ObjectivesInForce.team("Sales", "rep"))))
+                .containsExactlyInAnyOrder("ana", "ben");
+        assertThat(scored.peopleIn(Set.of(ObjectivesInForce.team("Sales", "lead"))))
+                .containsExactly("dora");
+        assertThat(scored.peopleIn(Set.of(ObjectivesInForce.team("Support", "lead"))))
+                .isEmpty();
+        assertThat(ObjectivesInForce.businessUnitOf(ObjectivesInForce.team("Sales EMEA", "rep")))
+                .isEqualTo("Sales EMEA");
     }
 
     @Test
