@@ -21,9 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The adoption reports: adoption by group, shortfalls, leadership, conformity. */
 @ApplicationScoped
@@ -87,12 +85,8 @@ public class ReportService {
             ReportCache.Key key, List<DateRange> periods, GroupBy groupBy, String businessUnit) {
         PartsOf<AdoptionFigures.Part> parts = new PartsOf<>(
                 (period, member) -> AdoptionFigures.Part.of(member, period, groupBy),
-                (period, members) -> members.stream()
-                        .collect(Collectors.groupingBy(AdoptionFigures.Part::group, TreeMap::new, Collectors.toList()))
-                        .entrySet()
-                        .stream()
-                        .map(group ->
-                                new DatedRow(period, AdoptionFigures.of(group.getKey(), group.getValue(), period)))
+                (period, members) -> AdoptionFigures.rows(members, period).stream()
+                        .map(row -> new DatedRow(period, row))
                         .toList(),
                 cache.snapshotParts());
         return cache.refreshed(key, false, refresh(periods, businessUnit, parts), scored -> {
