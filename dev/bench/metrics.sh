@@ -8,47 +8,47 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=../lib/all.sh
 source "$ROOT/dev/lib/all.sh"
 
-after_new_event() { # after_new_event URL ACCEPT TOKEN PEOPLE: "p50 / p95 ms" of answers, each right after one new event has been applied
-  local url=$1 accept=$2 token=$3 people=$4 rounds=${UPTAKE_BENCH_AFTER_EVENT:-20} i id applied times=()
-  local ingest; ingest=$(curl -fsS -d grant_type=client_credentials -d client_id=crm-ingest -d client_secret=crm-ingest-secret \
-    "http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-  for ((i = 0; i < rounds; i++)); do
-    id=$(cat /proc/sys/kernel/random/uuid)
-    curl -fsS -o /dev/null -H "Authorization: Bearer $ingest" -H 'Content-Type: application/json' \
-      -d "[{\"eventId\":\"$id\",\"userId\":\"bench-$(((RANDOM * 32768 + RANDOM) % people + 1))\",\"action\":\"record.created\",\"occurredAt\":\"$(date -u -d '-1 min' +%FT%TZ)\"}]" \
-      "http://localhost:$GATEWAY_PORT/api/metrics/events" || die "the new event was refused"
-    for ((applied = 0; applied < 200; applied++)); do # until the consumer has applied it (at most 10 s)
-      [[ $(psql_admin -d metrics_bench -c "select count(*) from usage_event where day = current_date and event_id = '$id'") == 1 ]] && break
-      sleep 0.05
-    done
-    times+=("$(curl -sS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" -H "Accept: $accept" "$url")")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR] = $1} END {p95 = int(NR * 0.95); if (p95 < NR * 0.95) p95++; printf "%d / %d ms", t[int((NR + 1) / 2)] * 1000, t[p95] * 1000}'
+p50_p95() { # seconds on standard input, one a line: "p50 / p95 ms"
+  sort -n | awk '{t[NR] = $1} END {p95 = int(NR * 0.95); if (p95 < NR * 0.95) p95++; printf "%d / %d ms", t[int((NR + 1) / 2)] * 1000, t[p95] * 1000}'
 }
 
-after_roster_change() { # after_roster_change URL ACCEPT TOKEN PEOPLE: "p50 / p95 ms" of answers, each right after one person moved units
-  local url=$1 accept=$2 token=$3 people=$4 rounds=${UPTAKE_BENCH_AFTER_EVENT:-20} i n times=()
+after_each() { # after_each CHANGE URL ACCEPT TOKEN [ARGUMENTS...]: "p50 / p95 ms" of answers, each right after CHANGE TOKEN ARGUMENTS... made one change
+  local change=$1 url=$2 accept=$3 token=$4 rounds=${UPTAKE_BENCH_AFTER_EVENT:-20} i times=()
+  shift 4
   for ((i = 0; i < rounds; i++)); do
-    n=$(((RANDOM * 32768 + RANDOM) % people + 1))
-    # (answered once the change is committed: the next report sees it)
-    curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-      -d "{\"displayName\":\"Person $n\",\"businessUnit\":\"Unit $((RANDOM % 20))\",\"jobRole\":\"role-$((n % 5))\",\"active\":true}" \
-      "http://localhost:$GATEWAY_PORT/api/metrics/people/bench-$n" || die "the roster change was refused"
+    "$change" "$token" "$@"
     times+=("$(curl -sS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" -H "Accept: $accept" "$url")")
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR] = $1} END {p95 = int(NR * 0.95); if (p95 < NR * 0.95) p95++; printf "%d / %d ms", t[int((NR + 1) / 2)] * 1000, t[p95] * 1000}'
+  printf '%s\n' "${times[@]}" | p50_p95
 }
 
-after_objectives_change() { # after_objectives_change URL ACCEPT TOKEN: "p50 / p95 ms" of answers, each right after one team's objectives changed (from now)
-  local url=$1 accept=$2 token=$3 rounds=${UPTAKE_BENCH_AFTER_EVENT:-20} i times=()
-  for ((i = 0; i < rounds; i++)); do
-    # the seeded expectations with another minimum of record.created: the same actions counted, as most changes are
-    curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-      -d "{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":4},{\"metric\":\"action:record.created\",\"period\":\"week\",\"min\":$((8 + RANDOM % 5))},{\"metric\":\"action:activity.logged\",\"period\":\"week\",\"min\":5}]}" \
-      "http://localhost:$GATEWAY_PORT/api/metrics/objectives/Unit%20$((RANDOM % 20))/role-$((RANDOM % 5))" || die "the objectives change was refused"
-    times+=("$(curl -sS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" -H "Accept: $accept" "$url")")
+# shellcheck disable=SC2317 # called by after_each, by name
+one_new_event() { # one_new_event TOKEN PEOPLE INGEST_TOKEN: an event of a random person, returning once the consumer has applied it
+  local people=$2 ingest=$3 id applied
+  id=$(cat /proc/sys/kernel/random/uuid)
+  curl -fsS -o /dev/null -H "Authorization: Bearer $ingest" -H 'Content-Type: application/json' \
+    -d "[{\"eventId\":\"$id\",\"userId\":\"bench-$(((RANDOM * 32768 + RANDOM) % people + 1))\",\"action\":\"record.created\",\"occurredAt\":\"$(date -u -d '-1 min' +%FT%TZ)\"}]" \
+    "http://localhost:$GATEWAY_PORT/api/metrics/events" || die "the new event was refused"
+  for ((applied = 0; applied < 200; applied++)); do # until the consumer has applied it (at most 10 s)
+    [[ $(psql_admin -d metrics_bench -c "select count(*) from usage_event where day = current_date and event_id = '$id'") == 1 ]] && break
+    sleep 0.05
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR] = $1} END {p95 = int(NR * 0.95); if (p95 < NR * 0.95) p95++; printf "%d / %d ms", t[int((NR + 1) / 2)] * 1000, t[p95] * 1000}'
+}
+
+# shellcheck disable=SC2317 # called by after_each, by name
+one_person_moved() { # one_person_moved TOKEN PEOPLE: a random person moved to a random unit (answered once committed)
+  local token=$1 n=$(((RANDOM * 32768 + RANDOM) % $2 + 1))
+  curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d "{\"displayName\":\"Person $n\",\"businessUnit\":\"Unit $((RANDOM % 20))\",\"jobRole\":\"role-$((n % 5))\",\"active\":true}" \
+    "http://localhost:$GATEWAY_PORT/api/metrics/people/bench-$n" || die "the roster change was refused"
+}
+
+# shellcheck disable=SC2317 # called by after_each, by name
+one_team_objectives_changed() { # one_team_objectives_changed TOKEN: a random team's objectives set again from now
+  # the seeded expectations with another minimum of record.created: the same actions counted, as most changes are
+  curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+    -d "{\"expectations\":[{\"metric\":\"active-days\",\"period\":\"week\",\"min\":4},{\"metric\":\"action:record.created\",\"period\":\"week\",\"min\":$((8 + RANDOM % 5))},{\"metric\":\"action:activity.logged\",\"period\":\"week\",\"min\":5}]}" \
+    "http://localhost:$GATEWAY_PORT/api/metrics/objectives/Unit%20$((RANDOM % 20))/role-$((RANDOM % 5))" || die "the objectives change was refused"
 }
 
 bench_metrics_reports() { # every report over N people x 90 days (N from UPTAKE_BENCH_SCALE), 1 then 8 connections, with wrk
@@ -81,11 +81,14 @@ bench_metrics_reports() { # every report over N people x 90 days (N from UPTAKE_
       # then the answers right after one new event each, as a dashboard is opened while the CRM sends events
       local after after_p95 after_target=100
       (( people > 10000 )) && after_target=250
-      after=$(after_new_event "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" "$accept" "$admin" "$people")
+      local report_url="http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" ingest
+      ingest=$(curl -fsS -d grant_type=client_credentials -d client_id=crm-ingest -d client_secret=crm-ingest-secret \
+        "http://localhost:$KEYCLOAK_PORT/realms/uptake/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+      after=$(after_each one_new_event "$report_url" "$accept" "$admin" "$people" "$ingest")
       after_p95=${after#* / }; after_p95=${after_p95% ms}
       line+=" | $after ($( (( after_p95 < after_target )) && echo met || echo "**missed**") p95 < $after_target ms)"
-      line+=" | $(after_roster_change "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" "$accept" "$admin" "$people")"
-      line+=" | $(after_objectives_change "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" "$accept" "$admin")"
+      line+=" | $(after_each one_person_moved "$report_url" "$accept" "$admin" "$people")"
+      line+=" | $(after_each one_team_objectives_changed "$report_url" "$accept" "$admin")"
       # a short warm-up, so that the JIT and the plans of this report are ready
       TOKEN=$admin ACCEPT=$accept wrk -t1 -c1 -d2s --timeout 30s -s "$ROOT/dev/bench/report.lua" "http://localhost:$GATEWAY_PORT/api/metrics/$path${sep}from=$from&to=$to" >/dev/null
       for connections in 1 8; do
