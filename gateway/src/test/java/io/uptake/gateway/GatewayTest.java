@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.uptake.gateway.support.AllServices;
+import io.uptake.gateway.support.EventStreams;
 import io.uptake.testsupport.KeycloakTokens;
 import io.uptake.testsupport.WriteKeyRequests;
 import java.util.UUID;
@@ -261,12 +262,13 @@ class GatewayTest {
     @Test
     void aStreamTheCallerClosesIsClosedUpstreamAndItsSeatComesBack() throws Exception {
         String token = accessToken("nora");
+        String stream = "/api/feedback/celebrations/stream";
         java.util.List<java.io.InputStream> open = new java.util.ArrayList<>();
         try {
-            java.net.http.HttpResponse<java.io.InputStream> answer = celebrationStream(token);
+            java.net.http.HttpResponse<java.io.InputStream> answer = EventStreams.open(stream, token);
             while (answer.statusCode() == 200 && open.size() < 5) {
                 open.add(answer.body());
-                answer = celebrationStream(token);
+                answer = EventStreams.open(stream, token);
             }
             answer.body().close();
             assertThat(open)
@@ -277,35 +279,10 @@ class GatewayTest {
                     .isEqualTo(429);
 
             open.remove(0).close();
-            org.awaitility.Awaitility.await()
-                    .atMost(java.time.Duration.ofSeconds(10))
-                    .until(() -> {
-                        java.net.http.HttpResponse<java.io.InputStream> again = celebrationStream(token);
-                        if (again.statusCode() == 200) {
-                            open.add(again.body());
-                            return true;
-                        }
-                        again.body().close();
-                        return false;
-                    });
+            EventStreams.openWhenFree(stream, token, open);
         } finally {
-            for (java.io.InputStream stream : open) {
-                stream.close();
-            }
+            EventStreams.closeAll(open);
         }
-    }
-
-    private static java.net.http.HttpResponse<java.io.InputStream> celebrationStream(String token) throws Exception {
-        return java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .build()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(RestAssured.baseURI + ":"
-                                        + RestAssured.port + "/api/feedback/celebrations/stream"))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Accept", "text/event-stream")
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofInputStream());
     }
 
     private static double tokens(String verification) {

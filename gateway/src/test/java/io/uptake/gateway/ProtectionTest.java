@@ -16,6 +16,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.uptake.gateway.support.Browser;
+import io.uptake.gateway.support.EventStreams;
 import io.uptake.gateway.support.ForgedTokens;
 import io.uptake.gateway.support.StubUpstream;
 import io.uptake.testsupport.KeycloakTokens;
@@ -48,6 +49,9 @@ class ProtectionTest {
     static final int MAX_STREAMS = 2 * STREAMS_PER_CALLER;
 
     static final int MAX_IN_FLIGHT = 2;
+    /** The stub upstream's event stream. */
+    private static final String STREAM = "/api/metrics/stream";
+
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String ALLOWED_ORIGIN = "http://localhost:3000";
 
@@ -217,19 +221,9 @@ class ProtectionTest {
             openWhenFree("erin", open); // another caller is not affected
 
             open.remove(0).close();
-            await().atMost(Duration.ofSeconds(10)).until(() -> {
-                HttpResponse<java.io.InputStream> again = openStream(hana);
-                if (again.statusCode() == 200) {
-                    open.add(again.body());
-                    return true;
-                }
-                again.body().close();
-                return false;
-            });
+            EventStreams.openWhenFree(STREAM, hana, open);
         } finally {
-            for (java.io.InputStream stream : open) {
-                stream.close();
-            }
+            EventStreams.closeAll(open);
         }
     }
 
@@ -258,37 +252,17 @@ class ProtectionTest {
             open.remove(0).close();
             openWhenFree("alice", open);
         } finally {
-            for (java.io.InputStream stream : open) {
-                stream.close();
-            }
+            EventStreams.closeAll(open);
         }
     }
 
-    /**
-     * Opens a stream as the caller once the gateway has a seat for it (the streams of an earlier test, or one just
-     * closed, are released as the gateway sees them close), and keeps it in {@code open}.
-     */
+    /** Opens a stream as the caller once the gateway has a seat for it, and keeps it in {@code open}. */
     private static void openWhenFree(String caller, java.util.List<java.io.InputStream> open) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            HttpResponse<java.io.InputStream> stream = openStream(KeycloakTokens.cachedAccessToken(caller));
-            if (stream.statusCode() == 200) {
-                open.add(stream.body());
-                return true;
-            }
-            stream.body().close();
-            return false;
-        });
+        EventStreams.openWhenFree(STREAM, KeycloakTokens.cachedAccessToken(caller), open);
     }
 
     private static HttpResponse<java.io.InputStream> openStream(String token) throws Exception {
-        return java.net.http.HttpClient.newHttpClient()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(URI.create(
-                                        RestAssured.baseURI + ":" + RestAssured.port + "/api/metrics/stream"))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Accept", "text/event-stream")
-                                .build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
+        return EventStreams.open(STREAM, token);
     }
 
     @Test
