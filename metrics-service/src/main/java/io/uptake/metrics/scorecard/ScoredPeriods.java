@@ -145,21 +145,23 @@ public final class ScoredPeriods<P> {
         return after;
     }
 
-    /** The teams whose objectives in force differ between this snapshot and {@code other} in any period. */
-    Set<String> teamsJudgedOtherwise(ScoredPeriods<?> other) {
-        Set<String> teams = new HashSet<>();
+    /** Per period, the teams whose objectives in force differ between this snapshot and {@code other}. */
+    List<Set<String>> teamsJudgedOtherwise(ScoredPeriods<?> other) {
+        List<Set<String>> differing = new ArrayList<>(periods.size());
         for (int i = 0; i < periods.size(); i++) {
             Map<String, ObjectivesView> mine = objectives.get(i);
             Map<String, ObjectivesView> theirs = other.objectives.get(i);
             Set<String> both = new HashSet<>(mine.keySet());
             both.addAll(theirs.keySet());
+            Set<String> teams = new HashSet<>();
             for (String team : both) {
                 if (!Objects.equals(mine.get(team), theirs.get(team))) {
                     teams.add(team);
                 }
             }
+            differing.add(teams);
         }
-        return teams;
+        return differing;
     }
 
     /** Everyone who belonged, in any period, to one of these teams (keys of {@link ObjectivesInForce#team}). */

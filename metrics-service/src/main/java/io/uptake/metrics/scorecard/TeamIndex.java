@@ -2,6 +2,7 @@ package io.uptake.metrics.scorecard;
 
 import io.uptake.metrics.roster.Memberships;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -51,6 +52,11 @@ final class TeamIndex {
     int indexOf(String userId) {
         int at = Arrays.binarySearch(userIds, userId);
         return at < 0 ? -1 : at;
+    }
+
+    /** Those of these people who have a position, in user-id order. */
+    List<String> membersOf(Collection<String> people) {
+        return people.stream().filter(userId -> indexOf(userId) >= 0).sorted().toList();
     }
 
     String userId(int index) {

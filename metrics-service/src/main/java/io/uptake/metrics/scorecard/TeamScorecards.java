@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -194,10 +195,61 @@ public class TeamScorecards {
                         return scoredPeriods(periods, before.businessUnit(), parts);
                     }
                     ScoredPeriods<P> judged = before.withObjectives(versions);
-                    Set<String> people = new java.util.HashSet<>(changed);
-                    people.addAll(judged.peopleIn(before.teamsJudgedOtherwise(judged)));
-                    return rescoredPeople(judged, people, rosterChanged, parts);
+                    List<Set<String>> differing = before.teamsJudgedOtherwise(judged);
+                    Set<String> teamsChanged = new HashSet<>();
+                    differing.forEach(teamsChanged::addAll);
+                    Set<String> rejudged = new HashSet<>(judged.peopleIn(teamsChanged));
+                    rejudged.removeAll(changed);
+                    return rescoredPeople(judged, changed, rosterChanged, parts)
+                            .flatMap(after -> rejudged(after, rejudged, differing, parts));
                 });
+    }
+
+    /**
+     * The parts of {@code people} (whose usage and roster did not change) scored again in the periods where their
+     * team's objectives in force differ, and only there: their usage is read for those periods alone. An objectives
+     * change from now touches the open period only, so a team of thousands is read and scored for one period, not
+     * every period of the trend. More than a quarter of the team: everyone is scored again instead.
+     */
+    private <P> Uni<ScoredPeriods<P>> rejudged(
+            ScoredPeriods<P> scored, Set<String> people, List<Set<String>> differing, PartsOf<P> parts) {
+        List<String> inTeam = scored.team().membersOf(people);
+        if (inTeam.isEmpty()) {
+            return Uni.createFrom().item(scored);
+        }
+        List<DateRange> periods = scored.periods();
+        if (moreThanAQuarter(inTeam, scored.team())) {
+            return scoredPeriods(periods, scored.businessUnit(), parts);
+        }
+        int first = firstNonEmpty(differing);
+        int last = differing.size() - 1 - firstNonEmpty(differing.reversed());
+        return usage.usageOf(periods.subList(first, last + 1), inTeam, scored.actions())
+                .map(used -> rescored(
+                        scored,
+                        inTeam,
+                        used,
+                        first,
+                        (period, person) -> person != null
+                                && differing.get(period).contains(team(person.businessUnit(), person.jobRole())),
+                        parts));
+    }
+
+    /** Whether rescoring these people costs more than scoring everyone (one read of everyone beats that many lookups). */
+    private static boolean moreThanAQuarter(Collection<String> people, TeamIndex team) {
+        return people.size() * 4L > team.size();
+    }
+
+    private static int firstNonEmpty(List<Set<String>> sets) {
+        int first = 0;
+        while (sets.get(first).isEmpty()) {
+            first++;
+        }
+        return first;
+    }
+
+    /** Which periods of a person a rescore scores again ({@code person}: their roster entry then, or null). */
+    private interface ScoredAgain {
+        boolean in(int period, Memberships.Entry person);
     }
 
     private <P> Uni<ScoredPeriods<P>> rescoredPeople(
@@ -223,23 +275,29 @@ public class TeamScorecards {
                                         .map(period -> memberships.activeAt(period.judgedAt(), before.businessUnit()))
                                         .toList()));
         return placed.flatMap(after -> {
-            List<String> people = changed.stream()
-                    .filter(userId -> after.team().indexOf(userId) >= 0)
-                    .sorted()
-                    .toList();
+            List<String> people = after.team().membersOf(changed);
             if (people.isEmpty()) {
                 return Uni.createFrom().item(after);
             }
-            if (people.size() * 4L > after.team().size()) {
+            if (moreThanAQuarter(people, after.team())) {
                 return scoredPeriods(periods, before.businessUnit(), parts);
             }
-            return usage.usageOf(periods, people, after.actions()).map(used -> rescored(after, people, used, parts));
+            return usage.usageOf(periods, people, after.actions())
+                    .map(used -> rescored(after, people, used, 0, (period, person) -> true, parts));
         });
     }
 
-    /** The parts of {@code people} scored again from their usage; a person not on the roster in a period has none. */
+    /**
+     * The parts of {@code people} scored again from their usage ({@code used} holds the periods from {@code firstUsed}
+     * on) in the periods {@code again} names; a person not on the roster in a period has none.
+     */
     private static <P> ScoredPeriods<P> rescored(
-            ScoredPeriods<P> before, List<String> people, TeamUsage used, PartsOf<P> parts) {
+            ScoredPeriods<P> before,
+            List<String> people,
+            TeamUsage used,
+            int firstUsed,
+            ScoredAgain again,
+            PartsOf<P> parts) {
         TeamIndex team = before.team();
         List<Object[]> kept = new ArrayList<>(before.periods().size());
         for (int i = 0; i < before.periods().size(); i++) {
@@ -248,7 +306,11 @@ public class TeamScorecards {
             for (String userId : people) {
                 int index = team.indexOf(userId);
                 Memberships.Entry person = before.person(i, index);
-                P part = person == null ? null : partOf(before, i, person, used.of(userId, i), parts.part());
+                if (!again.in(i, person)) {
+                    continue;
+                }
+                P part =
+                        person == null ? null : partOf(before, i, person, used.of(userId, i - firstUsed), parts.part());
                 if (!Objects.equals(part, period[index])) {
                     if (changedPeriod == null) {
                         changedPeriod = period.clone();

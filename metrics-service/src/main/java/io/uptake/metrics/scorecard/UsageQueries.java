@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -54,16 +55,16 @@ public class UsageQueries {
                  group by a.user_id, a.action, r.period) per_period
              group by user_id, action""";
 
-    /** The same for a list of people, driven from the people given: each a primary-key lookup. */
-    private static final String COUNTS_OF = """
-            select user_id, action, array_agg(period) as periods, array_agg(events) as events from (
-                select a.user_id, a.action, r.period,
-                       sum(a.running[least(r.last, cardinality(a.running))] - coalesce(a.running[least(r.first - 1, cardinality(a.running))], 0))::bigint as events
-                  from unnest($1::date[], $2::int[], $3::int[], $4::int[]) as r(month, first, last, period)
-                 cross join unnest($6::varchar[]) as given(user_id)
-                  join person_action_month a on a.user_id = given.user_id and a.month = r.month and a.action = any($5)
-                 group by a.user_id, a.action, r.period) per_period
-             group by user_id, action""";
+    /**
+     * The running counts of a list of people, driven from the people given (each a primary-key lookup), one row per
+     * person, action and month; the periods' counts are taken from them here ({@link MonthSlices#countInto}). Done in
+     * SQL like {@link #COUNTS}, the per-period arithmetic and its two aggregations took three quarters of the read
+     * (5,000 people over 13 weeks: 250-275 ms against 65 ms for the rows alone, in psql).
+     */
+    private static final String RUNNING_OF = """
+            select a.user_id, a.action, a.month, a.running from unnest($1::varchar[]) as given(user_id)
+             cross join unnest($2::date[]) as m(month)
+              join person_action_month a on a.user_id = given.user_id and a.month = m.month and a.action = any($3)""";
 
     /**
      * Whose usage is read: everyone, one business unit, or one person. Each has its own statement, so that
@@ -162,17 +163,23 @@ public class UsageQueries {
             return activity.map(days -> new TeamUsage(periods.size(), days));
         }
         MonthSlices slices = MonthSlices.of(periods);
-        Tuple arguments = Tuple.tuple(List.of(
-                slices.months(),
-                slices.firsts(),
-                slices.lasts(),
-                slices.periods(),
-                actions.toArray(String[]::new),
-                people.toArray(String[]::new)));
+        Tuple arguments =
+                Tuple.of(people.toArray(String[]::new), slices.distinctMonths(), actions.toArray(String[]::new));
         return Uni.combine()
                 .all()
-                .unis(activity, pool.preparedQuery(COUNTS_OF).execute(arguments))
-                .with((days, rows) -> countedInto(new TeamUsage(periods.size(), days), rows));
+                .unis(activity, pool.preparedQuery(RUNNING_OF).execute(arguments))
+                .with((days, rows) -> {
+                    TeamUsage team = new TeamUsage(periods.size(), days);
+                    for (Row row : rows) {
+                        slices.countInto(
+                                team,
+                                row.getString("user_id"),
+                                row.getString("action"),
+                                row.getLocalDate("month"),
+                                row.getArrayOfLongs("running"));
+                    }
+                    return team;
+                });
     }
 
     /** Adds the count rows (per person and action, an array over the periods) to the usage. */
@@ -263,6 +270,30 @@ public class UsageQueries {
                     firsts.toArray(Integer[]::new),
                     lasts.toArray(Integer[]::new),
                     periods.toArray(Integer[]::new));
+        }
+
+        /** Each month the slices touch, once. */
+        LocalDate[] distinctMonths() {
+            return Arrays.stream(months).distinct().toArray(LocalDate[]::new);
+        }
+
+        /**
+         * Adds one running-count row (a person's events of an action in a month, running[d - 1] up to day d) to the
+         * periods whose slices fall in its month: days first..last are running[last] - running[first - 1], a day past
+         * the array's end having its last value and day 0 none.
+         */
+        void countInto(TeamUsage team, String userId, String action, LocalDate month, Long[] running) {
+            if (running.length == 0) {
+                return;
+            }
+            for (int slice = 0; slice < months.length; slice++) {
+                if (months[slice].equals(month)) {
+                    long upToLast = running[Math.min(lasts[slice], running.length) - 1];
+                    int before = firsts[slice] - 1;
+                    long upToBefore = before == 0 ? 0 : running[Math.min(before, running.length) - 1];
+                    team.count(userId, action, periods[slice], upToLast - upToBefore);
+                }
+            }
         }
     }
 }
