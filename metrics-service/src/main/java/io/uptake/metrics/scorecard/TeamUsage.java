@@ -14,11 +14,21 @@ public final class TeamUsage {
 
     private final int periods;
     private final Map<String, ActiveDays> days;
-    private final Map<String, Map<String, long[]>> counts = new HashMap<>();
+    private final Map<String, Map<String, long[]>> counts;
 
     TeamUsage(int periods, Map<String, ActiveDays> days) {
+        this(periods, days, new HashMap<>());
+    }
+
+    private TeamUsage(int periods, Map<String, ActiveDays> days, Map<String, Map<String, long[]>> counts) {
         this.periods = periods;
         this.days = days;
+        this.counts = counts;
+    }
+
+    /** The same counts with these active days (the two are read side by side). */
+    TeamUsage withDays(Map<String, ActiveDays> days) {
+        return new TeamUsage(periods, days, counts);
     }
 
     void count(String userId, String action, int period, long events) {

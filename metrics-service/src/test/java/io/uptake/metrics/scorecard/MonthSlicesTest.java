@@ -56,4 +56,31 @@ class MonthSlicesTest {
         assertThat(team.of("cy", 0).count("record.created")).isZero();
         assertThat(weeks.distinctMonths()).containsExactly(JUNE, JULY);
     }
+
+    @Test
+    void everyoneIsReadInListsOfAtMostTheSizeNoneLeftOut() {
+        List<String> people = java.util.stream.IntStream.rangeClosed(1, 10_001)
+                .mapToObj(n -> "p" + n)
+                .toList();
+
+        List<List<String>> lists = UsageQueries.inLists(people, 5_000);
+
+        assertThat(lists).extracting(List::size).containsExactly(5_000, 5_000, 1);
+        assertThat(lists.stream().flatMap(List::stream)).containsExactlyElementsOf(people);
+        assertThat(UsageQueries.inLists(List.of(), 5_000)).isEmpty();
+    }
+
+    @Test
+    void weeksCutMonthsWhereARangeOrWholeMonthsDoNot() {
+        assertThat(weeks.cutMonths()).isTrue();
+        assertThat(UsageQueries.MonthSlices.of(
+                                List.of(new DateRange(LocalDate.of(2026, 5, 3), LocalDate.of(2026, 7, 31))))
+                        .cutMonths())
+                .isFalse();
+        assertThat(UsageQueries.MonthSlices.of(List.of(
+                                new DateRange(JUNE, LocalDate.of(2026, 6, 30)),
+                                new DateRange(JULY, LocalDate.of(2026, 7, 31))))
+                        .cutMonths())
+                .isFalse();
+    }
 }
