@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.Conflict;
 import io.uptake.platform.api.PageView;
 import io.uptake.platform.catalogue.Catalogue;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,12 +16,12 @@ import java.util.Locale;
  * deleted (items keep naming it); a deactivated one is left out of the list and takes no new items.
  */
 @Singleton // no client proxy: a Catalogue has no no-args constructor
-public class AreaService extends Catalogue<Area> {
+public class AreaService extends Catalogue {
 
     private final AreaRepository areas;
 
-    public AreaService(AreaRepository areas) {
-        super(areas, Area::new);
+    public AreaService(Pool pool, AreaRepository areas) {
+        super(pool, "area");
         this.areas = areas;
     }
 

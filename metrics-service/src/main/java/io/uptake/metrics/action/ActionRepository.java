@@ -1,6 +1,5 @@
 package io.uptake.metrics.action;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -9,8 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
+/** The codes of the action catalogue, read in one statement for ingestion (the catalogue itself is {@link ActionService}). */
 @ApplicationScoped
-public class ActionRepository implements PanacheRepositoryBase<Action, String> {
+public class ActionRepository {
 
     private final Pool pool;
 
@@ -18,7 +18,7 @@ public class ActionRepository implements PanacheRepositoryBase<Action, String> {
         this.pool = pool;
     }
 
-    /** Every code in the catalogue, in one statement on the pool (no Hibernate session: ingestion validates with it). */
+    /** Every code in the catalogue: ingestion validates with it. */
     public Uni<Set<String>> codes() {
         return pool.query("select code from action")
                 .execute()

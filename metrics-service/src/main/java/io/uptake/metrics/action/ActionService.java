@@ -3,16 +3,17 @@ package io.uptake.metrics.action;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.catalogue.Catalogue;
 import io.uptake.platform.catalogue.CatalogueDefinition;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Singleton;
 
 /** The action catalogue: the codes usage events may name. */
 @Singleton // no client proxy: a Catalogue has no no-args constructor
-public class ActionService extends Catalogue<Action> {
+public class ActionService extends Catalogue {
 
     private final KnownActions knownActions;
 
-    public ActionService(ActionRepository actions, KnownActions knownActions) {
-        super(actions, Action::new);
+    public ActionService(Pool pool, KnownActions knownActions) {
+        super(pool, "action");
         this.knownActions = knownActions;
     }
 

@@ -1,39 +1,30 @@
 package io.uptake.platform.catalogue;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.PageView;
 import io.uptake.platform.work.WarmUp;
+import io.vertx.mutiny.sqlclient.Pool;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.function.Supplier;
 
 /**
- * One catalogue (CRM actions, feedback areas): a page in code order, one entry, and an upsert, each in
- * a session or transaction of its own. A service declares its catalogue as a bean extending this.
+ * One catalogue (CRM actions, feedback areas): a page in code order, one entry, and an upsert, each a statement of
+ * its own on the SQL client (no Hibernate session, so a service needs no ORM for its catalogue). A service declares
+ * its catalogue as a bean extending this, naming its table.
  */
-public class Catalogue<E extends CatalogueEntry> implements WarmUp {
+public class Catalogue implements WarmUp {
 
     /** The result of an upsert: the entry as stored, and whether it is new. */
     public record Saved(CatalogueView entry, boolean created) {}
 
-    private final PanacheRepositoryBase<E, String> entries;
-    private final Supplier<E> newEntry;
+    private final CatalogueStore entries;
 
-    protected Catalogue(PanacheRepositoryBase<E, String> entries, Supplier<E> newEntry) {
-        this.entries = entries;
-        this.newEntry = newEntry;
+    protected Catalogue(Pool pool, String table) {
+        this.entries = new CatalogueStore(pool, table);
     }
 
     public Uni<PageView<CatalogueView>> list(int page, int size) {
-        return Panache.withSession(() -> entries.findAll(Sort.by("code"))
-                .page(Page.of(page, size))
-                .list()
-                .map(found -> found.stream().map(CatalogueView::of).toList())
-                .flatMap(items -> entries.count().map(total -> new PageView<>(items, page, size, total))));
+        return entries.page(page, size);
     }
 
     /** The first page's query, once at start (see {@link WarmUp}). */
@@ -44,24 +35,12 @@ public class Catalogue<E extends CatalogueEntry> implements WarmUp {
 
     /** The entry, or null when the catalogue has no such code. */
     public Uni<CatalogueView> find(String code) {
-        return Panache.withSession(
-                () -> entries.findById(code).map(found -> found == null ? null : CatalogueView.of(found)));
+        return entries.find(code);
     }
 
     /** Adds an entry, or renames and redescribes the one with this code. */
     public Uni<Saved> define(String code, CatalogueDefinition definition) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return Panache.withTransaction(() -> entries.findById(code).flatMap(existing -> {
-            boolean created = existing == null;
-            E entry = created ? newEntry.get() : existing;
-            if (created) {
-                entry.code = code;
-                entry.createdAt = now;
-            }
-            entry.name = definition.name().strip();
-            entry.description = definition.description();
-            entry.updatedAt = now;
-            return entries.persist(entry).map(saved -> new Saved(CatalogueView.of(saved), created));
-        }));
+        return entries.upsert(
+                code, definition.name().strip(), definition.description(), OffsetDateTime.now(ZoneOffset.UTC));
     }
 }

@@ -28,11 +28,11 @@ public abstract class CatalogueResource {
 
     public static final String CODE_PATTERN = "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*";
 
-    private final Catalogue<?> catalogue;
+    private final Catalogue catalogue;
     private final String noun;
 
     /** {@code noun}: what an entry is called in answers, such as {@code action}. */
-    protected CatalogueResource(Catalogue<?> catalogue, String noun) {
+    protected CatalogueResource(Catalogue catalogue, String noun) {
         this.catalogue = catalogue;
         this.noun = noun;
     }

@@ -1,9 +1,4 @@
 package io.uptake.platform.catalogue;
 
 /** An entry of a catalogue as clients see it. */
-public record CatalogueView(String code, String name, String description) {
-
-    public static CatalogueView of(CatalogueEntry entry) {
-        return new CatalogueView(entry.code, entry.name, entry.description);
-    }
-}
+public record CatalogueView(String code, String name, String description) {}
