@@ -183,7 +183,7 @@ public class TeamScorecards {
             Set<String> teams,
             PartsOf<P> parts) {
         if (teams.isEmpty()) {
-            return rescoredPeople(before, changed, rosterChanged, parts);
+            return rescoredPeople(before, changed, rosterChanged, parts).map(Rescored::scored);
         }
         List<DateRange> periods = before.periods();
         return objectives
@@ -200,8 +200,12 @@ public class TeamScorecards {
                     differing.forEach(teamsChanged::addAll);
                     Set<String> rejudged = new HashSet<>(judged.peopleIn(teamsChanged));
                     rejudged.removeAll(changed);
+                    // everyone scored again (a quarter of the team changed) is judged against the new objectives
+                    // already
                     return rescoredPeople(judged, changed, rosterChanged, parts)
-                            .flatMap(after -> rejudged(after, rejudged, differing, parts));
+                            .flatMap(after -> after.everyone()
+                                    ? Uni.createFrom().item(after.scored())
+                                    : rejudged(after.scored(), rejudged, differing, parts));
                 });
     }
 
@@ -252,15 +256,27 @@ public class TeamScorecards {
         boolean in(int period, Memberships.Entry person);
     }
 
-    private <P> Uni<ScoredPeriods<P>> rescoredPeople(
+    /** A snapshot brought up to date, and whether that took scoring everyone again. */
+    private record Rescored<P>(ScoredPeriods<P> scored, boolean everyone) {
+
+        static <P> Rescored<P> some(ScoredPeriods<P> scored) {
+            return new Rescored<>(scored, false);
+        }
+    }
+
+    private <P> Uni<Rescored<P>> everyoneAgain(List<DateRange> periods, String businessUnit, PartsOf<P> parts) {
+        return scoredPeriods(periods, businessUnit, parts).map(scored -> new Rescored<>(scored, true));
+    }
+
+    private <P> Uni<Rescored<P>> rescoredPeople(
             ScoredPeriods<P> before, Set<String> changed, Set<String> rosterChanged, PartsOf<P> parts) {
         List<DateRange> periods = before.periods();
         TeamIndex team = before.team();
         if (changed.stream().noneMatch(userId -> rosterChanged.contains(userId) || team.indexOf(userId) >= 0)) {
-            return Uni.createFrom().item(before);
+            return Uni.createFrom().item(Rescored.some(before));
         }
         if (rosterChanged.size() * 4L > team.size()) {
-            return scoredPeriods(periods, before.businessUnit(), parts);
+            return everyoneAgain(periods, before.businessUnit(), parts);
         }
         Uni<ScoredPeriods<P>> placed = rosterChanged.isEmpty()
                 ? Uni.createFrom().item(before)
@@ -277,13 +293,13 @@ public class TeamScorecards {
         return placed.flatMap(after -> {
             List<String> people = after.team().membersOf(changed);
             if (people.isEmpty()) {
-                return Uni.createFrom().item(after);
+                return Uni.createFrom().item(Rescored.some(after));
             }
             if (moreThanAQuarter(people, after.team())) {
-                return scoredPeriods(periods, before.businessUnit(), parts);
+                return everyoneAgain(periods, before.businessUnit(), parts);
             }
             return usage.usageOf(periods, people, after.actions())
-                    .map(used -> rescored(after, people, used, 0, (period, person) -> true, parts));
+                    .map(used -> Rescored.some(rescored(after, people, used, 0, (period, person) -> true, parts)));
         });
     }
 

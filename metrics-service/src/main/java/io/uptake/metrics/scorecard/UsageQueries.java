@@ -47,7 +47,7 @@ public class UsageQueries {
      * Events per person and action, an array over the periods: for each month a period touches, days first..last of it,
      * as running[last] - running[first - 1] (a day past the array's end has its last value; day 0 is null,
      * so 0), the rule {@link MonthSlices#countInto} applies to rows read whole ({@code IncrementalReportsTest} holds
-     * the two to the same answers). Written out rather than through a SQL function, which PostgreSQL would not inline
+     * the two to the same answers for ranges: a kept range is rescored through rows, and computed here). Written out rather than through a SQL function, which PostgreSQL would not inline
      * here and which made this query four times slower. Used when each month counts for one period (a range, a
      * monthly trend): PostgreSQL then sums a person's months into a row each, which costs less than sending the months.
      */
@@ -229,7 +229,12 @@ public class UsageQueries {
         }
         return Uni.combine()
                 .all()
-                .unis(activity, counted(new TeamUsage(periods.size(), Map.of()), periods, people, actions))
+                .unis(
+                        activity,
+                        // made on subscription: the counts add up, so a second subscription must not share them
+                        Uni.createFrom()
+                                .deferred(() ->
+                                        counted(new TeamUsage(periods.size(), Map.of()), periods, people, actions)))
                 .with((days, counts) -> counts.withDays(days));
     }
 
@@ -311,6 +316,21 @@ public class UsageQueries {
                     periods.toArray(Integer[]::new));
         }
 
+        /** The first slice whose month is {@code month} or later (the months are in order). */
+        private int firstSliceOf(LocalDate month) {
+            int low = 0;
+            int high = months.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (months[middle].isBefore(month)) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+
         /** Whether some month is cut into more than one period (a weekly or daily trend). */
         boolean cutMonths() {
             return distinctMonths().length < months.length;
@@ -330,13 +350,12 @@ public class UsageQueries {
             if (running.length == 0) {
                 return;
             }
-            for (int slice = 0; slice < months.length; slice++) {
-                if (months[slice].equals(month)) {
-                    long upToLast = running[Math.min(lasts[slice], running.length) - 1];
-                    int before = firsts[slice] - 1;
-                    long upToBefore = before == 0 ? 0 : running[Math.min(before, running.length) - 1];
-                    team.count(userId, action, periods[slice], upToLast - upToBefore);
-                }
+            // the slices of a month are side by side (periods are consecutive): from the first, while in the month
+            for (int slice = firstSliceOf(month); slice < months.length && months[slice].equals(month); slice++) {
+                long upToLast = running[Math.min(lasts[slice], running.length) - 1];
+                int before = firsts[slice] - 1;
+                long upToBefore = before == 0 ? 0 : running[Math.min(before, running.length) - 1];
+                team.count(userId, action, periods[slice], upToLast - upToBefore);
             }
         }
     }

@@ -83,4 +83,26 @@ class MonthSlicesTest {
                         .cutMonths())
                 .isFalse();
     }
+
+    @Test
+    void dailyPeriodsTakeEachDayOfTheirMonthOnly() {
+        List<DateRange> days = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> LocalDate.of(2026, 6, 25).plusDays(i))
+                .map(day -> new DateRange(day, day))
+                .toList();
+        UsageQueries.MonthSlices daily = UsageQueries.MonthSlices.of(days);
+        TeamUsage team = new TeamUsage(10, Map.of());
+
+        // July: 1 event on the 1st, 2 on the 3rd; June: 4 on the 30th
+        daily.countInto(team, "di", "record.created", JULY, new Long[] {1L, 1L, 3L});
+        daily.countInto(team, "di", "record.created", JUNE, new Long[] {
+            0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L,
+            0L, 0L, 4L
+        });
+
+        long[] perDay = java.util.stream.IntStream.range(0, 10)
+                .mapToLong(period -> team.of("di", period).count("record.created"))
+                .toArray();
+        assertThat(perDay).containsExactly(0, 0, 0, 0, 0, 4, 1, 0, 2, 0);
+    }
 }
