@@ -33,6 +33,9 @@ bench_web() { # page timings of the web app in Chromium (Playwright): the demo o
   # the demo organisation alone in metrics_bench (a report bench leaves up to 100,000 people there)
   psql_admin -d metrics_bench -c "truncate usage_event, person_action_month, person_activity, unit_action_day, person, person_membership,
     objective_version, shortfall_notice, outbox" >/dev/null
+  # and in feedback_bench: the feedback benches leave their items there (the board showed the fan-out bench's)
+  psql_admin -d feedback_bench -c "truncate webhook_delivery, webhook_job, webhook, celebration, notification, outbox,
+    status_change, item_comment, item_follow, item_vote, item_count, feedback_item restart identity" >/dev/null
   "$ROOT/dev/demo/load" "http://localhost:$GATEWAY_PORT" "http://localhost:$KEYCLOAK_PORT" >/dev/null || die "loading the demo data failed"
   web_pages() { # web_pages LABEL USER:PATH:READY...
     local label=$1; shift
