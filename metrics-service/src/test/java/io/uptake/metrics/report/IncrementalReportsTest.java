@@ -166,6 +166,14 @@ class IncrementalReportsTest {
         assertThat(cache.fullComputations())
                 .as("objectives in force from now re-judge only their teams too")
                 .isEqualTo(full);
+
+        // more than a quarter of the unit moves out while its objectives change, both before the next answer: the
+        // unit's reports score everyone again, judged against the new objectives
+        for (int i = 3; i < 8; i++) {
+            putPerson(people.get(i), otherUnit, "rep", true);
+        }
+        objectives(unit, List.of("rep", "lead"), 1, 3, TODAY.minusDays(5));
+        assertAgree(unit, "after five people moved out and the unit's objectives changed, at once");
     }
 
     /** Every report kept as parts, for the unit and for everyone grouped by unit, against a fresh computation. */
