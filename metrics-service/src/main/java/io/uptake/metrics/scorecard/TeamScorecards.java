@@ -275,7 +275,7 @@ public class TeamScorecards {
         if (changed.stream().noneMatch(userId -> rosterChanged.contains(userId) || team.indexOf(userId) >= 0)) {
             return Uni.createFrom().item(Rescored.some(before));
         }
-        if (rosterChanged.size() * 4L > team.size()) {
+        if (moreThanAQuarter(rosterChanged, team)) {
             return everyoneAgain(periods, before.businessUnit(), parts);
         }
         Uni<ScoredPeriods<P>> placed = rosterChanged.isEmpty()
