@@ -5,14 +5,12 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Checks one item of a batch on its own: either a {@link UsageEvent} or the list of what is wrong with it.
@@ -26,9 +24,6 @@ final class EventValidator {
     static final int MAX_LATENESS_DAYS = 90;
     static final Duration MAX_LATENESS = Duration.ofDays(MAX_LATENESS_DAYS);
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
-    private static final Pattern UUID_FORMAT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern USER_ID = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,100}");
     private static final int MAX_LABEL = 100;
 
     /** What validating one item gave: an event, or errors (never both). */
@@ -58,14 +53,14 @@ final class EventValidator {
         String rawId = text(item, "eventId", errors);
         UUID eventId = null;
         if (rawId != null) {
-            if (UUID_FORMAT.matcher(rawId).matches()) {
+            if (EventIds.isUuid(rawId)) {
                 eventId = UUID.fromString(rawId);
             } else {
                 errors.add("eventId: must be a UUID such as 3f2b8c1e-5d4a-4e3b-9c1d-2a6f7e8d9b0c");
             }
         }
         String userId = text(item, "userId", errors);
-        if (userId != null && !USER_ID.matcher(userId).matches()) {
+        if (userId != null && !EventIds.isUserId(userId)) {
             errors.add("userId: must be 1 to 100 letters, digits or . _ @ + -");
         }
         String action = text(item, "action", errors);
@@ -112,7 +107,7 @@ final class EventValidator {
             return Duration.ZERO;
         }
         try {
-            return Duration.between(OffsetDateTime.parse(value.asText()).toInstant(), now);
+            return Duration.between(Rfc3339.parse(value.asText()), now);
         } catch (DateTimeParseException e) {
             errors.add("sentAt: must be an RFC 3339 instant with an offset, such as 2026-11-02T09:15:00Z");
             return Duration.ZERO;
@@ -126,7 +121,7 @@ final class EventValidator {
         }
         Instant occurredAt;
         try {
-            occurredAt = OffsetDateTime.parse(raw).toInstant().plus(skew);
+            occurredAt = Rfc3339.parse(raw).plus(skew);
         } catch (DateTimeParseException e) {
             errors.add("occurredAt: must be an RFC 3339 instant with an offset, such as 2026-11-02T09:15:00Z");
             return null;

@@ -1,5 +1,7 @@
 package io.uptake.metrics.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.messaging.DeadLetterTopic.DeadLetter;
@@ -34,11 +36,20 @@ public class UsageEventConsumer {
     private final UsageEventStore store;
     private final EventRetention retention;
     private final UsageEventDeadLetters deadLetters;
+    private final Counter applied;
 
-    public UsageEventConsumer(UsageEventStore store, EventRetention retention, UsageEventDeadLetters deadLetters) {
+    public UsageEventConsumer(
+            UsageEventStore store,
+            EventRetention retention,
+            UsageEventDeadLetters deadLetters,
+            MeterRegistry registry) {
         this.store = store;
         this.retention = retention;
         this.deadLetters = deadLetters;
+        this.applied = Counter.builder("uptake.usage.events.applied")
+                .description("Usage events taken from Kafka and applied to the aggregates (or dead-lettered); an event"
+                        + " delivered again counts again, although the aggregates count it once")
+                .register(registry);
     }
 
     @Incoming("usage-events-in")
@@ -69,7 +80,12 @@ public class UsageEventConsumer {
         if (!unreadable.isEmpty()) {
             Log.errorf("%d usage-event records that are not events go to the dead-letter topic", unreadable.size());
         }
-        return deadLetters.topic().send(unreadable).chain(() -> applySideBySide(byPartition.values()));
+        int events = byPartition.values().stream().mapToInt(List::size).sum();
+        return deadLetters
+                .topic()
+                .send(unreadable)
+                .chain(() -> applySideBySide(byPartition.values()))
+                .invoke(() -> applied.increment(events));
     }
 
     private Uni<Void> applySideBySide(Collection<List<UsageEvent>> partitions) {

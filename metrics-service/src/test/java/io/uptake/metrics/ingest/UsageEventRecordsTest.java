@@ -36,6 +36,29 @@ class UsageEventRecordsTest {
     }
 
     @Test
+    void instantsInEveryFormJacksonReadsAreStillRead() {
+        String event = "{\"eventId\":\"%s\",\"userId\":\"ann\",\"action\":\"login\",\"occurredAt\":%s}";
+        UUID id = UUID.randomUUID();
+        for (String occurredAt : List.of(
+                "\"2026-11-30T09:00:00.250Z\"",
+                "\"2026-11-30T10:00:00.25+01:00\"",
+                "\"2026-11-30t09:00:00.250z\"",
+                "1796029200.250")) {
+            byte[] record = (" \n[" + event.formatted(id, occurredAt) + "]").getBytes(StandardCharsets.UTF_8);
+            assertThat(deserializer.deserialize("t", record))
+                    .as(occurredAt)
+                    .singleElement()
+                    .extracting(UsageEvent::occurredAt)
+                    .isEqualTo(Instant.parse("2026-11-30T09:00:00.250Z"));
+        }
+        for (String notEvents : List.of("null", "", "[1]", "{\"occurredAt\":\"2026-02-30T09:00:00Z\"}")) {
+            assertThatThrownBy(() -> deserializer.deserialize("t", notEvents.getBytes(StandardCharsets.UTF_8)))
+                    .as(notEvents)
+                    .isInstanceOf(SerializationException.class);
+        }
+    }
+
+    @Test
     void aPersonGoesToThePartitionKafkaWouldChooseForTheUserIdAsKey() {
         for (String user : List.of("ann", "bench-42", "ünïcødé", "x".repeat(100))) {
             for (int partitions : new int[] {1, 3, 12}) {
