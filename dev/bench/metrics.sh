@@ -164,6 +164,9 @@ bench_metrics() { # ingestion through the gateway with wrk, the rate into the ro
   # holds still. (A count(*) of the log here took 120 ms on 3 processes at a million rows, five times a second:
   # the bench took half the machine from the consumer it was timing.)
   local count applied last=-1 stable=0 visible_at deadline=$(( $(date +%s) + 300 ))
+  # what was applied when the load stopped: the rest is the backlog, folded with the machine to the consumer alone
+  local load_ended applied_at_end
+  load_ended=$(date +%s.%N); applied_at_end=$(events_applied)
   while :; do
     applied=$(events_applied)
     if [[ $applied != "$last" ]]; then last=$applied; visible_at=$(date +%s.%N); stable=0; else stable=$((stable + 1)); fi
@@ -191,16 +194,23 @@ bench_metrics() { # ingestion through the gateway with wrk, the rate into the ro
   copy_ended=$(date +%s.%N)
   psql_admin -d metrics_bench -c "drop table copy_ceiling"; rm -f "$csv"
   python3 - "$accepted" "$duration_us" "$started" "$visible_at" "$copy_started" "$copy_ended" "$p50_us" "$p99_us" "$rss_kb" \
-    "$requests" "$non2xx" "$errors" "$rolled" "$expected" "$connections" "$(machine)" "$person_days" "${1:-}" <<'PY'
+    "$requests" "$non2xx" "$errors" "$rolled" "$expected" "$connections" "$(machine)" "$person_days" "${1:-}" \
+    "$load_ended" "$applied_at_end" "$last" <<'PY'
 import sys
 (accepted, duration_us, started, visible_at, copy_started, copy_ended, p50, p99, rss_kb,
- requests, non2xx, errors, rolled, expected, connections, machine, person_days, mode) = sys.argv[1:]
+ requests, non2xx, errors, rolled, expected, connections, machine, person_days, mode,
+ load_ended, applied_at_end, applied_last) = sys.argv[1:]
 accepted = int(accepted); seconds = int(duration_us) / 1e6
 accepted_rate = accepted / seconds  # includes the requests in flight when wrk stopped (at most one per connection)
 visible_rate = accepted / (float(visible_at) - float(started))
 copy_rate = accepted / (float(copy_ended) - float(copy_started))
 print(f"requests {requests} (non-2xx {non2xx}, socket errors {errors}), events accepted {accepted:,} in {seconds:.1f} s")
 print(f"accepted through the gateway: {accepted_rate:,.0f} events/s; visible in the rollups: {visible_rate:,.0f} events/s")
+backlog = float(applied_last) - float(applied_at_end)
+drain_seconds = float(visible_at) - float(load_ended)
+if backlog > 0 and drain_seconds > 1:
+    print(f"after the load: a backlog of {backlog:,.0f} events folded in {drain_seconds:.1f} s, {backlog / drain_seconds:,.0f} events/s "
+          "(the consumer and PostgreSQL with the machine to themselves)")
 print(f"batch latency p50 {int(p50)/1000:.0f} ms, p99 {int(p99)/1000:.0f} ms")
 print(f"PostgreSQL COPY of the same rows: {copy_rate:,.0f} rows/s; pipeline/ceiling = {visible_rate / copy_rate:.2f}")
 print(f"metrics-service peak resident size: {int(rss_kb) / 1024:.0f} MiB")
