@@ -3,6 +3,7 @@ package io.uptake.metrics.report;
 import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.scorecard.ScoredPeriods;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,8 +17,8 @@ import java.util.function.Supplier;
 /**
  * The organisation's reports, computed once per state of the data. Every change a report can show bumps
  * {@code report_version} in its own transaction (triggers, V11); a report is looked up by its parameters
- * and served from memory only while that number has not moved, so an answer is never older than the data
- * committed before the request. Requests for the same report and state that arrive while it is being
+ * and served from memory only while that number has not moved and no objectives set ahead of time have started or
+ * ended since it was computed, so an answer is never older than the data committed before the request. Requests for the same report and state that arrive while it is being
  * computed share the computation, and at most {@code uptake.reports.concurrent} are computed at once. At
  * most {@code uptake.reports.cache-entries} summaries and {@code uptake.reports.cache-lists} per-person
  * lists are kept (the least recently used go first); {@code cache-entries} 0 turns the cache off.
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ReportCache {
 
-    private record Cached(long version, Uni<Object> report) {}
+    /** An answer of one version of the data, good until the next boundary of the objectives in force (null: none). */
+    private record Cached(long version, OffsetDateTime until, Uni<Object> report) {}
 
     /**
      * A report and its parameters, compared as values: an absent parameter (all units) never equals one whose
@@ -122,7 +124,7 @@ public class ReportCache {
                 .flatMap(data -> get(
                         list ? lists : summaries,
                         key,
-                        data.version(),
+                        data,
                         () -> compute(key, data, refresh).map(fold)));
     }
 
@@ -187,18 +189,21 @@ public class ReportCache {
         if (capacity <= 0) {
             return limiter.run(compute);
         }
-        return queries.dataVersion().flatMap(data -> get(entries, key, data.version(), compute));
+        return queries.dataVersion().flatMap(data -> get(entries, key, data, compute));
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Uni<T> get(Map<Key, Cached> entries, Key key, long version, Supplier<Uni<T>> compute) {
-        return (Uni<T>) entry(entries, key, version, compute).report();
+    private <T> Uni<T> get(
+            Map<Key, Cached> entries, Key key, ReportQueries.DataVersion data, Supplier<Uni<T>> compute) {
+        return (Uni<T>) entry(entries, key, data, compute).report();
     }
 
     @SuppressWarnings("unchecked")
-    private synchronized <T> Cached entry(Map<Key, Cached> entries, Key key, long version, Supplier<Uni<T>> compute) {
+    private synchronized <T> Cached entry(
+            Map<Key, Cached> entries, Key key, ReportQueries.DataVersion data, Supplier<Uni<T>> compute) {
+        long version = data.version();
         Cached cached = entries.get(key);
-        if (cached != null && cached.version() >= version) {
+        if (cached != null && cached.version() >= version && data.stillInForce(cached.until())) {
             return cached;
         }
         Uni<Object> report = limiter.run((Supplier<Uni<Object>>) (Supplier<?>) compute)
@@ -206,7 +211,7 @@ public class ReportCache {
                 .invoke(failure -> forget(entries, key, version))
                 .memoize()
                 .indefinitely();
-        Cached fresh = new Cached(version, report);
+        Cached fresh = new Cached(version, data.nextObjectivesBoundary(), report);
         entries.put(key, fresh);
         return fresh;
     }

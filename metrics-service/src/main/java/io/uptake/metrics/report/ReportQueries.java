@@ -8,6 +8,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -30,16 +32,29 @@ public class ReportQueries {
      * Where the data stands: {@code version} moves with every change a report can show (triggers, V11), {@code
      * structure} with every change other than added usage, a roster change naming its people and an objectives change
      * naming its teams (V21, V24, V25), and every such change after {@code journalFrom} is still named in the journal.
+     * {@code nextObjectivesBoundary} is the first instant after {@code at} at which an objective version set ahead of
+     * time starts or ends (null if none): the open period is judged by the objectives in force now, so an answer
+     * changes then without any change of the data.
      */
-    record DataVersion(long version, long structure, long journalFrom) {}
+    record DataVersion(
+            long version, long structure, long journalFrom, OffsetDateTime at, OffsetDateTime nextObjectivesBoundary) {
+
+        /** Whether an answer given at {@code then} of this version may still be given now. */
+        boolean stillInForce(OffsetDateTime boundaryThen) {
+            return boundaryThen == null || at.isBefore(boundaryThen);
+        }
+    }
 
     Uni<DataVersion> dataVersion() {
-        return pool.query("select version, structure, journal_from from report_version")
-                .execute()
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new DataVersion(row.getLong(0), row.getLong(1), row.getLong(2));
-                });
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return pool.preparedQuery("""
+                        select version, structure, journal_from,
+                               (select min(boundary) from objective_version, lateral (values (valid_from), (valid_to)) as b(boundary)
+                                 where boundary > $1) as next_boundary
+                          from report_version""").execute(Tuple.of(now)).map(rows -> {
+            Row row = rows.iterator().next();
+            return new DataVersion(row.getLong(0), row.getLong(1), row.getLong(2), now, row.getOffsetDateTime(3));
+        });
     }
 
     /**

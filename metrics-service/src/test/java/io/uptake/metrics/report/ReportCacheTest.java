@@ -6,14 +6,18 @@ import static io.uptake.metrics.support.Fixtures.person;
 import static io.uptake.metrics.support.Fixtures.post;
 import static io.uptake.metrics.support.Fixtures.rollupTotal;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.uptake.metrics.objective.Expectation;
+import io.uptake.metrics.objective.ObjectiveStore;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -25,10 +29,15 @@ class ReportCacheTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
-    private final Pool pool;
+    /** How far ahead the scheduled objectives start: room for the answer given before they do. */
+    private static final Duration AHEAD = Duration.ofSeconds(10);
 
-    ReportCacheTest(Pool pool) {
+    private final Pool pool;
+    private final ObjectiveStore objectives;
+
+    ReportCacheTest(Pool pool, ObjectiveStore objectives) {
         this.pool = pool;
+        this.objectives = objectives;
     }
 
     @Test
@@ -59,6 +68,34 @@ class ReportCacheTest {
                 .then()
                 .statusCode(200);
         adoption().body("find { it.group == '%s' }.meetingObjectives".formatted(unit), equalTo(1.0f));
+    }
+
+    /**
+     * Objectives set ahead of time change the open period's verdict when they start, with no change of the data: the
+     * answer kept from before must not outlive them.
+     */
+    @Test
+    void objectivesSetAheadOfTimeShowOnceTheyStartWithoutAnyOtherChange() {
+        String unit = "Cache " + UUID.randomUUID().toString().substring(0, 8);
+        String ana = person("cache", unit, "rep", false);
+        post(List.of(event(ana, "login", TODAY)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> rollupTotal(pool, ana) == 1);
+        List<Expectation> oneDay = List.of(new Expectation(Expectation.ACTIVE_DAYS, "week", 1));
+        List<Expectation> everyDay = List.of(new Expectation(Expectation.ACTIVE_DAYS, "week", 7));
+        objectives.replace(unit, "rep", oneDay, null, "test").await().atMost(Duration.ofSeconds(10));
+        // the store takes any instant (the API a date): a version that starts in a few seconds, as tomorrow's does
+        OffsetDateTime starts = OffsetDateTime.now(ZoneOffset.UTC).plus(AHEAD);
+        objectives.replace(unit, "rep", everyDay, starts, "test").await().atMost(Duration.ofSeconds(10));
+
+        adoption().body("find { it.group == '%s' }.meetingObjectives".formatted(unit), equalTo(1.0f));
+        assertThat(OffsetDateTime.now(ZoneOffset.UTC))
+                .as("the answer above was given before the new objectives started")
+                .isBefore(starts);
+
+        await().atMost(AHEAD.plusSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() ->
+                        adoption().body("find { it.group == '%s' }.meetingObjectives".formatted(unit), equalTo(0.0f)));
     }
 
     /** Issue 27, low 8: the company-wide answer, cached, is never served for a unit named "null". */
