@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -206,19 +207,21 @@ public class ReportCache {
         if (cached != null && cached.version() >= version && data.stillInForce(cached.until())) {
             return cached;
         }
+        AtomicReference<Cached> self = new AtomicReference<>();
         Uni<Object> report = limiter.run((Supplier<Uni<Object>>) (Supplier<?>) compute)
                 .onFailure()
-                .invoke(failure -> forget(entries, key, version))
+                .invoke(failure -> forget(entries, key, self.get()))
                 .memoize()
                 .indefinitely();
         Cached fresh = new Cached(version, data.nextObjectivesBoundary(), report);
+        self.set(fresh);
         entries.put(key, fresh);
         return fresh;
     }
 
-    private synchronized void forget(Map<Key, Cached> entries, Key key, long version) {
-        Cached cached = entries.get(key);
-        if (cached != null && cached.version() == version) {
+    /** Forgets a failed computation, unless another has taken its place (a newer version, or the same one lapsed). */
+    private synchronized void forget(Map<Key, Cached> entries, Key key, Cached failed) {
+        if (entries.get(key) == failed) {
             entries.remove(key);
         }
     }

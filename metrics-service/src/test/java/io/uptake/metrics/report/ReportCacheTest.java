@@ -7,11 +7,13 @@ import static io.uptake.metrics.support.Fixtures.post;
 import static io.uptake.metrics.support.Fixtures.rollupTotal;
 import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.mutiny.Uni;
 import io.uptake.metrics.objective.Expectation;
 import io.uptake.metrics.objective.ObjectiveStore;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,10 +36,25 @@ class ReportCacheTest {
 
     private final Pool pool;
     private final ObjectiveStore objectives;
+    private final ReportCache cache;
 
-    ReportCacheTest(Pool pool, ObjectiveStore objectives) {
+    ReportCacheTest(Pool pool, ObjectiveStore objectives, ReportCache cache) {
         this.pool = pool;
         this.objectives = objectives;
+        this.cache = cache;
+    }
+
+    @Test
+    void aComputationThatFailedIsNotKept() {
+        ReportCache.Key key = ReportCache.key("failing", UUID.randomUUID());
+        assertThatThrownBy(() -> cache.summary(key, () -> Uni.createFrom().failure(new IllegalStateException("down")))
+                        .await()
+                        .atMost(Duration.ofSeconds(10)))
+                .hasMessageContaining("down");
+        assertThat(cache.summary(key, () -> Uni.createFrom().item("computed again"))
+                        .await()
+                        .atMost(Duration.ofSeconds(10)))
+                .isEqualTo("computed again");
     }
 
     @Test
