@@ -28,6 +28,13 @@ public interface ReportsConfig {
     @WithDefault("PT10M")
     Duration journalAge();
 
+    /**
+     * How often the reports the adoption page opens on are brought up to date in the background ({@link
+     * ReportWarmer}); 0 turns it off.
+     */
+    @WithDefault("PT5M")
+    Duration warmEvery();
+
     /** Reports computed at once; a burst waits its turn, which bounds the memory it takes. */
     @WithDefault("2")
     int concurrent();

@@ -311,6 +311,11 @@ class IncrementalReportsTest {
         }
 
         @Override
+        public Duration warmEvery() {
+            return Duration.ZERO;
+        }
+
+        @Override
         public int concurrent() {
             return 2;
         }
