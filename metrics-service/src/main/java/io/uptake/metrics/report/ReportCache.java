@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +184,14 @@ public class ReportCache {
 
     long fullComputations() {
         return fullComputations.get();
+    }
+
+    /** The reports answered or kept in memory now. */
+    synchronized Set<Key> keys() {
+        Set<Key> keys = new HashSet<>(summaries.keySet());
+        keys.addAll(lists.keySet());
+        keys.addAll(snapshots.keySet());
+        return keys;
     }
 
     @SuppressWarnings("unchecked")

@@ -5,12 +5,19 @@ import static io.uptake.testsupport.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.uptake.metrics.api.DateRange;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** After a warm-up, the adoption page's requests, exactly as the web app sends them, are answered without a computation for everyone. */
+/**
+ * After a warm-up, the adoption page's requests, exactly as the web app sends them, find their reports already in
+ * memory. (Compared by the reports the cache holds, not by a count of computations: the adoption gauges compute in the
+ * background too.)
+ */
 @QuarkusTest
 class ReportWarmerTest {
 
@@ -23,45 +30,32 @@ class ReportWarmerTest {
     }
 
     @Test
-    void theAdoptionPageOpensOnReportsAlreadyComputed() {
+    void theAdoptionPageOpensOnReportsAlreadyInMemory() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DateRange pageRange = new DateRange(today.minusDays(83), today);
         warmer.warm(today).await().atMost(Duration.ofSeconds(60));
-        long computedForEveryone = cache.fullComputations();
+        Set<ReportCache.Key> warmed = cache.keys();
+        assertThat(warmed)
+                .filteredOn(key -> key.parameters().contains(pageRange))
+                .hasSize(3);
 
-        String from = today.minusDays(83).toString();
-        String to = today.toString();
+        String range = "from=%s&to=%s".formatted(pageRange.from(), pageRange.to());
         String admin = accessToken("adam");
-        given().auth()
-                .oauth2(admin)
-                .queryParam("from", from)
-                .queryParam("to", to)
-                .queryParam("interval", "week")
-                .queryParam("groupBy", "businessUnit")
-                .when()
-                .get("/api/metrics/adoption/trend")
-                .then()
-                .statusCode(200);
-        given().auth()
-                .oauth2(admin)
-                .queryParam("from", from)
-                .queryParam("to", to)
-                .queryParam("groupBy", "businessUnit")
-                .when()
-                .get("/api/metrics/adoption")
-                .then()
-                .statusCode(200);
-        given().auth()
-                .oauth2(admin)
-                .queryParam("from", from)
-                .queryParam("to", to)
-                .queryParam("size", 25)
-                .when()
-                .get("/api/metrics/shortfalls")
-                .then()
-                .statusCode(200);
+        for (String request : List.of(
+                "adoption/trend?interval=week&groupBy=businessUnit&" + range,
+                "adoption?groupBy=businessUnit&" + range,
+                "shortfalls?size=25&" + range)) {
+            given().auth()
+                    .oauth2(admin)
+                    .when()
+                    .get("/api/metrics/" + request)
+                    .then()
+                    .statusCode(200);
+        }
 
-        assertThat(cache.fullComputations())
-                .as("reports computed for everyone after the warm-up")
-                .isEqualTo(computedForEveryone);
+        assertThat(cache.keys())
+                .as("the page's reports in memory after its requests: none of them new")
+                .filteredOn(key -> key.parameters().contains(pageRange))
+                .allMatch(warmed::contains);
     }
 }
