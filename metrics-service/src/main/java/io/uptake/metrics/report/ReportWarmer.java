@@ -18,7 +18,8 @@ import java.time.ZoneOffset;
  * adoption and shortfall list over the last {@value #DASHBOARD_DAYS} days, by business unit. The first run comes a few
  * seconds after a start, then one every {@code uptake.reports.warm-every}. A new day's range is a new report, so the
  * first visitor after a start or after midnight (UTC) no longer waits for a computation for everyone (seconds at
- * 100,000 people). Between visits, a run brings the kept reports up to date.
+ * 100,000 people). Between visits, a run brings the kept reports up to date. (Not a platform {@code WarmUp}, which
+ * runs once per process: this one has to run again every day.)
  */
 @ApplicationScoped
 public class ReportWarmer {
