@@ -49,8 +49,8 @@ public class ReportQueries {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return pool.preparedQuery("""
                         select version, structure, journal_from,
-                               (select min(boundary) from objective_version, lateral (values (valid_from), (valid_to)) as b(boundary)
-                                 where boundary > $1) as next_boundary
+                               least((select min(valid_from) from objective_version where valid_from > $1),
+                                     (select min(valid_to) from objective_version where valid_to > $1)) as next_boundary
                           from report_version""").execute(Tuple.of(now)).map(rows -> {
             Row row = rows.iterator().next();
             return new DataVersion(row.getLong(0), row.getLong(1), row.getLong(2), now, row.getOffsetDateTime(3));
