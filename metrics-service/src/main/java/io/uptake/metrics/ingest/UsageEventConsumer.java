@@ -47,8 +47,9 @@ public class UsageEventConsumer {
         this.retention = retention;
         this.deadLetters = deadLetters;
         this.applied = Counter.builder("uptake.usage.events.applied")
-                .description("Usage events taken from Kafka and applied to the aggregates (or dead-lettered); an event"
-                        + " delivered again counts again, although the aggregates count it once")
+                .description(
+                        "Usage events taken from Kafka and applied to the aggregates (or refused by PostgreSQL and"
+                                + " dead-lettered); an event delivered again counts again, although the aggregates count it once")
                 .register(registry);
     }
 

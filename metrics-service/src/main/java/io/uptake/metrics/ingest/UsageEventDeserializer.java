@@ -50,9 +50,13 @@ public class UsageEventDeserializer implements Deserializer<List<UsageEvent>> {
         return event == null ? null : List.of(event);
     }
 
-    /** Whether the first character that is not white space opens an array. */
+    /** Whether the first character that is not white space (after a UTF-8 byte order mark, if any) opens an array. */
     private static boolean isArray(byte[] data) {
-        for (byte b : data) {
+        int start = data.length >= 3 && (data[0] & 0xff) == 0xef && (data[1] & 0xff) == 0xbb && (data[2] & 0xff) == 0xbf
+                ? 3
+                : 0;
+        for (int i = start; i < data.length; i++) {
+            byte b = data[i];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
                 return b == '[';
             }

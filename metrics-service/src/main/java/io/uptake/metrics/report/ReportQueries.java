@@ -46,7 +46,11 @@ public class ReportQueries {
     }
 
     Uni<DataVersion> dataVersion() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // the instant taken when the read runs, not when it is built (it may wait for a connection)
+        return Uni.createFrom().deferred(() -> dataVersionAt(OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+
+    private Uni<DataVersion> dataVersionAt(OffsetDateTime now) {
         return pool.preparedQuery("""
                         select version, structure, journal_from,
                                least((select min(valid_from) from objective_version where valid_from > $1),

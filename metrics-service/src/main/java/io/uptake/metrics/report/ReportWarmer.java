@@ -1,5 +1,6 @@
 package io.uptake.metrics.report;
 
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +33,7 @@ public class ReportWarmer {
     private final ReportService reports;
     private final Vertx vertx;
     private final Duration every;
+    private final boolean cacheOn;
     private final PeriodicWork work =
             new PeriodicWork("Warming the adoption page's reports", () -> warm(LocalDate.now(ZoneOffset.UTC)));
 
@@ -39,10 +41,12 @@ public class ReportWarmer {
         this.reports = reports;
         this.vertx = vertx;
         this.every = config.warmEvery();
+        this.cacheOn = config.cacheEntries() > 0;
     }
 
     void start(@Observes StartupEvent started) {
-        if (!every.isZero()) {
+        // with the report cache off, a warmed report would be thrown away
+        if (cacheOn && every.isPositive()) {
             work.start(vertx, FIRST_AFTER, every);
         }
     }
@@ -51,13 +55,28 @@ public class ReportWarmer {
         work.stop();
     }
 
-    /** Computes (or brings up to date) the adoption page's reports as the page asks for them on {@code today}. */
+    /**
+     * Computes (or brings up to date) the adoption page's reports as the page asks for them on {@code today}, each on
+     * its own: one that fails is logged and tried again on the next run, and does not hold back the others.
+     */
     Uni<Void> warm(LocalDate today) {
         DateRange range = dashboardRange(today);
-        return reports.trend(range, Interval.WEEK, ReportService.GroupBy.BUSINESS_UNIT, null)
-                .chain(() -> reports.adoption(range, ReportService.GroupBy.BUSINESS_UNIT, null))
-                .chain(() -> reports.shortfalls(range, null))
+        return Uni.join()
+                .all(
+                        logged(
+                                "weekly trend",
+                                reports.trend(range, Interval.WEEK, ReportService.GroupBy.BUSINESS_UNIT, null)),
+                        logged("adoption", reports.adoption(range, ReportService.GroupBy.BUSINESS_UNIT, null)),
+                        logged("shortfall list", reports.shortfalls(range, null)))
+                .andFailFast()
                 .replaceWithVoid();
+    }
+
+    private static Uni<Void> logged(String report, Uni<?> computed) {
+        return computed.replaceWithVoid().onFailure().recoverWithUni(failure -> {
+            Log.warnf("Could not warm the adoption page's %s: %s", report, failure.getMessage());
+            return Uni.createFrom().voidItem();
+        });
     }
 
     static DateRange dashboardRange(LocalDate today) {

@@ -44,7 +44,7 @@ class UsageEventRecordsTest {
                 "\"2026-11-30T10:00:00.25+01:00\"",
                 "\"2026-11-30t09:00:00.250z\"",
                 "1796029200.250")) {
-            byte[] record = (" \n[" + event.formatted(id, occurredAt) + "]").getBytes(StandardCharsets.UTF_8);
+            byte[] record = ("\uFEFF \n[" + event.formatted(id, occurredAt) + "]").getBytes(StandardCharsets.UTF_8);
             assertThat(deserializer.deserialize("t", record))
                     .as(occurredAt)
                     .singleElement()

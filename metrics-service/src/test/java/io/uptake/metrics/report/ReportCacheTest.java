@@ -32,7 +32,7 @@ class ReportCacheTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     /** How far ahead the scheduled objectives start: room for the answer given before they do. */
-    private static final Duration AHEAD = Duration.ofSeconds(10);
+    private static final Duration AHEAD = Duration.ofSeconds(20);
 
     private final Pool pool;
     private final ObjectiveStore objectives;
