@@ -19,8 +19,9 @@ import java.util.function.Supplier;
 /**
  * The organisation's reports, computed once per state of the data. Every change a report can show bumps
  * {@code report_version} in its own transaction (triggers, V11); a report is looked up by its parameters
- * and served from memory only while that number has not moved and no objectives set ahead of time have started or
- * ended since it was computed, so an answer is never older than the data committed before the request. Requests for the same report and state that arrive while it is being
+ * and served from memory only while that number has not moved and no objectives set ahead of time have started
+ * or ended since it was computed, so an answer is never older than the data committed before the request.
+ * Requests for the same report and state that arrive while it is being
  * computed share the computation, and at most {@code uptake.reports.concurrent} are computed at once. At
  * most {@code uptake.reports.cache-entries} summaries and {@code uptake.reports.cache-lists} per-person
  * lists are kept (the least recently used go first); {@code cache-entries} 0 turns the cache off.

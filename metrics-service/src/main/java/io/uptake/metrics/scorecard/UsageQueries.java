@@ -47,8 +47,9 @@ public class UsageQueries {
      * Events per person and action, an array over the periods: for each month a period touches, days first..last of it,
      * as running[last] - running[first - 1] (a day past the array's end has its last value; day 0 is null,
      * so 0), the rule {@link MonthSlices#countInto} applies to rows read whole ({@code IncrementalReportsTest} holds
-     * the two to the same answers for ranges: a kept range is rescored through rows, and computed here). Written out rather than through a SQL function, which PostgreSQL would not inline
-     * here and which made this query four times slower. Used when each month counts for one period (a range, a
+     * the two to the same answers for ranges: a kept range is rescored through rows, and computed here). Written out
+     * rather than through a SQL function, which PostgreSQL would not inline here and which made this query four times
+     * slower. Used when each month counts for one period (a range, a
      * monthly trend): PostgreSQL then sums a person's months into a row each, which costs less than sending the months.
      */
     private static final String COUNTS = """

@@ -2,6 +2,7 @@ package io.uptake.platform.catalogue;
 
 import io.smallrye.mutiny.Uni;
 import io.uptake.platform.api.PageView;
+import io.uptake.platform.api.PagingLimit;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -37,7 +38,7 @@ public class CatalogueStore {
     /** A page in code order, with the number of entries in all. */
     public Uni<PageView<CatalogueView>> page(int page, int size) {
         Uni<List<CatalogueView>> items = pool.preparedQuery(this.page)
-                .execute(Tuple.of((long) size, (long) page * size))
+                .execute(Tuple.of((long) size, PagingLimit.offset(page, size)))
                 .map(rows -> {
                     List<CatalogueView> found = new ArrayList<>(rows.size());
                     rows.forEach(row -> found.add(view(row)));
